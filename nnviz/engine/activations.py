@@ -1,0 +1,98 @@
+"""Activation functions, each with its value and its derivative side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+Array = np.ndarray
+
+LEAKY_SLOPE = 0.01
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation: ``a = value(z)`` and the backward rule ``dL/dz`` from ``dL/da``.
+
+    ``derivative(z, a)`` is the element-wise slope da/dz; softmax, which mixes its inputs,
+    overrides the whole backward rule instead.
+    """
+
+    name: str
+    formula: str
+    value: Callable[[Array], Array]
+    derivative: Callable[[Array, Array], Array]
+    has_gradient: bool = True
+    output_only: bool = False
+
+    def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
+        """Chain rule through the activation: dL/dz = dL/da · da/dz."""
+        if self.name == "softmax":
+            # Softmax Jacobian-vector product: dz_i = a_i (g_i − Σ_k g_k a_k).
+            return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
+        return grad_a * self.derivative(z, a)
+
+
+def sigmoid(z: Array) -> Array:
+    """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|."""
+    z = np.asarray(z, dtype=float)
+    out = np.empty_like(z)
+    pos = z >= 0
+    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
+    ez = np.exp(z[~pos])  # for negative z, e^z cannot overflow
+    out[~pos] = ez / (1.0 + ez)
+    return out
+
+
+def softmax(z: Array) -> Array:
+    """softmax(z)_k = e^(z_k) / Σ_j e^(z_j), row-wise; shifting by max(z) avoids overflow."""
+    z = np.asarray(z, dtype=float)
+    shifted = z - np.max(z, axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _ones(z: Array, a: Array) -> Array:
+    return np.ones_like(z)
+
+
+def _zeros(z: Array, a: Array) -> Array:
+    return np.zeros_like(z)
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    "identity": Activation("identity", "a = z", lambda z: np.array(z, dtype=float), _ones),
+    # σ'(z) = σ(z)(1 − σ(z)): the slope is largest (¼) at z = 0 and vanishes in the tails.
+    "sigmoid": Activation("sigmoid", "a = 1/(1+e^(−z))", sigmoid, lambda z, a: a * (1.0 - a)),
+    # tanh'(z) = 1 − tanh²(z).
+    "tanh": Activation("tanh", "a = tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
+    # ReLU passes positive inputs unchanged; its slope is 1 there and 0 for z ≤ 0.
+    "relu": Activation(
+        "relu", "a = max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(float)
+    ),
+    "leaky_relu": Activation(
+        "leaky_relu",
+        f"a = z if z > 0 else {LEAKY_SLOPE}·z",
+        lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
+        lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
+    ),
+    # The perceptron's threshold: 1 if z > 0 else 0. Flat almost everywhere, so its
+    # derivative is 0 and gradient descent cannot learn through it.
+    "step": Activation(
+        "step", "a = 1 if z > 0 else 0", lambda z: (np.asarray(z) > 0).astype(float), _zeros,
+        has_gradient=False,
+    ),
+    "softmax": Activation("softmax", "a_k = e^(z_k)/Σ e^(z_j)", softmax, _ones, output_only=True),
+}
+
+
+def get_activation(name: str) -> Activation:
+    """Look up an activation by name, with a clear error listing the choices."""
+    try:
+        return ACTIVATIONS[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+        ) from None

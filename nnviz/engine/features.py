@@ -1,0 +1,49 @@
+"""Input features: the Playground's seven for 2-D points and polynomials for 1-D curves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+Array = np.ndarray
+
+# Name → (label shown in the UI, function of the (N, 2) point array).
+FEATURES: dict[str, tuple[str, Callable[[Array], Array]]] = {
+    "x1": ("X₁", lambda P: P[:, 0]),
+    "x2": ("X₂", lambda P: P[:, 1]),
+    "x1^2": ("X₁²", lambda P: P[:, 0] ** 2),
+    "x2^2": ("X₂²", lambda P: P[:, 1] ** 2),
+    "x1*x2": ("X₁X₂", lambda P: P[:, 0] * P[:, 1]),
+    "sin(x1)": ("sin(X₁)", lambda P: np.sin(P[:, 0])),
+    "sin(x2)": ("sin(X₂)", lambda P: np.sin(P[:, 1])),
+}
+DEFAULT_FEATURES = ("x1", "x2")
+
+
+def check_features(names: Sequence[str]) -> list[str]:
+    """Validate a feature list: at least one, all known, no repeats."""
+    names = list(names)
+    if not names:
+        raise ValueError("pick at least one input feature")
+    unknown = [n for n in names if n not in FEATURES]
+    if unknown:
+        raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(FEATURES)}")
+    if len(set(names)) != len(names):
+        raise ValueError("each input feature can be used only once")
+    return names
+
+
+def feature_matrix(points: Array, names: Sequence[str]) -> Array:
+    """Turn (N, 2) points into the (N, len(names)) network inputs."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    return np.column_stack([FEATURES[n][1](points) for n in check_features(names)])
+
+
+def polynomial_features(x: Array, degree: int = 5, include_bias: bool = True) -> Array:
+    """Columns 1, x, x², …, x^degree — the video's six knobs k0…k5 for degree 5."""
+    if degree < 1:
+        raise ValueError("degree must be at least 1")
+    x = np.asarray(x, dtype=float).reshape(-1)
+    start = 0 if include_bias else 1
+    return np.column_stack([x**k for k in range(start, degree + 1)])

@@ -1,0 +1,189 @@
+"""The training loop as a pure generator: mini-batch steps, epochs, history, divergence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from nnviz.engine.activations import get_activation
+from nnviz.engine.history import History
+from nnviz.engine.metrics import accuracy
+from nnviz.engine.mlp import MLP
+from nnviz.engine.optimizers import Optimizer, make_optimizer
+
+Array = np.ndarray
+
+
+class TrainingError(ValueError):
+    """A configuration that cannot be trained, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything about how to train that can change without touching the network."""
+
+    loss: str = "log"
+    optimizer: str = "sgd"
+    lr: float = 0.03
+    batch_size: int = 10
+    l1: float = 0.0
+    l2: float = 0.0
+    optimizer_options: dict = field(default_factory=dict)
+    classification: bool = True
+
+    def validated(self) -> TrainConfig:
+        """Return self, or raise TrainingError naming the first bad value."""
+        if not np.isfinite(self.lr) or self.lr < 0:
+            raise TrainingError(f"learning rate must be a finite number ≥ 0, not {self.lr}")
+        if int(self.batch_size) < 1:
+            raise TrainingError(f"batch size must be at least 1, not {self.batch_size}")
+        for name, value in (("L1", self.l1), ("L2", self.l2)):
+            if not np.isfinite(value) or value < 0:
+                raise TrainingError(f"{name} rate must be a finite number ≥ 0, not {value}")
+        return self
+
+
+@dataclass(frozen=True)
+class StepEvent:
+    """What one iteration of the loop did: ``batch``, ``epoch``, ``diverged`` or ``idle``."""
+
+    kind: str
+    epoch: int
+    step: int
+    loss: float
+    message: str = ""
+
+
+class Trainer:
+    """Trains an MLP on (X, y); data and settings may be swapped between steps."""
+
+    def __init__(
+        self, net: MLP, train: tuple[Array, Array], test: tuple[Array, Array] | None = None,
+        config: TrainConfig | None = None, seed: int = 0, history_capacity: int = 2000,
+    ) -> None:
+        self.net = net
+        self.rng = np.random.default_rng(seed)
+        self.config = (config or TrainConfig()).validated()
+        _check_trainable(net, self.config)
+        self.optimizer: Optimizer = self._make_optimizer()
+        self.history = History(capacity=history_capacity)
+        self.epoch = 0
+        self.step = 0
+        self.last_grads: list[Array] = [np.zeros_like(p) for p in net.params]
+        self.last_update: list[Array] = [np.zeros_like(p) for p in net.params]
+        self._data_version = 0
+        self.set_data(train, test)
+
+    # ----- live changes --------------------------------------------------------------------
+    def set_data(self, train: tuple[Array, Array], test: tuple[Array, Array] | None) -> None:
+        """Swap the training/test data; the current epoch restarts its shuffle."""
+        self.X, self.y = (np.asarray(a) for a in train)
+        empty = (np.zeros((0, self.X.shape[1] if self.X.ndim == 2 else 1)), np.zeros(0))
+        self.X_test, self.y_test = (np.asarray(a) for a in (test or empty))
+        self._data_version += 1
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Apply new settings without resetting the weights; a new optimizer starts fresh."""
+        config = config.validated()
+        _check_trainable(self.net, config)
+        old, self.config = self.config, config
+        if (old.optimizer, old.optimizer_options) != (config.optimizer, config.optimizer_options):
+            self.optimizer = self._make_optimizer()
+        elif old.lr != config.lr:
+            self.optimizer.set_hyper(lr=config.lr)
+
+    def _make_optimizer(self) -> Optimizer:
+        opts = {**self.config.optimizer_options, "lr": self.config.lr}
+        try:
+            return make_optimizer(self.config.optimizer, self.net.params, **opts)
+        except ValueError as exc:
+            raise TrainingError(str(exc)) from None
+
+    # ----- the loop ------------------------------------------------------------------------
+    def run(self) -> Iterator[StepEvent]:
+        """Yield after every mini-batch and at the end of every epoch, forever.
+
+        Stops (returns) after yielding a ``diverged`` event; the last finite weights are back.
+        """
+        while True:
+            if len(self.X) == 0:
+                yield StepEvent("idle", self.epoch, self.step, float("nan"),
+                                "no training points yet: add some points to train on")
+                continue
+            version = self._data_version
+            order = self.rng.permutation(len(self.X))
+            # Every batch is complete except possibly the last, which is used as it is
+            # (nothing carries over into the next epoch, unlike the Playground).
+            for start in range(0, len(order), int(self.config.batch_size)):
+                event = self.train_batch(order[start : start + int(self.config.batch_size)])
+                yield event
+                if event.kind == "diverged":
+                    return
+                if version != self._data_version:
+                    break  # the data changed: reshuffle the new points
+            else:
+                self.epoch += 1
+                metrics = self.evaluate()
+                self.history.record(self.epoch, **metrics)
+                yield StepEvent("epoch", self.epoch, self.step, metrics["train_loss"])
+
+    def train_batch(self, rows: Array) -> StepEvent:
+        """One gradient step on the given rows of the training set."""
+        cfg = self.config
+        saved = [p.copy() for p in self.net.params]
+        loss, grads = self.net.loss_and_grads(self.X[rows], self.y[rows], cfg.loss, cfg.l1,
+                                              cfg.l2)
+        if np.isfinite(loss) and all(np.all(np.isfinite(g)) for g in grads):
+            self.optimizer.step(grads)
+            if all(np.all(np.isfinite(p)) for p in self.net.params):
+                self.step += 1
+                self.last_grads = grads
+                self.last_update = [p - s for p, s in zip(self.net.params, saved, strict=True)]
+                return StepEvent("batch", self.epoch, self.step, loss)
+        self.net.set_params(saved)  # divergence is a lesson, not a crash: keep finite weights
+        shown = "inf" if not np.isfinite(loss) or loss > 0 else loss
+        return StepEvent("diverged", self.epoch, self.step, float("inf"),
+                         f"diverged at epoch {self.epoch + 1} (loss → {shown}); "
+                         "the last finite weights were restored — try a smaller learning rate")
+
+    def evaluate(self) -> dict[str, float]:
+        """Train and test loss (and accuracy for classification) at the current weights."""
+        out: dict[str, float] = {}
+        for split, X, y in (("train", self.X, self.y), ("test", self.X_test, self.y_test)):
+            if len(X) == 0:
+                out[f"{split}_loss"] = out[f"{split}_acc"] = float("nan")
+                continue
+            cfg = self.config
+            out[f"{split}_loss"] = self.net.loss(X, y, cfg.loss, cfg.l1, cfg.l2)
+            out[f"{split}_acc"] = (
+                accuracy(self.net.forward(X), y, cfg.loss) if cfg.classification
+                else float("nan")
+            )
+        return out
+
+    def reset_state(self) -> None:
+        """Forget history and optimizer state (after the weights were re-randomised)."""
+        self.epoch = self.step = 0
+        self.history.clear()
+        self.optimizer = self._make_optimizer()
+        self.last_grads = [np.zeros_like(p) for p in self.net.params]
+        self.last_update = [np.zeros_like(p) for p in self.net.params]
+
+    def with_lr(self, lr: float) -> None:
+        """Shortcut: change only the learning rate."""
+        self.set_config(replace(self.config, lr=lr))
+
+
+def _check_trainable(net: MLP, config: TrainConfig) -> None:
+    try:
+        net.check_loss(config.loss)
+    except ValueError as exc:
+        raise TrainingError(str(exc)) from None
+    for name in net.activations:
+        if not get_activation(name).has_gradient:
+            raise TrainingError(
+                f"the {name} activation has zero slope everywhere, so gradient descent "
+                "cannot learn through it; use the perceptron rule or pick sigmoid/tanh/relu"
+            )
