@@ -20,24 +20,42 @@ FEATURES: dict[str, tuple[str, Callable[[Array], Array]]] = {
 }
 DEFAULT_FEATURES = ("x1", "x2")
 
+# Features of 1-D inputs (curve fitting): powers of x and sin x.
+FEATURES_1D: dict[str, tuple[str, Callable[[Array], Array]]] = {
+    "x": ("x", lambda P: P[:, 0]),
+    **{f"x^{k}": (f"x{'²³⁴⁵'[k - 2]}", (lambda k: lambda P: P[:, 0] ** k)(k)) for k in range(2, 6)},
+    "sin(x)": ("sin(x)", lambda P: np.sin(P[:, 0])),
+}
+DEFAULT_FEATURES_1D = ("x",)
 
-def check_features(names: Sequence[str]) -> list[str]:
+
+def feature_table(dim: int) -> dict[str, tuple[str, Callable[[Array], Array]]]:
+    """The features offered for inputs of dimension 1 or 2."""
+    if dim not in (1, 2):
+        raise ValueError(f"inputs must be 1-D or 2-D, not {dim}-D")
+    return FEATURES_1D if dim == 1 else FEATURES
+
+
+def check_features(names: Sequence[str], dim: int = 2) -> list[str]:
     """Validate a feature list: at least one, all known, no repeats."""
     names = list(names)
+    table = feature_table(dim)
     if not names:
         raise ValueError("pick at least one input feature")
-    unknown = [n for n in names if n not in FEATURES]
+    unknown = [n for n in names if n not in table]
     if unknown:
-        raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(FEATURES)}")
+        raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(table)}")
     if len(set(names)) != len(names):
         raise ValueError("each input feature can be used only once")
     return names
 
 
-def feature_matrix(points: Array, names: Sequence[str]) -> Array:
-    """Turn (N, 2) points into the (N, len(names)) network inputs."""
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    return np.column_stack([FEATURES[n][1](points) for n in check_features(names)])
+def feature_matrix(points: Array, names: Sequence[str], dim: int = 2) -> Array:
+    """Turn (N, dim) points into the (N, len(names)) network inputs."""
+    points = np.asarray(points, dtype=float).reshape(-1, dim)
+    table = feature_table(dim)
+    cols = [table[n][1](points) for n in check_features(names, dim)]
+    return np.column_stack(cols) if cols else np.zeros((len(points), 0))
 
 
 def polynomial_features(x: Array, degree: int = 5, include_bias: bool = True) -> Array:

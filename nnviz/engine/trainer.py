@@ -15,6 +15,9 @@ from nnviz.engine.optimizers import Optimizer, make_optimizer
 
 Array = np.ndarray
 
+# Weights this large mean the run has blown up even if float64 has not overflowed yet.
+WEIGHT_LIMIT = 1e6
+
 
 class TrainingError(ValueError):
     """A configuration that cannot be trained, with a message for the user."""
@@ -137,15 +140,15 @@ class Trainer:
                                               cfg.l2)
         if np.isfinite(loss) and all(np.all(np.isfinite(g)) for g in grads):
             self.optimizer.step(grads)
-            if all(np.all(np.isfinite(p)) for p in self.net.params):
+            if all(np.all(np.abs(p) < WEIGHT_LIMIT) for p in self.net.params):
                 self.step += 1
                 self.last_grads = grads
                 self.last_update = [p - s for p, s in zip(self.net.params, saved, strict=True)]
                 return StepEvent("batch", self.epoch, self.step, loss)
         self.net.set_params(saved)  # divergence is a lesson, not a crash: keep finite weights
-        shown = "inf" if not np.isfinite(loss) or loss > 0 else loss
+        what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
         return StepEvent("diverged", self.epoch, self.step, float("inf"),
-                         f"diverged at epoch {self.epoch + 1} (loss → {shown}); "
+                         f"diverged at epoch {self.epoch + 1} ({what}); "
                          "the last finite weights were restored — try a smaller learning rate")
 
     def evaluate(self) -> dict[str, float]:

@@ -1,0 +1,108 @@
+"""Commands the views send to the training worker, as plain immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnviz.engine.spec import NetworkSpec
+from nnviz.engine.trainer import TrainConfig
+
+
+@dataclass(frozen=True)
+class Play:
+    """Start (or keep) training continuously."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Stop training after the current step."""
+
+
+@dataclass(frozen=True)
+class StepEpoch:
+    """Train exactly one epoch, then pause."""
+
+
+@dataclass(frozen=True)
+class StepBatch:
+    """Train exactly one mini-batch, then pause."""
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Re-randomise the parameters (optionally with a new seed) and clear the history."""
+
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class SetConfig:
+    """New learning rate, optimizer, regularisation…: applied live, weights kept."""
+
+    config: TrainConfig
+
+
+@dataclass(frozen=True)
+class SetSpec:
+    """A new architecture or feature set: the network is rebuilt."""
+
+    spec: NetworkSpec
+
+
+@dataclass(frozen=True)
+class DataArrays:
+    """A copy of the point set as the worker needs it."""
+
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    kind: str  # "binary", "multiclass" or "regression"
+    n_classes: int
+    dim: int
+    domain: tuple[float, float] = (-6.0, 6.0)
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class SetData:
+    """The user's data changed: train on the new points without a reset."""
+
+    data: DataArrays
+
+
+@dataclass(frozen=True)
+class SetParam:
+    """Set one weight or bias by hand: ``params[param_index][index] = value``."""
+
+    param_index: int
+    index: tuple[int, ...]
+    value: float
+
+
+@dataclass(frozen=True)
+class SetParams:
+    """Replace every parameter (a loaded session, or an update applied elsewhere)."""
+
+    params: tuple[np.ndarray, ...]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetSpeed:
+    """Limit training speed to this many epochs per second (None = as fast as possible)."""
+
+    epochs_per_second: float | None
+
+
+@dataclass(frozen=True)
+class RequestSnapshot:
+    """Ask for a fresh snapshot even when nothing changed."""
+
+
+Command = (
+    Play | Pause | StepEpoch | StepBatch | Reset | SetConfig | SetSpec | SetData | SetParam
+    | SetParams | SetSpeed | RequestSnapshot
+)

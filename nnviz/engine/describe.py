@@ -1,0 +1,57 @@
+"""Human-readable formulas with the live numbers plugged in, for tooltips."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from nnviz.engine.features import feature_table
+
+Array = np.ndarray
+
+_ACT_SYMBOL = {
+    "identity": "", "sigmoid": "σ", "tanh": "tanh", "relu": "relu",
+    "leaky_relu": "leaky_relu", "step": "step", "softmax": "softmax",
+}
+
+
+def input_names(features: Sequence[str], dim: int = 2) -> list[str]:
+    """Display names of the network inputs (X₁, X₂, X₁², …)."""
+    table = feature_table(dim)
+    return [table[f][0] for f in features]
+
+
+def neuron_name(layer: int, index: int, n_layers: int) -> str:
+    """'h1,2' for hidden neurons (1-based), 'out' / 'out 2' for the output layer."""
+    if layer == n_layers:
+        return "out" if index == 0 else f"out {index + 1}"
+    return f"h{layer},{index + 1}"
+
+
+def neuron_formula(
+    weights: Array, bias: Array | None, activation: str, inputs: Sequence[str], index: int
+) -> str:
+    """e.g. 'tanh(0.31·X₁ − 0.52·X₂ + 0.10)' for neuron ``index`` of one layer."""
+    terms = []
+    for i, name in enumerate(inputs):
+        w = float(weights[i, index])
+        sign = "−" if w < 0 else "+"
+        terms.append(f"{sign} {abs(w):.3g}·{name}")
+    if bias is not None:
+        b = float(bias[index])
+        terms.append(f"{'−' if b < 0 else '+'} {abs(b):.3g}")
+    body = " ".join(terms).lstrip("+ ").replace("− ", "−", 1) if terms else "0"
+    symbol = _ACT_SYMBOL.get(activation, activation)
+    return f"{symbol}({body})" if symbol else body
+
+
+def edge_description(
+    w: float, grad: float, update: float, source: str, target: str
+) -> str:
+    """Tooltip for one weight: its value, gradient and last change."""
+    return (
+        f"weight {source} → {target} = {w:.4g}\n"
+        f"∂L/∂w = {grad:.3g}   last update Δw = {update:.3g}\n"
+        f"(adds {w:.3g}·{source} to {target}'s input)"
+    )

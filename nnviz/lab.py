@@ -1,0 +1,258 @@
+"""The training state machine behind the app: applies commands, trains, makes snapshots.
+
+Pure Python + NumPy, so everything the worker thread does can be tested without Qt.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import numpy as np
+
+from nnviz import commands as cmd
+from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature_matrix
+from nnviz.engine.grid import neuron_grids
+from nnviz.engine.mlp import MLP
+from nnviz.engine.spec import HEADS, NetworkSpec
+from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, TrainingError
+from nnviz.snapshot import Snapshot, frozen, frozen_all
+
+
+class Lab:
+    """Owns the network, the data copy and the trainer; everything changes through ``apply``."""
+
+    def __init__(
+        self, data: cmd.DataArrays, spec: NetworkSpec | None = None,
+        config: TrainConfig | None = None, grid_resolution: int = 100,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.data = data
+        self.spec = fit_spec_to_data(spec or NetworkSpec(), data)
+        self.config = fit_config_to_spec(config or TrainConfig(), self.spec, data.kind)
+        self.resolution = grid_resolution
+        self.clock = clock
+        self.playing = False
+        self.epochs_per_second: float | None = None
+        self.event, self.message = "", ""
+        self._seq = 0
+        self._rate = _RateMeter(clock)
+        self._rebuild(self.spec.build())
+
+    # ----- commands ------------------------------------------------------------------------
+    def apply(self, command: cmd.Command) -> None:
+        """Apply one command. Invalid input raises ValueError and changes nothing."""
+        handler = getattr(self, f"_on_{type(command).__name__}", None)
+        if handler is None:
+            raise ValueError(f"unknown command {type(command).__name__}")
+        handler(command)
+
+    def _on_Play(self, c: cmd.Play) -> None:
+        self.playing = True
+        self.event, self.message = "", ""
+
+    def _on_Pause(self, c: cmd.Pause) -> None:
+        self.playing = False
+
+    def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
+        self.playing = False
+        self._train_until(lambda e: e.kind == "epoch")
+
+    def _on_StepBatch(self, c: cmd.StepBatch) -> None:
+        self.playing = False
+        self._train_until(lambda e: e.kind == "batch")
+
+    def _on_Reset(self, c: cmd.Reset) -> None:
+        spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))
+        self.spec = spec
+        self._rebuild(spec.build())
+        self._say("reset", "Reset: the parameters were re-randomised.")
+
+    def _on_SetConfig(self, c: cmd.SetConfig) -> None:
+        config = fit_config_to_spec(c.config, self.spec, self.data.kind)
+        self.trainer.set_config(config)  # validates first; raises before changing anything
+        self.config = config
+
+    def _on_SetSpec(self, c: cmd.SetSpec) -> None:
+        spec = fit_spec_to_data(c.spec, self.data)
+        config = fit_config_to_spec(self.config, spec, self.data.kind)
+        net = spec.build()
+        Trainer(net, (np.zeros((0, net.sizes[0])), np.zeros(0)), None, config)  # validates
+        self.spec, self.config = spec, config
+        self._rebuild(net)
+        self._say("rebuilt", "The architecture changed, so the network was rebuilt "
+                  "with fresh random weights.")
+
+    def _on_SetData(self, c: cmd.SetData) -> None:
+        old, new = self.data, c.data
+        _check_data(new)
+        same_task = (old.kind, old.n_classes, old.dim) == (new.kind, new.n_classes, new.dim)
+        self.data = new
+        if same_task:
+            self.trainer.set_data(*self._feature_data())  # live: the weights stay
+            return
+        self.spec = fit_spec_to_data(self.spec, new)
+        self.config = fit_config_to_spec(self.config, self.spec, new.kind)
+        self._rebuild(self.spec.build())
+        self._say("rebuilt", f"The data is now {_task_name(new)}, so the network was rebuilt "
+                  f"with {self.spec.n_outputs} {self.spec.output} output(s).")
+
+    def _on_SetParam(self, c: cmd.SetParam) -> None:
+        params = self.net.params
+        if not 0 <= c.param_index < len(params):
+            raise ValueError(f"there is no parameter array {c.param_index}")
+        if not np.isfinite(c.value):
+            raise ValueError("a weight must be a finite number")
+        try:
+            params[c.param_index][tuple(c.index)] = float(c.value)
+        except (IndexError, TypeError):
+            raise ValueError(f"index {c.index} is outside that parameter array") from None
+
+    def _on_SetParams(self, c: cmd.SetParams) -> None:
+        params = self.net.params
+        if len(c.params) != len(params) or any(
+            np.shape(v) != p.shape or not np.all(np.isfinite(v))
+            for v, p in zip(c.params, params, strict=True)
+        ):
+            raise ValueError("those parameters do not fit this network")
+        self.net.set_params(c.params)
+        if c.reason:
+            self._say("info", c.reason)
+
+    def _on_SetSpeed(self, c: cmd.SetSpeed) -> None:
+        eps = c.epochs_per_second
+        if eps is not None and not (np.isfinite(eps) and eps > 0):
+            raise ValueError("speed must be a positive number of epochs per second")
+        self.epochs_per_second = eps
+
+    def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
+        pass
+
+    # ----- training ------------------------------------------------------------------------
+    def advance(self, budget_s: float = 0.01) -> int:
+        """While playing, train for about ``budget_s`` seconds; returns mini-batches run."""
+        if not self.playing:
+            return 0
+        done, start = 0, self.clock()
+        while self.playing and self.clock() - start < budget_s:
+            if self.epochs_per_second and not self._rate.may_start_epoch(
+                self.epochs_per_second
+            ):
+                break
+            event = self._next_event()
+            done += event.kind == "batch"
+            if event.kind == "idle":
+                break
+        return done
+
+    def _train_until(self, stop: Callable[[StepEvent], bool], limit: int = 100_000) -> None:
+        for _ in range(limit):
+            event = self._next_event()
+            if stop(event) or event.kind in ("diverged", "idle"):
+                return
+
+    def _next_event(self) -> StepEvent:
+        event = next(self._events)
+        if event.kind == "epoch":
+            self._rate.epoch_done()
+        elif event.kind == "diverged":
+            self.playing = False
+            self._events = self.trainer.run()  # a fresh loop for when the user tries again
+            self._say("diverged", event.message)
+        elif event.kind == "idle":
+            self.playing = False
+            self._say("info", event.message)
+        return event
+
+    # ----- snapshots -----------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """Copy everything the views draw into one frozen snapshot."""
+        self._seq += 1
+        grids = neuron_grids(self.net, self.spec.features, self.data.domain, self.resolution,
+                             self.data.dim)
+        t = self.trainer
+        snap = Snapshot(
+            seq=self._seq, epoch=t.epoch, step=t.step, playing=self.playing, spec=self.spec,
+            config=self.config, params=frozen_all(self.net.params),
+            grads=frozen_all(t.last_grads), updates=frozen_all(t.last_update),
+            kind=self.data.kind, n_classes=self.data.n_classes, domain=self.data.domain,
+            grid_axis=frozen(np.linspace(*self.data.domain, self.resolution)),
+            neuron_grids=frozen_all(grids), metrics=t.evaluate(), history=t.history.arrays(),
+            event=self.event, message=self.message, epochs_per_second=self._rate.rate(),
+            data_version=self.data.version,
+        )
+        self.event, self.message = "", ""
+        return snap
+
+    # ----- helpers -------------------------------------------------------------------------
+    def _rebuild(self, net: MLP) -> None:
+        self.net = net
+        self.trainer = Trainer(net, *self._feature_data(), config=self.config,
+                               seed=self.spec.seed)
+        self._events: Iterator[StepEvent] = self.trainer.run()
+
+    def _feature_data(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple]:
+        d, f = self.data, self.spec.features
+        return ((feature_matrix(d.X_train, f, d.dim), d.y_train),
+                (feature_matrix(d.X_test, f, d.dim), d.y_test))
+
+    def _say(self, event: str, message: str) -> None:
+        self.event, self.message = event, message
+
+
+class _RateMeter:
+    """Counts epochs per second and paces training when a speed limit is set."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self.clock = clock
+        self.times: list[float] = []
+
+    def epoch_done(self) -> None:
+        self.times.append(self.clock())
+        self.times = self.times[-200:]
+
+    def may_start_epoch(self, limit: float) -> bool:
+        return not self.times or self.clock() - self.times[-1] >= 1.0 / limit
+
+    def rate(self) -> float:
+        now = self.clock()
+        recent = [t for t in self.times if now - t <= 1.0]
+        return float(len(recent))
+
+
+def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:
+    """Adapt the input features and output head to the data's dimension and task."""
+    features = spec.features
+    if data.dim != spec.input_dim:
+        features = DEFAULT_FEATURES_1D if data.dim == 1 else DEFAULT_FEATURES
+    outputs = data.n_classes if data.kind == "multiclass" else 1
+    heads = HEADS[data.kind]
+    output = spec.output if any(h[0] == spec.output for h in heads) else heads[0][0]
+    return replace(spec, features=tuple(features), input_dim=data.dim, n_outputs=outputs,
+                   output=output).validated()
+
+
+def fit_config_to_spec(config: TrainConfig, spec: NetworkSpec, kind: str) -> TrainConfig:
+    """Pick a loss that fits the output head; mark whether accuracy makes sense."""
+    heads = HEADS[kind]
+    if (spec.output, config.loss) not in heads:
+        loss = next((loss for out, loss in heads if out == spec.output), heads[0][1])
+        config = replace(config, loss=loss)
+    return replace(config, classification=kind != "regression").validated()
+
+
+def _check_data(d: cmd.DataArrays) -> None:
+    if d.kind not in HEADS:
+        raise ValueError(f"unknown task {d.kind!r}")
+    for X, y in ((d.X_train, d.y_train), (d.X_test, d.y_test)):
+        if len(X) != len(y) or (len(X) and np.shape(X)[1] != d.dim):
+            raise ValueError("the points and labels do not line up")
+        if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
+            raise ValueError("the data contains NaN or infinite values")
+
+
+def _task_name(d: cmd.DataArrays) -> str:
+    if d.kind == "multiclass":
+        return f"{d.n_classes}-class classification"
+    return "regression" if d.kind == "regression" else "two-class classification"

@@ -1,0 +1,80 @@
+"""One colour language for every view: blue = positive / class 1, orange = negative / class 0.
+
+Pure NumPy: maps numbers to colours and widths; the views only paint the results.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+Array = np.ndarray
+
+# The Playground's colour-blind-safe pair, plus a neutral grey for zero.
+BLUE = (8, 119, 189)
+ORANGE = (245, 147, 34)
+GREY = (232, 234, 235)
+INK = (40, 44, 52)
+# Okabe–Ito colours for up to six classes (class 0 orange, class 1 blue as above).
+CLASS_COLORS = [ORANGE, BLUE, (0, 158, 115), (204, 121, 167), (86, 180, 233), (213, 94, 0)]
+HIGHLIGHT = (220, 20, 60)
+
+
+def hex_color(rgb: tuple[int, int, int]) -> str:
+    """'#rrggbb' for an (r, g, b) tuple."""
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def signed_color(value: float, scale: float = 1.0) -> tuple[int, int, int]:
+    """Orange at −scale, grey at 0, blue at +scale (clamped), as the Playground's links."""
+    t = float(np.clip(value / scale, -1.0, 1.0)) if scale > 0 else 0.0
+    end = np.array(BLUE if t >= 0 else ORANGE, dtype=float)
+    rgb = np.array(GREY, dtype=float) + abs(t) * (end - np.array(GREY, dtype=float))
+    return tuple(int(round(c)) for c in rgb)  # type: ignore[return-value]
+
+
+def magnitude_width(value: float, scale: float, min_px: float = 1.0, max_px: float = 10.0) -> float:
+    """Line width growing with |value| up to ``scale`` (|w| 0..scale → 1..10 px)."""
+    if scale <= 0 or not np.isfinite(value):
+        return min_px
+    return float(min_px + (max_px - min_px) * min(abs(value) / scale, 1.0))
+
+
+def signed_image(values: Array, scale: float, alpha: int = 255) -> Array:
+    """RGBA uint8 image: each value coloured orange → grey-white → blue by sign and size."""
+    t = np.clip(np.nan_to_num(values / scale if scale > 0 else values * 0), -1, 1)[..., None]
+    white = np.array([250, 250, 250], dtype=float)
+    pos = white + t * (np.array(BLUE) - white)
+    neg = white + (-t) * (np.array(ORANGE) - white)
+    rgb = np.where(t >= 0, pos, neg)
+    out = np.empty((*values.shape, 4), dtype=np.uint8)
+    out[..., :3] = np.round(rgb).astype(np.uint8)
+    out[..., 3] = alpha
+    return out
+
+
+def probability_image(p: Array, level: float = 0.5, alpha: int = 200) -> Array:
+    """Two-class confidence shading: P(class 1) 0 → orange, ``level`` → white, 1 → blue."""
+    lo, hi = (-1.0, 1.0) if level == 0.0 else (0.0, 1.0)
+    t = np.where(p >= level, (p - level) / (hi - level), (p - level) / (level - lo))
+    return signed_image(np.clip(t, -1, 1), 1.0, alpha)
+
+
+def class_blend_image(probs: Array, alpha: int = 200) -> Array:
+    """k-class shading: blend the class colours by their probabilities, (k, R, R) → RGBA."""
+    colors = np.array(CLASS_COLORS[: probs.shape[0]], dtype=float)  # (k, 3)
+    white = np.array([250.0, 250.0, 250.0])
+    mixed = np.tensordot(np.moveaxis(probs, 0, -1), colors, axes=1)
+    # Fade toward white where the network is unsure (max probability near 1/k).
+    k = probs.shape[0]
+    confidence = (probs.max(axis=0) - 1.0 / k) / (1.0 - 1.0 / k)
+    rgb = white + confidence[..., None] * (mixed - white)
+    out = np.empty((*probs.shape[1:], 4), dtype=np.uint8)
+    out[..., :3] = np.clip(np.round(rgb), 0, 255).astype(np.uint8)
+    out[..., 3] = alpha
+    return out
+
+
+def symmetric_scale(values: Array, floor: float = 1e-9) -> float:
+    """The largest |value| (at least ``floor``), for a symmetric colour scale."""
+    finite = np.asarray(values)[np.isfinite(values)]
+    return max(float(np.max(np.abs(finite))) if finite.size else 0.0, floor)

@@ -1,0 +1,34 @@
+"""Synthetic snapshots and data for view tests (built by the real pure Lab, no threads)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz import commands as cmd
+from nnviz.engine.spec import NetworkSpec
+from nnviz.engine.trainer import TrainConfig
+from nnviz.lab import Lab
+from nnviz.snapshot import Snapshot
+
+
+def circle_data(n: int = 200, seed: int = 0) -> cmd.DataArrays:
+    """A small two-class circle dataset split in half."""
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-6, 6, (n, 2))
+    y = (np.hypot(X[:, 0], X[:, 1]) < 3).astype(int)
+    h = n // 2
+    return cmd.DataArrays(X[:h], y[:h], X[h:], y[h:], "binary", 2, 2)
+
+
+def make_lab(spec: NetworkSpec | None = None, data: cmd.DataArrays | None = None,
+             config: TrainConfig | None = None, resolution: int = 40) -> Lab:
+    """A pure Lab on circle data (small grid so tests stay fast)."""
+    return Lab(data or circle_data(), spec, config, grid_resolution=resolution)
+
+
+def make_snapshot(spec: NetworkSpec | None = None, epochs: int = 0, **params_override) -> Snapshot:
+    """A real snapshot after ``epochs`` epochs of training on circle data."""
+    lab = make_lab(spec)
+    for _ in range(epochs):
+        lab.apply(cmd.StepEpoch())
+    return lab.snapshot()
