@@ -26,6 +26,13 @@ class StepEpoch:
 
 
 @dataclass(frozen=True)
+class RunEpochs:
+    """Train this many more epochs, then pause (used by the headless renderer)."""
+
+    epochs: int
+
+
+@dataclass(frozen=True)
 class StepBatch:
     """Train exactly one mini-batch, then pause."""
 
@@ -103,6 +110,17 @@ class RequestSnapshot:
 
 
 Command = (
-    Play | Pause | StepEpoch | StepBatch | Reset | SetConfig | SetSpec | SetData | SetParam
-    | SetParams | SetSpeed | RequestSnapshot
+    Play
+    | Pause
+    | StepEpoch
+    | RunEpochs
+    | StepBatch
+    | Reset
+    | SetConfig
+    | SetSpec
+    | SetData
+    | SetParam
+    | SetParams
+    | SetSpeed
+    | RequestSnapshot
 )

@@ -16,7 +16,7 @@ from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature
 from nnviz.engine.grid import neuron_grids
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
-from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, TrainingError
+from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
 from nnviz.snapshot import Snapshot, frozen, frozen_all
 
 
@@ -24,8 +24,11 @@ class Lab:
     """Owns the network, the data copy and the trainer; everything changes through ``apply``."""
 
     def __init__(
-        self, data: cmd.DataArrays, spec: NetworkSpec | None = None,
-        config: TrainConfig | None = None, grid_resolution: int = 100,
+        self,
+        data: cmd.DataArrays,
+        spec: NetworkSpec | None = None,
+        config: TrainConfig | None = None,
+        grid_resolution: int = 100,
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.data = data
@@ -35,6 +38,7 @@ class Lab:
         self.clock = clock
         self.playing = False
         self.epochs_per_second: float | None = None
+        self.stop_at_epoch: int | None = None
         self.event, self.message = "", ""
         self._seq = 0
         self._rate = _RateMeter(clock)
@@ -54,6 +58,13 @@ class Lab:
 
     def _on_Pause(self, c: cmd.Pause) -> None:
         self.playing = False
+        self.stop_at_epoch = None
+
+    def _on_RunEpochs(self, c: cmd.RunEpochs) -> None:
+        if int(c.epochs) < 0:
+            raise ValueError("the number of epochs cannot be negative")
+        self.stop_at_epoch = self.trainer.epoch + int(c.epochs)
+        self.playing = self.trainer.epoch < self.stop_at_epoch
 
     def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
         self.playing = False
@@ -81,8 +92,10 @@ class Lab:
         Trainer(net, (np.zeros((0, net.sizes[0])), np.zeros(0)), None, config)  # validates
         self.spec, self.config = spec, config
         self._rebuild(net)
-        self._say("rebuilt", "The architecture changed, so the network was rebuilt "
-                  "with fresh random weights.")
+        self._say(
+            "rebuilt",
+            "The architecture changed, so the network was rebuilt with fresh random weights.",
+        )
 
     def _on_SetData(self, c: cmd.SetData) -> None:
         old, new = self.data, c.data
@@ -95,8 +108,11 @@ class Lab:
         self.spec = fit_spec_to_data(self.spec, new)
         self.config = fit_config_to_spec(self.config, self.spec, new.kind)
         self._rebuild(self.spec.build())
-        self._say("rebuilt", f"The data is now {_task_name(new)}, so the network was rebuilt "
-                  f"with {self.spec.n_outputs} {self.spec.output} output(s).")
+        self._say(
+            "rebuilt",
+            f"The data is now {_task_name(new)}, so the network was rebuilt "
+            f"with {self.spec.n_outputs} {self.spec.output} output(s).",
+        )
 
     def _on_SetParam(self, c: cmd.SetParam) -> None:
         params = self.net.params
@@ -136,9 +152,7 @@ class Lab:
             return 0
         done, start = 0, self.clock()
         while self.playing and self.clock() - start < budget_s:
-            if self.epochs_per_second and not self._rate.may_start_epoch(
-                self.epochs_per_second
-            ):
+            if self.epochs_per_second and not self._rate.may_start_epoch(self.epochs_per_second):
                 break
             event = self._next_event()
             done += event.kind == "batch"
@@ -156,6 +170,8 @@ class Lab:
         event = next(self._events)
         if event.kind == "epoch":
             self._rate.epoch_done()
+            if self.stop_at_epoch is not None and event.epoch >= self.stop_at_epoch:
+                self.playing, self.stop_at_epoch = False, None
         elif event.kind == "diverged":
             self.playing = False
             self._events = self.trainer.run()  # a fresh loop for when the user tries again
@@ -169,17 +185,30 @@ class Lab:
     def snapshot(self) -> Snapshot:
         """Copy everything the views draw into one frozen snapshot."""
         self._seq += 1
-        grids = neuron_grids(self.net, self.spec.features, self.data.domain, self.resolution,
-                             self.data.dim)
+        grids = neuron_grids(
+            self.net, self.spec.features, self.data.domain, self.resolution, self.data.dim
+        )
         t = self.trainer
         snap = Snapshot(
-            seq=self._seq, epoch=t.epoch, step=t.step, playing=self.playing, spec=self.spec,
-            config=self.config, params=frozen_all(self.net.params),
-            grads=frozen_all(t.last_grads), updates=frozen_all(t.last_update),
-            kind=self.data.kind, n_classes=self.data.n_classes, domain=self.data.domain,
+            seq=self._seq,
+            epoch=t.epoch,
+            step=t.step,
+            playing=self.playing,
+            spec=self.spec,
+            config=self.config,
+            params=frozen_all(self.net.params),
+            grads=frozen_all(t.last_grads),
+            updates=frozen_all(t.last_update),
+            kind=self.data.kind,
+            n_classes=self.data.n_classes,
+            domain=self.data.domain,
             grid_axis=frozen(np.linspace(*self.data.domain, self.resolution)),
-            neuron_grids=frozen_all(grids), metrics=t.evaluate(), history=t.history.arrays(),
-            event=self.event, message=self.message, epochs_per_second=self._rate.rate(),
+            neuron_grids=frozen_all(grids),
+            metrics=t.evaluate(),
+            history=t.history.arrays(),
+            event=self.event,
+            message=self.message,
+            epochs_per_second=self._rate.rate(),
             data_version=self.data.version,
         )
         self.event, self.message = "", ""
@@ -188,14 +217,15 @@ class Lab:
     # ----- helpers -------------------------------------------------------------------------
     def _rebuild(self, net: MLP) -> None:
         self.net = net
-        self.trainer = Trainer(net, *self._feature_data(), config=self.config,
-                               seed=self.spec.seed)
+        self.trainer = Trainer(net, *self._feature_data(), config=self.config, seed=self.spec.seed)
         self._events: Iterator[StepEvent] = self.trainer.run()
 
     def _feature_data(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple]:
         d, f = self.data, self.spec.features
-        return ((feature_matrix(d.X_train, f, d.dim), d.y_train),
-                (feature_matrix(d.X_test, f, d.dim), d.y_test))
+        return (
+            (feature_matrix(d.X_train, f, d.dim), d.y_train),
+            (feature_matrix(d.X_test, f, d.dim), d.y_test),
+        )
 
     def _say(self, event: str, message: str) -> None:
         self.event, self.message = event, message
@@ -229,8 +259,9 @@ def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:
     outputs = data.n_classes if data.kind == "multiclass" else 1
     heads = HEADS[data.kind]
     output = spec.output if any(h[0] == spec.output for h in heads) else heads[0][0]
-    return replace(spec, features=tuple(features), input_dim=data.dim, n_outputs=outputs,
-                   output=output).validated()
+    return replace(
+        spec, features=tuple(features), input_dim=data.dim, n_outputs=outputs, output=output
+    ).validated()
 
 
 def fit_config_to_spec(config: TrainConfig, spec: NetworkSpec, kind: str) -> TrainConfig:

@@ -81,7 +81,10 @@ ACTIVATIONS: dict[str, Activation] = {
     # The perceptron's threshold: 1 if z > 0 else 0. Flat almost everywhere, so its
     # derivative is 0 and gradient descent cannot learn through it.
     "step": Activation(
-        "step", "a = 1 if z > 0 else 0", lambda z: (np.asarray(z) > 0).astype(float), _zeros,
+        "step",
+        "a = 1 if z > 0 else 0",
+        lambda z: (np.asarray(z) > 0).astype(float),
+        _zeros,
         has_gradient=False,
     ),
     "softmax": Activation("softmax", "a_k = e^(z_k)/Σ e^(z_j)", softmax, _ones, output_only=True),

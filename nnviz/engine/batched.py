@@ -41,8 +41,14 @@ def forward_many(net: MLP, thetas: Array, X: Array) -> tuple[Array, Array]:
 
 
 def loss_many(
-    net: MLP, thetas: Array, X: Array, y: Array, loss: str = "mse",
-    l1: float = 0.0, l2: float = 0.0, chunk: int = 256,
+    net: MLP,
+    thetas: Array,
+    X: Array,
+    y: Array,
+    loss: str = "mse",
+    l1: float = 0.0,
+    l2: float = 0.0,
+    chunk: int = 256,
 ) -> Array:
     """The mean loss (plus penalty) at each of P parameter vectors, shape (P,)."""
     net.check_loss(loss)

@@ -11,8 +11,13 @@ from nnviz.engine.features import feature_table
 Array = np.ndarray
 
 _ACT_SYMBOL = {
-    "identity": "", "sigmoid": "σ", "tanh": "tanh", "relu": "relu",
-    "leaky_relu": "leaky_relu", "step": "step", "softmax": "softmax",
+    "identity": "",
+    "sigmoid": "σ",
+    "tanh": "tanh",
+    "relu": "relu",
+    "leaky_relu": "leaky_relu",
+    "step": "step",
+    "softmax": "softmax",
 }
 
 
@@ -46,9 +51,7 @@ def neuron_formula(
     return f"{symbol}({body})" if symbol else body
 
 
-def edge_description(
-    w: float, grad: float, update: float, source: str, target: str
-) -> str:
+def edge_description(w: float, grad: float, update: float, source: str, target: str) -> str:
     """Tooltip for one weight: its value, gradient and last change."""
     return (
         f"weight {source} → {target} = {w:.4g}\n"

@@ -20,10 +20,15 @@ FEATURES: dict[str, tuple[str, Callable[[Array], Array]]] = {
 }
 DEFAULT_FEATURES = ("x1", "x2")
 
+
+def _power(k: int) -> Callable[[Array], Array]:
+    return lambda P: P[:, 0] ** k
+
+
 # Features of 1-D inputs (curve fitting): powers of x and sin x.
 FEATURES_1D: dict[str, tuple[str, Callable[[Array], Array]]] = {
     "x": ("x", lambda P: P[:, 0]),
-    **{f"x^{k}": (f"x{'²³⁴⁵'[k - 2]}", (lambda k: lambda P: P[:, 0] ** k)(k)) for k in range(2, 6)},
+    **{f"x^{k}": (f"x{'²³⁴⁵'[k - 2]}", _power(k)) for k in range(2, 6)},
     "sin(x)": ("sin(x)", lambda P: np.sin(P[:, 0])),
 }
 DEFAULT_FEATURES_1D = ("x",)

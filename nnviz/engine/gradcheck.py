@@ -35,8 +35,14 @@ def relative_error(a: Array, b: Array) -> float:
 
 
 def check_gradients(
-    net: MLP, X: Array, y: Array, loss: str = "mse", l1: float = 0.0, l2: float = 0.0,
-    reduction: str = "mean", eps: float = 1e-6,
+    net: MLP,
+    X: Array,
+    y: Array,
+    loss: str = "mse",
+    l1: float = 0.0,
+    l2: float = 0.0,
+    reduction: str = "mean",
+    eps: float = 1e-6,
 ) -> list[float]:
     """Relative error between backprop and finite differences, one number per parameter."""
     _, grads = net.loss_and_grads(X, y, loss, l1, l2, reduction)

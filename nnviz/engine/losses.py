@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.engine.activations import Activation, softmax
+from nnviz.engine.activations import Activation
 
 Array = np.ndarray
 REDUCTIONS = ("mean", "sum")

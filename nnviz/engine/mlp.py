@@ -166,7 +166,12 @@ class MLP:
         return value + penalty(self.weights, l1, l2), grads
 
     def loss(
-        self, X: Array, y: Array, loss: str = "mse", l1: float = 0.0, l2: float = 0.0,
+        self,
+        X: Array,
+        y: Array,
+        loss: str = "mse",
+        l1: float = 0.0,
+        l2: float = 0.0,
         reduction: str = "mean",
     ) -> float:
         """The loss value alone (no gradient)."""
@@ -217,8 +222,14 @@ class MLP:
     def from_dict(cls, d: dict) -> MLP:
         """Rebuild a network from ``to_dict`` output, validating every shape."""
         acts = list(d["activations"])
-        net = cls(d["sizes"], acts[:-1] or "tanh", acts[-1], bool(d["bias"]), d.get("init",
-                  "uniform"), int(d.get("seed", 0)))
+        net = cls(
+            d["sizes"],
+            acts[:-1] or "tanh",
+            acts[-1],
+            bool(d["bias"]),
+            d.get("init", "uniform"),
+            int(d.get("seed", 0)),
+        )
         values = [np.asarray(v, dtype=float) for v in d["params"]]
         if len(values) != len(net.params):
             raise ValueError("the saved weights do not match the saved architecture")

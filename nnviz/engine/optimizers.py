@@ -66,8 +66,13 @@ class SGD(Optimizer):
     """θ ← θ − lr·g; with momentum, v ← μ·v + (1 − dampening)·g (v = g on the first step)."""
 
     name = "sgd"
-    defaults = {"lr": 1e-3, "momentum": 0.0, "dampening": 0.0, "weight_decay": 0.0,
-                "nesterov": False}
+    defaults = {
+        "lr": 1e-3,
+        "momentum": 0.0,
+        "dampening": 0.0,
+        "weight_decay": 0.0,
+        "nesterov": False,
+    }
 
     def __init__(self, params: Sequence[Array], **hyper: object) -> None:
         super().__init__(params, **hyper)
@@ -90,8 +95,13 @@ class Adagrad(Optimizer):
     """s ← s + g²; θ ← θ − lr/(1 + (t−1)·decay) · g/(√s + ε)."""
 
     name = "adagrad"
-    defaults = {"lr": 1e-2, "lr_decay": 0.0, "weight_decay": 0.0,
-                "initial_accumulator_value": 0.0, "eps": 1e-10}
+    defaults = {
+        "lr": 1e-2,
+        "lr_decay": 0.0,
+        "weight_decay": 0.0,
+        "initial_accumulator_value": 0.0,
+        "eps": 1e-10,
+    }
 
     def _update(self, i: int, p: Array, g: Array) -> Array:
         s = self._buffer("sum", i, p, float(self.hyper["initial_accumulator_value"]))
@@ -104,8 +114,14 @@ class RMSprop(Optimizer):
     """s ← α·s + (1−α)·g²; θ ← θ − lr·g/(√s + ε) (optionally centred, with momentum)."""
 
     name = "rmsprop"
-    defaults = {"lr": 1e-2, "alpha": 0.99, "eps": 1e-8, "weight_decay": 0.0,
-                "momentum": 0.0, "centered": False}
+    defaults = {
+        "lr": 1e-2,
+        "alpha": 0.99,
+        "eps": 1e-8,
+        "weight_decay": 0.0,
+        "momentum": 0.0,
+        "centered": False,
+    }
 
     def _update(self, i: int, p: Array, g: Array) -> Array:
         alpha, eps = float(self.hyper["alpha"]), float(self.hyper["eps"])
@@ -129,8 +145,13 @@ class Adam(Optimizer):
     """m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ − lr·m̂/(√v̂ + ε), bias-corrected."""
 
     name = "adam"
-    defaults = {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0,
-                "amsgrad": False}
+    defaults = {
+        "lr": 1e-3,
+        "betas": (0.9, 0.999),
+        "eps": 1e-8,
+        "weight_decay": 0.0,
+        "amsgrad": False,
+    }
 
     def _update(self, i: int, p: Array, g: Array) -> Array:
         b1, b2 = (float(b) for b in self.hyper["betas"])  # type: ignore[union-attr]
@@ -149,7 +170,10 @@ class Adam(Optimizer):
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {
-    "sgd": SGD, "adagrad": Adagrad, "rmsprop": RMSprop, "adam": Adam,
+    "sgd": SGD,
+    "adagrad": Adagrad,
+    "rmsprop": RMSprop,
+    "adam": Adam,
 }
 
 

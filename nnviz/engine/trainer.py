@@ -63,8 +63,13 @@ class Trainer:
     """Trains an MLP on (X, y); data and settings may be swapped between steps."""
 
     def __init__(
-        self, net: MLP, train: tuple[Array, Array], test: tuple[Array, Array] | None = None,
-        config: TrainConfig | None = None, seed: int = 0, history_capacity: int = 2000,
+        self,
+        net: MLP,
+        train: tuple[Array, Array],
+        test: tuple[Array, Array] | None = None,
+        config: TrainConfig | None = None,
+        seed: int = 0,
+        history_capacity: int = 2000,
     ) -> None:
         self.net = net
         self.rng = np.random.default_rng(seed)
@@ -112,8 +117,13 @@ class Trainer:
         """
         while True:
             if len(self.X) == 0:
-                yield StepEvent("idle", self.epoch, self.step, float("nan"),
-                                "no training points yet: add some points to train on")
+                yield StepEvent(
+                    "idle",
+                    self.epoch,
+                    self.step,
+                    float("nan"),
+                    "no training points yet: add some points to train on",
+                )
                 continue
             version = self._data_version
             order = self.rng.permutation(len(self.X))
@@ -136,8 +146,7 @@ class Trainer:
         """One gradient step on the given rows of the training set."""
         cfg = self.config
         saved = [p.copy() for p in self.net.params]
-        loss, grads = self.net.loss_and_grads(self.X[rows], self.y[rows], cfg.loss, cfg.l1,
-                                              cfg.l2)
+        loss, grads = self.net.loss_and_grads(self.X[rows], self.y[rows], cfg.loss, cfg.l1, cfg.l2)
         if np.isfinite(loss) and all(np.all(np.isfinite(g)) for g in grads):
             self.optimizer.step(grads)
             if all(np.all(np.abs(p) < WEIGHT_LIMIT) for p in self.net.params):
@@ -147,9 +156,14 @@ class Trainer:
                 return StepEvent("batch", self.epoch, self.step, loss)
         self.net.set_params(saved)  # divergence is a lesson, not a crash: keep finite weights
         what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
-        return StepEvent("diverged", self.epoch, self.step, float("inf"),
-                         f"diverged at epoch {self.epoch + 1} ({what}); "
-                         "the last finite weights were restored — try a smaller learning rate")
+        return StepEvent(
+            "diverged",
+            self.epoch,
+            self.step,
+            float("inf"),
+            f"diverged at epoch {self.epoch + 1} ({what}); "
+            "the last finite weights were restored — try a smaller learning rate",
+        )
 
     def evaluate(self) -> dict[str, float]:
         """Train and test loss (and accuracy for classification) at the current weights."""
@@ -161,8 +175,7 @@ class Trainer:
             cfg = self.config
             out[f"{split}_loss"] = self.net.loss(X, y, cfg.loss, cfg.l1, cfg.l2)
             out[f"{split}_acc"] = (
-                accuracy(self.net.forward(X), y, cfg.loss) if cfg.classification
-                else float("nan")
+                accuracy(self.net.forward(X), y, cfg.loss) if cfg.classification else float("nan")
             )
         return out
 

@@ -1,0 +1,1 @@
+"""The nnviz desktop application: main window, menus, command line."""

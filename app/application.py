@@ -1,0 +1,35 @@
+"""Create the QApplication and the main window with the app's look."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+
+def make_application() -> QApplication:
+    """The QApplication, with names used by QSettings and QStandardPaths."""
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationName("nnviz")
+    app.setOrganizationName("nnviz")
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground=(40, 44, 52))
+    return app  # type: ignore[return-value]
+
+
+def make_window(args: argparse.Namespace, interactive: bool = True):
+    """The main window for the parsed command line."""
+    from app.main_window import MainWindow
+
+    settings = QSettings() if interactive else None
+    window = MainWindow(args.preset, args.seed, interactive=interactive, settings=settings)
+    if args.open:
+        window.session_io.open_path(Path(args.open))
+    elif interactive and not args.no_restore:
+        window.session_io.offer_restore()
+    if args.presentation:
+        window.toggle_presentation(True)
+    return window

@@ -1,0 +1,101 @@
+"""The ``nnviz`` command: open the app, or train offscreen and render a screenshot/report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    from nnviz.presets import preset_names
+
+    p = argparse.ArgumentParser(prog="nnviz", description="See a neural network learn.")
+    p.add_argument(
+        "--preset", default="circle", choices=preset_names(), help="demo to open (default: circle)"
+    )
+    p.add_argument("--seed", type=int, default=None, help="random seed for data and weights")
+    p.add_argument("--epochs", type=int, default=0, help="train this many epochs first")
+    p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="print one JSON line with epochs, loss and accuracy, then exit",
+    )
+    p.add_argument("--size", default="1480x900", help="window size for --screenshot, WxH")
+    p.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
+    p.add_argument("--no-restore", action="store_true", help="don't offer the autosave")
+    args = p.parse_args(argv)
+    if args.epochs < 0:
+        p.error("--epochs cannot be negative")
+    try:
+        args.width, args.height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        p.error(f"--size must look like 1480x900, not {args.size!r}")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``nnviz`` console script."""
+    args = parse_args(argv)
+    headless = bool(args.screenshot or args.report)
+    if headless and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.platform_check import display_problem
+
+    problem = None if headless else display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from app.application import make_application, make_window
+
+    qt_app = make_application()
+    window = make_window(args, interactive=not headless)
+    if headless:
+        return _run_headless(window, args)
+    window.show()
+    return qt_app.exec()
+
+
+def _run_headless(window, args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from nnviz import commands as cmd
+
+    window.resize(args.width, args.height)
+    window.show()
+    if args.epochs:
+        window.send(cmd.RunEpochs(args.epochs))
+    snap = window.wait_for_snapshot(
+        lambda s: s.epoch >= args.epochs and not s.playing, timeout_ms=600_000
+    )
+    for _ in range(5):  # let every view paint the final snapshot
+        QApplication.processEvents()
+    code = 0
+    if snap is None:
+        print("nnviz: training did not finish in time", file=sys.stderr)
+        code = 1
+    elif args.screenshot and not window.grab().save(args.screenshot):
+        print(f"nnviz: could not write {args.screenshot}", file=sys.stderr)
+        code = 1
+    if snap is not None and args.report:
+        m = snap.metrics
+        print(
+            json.dumps(
+                {
+                    "preset": args.preset,
+                    "epochs": snap.epoch,
+                    **{k: (round(v, 6) if v == v else None) for k, v in m.items()},
+                }
+            )
+        )
+    window.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""The user's data: the editable point set, how it was made, and its undo history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from nnviz.data.point_set import PointSet
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
+from nnviz.commands import DataArrays
+from nnviz.data import make_dataset
+
+
+class Document(QObject):
+    """Owns the PointSet; every change goes through the undo stack and emits ``changed``."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self.settings: dict[str, Any] = {}
+        self.points = PointSet.from_dataset(make_dataset("circle", seed=0), 0.5, 0)
+        self.domain: tuple[float, float] = (-6.0, 6.0)
+
+    # ----- reading ---------------------------------------------------------------------------
+    def data_arrays(self) -> DataArrays:
+        """A copy of the points as the training worker needs them."""
+        p = self.points
+        X_train, y_train = p.train_arrays()
+        X_test, y_test = p.test_arrays()
+        return DataArrays(
+            X_train, y_train, X_test, y_test, p.kind, p.n_classes, p.dim, self.domain, p.version
+        )
+
+    def notify(self) -> None:
+        """Tell listeners the points changed."""
+        self.changed.emit()
+
+    # ----- edits (all undoable) ----------------------------------------------------------------
+    def add_points(self, positions: np.ndarray, labels: np.ndarray) -> None:
+        """Add points (validated first, so a bad point changes nothing)."""
+        positions = np.asarray(positions, dtype=float).reshape(-1, self.points.dim)
+        labels = np.asarray(labels).reshape(-1)
+        trial = self.points.copy()
+        for pos, lab in zip(positions, labels, strict=True):
+            trial.add(pos, lab)  # raises ValueError with a clear message on bad input
+        self.undo_stack.push(AddPoints(self, positions, labels))
+
+    def remove_point(self, point_id: int) -> None:
+        """Delete a point."""
+        self.points.get(point_id)  # KeyError if unknown
+        self.undo_stack.push(RemovePoint(self, point_id))
+
+    def move_point(self, point_id: int, new: np.ndarray, old: np.ndarray | None = None) -> None:
+        """Move a point (``old`` defaults to where it is now)."""
+        current = np.array(self.points.get(point_id).position, dtype=float)
+        old = current if old is None else np.asarray(old, dtype=float)
+        self.points.copy().move(point_id, new)  # validate first
+        self.undo_stack.push(MovePoint(self, point_id, np.asarray(new, dtype=float), old))
+
+    def replace(self, points: PointSet, text: str, settings: dict | None = None) -> None:
+        """Swap in a whole new point set as one undo step."""
+        self.undo_stack.push(ReplacePoints(self, points, text, settings))
+
+    def generate(
+        self,
+        name: str,
+        noise: float = 0.0,
+        test_ratio: float = 0.5,
+        seed: int = 0,
+        extra: dict | None = None,
+        undoable: bool = True,
+        **options: Any,
+    ) -> None:
+        """Replace the points by a freshly generated dataset (one undo step)."""
+        ds = make_dataset(name, noise=noise, seed=seed, **options)
+        settings = {
+            "name": name,
+            "noise": noise,
+            "test_ratio": test_ratio,
+            "seed": seed,
+            **options,
+            **(extra or {}),
+            "domain": list(ds.domain),
+        }
+        points = PointSet.from_dataset(ds, test_ratio, seed)
+        if undoable:
+            self.replace(points, f"load {name} data", settings)
+        else:
+            self.set_points(points, settings)
+
+    def set_points(self, points: PointSet, settings: dict | None = None) -> None:
+        """Install a point set directly (used by undo and by opening a session)."""
+        self.points = points
+        if settings is not None:
+            self.settings = dict(settings)
+            domain = self.settings.get("domain")
+            if domain is not None:
+                self.domain = (float(domain[0]), float(domain[1]))
+        self.notify()

@@ -1,0 +1,102 @@
+"""Menus and keyboard shortcuts: keyboard first, for lecturing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from nnviz import commands as cmd
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+
+SHORTCUTS_HELP = """
+<b>Space</b> play / pause &nbsp; <b>→</b> step one epoch &nbsp; <b>Shift+→</b> step one mini-batch
+<br><b>R</b> reset (re-randomise the parameters) &nbsp; <b>1–6</b> pick the class of new points
+<br><b>Ctrl+Z</b> undo &nbsp; <b>Ctrl+Shift+Z</b> redo &nbsp; <b>Ctrl+S</b> save &nbsp;
+<b>Ctrl+O</b> open
+<br><b>F5</b> presentation mode (large type) &nbsp; <b>F11</b> full screen
+<br>Mouse on the data: click adds, drag moves, right-click (or Ctrl+click) deletes.
+"""
+
+
+def build_menus(w: MainWindow) -> dict[str, QAction]:
+    """Create every menu action with its shortcut; returns them by name."""
+    actions: dict[str, QAction] = {}
+
+    def add(
+        menu, name: str, text: str, slot: Callable, keys: str | None = None, checkable: bool = False
+    ) -> QAction:
+        action = QAction(text, w)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        w.addAction(action)  # shortcuts work even while the menu bar is hidden
+        actions[name] = action
+        return action
+
+    io = w.session_io
+    file = w.menuBar().addMenu("&File")
+    add(file, "open", "&Open session…", io.open_dialog, "Ctrl+O")
+    add(file, "save", "&Save session", io.save, "Ctrl+S")
+    add(file, "save_as", "Save session &as…", io.save_as_dialog, "Ctrl+Shift+S")
+    file.addSeparator()
+    add(file, "import_csv", "&Import points from CSV…", io.import_csv_dialog)
+    add(file, "export_csv", "&Export points to CSV…", io.export_csv_dialog)
+    export = file.addMenu("Export &image")
+    for key, title in (
+        ("window", "Whole window"),
+        ("canvas", "Data and output"),
+        ("network", "Network graph"),
+        ("curves", "Training curves"),
+    ):
+        add(export, f"export_{key}", f"{title}…", lambda _=False, k=key: io.export_dialog(k))
+    file.addSeparator()
+    add(file, "quit", "&Quit", w.close, "Ctrl+Q")
+
+    edit = w.menuBar().addMenu("&Edit")
+    undo = w.doc.undo_stack.createUndoAction(w, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = w.doc.undo_stack.createRedoAction(w, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for a in (undo, redo):
+        edit.addAction(a)
+        w.addAction(a)
+    actions["undo"], actions["redo"] = undo, redo
+    edit.addSeparator()
+    for k in range(6):
+        add(
+            edit,
+            f"class_{k + 1}",
+            f"New points: class {k + 1}",
+            lambda _=False, k=k: w.select_class(k),
+            str(k + 1),
+        )
+
+    train = w.menuBar().addMenu("&Train")
+    add(train, "play", "&Play / pause", w.controls.toggle_play, "Space")
+    add(train, "step_epoch", "Step one &epoch", lambda: w.send(cmd.StepEpoch()), "Right")
+    add(train, "step_batch", "Step one mini-&batch", lambda: w.send(cmd.StepBatch()), "Shift+Right")
+    add(train, "reset", "&Reset (re-randomise the parameters)", lambda: w.send(cmd.Reset()), "R")
+
+    view = w.menuBar().addMenu("&View")
+    add(
+        view,
+        "presentation",
+        "&Presentation mode (large type)",
+        w.toggle_presentation,
+        "F5",
+        checkable=True,
+    )
+    add(view, "fullscreen", "&Full screen", w.toggle_fullscreen, "F11", checkable=True)
+    view.addSeparator()
+    for dock in w.docks.values():
+        view.addAction(dock.toggleViewAction())
+
+    help_menu = w.menuBar().addMenu("&Help")
+    add(help_menu, "shortcuts", "&Keyboard shortcuts", w.show_shortcuts, "F1")
+    return actions

@@ -1,0 +1,52 @@
+"""The status bar: epoch, losses, accuracy, speed, and one line for messages."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from nnviz.snapshot import Snapshot
+
+
+def _fmt(value: float, pct: bool = False) -> str:
+    if value is None or not math.isfinite(value):
+        return "–"
+    return f"{100 * value:.1f} %" if pct else f"{value:.4f}"
+
+
+class StatusLine(QStatusBar):
+    """Shows the numbers a lecturer reads out, and the latest message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.numbers = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(False)
+        self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.numbers)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Update the numbers (and any message the worker attached)."""
+        m = snap.metrics
+        parts = [
+            f"epoch {snap.epoch}",
+            f"train loss {_fmt(m.get('train_loss'))}",
+            f"test loss {_fmt(m.get('test_loss'))}",
+        ]
+        if snap.kind != "regression":
+            parts += [
+                f"train acc {_fmt(m.get('train_acc'), True)}",
+                f"test acc {_fmt(m.get('test_acc'), True)}",
+            ]
+        parts.append(f"{snap.epochs_per_second:.0f} epochs/s")
+        self.numbers.setText("   ".join(parts))
+        if snap.message:
+            self.say(snap.message, error=snap.event in ("diverged", "error"))
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show one message; errors in red so they are seen from the back row."""
+        colour = "#c0392b" if error else "#2c3e50"
+        self.message.setStyleSheet(f"color: {colour}; font-weight: {'bold' if error else 400};")
+        self.message.setText(text)
+        self.message.setToolTip(text)

@@ -1,0 +1,85 @@
+"""Every edit to the user's points as an undoable QUndoCommand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from nnviz.data.point_set import PointSet
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from app.document import Document
+
+
+class AddPoints(QUndoCommand):
+    """Add one point (a click) or many (a brush stroke) in one undo step."""
+
+    def __init__(self, doc: Document, positions: np.ndarray, labels: np.ndarray) -> None:
+        n = len(positions)
+        super().__init__("add point" if n == 1 else f"paint {n} points")
+        self.doc, self.positions, self.labels = doc, positions, labels
+        self.ids: list[int] = []
+
+    def redo(self) -> None:
+        pts = self.doc.points
+        if self.ids:  # redo after undo: bring back the very same points (same ids)
+            for p in self._removed:
+                pts.restore(p)
+        else:
+            self.ids = [
+                pts.add(pos, lab) for pos, lab in zip(self.positions, self.labels, strict=True)
+            ]
+        self.doc.notify()
+
+    def undo(self) -> None:
+        self._removed = [self.doc.points.remove(i) for i in reversed(self.ids)][::-1]
+        self.doc.notify()
+
+
+class RemovePoint(QUndoCommand):
+    """Delete one point; undo puts it back with the same id."""
+
+    def __init__(self, doc: Document, point_id: int) -> None:
+        super().__init__("delete point")
+        self.doc, self.point_id = doc, point_id
+
+    def redo(self) -> None:
+        self.removed = self.doc.points.remove(self.point_id)
+        self.doc.notify()
+
+    def undo(self) -> None:
+        self.doc.points.restore(self.removed)
+        self.doc.notify()
+
+
+class MovePoint(QUndoCommand):
+    """Drag one point to a new place."""
+
+    def __init__(self, doc: Document, point_id: int, new: np.ndarray, old: np.ndarray) -> None:
+        super().__init__("move point")
+        self.doc, self.point_id, self.new, self.old = doc, point_id, new, old
+
+    def redo(self) -> None:
+        self.doc.points.move(self.point_id, self.new)
+        self.doc.notify()
+
+    def undo(self) -> None:
+        self.doc.points.move(self.point_id, self.old)
+        self.doc.notify()
+
+
+class ReplacePoints(QUndoCommand):
+    """Swap the whole point set: regenerate, a preset, clear or a CSV import."""
+
+    def __init__(self, doc: Document, new: PointSet, text: str, settings: dict | None = None):
+        super().__init__(text)
+        self.doc, self.new, self.old = doc, new.copy(), doc.points.copy()
+        self.new_settings = dict(settings or doc.settings)
+        self.old_settings = dict(doc.settings)
+
+    def redo(self) -> None:
+        self.doc.set_points(self.new.copy(), self.new_settings)
+
+    def undo(self) -> None:
+        self.doc.set_points(self.old.copy(), self.old_settings)

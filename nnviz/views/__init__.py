@@ -1,0 +1,1 @@
+"""Qt views: each draws snapshots and sends commands back as values."""
