@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,10 +95,9 @@ class SessionIO:
         self.w.send(cmd.SetParams(tuple(s.params), reason="Session restored."))
         state = s.view.get("window_state")
         if isinstance(state, str):
-            try:
+            # An unreadable layout is not worth refusing the whole session for.
+            with contextlib.suppress(ValueError):
                 self.w.restoreState(QByteArray(base64.b64decode(state, validate=True)))
-            except ValueError:
-                pass  # an unreadable layout is not worth refusing the session for
         mode = s.view.get("edge_mode")
         if mode in ("weight", "gradient", "update") and hasattr(
             self.w.network_view, "set_edge_mode"

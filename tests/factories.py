@@ -20,8 +20,12 @@ def circle_data(n: int = 200, seed: int = 0) -> cmd.DataArrays:
     return cmd.DataArrays(X[:h], y[:h], X[h:], y[h:], "binary", 2, 2)
 
 
-def make_lab(spec: NetworkSpec | None = None, data: cmd.DataArrays | None = None,
-             config: TrainConfig | None = None, resolution: int = 40) -> Lab:
+def make_lab(
+    spec: NetworkSpec | None = None,
+    data: cmd.DataArrays | None = None,
+    config: TrainConfig | None = None,
+    resolution: int = 40,
+) -> Lab:
     """A pure Lab on circle data (small grid so tests stay fast)."""
     return Lab(data or circle_data(), spec, config, grid_resolution=resolution)
 
