@@ -1,0 +1,108 @@
+"""UI benchmark: GUI event-loop lateness, frames drawn per second, and training throughput
+with the whole window attached versus the bare engine, measured in the same run.
+
+Prints human-readable lines, then one JSON object on the last line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+DURATION_S = 6.0
+TIMER_MS = 5
+
+
+def bare_engine_epochs_per_second(seconds: float) -> float:
+    """The baseline: the same Lab, trained in this thread with nothing else running."""
+    from app.document import Document
+    from nnviz import commands as cmd
+    from nnviz.lab import Lab
+    from nnviz.presets import load_preset
+
+    preset = load_preset("circle")
+    doc = Document()
+    d = dict(preset.dataset)
+    doc.generate(d.pop("name"), d.pop("noise"), d.pop("test_ratio"), 0, undoable=False, **d)
+    lab = Lab(doc.data_arrays(), preset.spec, preset.config)
+    lab.apply(cmd.Play())
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        lab.advance(0.05)
+    return lab.trainer.epoch / (time.perf_counter() - start)
+
+
+def with_gui(seconds: float) -> dict[str, float]:
+    """Play at full speed with every view visible; sample a 5 ms timer and count frames."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+    from nnviz import commands as cmd
+
+    w = MainWindow("circle", interactive=False)
+    w.resize(1480, 900)
+    w.show()
+    w.wait_for_snapshot(lambda s: True)
+    frames: list[float] = []
+    w.training.snapshot_ready.connect(lambda s: frames.append(time.perf_counter()))
+    clock = QElapsedTimer()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(TIMER_MS)
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    epoch0 = w.latest.epoch
+    clock.start()
+    timer.start()
+    w.send(cmd.Play())
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        QApplication.processEvents()
+        time.sleep(0.0005)
+    elapsed = time.perf_counter() - start
+    timer.stop()
+    epochs = (w.latest.epoch - epoch0) / elapsed
+    w.close()
+    late = np.maximum(np.diff(ticks) - TIMER_MS, 0.0)[20:]  # skip the warm-up
+    return {
+        "lateness_p50_ms": float(np.percentile(late, 50)),
+        "lateness_p99_ms": float(np.percentile(late, 99)),
+        "frames_per_s": len([f for f in frames if f >= start]) / elapsed,
+        "epochs_per_s_with_gui": epochs,
+    }
+
+
+def main() -> None:
+    from app.application import make_application
+
+    make_application()
+    bare = bare_engine_epochs_per_second(DURATION_S / 2)
+    print(f"bare engine: {bare:.0f} epochs/s")
+    gui = with_gui(DURATION_S)
+    ratio = gui["epochs_per_s_with_gui"] / bare
+    print(f"with GUI: {gui['epochs_per_s_with_gui']:.0f} epochs/s ({100 * ratio:.0f} % of bare)")
+    print(f"event-loop lateness p50 {gui['lateness_p50_ms']:.2f} ms, "
+          f"p99 {gui['lateness_p99_ms']:.2f} ms; {gui['frames_per_s']:.1f} frames/s")
+    result = {
+        "bare_epochs_per_s": bare, **gui, "throughput_ratio": ratio,
+        "targets": {"lateness_p99_ms": 25, "frames_per_s": 30, "throughput_ratio": 0.5},
+    }
+    result["met"] = {
+        "lateness_p99_ms": gui["lateness_p99_ms"] <= 25,
+        "frames_per_s": gui["frames_per_s"] >= 30,
+        "throughput_ratio": ratio >= 0.5,
+    }
+    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v)
+                      for k, v in result.items()}))
+
+
+if __name__ == "__main__":
+    main()
