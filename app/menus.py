@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
 
 SHORTCUTS_HELP = """
-<b>Space</b> play / pause &nbsp; <b>→</b> step one epoch &nbsp; <b>Shift+→</b> step one mini-batch
+<b>Space</b> play / pause &nbsp; <b>→</b> step one epoch &nbsp; <b>←</b> step back
+&nbsp; <b>Shift+→</b> step one mini-batch
 <br><b>R</b> reset (re-randomise the parameters) &nbsp; <b>1–6</b> pick the class of new points
 <br><b>Ctrl+Z</b> undo &nbsp; <b>Ctrl+Shift+Z</b> redo &nbsp; <b>Ctrl+S</b> save &nbsp;
 <b>Ctrl+O</b> open
@@ -80,6 +81,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     train = w.menuBar().addMenu("&Train")
     add(train, "play", "&Play / pause", w.controls.toggle_play, "Space")
     add(train, "step_epoch", "Step one &epoch", lambda: w.send(cmd.StepEpoch()), "Right")
+    add(train, "step_back", "Step &back (undo the last step)", lambda: w.send(cmd.StepBack()),
+        "Left")
     add(train, "step_batch", "Step one mini-&batch", lambda: w.send(cmd.StepBatch()), "Shift+Right")
     add(train, "reset", "&Reset (re-randomise the parameters)", lambda: w.send(cmd.Reset()), "R")
 

@@ -26,6 +26,11 @@ class StepEpoch:
 
 
 @dataclass(frozen=True)
+class StepBack:
+    """Undo the last manual step (epoch or mini-batch) exactly, optimizer state included."""
+
+
+@dataclass(frozen=True)
 class RunEpochs:
     """Train this many more epochs, then pause (used by the headless renderer)."""
 

@@ -5,7 +5,9 @@ Pure Python + NumPy, so everything the worker thread does can be tested without 
 
 from __future__ import annotations
 
+import copy
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -41,6 +43,7 @@ class Lab:
         self.stop_at_epoch: int | None = None
         self.event, self.message = "", ""
         self._seq = 0
+        self._undo: deque[dict] = deque(maxlen=100)  # states before each manual step
         self._rate = _RateMeter(clock)
         self._rebuild(self.spec.build())
 
@@ -68,11 +71,38 @@ class Lab:
 
     def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
         self.playing = False
+        self._remember()
         self._train_until(lambda e: e.kind == "epoch")
 
     def _on_StepBatch(self, c: cmd.StepBatch) -> None:
         self.playing = False
+        self._remember()
         self._train_until(lambda e: e.kind == "batch")
+
+    def _on_StepBack(self, c: cmd.StepBack) -> None:
+        self.playing = False
+        if not self._undo:
+            raise ValueError("nothing to step back to: step back undoes manual steps only")
+        state = self._undo.pop()
+        t = self.trainer
+        self.net.set_params(state["params"])
+        t.optimizer.state, t.optimizer.steps = state["optimizer"], state["optimizer_steps"]
+        t.epoch, t.step, t.history = state["epoch"], state["step"], state["history"]
+        t.last_grads, t.last_update = state["grads"], state["update"]
+        t.rng.bit_generator.state = state["rng"]
+        self._events = t.run()  # restart the loop so the next step replays identically
+        self._say("info", f"Stepped back to epoch {t.epoch}, step {t.step}.")
+
+    def _remember(self) -> None:
+        """Save everything a step changes, so StepBack can undo it exactly."""
+        t = self.trainer
+        self._undo.append({
+            "params": [p.copy() for p in self.net.params],
+            "optimizer": copy.deepcopy(t.optimizer.state),
+            "optimizer_steps": t.optimizer.steps, "epoch": t.epoch, "step": t.step,
+            "history": copy.deepcopy(t.history), "grads": t.last_grads, "update": t.last_update,
+            "rng": copy.deepcopy(t.rng.bit_generator.state),
+        })
 
     def _on_Reset(self, c: cmd.Reset) -> None:
         spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))
@@ -216,6 +246,7 @@ class Lab:
 
     # ----- helpers -------------------------------------------------------------------------
     def _rebuild(self, net: MLP) -> None:
+        self._undo.clear()
         self.net = net
         self.trainer = Trainer(net, *self._feature_data(), config=self.config, seed=self.spec.seed)
         self._events: Iterator[StepEvent] = self.trainer.run()

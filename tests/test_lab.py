@@ -174,3 +174,25 @@ def test_speed_limit_paces_epochs():
     assert lab.trainer.epoch == 2
     with pytest.raises(ValueError):
         lab.apply(cmd.SetSpeed(-2.0))
+
+
+def test_step_back_undoes_a_step_exactly():
+    """StepBack restores weights, counters and optimizer state; stepping again replays it."""
+    lab = make_lab(config=TrainConfig(optimizer="adam", lr=0.01))
+    lab.apply(cmd.StepEpoch())
+    before = lab.net.get_flat()
+    lab.apply(cmd.StepEpoch())
+    after = lab.net.get_flat()
+    lab.apply(cmd.StepBack())
+    assert np.array_equal(lab.net.get_flat(), before) and lab.trainer.epoch == 1
+    lab.apply(cmd.StepEpoch())
+    assert np.array_equal(lab.net.get_flat(), after)
+
+
+def test_step_back_with_nothing_to_undo_says_so():
+    """StepBack before any manual step raises a clear error and changes nothing."""
+    lab = make_lab()
+    before = lab.net.get_flat()
+    with pytest.raises(ValueError, match="nothing to step back"):
+        lab.apply(cmd.StepBack())
+    assert np.array_equal(lab.net.get_flat(), before)

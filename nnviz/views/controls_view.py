@@ -78,12 +78,14 @@ class ControlsView(QWidget):
         self.play_button.setToolTip("Start or pause training (Space)")
         self.play_button.setCheckable(True)
         self.play_button.clicked.connect(self._on_play_clicked)
+        self.back_button = self._button("◀ Back", "Undo the last step exactly (←)", cmd.StepBack)
         self.epoch_button = self._button("Step epoch", "Train one epoch (→)", cmd.StepEpoch)
         self.batch_button = self._button(
             "Step batch", "Train one mini-batch (Shift+→)", cmd.StepBatch
         )
         self.reset_button = self._button("Reset", "Re-randomise the parameters (R)", cmd.Reset)
-        for b in (self.play_button, self.epoch_button, self.batch_button, self.reset_button):
+        for b in (self.play_button, self.back_button, self.epoch_button, self.batch_button,
+                  self.reset_button):
             row.addWidget(b)
         return row
 
