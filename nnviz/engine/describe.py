@@ -46,7 +46,9 @@ def neuron_formula(
     if bias is not None:
         b = float(bias[index])
         terms.append(f"{'−' if b < 0 else '+'} {abs(b):.3g}")
-    body = " ".join(terms).lstrip("+ ").replace("− ", "−", 1) if terms else "0"
+    body = " ".join(terms) if terms else "0"
+    # The first term needs no "+", and its minus sits tight against the number.
+    body = body[2:] if body.startswith("+ ") else "−" + body[2:] if body.startswith("− ") else body
     symbol = _ACT_SYMBOL.get(activation, activation)
     return f"{symbol}({body})" if symbol else body
 

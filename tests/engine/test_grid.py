@@ -1,0 +1,30 @@
+"""Tests for the all-neuron grid pass."""
+
+import numpy as np
+
+from nnviz.engine.grid import grid_points, neuron_grids
+from nnviz.engine.mlp import MLP
+
+
+def test_grid_points_are_row_major_y_up():
+    """Row i of the grid is at height axis[i]; x varies fastest."""
+    pts = grid_points((-1.0, 1.0), 3)
+    assert np.allclose(pts[:3, 1], -1.0) and np.allclose(pts[:3, 0], [-1, 0, 1])
+    assert np.allclose(pts[-1], [1, 1])
+
+
+def test_neuron_grids_equal_per_point_forward():
+    """Each neuron's grid value equals a forward pass at that point."""
+    net = MLP([2, 3, 1], seed=2)
+    grids = neuron_grids(net, ("x1", "x2"), (-6, 6), 5)
+    axis = np.linspace(-6, 6, 5)
+    rec = net.forward_record(np.array([[axis[4], axis[1]]]))  # column 4, row 1
+    assert np.isclose(grids[1][2, 1, 4], rec.activations[1][0, 2])
+    assert np.isclose(grids[-1][0, 1, 4], rec.output[0, 0])
+
+
+def test_one_d_grid():
+    """1-D inputs give (units, R) curves."""
+    net = MLP([1, 2, 1], seed=0)
+    grids = neuron_grids(net, ("x",), (-1, 1), 7, dim=1)
+    assert [g.shape for g in grids] == [(1, 7), (2, 7), (1, 7)]

@@ -1,0 +1,47 @@
+"""Tests for the colour language."""
+
+import numpy as np
+
+from nnviz.palette import (
+    BLUE,
+    GREY,
+    ORANGE,
+    class_blend_image,
+    magnitude_width,
+    probability_image,
+    signed_color,
+    signed_image,
+)
+
+
+def test_signed_color_ends_and_middle():
+    """+scale is blue, −scale orange, 0 grey, beyond the scale clamps."""
+    assert signed_color(1.0) == BLUE and signed_color(-5.0) == ORANGE
+    assert signed_color(0.0) == GREY
+
+
+def test_width_grows_with_magnitude_and_clamps():
+    """|w| 0 → 1 px, |w| ≥ scale → 10 px, NaN → thinnest."""
+    assert magnitude_width(0.0, 5) == 1.0 and magnitude_width(-9.0, 5) == 10.0
+    assert 1.0 < magnitude_width(2.5, 5) < 10.0 and magnitude_width(float("nan"), 5) == 1.0
+
+
+def test_signed_image_shapes_and_nan():
+    """Images are RGBA uint8; NaN paints as neutral instead of crashing."""
+    img = signed_image(np.array([[1.0, -1.0], [0.0, np.nan]]), 1.0)
+    assert img.shape == (2, 2, 4) and img.dtype == np.uint8
+    assert tuple(img[0, 0, :3]) == BLUE and tuple(img[0, 1, :3]) == ORANGE
+
+
+def test_probability_image_is_white_at_the_boundary():
+    """P = 0.5 is (near) white, P = 1 blue, P = 0 orange."""
+    img = probability_image(np.array([0.0, 0.5, 1.0]))
+    assert tuple(img[0, :3]) == ORANGE and tuple(img[2, :3]) == BLUE
+    assert img[1, :3].min() >= 245
+
+
+def test_class_blend_is_white_when_unsure():
+    """Equal probabilities blend to white; a certain class shows its colour."""
+    probs = np.array([[[1 / 3, 1.0]], [[1 / 3, 0.0]], [[1 / 3, 0.0]]])
+    img = class_blend_image(probs)
+    assert img[0, 0, :3].min() >= 245 and tuple(img[0, 1, :3]) == ORANGE
