@@ -117,6 +117,8 @@ def prepare_targets(loss: Loss, y: Array, n_out: int) -> Array:
 
 def log_loss_from_probability(p: float, y: int, base: float = np.e) -> float:
     """The lecture's table: y=1 → −log p, y=0 → −log(1 − p); (y=0, p=0) is exactly 0."""
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"a probability must be between 0 and 1, not {p}")
     q = p if y == 1 else 1.0 - p
     if q == 1.0:
         return 0.0

@@ -31,6 +31,7 @@ class Optimizer:
         lr = float(self.hyper["lr"])  # type: ignore[arg-type]
         if not np.isfinite(lr) or lr < 0:
             raise ValueError(f"learning rate must be a finite number ≥ 0, not {lr}")
+        _check_hyper(self.hyper)
         self.steps = 0
         self.state: dict[str, list] = {}
 
@@ -60,6 +61,22 @@ class Optimizer:
 
     def _update(self, i: int, p: Array, g: Array) -> Array:
         raise NotImplementedError
+
+
+def _check_hyper(hyper: dict[str, object]) -> None:
+    """Reject what torch.optim rejects: negative (or non-finite) settings, betas outside [0, 1)."""
+    for key, value in hyper.items():
+        if isinstance(value, bool) or key == "lr":
+            continue
+        try:
+            numbers = [float(b) for b in value] if key == "betas" else [float(value)]  # type: ignore
+        except (TypeError, ValueError):
+            raise ValueError(f"{key} must be a number, not {value!r}") from None
+        if key == "betas":
+            if len(numbers) != 2 or not all(0.0 <= b < 1.0 for b in numbers):
+                raise ValueError(f"betas must be two numbers in [0, 1), not {value}")
+        elif not np.isfinite(numbers[0]) or numbers[0] < 0:
+            raise ValueError(f"{key} must be a finite number ≥ 0, not {value}")
 
 
 class SGD(Optimizer):

@@ -96,16 +96,19 @@ class Trainer:
         """Apply new settings without resetting the weights; a new optimizer starts fresh."""
         config = config.validated()
         _check_trainable(self.net, config)
-        old, self.config = self.config, config
+        old = self.config
+        # Build the new optimizer before adopting the config, so a bad one changes nothing.
         if (old.optimizer, old.optimizer_options) != (config.optimizer, config.optimizer_options):
-            self.optimizer = self._make_optimizer()
+            self.optimizer = self._make_optimizer(config)
         elif old.lr != config.lr:
             self.optimizer.set_hyper(lr=config.lr)
+        self.config = config
 
-    def _make_optimizer(self) -> Optimizer:
-        opts = {**self.config.optimizer_options, "lr": self.config.lr}
+    def _make_optimizer(self, config: TrainConfig | None = None) -> Optimizer:
+        config = config or self.config
+        opts = {**config.optimizer_options, "lr": config.lr}
         try:
-            return make_optimizer(self.config.optimizer, self.net.params, **opts)
+            return make_optimizer(config.optimizer, self.net.params, **opts)
         except ValueError as exc:
             raise TrainingError(str(exc)) from None
 
@@ -147,14 +150,17 @@ class Trainer:
         cfg = self.config
         saved = [p.copy() for p in self.net.params]
         loss, grads = self.net.loss_and_grads(self.X[rows], self.y[rows], cfg.loss, cfg.l1, cfg.l2)
-        if np.isfinite(loss) and all(np.all(np.isfinite(g)) for g in grads):
+        if np.isfinite(loss) and all(np.isfinite(g).all() for g in grads):
             self.optimizer.step(grads)
-            if all(np.all(np.abs(p) < WEIGHT_LIMIT) for p in self.net.params):
+            if all((np.abs(p) < WEIGHT_LIMIT).all() for p in self.net.params):
                 self.step += 1
                 self.last_grads = grads
                 self.last_update = [p - s for p, s in zip(self.net.params, saved, strict=True)]
                 return StepEvent("batch", self.epoch, self.step, loss)
-        self.net.set_params(saved)  # divergence is a lesson, not a crash: keep finite weights
+        # Divergence is a lesson, not a crash: keep the last finite weights and start the
+        # optimizer afresh, since its momentum/averages were built by the runaway steps.
+        self.net.set_params(saved)
+        self.optimizer = self._make_optimizer()
         what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
         return StepEvent(
             "diverged",
