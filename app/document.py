@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from nnviz.data.point_set import PointSet
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
 from nnviz.commands import DataArrays
 from nnviz.data import make_dataset
+from nnviz.data.point_set import PointSet
 
 
 class Document(QObject):
@@ -41,7 +41,7 @@ class Document(QObject):
         """Tell listeners the points changed."""
         self.changed.emit()
 
-    # ----- edits (all undoable) ----------------------------------------------------------------
+    # ----- edits (all undoable) --------------------------------------------------------------
     def add_points(self, positions: np.ndarray, labels: np.ndarray) -> None:
         """Add points (validated first, so a bad point changes nothing)."""
         positions = np.asarray(positions, dtype=float).reshape(-1, self.points.dim)

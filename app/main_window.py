@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from nnviz.views.curves_view import CurvesView
-from nnviz.views.data_canvas_view import DataCanvasView
-from nnviz.views.network_view import NetworkView
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -28,7 +25,10 @@ from nnviz.lab import Lab
 from nnviz.presets import Preset, load_preset, preset_names
 from nnviz.snapshot import Snapshot
 from nnviz.views.controls_view import ControlsView
+from nnviz.views.curves_view import CurvesView
+from nnviz.views.data_canvas_view import DataCanvasView
 from nnviz.views.data_controls_view import DataControlsView
+from nnviz.views.network_view import NetworkView
 from nnviz.worker import TrainingThread
 
 GRID_RESOLUTION = 100
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.training.start()
         self.status.say(f"{first.title}: {first.description}  Press Space to train.")
 
-    # ----- construction ---------------------------------------------------------------------
+    # ----- construction ----------------------------------------------------------------------
     def _build_views(self) -> None:
         self.network_view = NetworkView()
         self.canvas = DataCanvasView()
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         d.tool_selected.connect(c.set_tool)
         d.show_test_toggled.connect(c.set_show_test)
 
-    # ----- commands ---------------------------------------------------------------------------
+    # ----- commands --------------------------------------------------------------------------
     def send(self, command: cmd.Command) -> None:
         """Send a command value to the training thread."""
         self.training.send(command)
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_current_class(k)
         self.data_controls.select_class(k)
 
-    # ----- data and snapshots in ------------------------------------------------------------
+    # ----- data and snapshots in -------------------------------------------------------------
     def _on_points_changed(self) -> None:
         self._show_points()
         self.send(cmd.SetData(self.doc.data_arrays()))
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.controls.show_snapshot(snap)
         self.status.show_snapshot(snap)
 
-    # ----- window state -----------------------------------------------------------------------
+    # ----- window state ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
         if self.settings is None:
             return
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             loop.exec()
         return None
 
-    # ----- view modes -------------------------------------------------------------------------
+    # ----- view modes ------------------------------------------------------------------------
     def toggle_presentation(self, on: bool | None = None) -> None:
         """Large type and thick lines, readable from the back of a lecture room."""
         action = self.actions["presentation"]

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from nnviz.data.csv_io import CsvError, read_csv, write_csv
-from nnviz.data.point_set import PointSet
 from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from nnviz import commands as cmd
 from nnviz.data import Dataset
+from nnviz.data.csv_io import CsvError, read_csv, write_csv
+from nnviz.data.point_set import PointSet
 from nnviz.session import Session, SessionError, load_session, save_session
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class SessionIO:
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
 
-    # ----- sessions -------------------------------------------------------------------------
+    # ----- sessions --------------------------------------------------------------------------
     def current_session(self) -> Session | None:
         """Everything the user made, from the document and the newest snapshot."""
         snap = self.w.latest
@@ -127,7 +127,7 @@ class SessionIO:
         if name:
             self.open_path(Path(name))
 
-    # ----- autosave ---------------------------------------------------------------------------
+    # ----- autosave --------------------------------------------------------------------------
     def autosave(self) -> None:
         """Quietly save to the user's data folder (never interrupts with a dialog)."""
         session = self.current_session()
@@ -147,7 +147,7 @@ class SessionIO:
             return False
         return self.open_path(self.autosave_path)
 
-    # ----- CSV --------------------------------------------------------------------------------
+    # ----- CSV -------------------------------------------------------------------------------
     def import_csv(self, path: Path) -> bool:
         """Replace the points by a CSV file's (one undo step); bad files change nothing."""
         try:
@@ -191,7 +191,7 @@ class SessionIO:
         if name:
             self.export_csv(Path(name))
 
-    # ----- images -----------------------------------------------------------------------------
+    # ----- images ----------------------------------------------------------------------------
     def export_view(self, key: str, path: Path) -> bool:
         """Save one view (or the whole window) as PNG or SVG."""
         try:

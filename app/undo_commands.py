@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from nnviz.data.point_set import PointSet
 from PySide6.QtGui import QUndoCommand
+
+from nnviz.data.point_set import PointSet
 
 if TYPE_CHECKING:
     from app.document import Document

@@ -47,7 +47,7 @@ class Lab:
         self._rate = _RateMeter(clock)
         self._rebuild(self.spec.build())
 
-    # ----- commands ------------------------------------------------------------------------
+    # ----- commands --------------------------------------------------------------------------
     def apply(self, command: cmd.Command) -> None:
         """Apply one command. Invalid input raises ValueError and changes nothing."""
         handler = getattr(self, f"_on_{type(command).__name__}", None)
@@ -175,7 +175,7 @@ class Lab:
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
         pass
 
-    # ----- training ------------------------------------------------------------------------
+    # ----- training --------------------------------------------------------------------------
     def advance(self, budget_s: float = 0.01) -> int:
         """While playing, train for about ``budget_s`` seconds; returns mini-batches run."""
         if not self.playing:
@@ -211,7 +211,7 @@ class Lab:
             self._say("info", event.message)
         return event
 
-    # ----- snapshots -----------------------------------------------------------------------
+    # ----- snapshots -------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         """Copy everything the views draw into one frozen snapshot."""
         self._seq += 1
@@ -244,7 +244,7 @@ class Lab:
         self.event, self.message = "", ""
         return snap
 
-    # ----- helpers -------------------------------------------------------------------------
+    # ----- helpers ---------------------------------------------------------------------------
     def _rebuild(self, net: MLP) -> None:
         self._undo.clear()
         self.net = net

@@ -50,7 +50,7 @@ class PointSet:
         ps.version = 0
         return ps
 
-    # ----- edits ---------------------------------------------------------------------------------
+    # ----- edits -----------------------------------------------------------------------------
     def add(self, position: Any, label: Any, is_test: bool = False) -> int:
         """Add a point; returns its new id."""
         if len(self._points) >= MAX_POINTS:
@@ -95,7 +95,7 @@ class PointSet:
         self._touch()
         return old.label
 
-    # ----- reading -------------------------------------------------------------------------------
+    # ----- reading ---------------------------------------------------------------------------
     def get(self, point_id: int) -> Point:
         """The point with this id (KeyError naming it if there is none)."""
         try:
@@ -147,7 +147,7 @@ class PointSet:
         twin._next_id, twin.version = self._next_id, self.version
         return twin
 
-    # ----- serialisation ---------------------------------------------------------------------------
+    # ----- serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-safe lists."""
         X, y, test, ids = self.all_arrays()
@@ -179,7 +179,7 @@ class PointSet:
         ps.version = 0
         return ps
 
-    # ----- validation ------------------------------------------------------------------------------
+    # ----- validation ------------------------------------------------------------------------
     def _check_position(self, position: Any) -> tuple[float, ...]:
         try:
             p = np.asarray(position, dtype=float).reshape(-1)

@@ -68,7 +68,7 @@ class MLP:
             init_bias(init, n) if self.bias else None for n in self.sizes[1:]
         ]
 
-    # ----- parameters -------------------------------------------------------------------
+    # ----- parameters ------------------------------------------------------------------------
     @property
     def params(self) -> list[Array]:
         """The live parameter arrays ``[W1, b1, W2, b2, …]`` (biases left out if bias=False)."""
@@ -118,7 +118,7 @@ class MLP:
         twin.biases = [None if b is None else b.copy() for b in self.biases]
         return twin
 
-    # ----- forward and backward -------------------------------------------------------------
+    # ----- forward and backward --------------------------------------------------------------
     def forward_record(self, X: Array) -> ForwardRecord:
         """Run the forward pass and keep every layer's z and a (what backprop needs)."""
         a = _as_batch(X, self.sizes[0])
@@ -206,7 +206,7 @@ class MLP:
             raise ValueError(f"{n} inputs but {len(y_t)} labels")
         return lossfn, y_t, lossfn.count(max(n, 1), self.sizes[-1], reduction)
 
-    # ----- serialisation -------------------------------------------------------------------
+    # ----- serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict:
         """Plain JSON-safe description: architecture and every weight."""
         return {

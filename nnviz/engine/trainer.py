@@ -84,7 +84,7 @@ class Trainer:
         self._data_version = 0
         self.set_data(train, test)
 
-    # ----- live changes --------------------------------------------------------------------
+    # ----- live changes ----------------------------------------------------------------------
     def set_data(self, train: tuple[Array, Array], test: tuple[Array, Array] | None) -> None:
         """Swap the training/test data; the current epoch restarts its shuffle."""
         self.X, self.y = (np.asarray(a) for a in train)
@@ -112,7 +112,7 @@ class Trainer:
         except ValueError as exc:
             raise TrainingError(str(exc)) from None
 
-    # ----- the loop ------------------------------------------------------------------------
+    # ----- the loop --------------------------------------------------------------------------
     def run(self) -> Iterator[StepEvent]:
         """Yield after every mini-batch and at the end of every epoch, forever.
 

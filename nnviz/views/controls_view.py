@@ -71,7 +71,7 @@ class ControlsView(QWidget):
         layout.addWidget(self._build_model())
         layout.addStretch(1)
 
-    # ----- construction -----------------------------------------------------------------------
+    # ----- construction ----------------------------------------------------------------------
     def _build_transport(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.play_button = QPushButton("▶ Play")
@@ -137,7 +137,7 @@ class ControlsView(QWidget):
         self.seed.editingFinished.connect(self._on_spec_edited)
         return box
 
-    # ----- snapshots in --------------------------------------------------------------------
+    # ----- snapshots in ----------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
         """Mirror the worker's state without echoing any command back."""
         self._snap = snap
@@ -166,7 +166,7 @@ class ControlsView(QWidget):
                 self.head.addItem(HEAD_LABELS.get(h, f"{h[0]} + {h[1]}"), h)
         self.head.setCurrentIndex(max(self.head.findData(current), 0))
 
-    # ----- commands out --------------------------------------------------------------------
+    # ----- commands out ----------------------------------------------------------------------
     def _on_play_clicked(self, checked: bool) -> None:
         self.command_requested.emit(cmd.Play() if checked else cmd.Pause())
 

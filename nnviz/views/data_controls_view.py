@@ -132,7 +132,7 @@ class DataControlsView(QGroupBox):
         self.tools.idClicked.connect(lambda i: self.tool_selected.emit(TOOLS[i][1]))
         return row
 
-    # ----- state in ---------------------------------------------------------------------------
+    # ----- state in --------------------------------------------------------------------------
     def show_settings(self, settings: dict, n_classes: int) -> None:
         """Mirror the document's dataset settings without emitting anything."""
         with blocked(self.noise, self.ratio):
@@ -157,7 +157,7 @@ class DataControlsView(QGroupBox):
             if b.property("tool") == name:
                 b.click()
 
-    # ----- requests out -------------------------------------------------------------------------
+    # ----- requests out ----------------------------------------------------------------------
     def _update_labels(self) -> None:
         self.noise_label.setText(f"{self.noise.value()} %")
         self.ratio_label.setText(f"{self.ratio.value()} %")

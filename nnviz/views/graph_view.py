@@ -98,7 +98,7 @@ class GraphView(QWidget):
         layout.addWidget(self.message)
         self._style_caption()
 
-    # ----- construction -------------------------------------------------------------------------
+    # ----- construction ----------------------------------------------------------------------
     def _build_source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.presets = QComboBox()
@@ -166,7 +166,7 @@ class GraphView(QWidget):
         row.addStretch(1)
         return row
 
-    # ----- drawing --------------------------------------------------------------------------------
+    # ----- drawing ---------------------------------------------------------------------------
     def set_presets(self, items: list[tuple[str, str]]) -> None:
         """Fill the preset menu with (title, name) pairs."""
         self.presets.clear()
@@ -237,7 +237,7 @@ class GraphView(QWidget):
         """'Apply one update' only makes sense for a traced network example."""
         self.update_button.setEnabled(enabled)
 
-    # ----- keys and play ------------------------------------------------------------------------
+    # ----- keys and play ---------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = {Qt.Key.Key_Right: "forward", Qt.Key.Key_Left: "back"}
         if event.key() in keys and not self.formula.hasFocus():
@@ -255,7 +255,7 @@ class GraphView(QWidget):
     def _on_play_tick(self) -> None:
         self.step_requested.emit("forward")
 
-    # ----- presentation and export --------------------------------------------------------------
+    # ----- presentation and export -----------------------------------------------------------
     def _style_caption(self) -> None:
         font = QFont()
         font.setPointSizeF(13.0 * self.scale_)

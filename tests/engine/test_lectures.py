@@ -16,7 +16,7 @@ XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([0, 1, 1, 0])
 
 
-# ----- CS188 part 1: perceptron, sigmoid, softmax --------------------------------------------
+# ----- CS188 part 1: perceptron, sigmoid, softmax -------------------------------------------
 def test_perceptron_step_output():
     """The step activation fires 1 for z > 0 and 0 otherwise (z = 0 included)."""
     step = ACTIVATIONS["step"].value
@@ -88,7 +88,7 @@ def test_engine_log_loss_from_logits_is_exact_and_never_nan():
     assert np.isclose(wrong, 2e4)
 
 
-# ----- CS188 toy logistic regression ---------------------------------------------------------
+# ----- CS188 toy logistic regression --------------------------------------------------------
 def test_cs188_toy_log_likelihood_at_zero():
     """Three points at w = (0, 0): ll = 3·log 0.5 = −2.0794, so the summed log loss is 2.0794."""
     net = MLP([2, 1], output="sigmoid", bias=False, init="zeros")
@@ -127,7 +127,7 @@ def test_batch_forward_equals_row_by_row():
     assert np.allclose(batch, rows, rtol=0, atol=1e-15)
 
 
-# ----- XOR: one neuron cannot, two layers can ------------------------------------------------
+# ----- XOR: one neuron cannot, two layers can -----------------------------------------------
 def single_neuron_accuracies(weights):
     """Accuracy on the XOR corners of sigmoid neurons with the given (w1, w2, b) rows."""
     net = MLP([2, 1], output="sigmoid")
@@ -194,7 +194,7 @@ def test_trained_2_4_1_tanh_net_solves_xor():
     assert trainer.history.values["train_acc"][-1] == 1.0
 
 
-# ----- without nonlinearity the net is one matrix ---------------------------------------------
+# ----- without nonlinearity the net is one matrix -------------------------------------------
 def test_identity_deep_net_is_one_matrix():
     """With identity activations and no bias, forward(x) = x·(W1·W2·…·Wn)."""
     net = MLP([3, 5, 4, 6, 2], "identity", "identity", bias=False, seed=3)
@@ -221,7 +221,7 @@ def test_linear_net_cannot_separate_xor():
     assert np.isclose(z[1] + z[2], z[0] + z[3])
 
 
-# ----- perceptron: converges or thrashes; averaging settles ----------------------------------
+# ----- perceptron: converges or thrashes; averaging settles ---------------------------------
 def test_perceptron_converges_on_separable_data():
     """AND is separable: the perceptron reaches an epoch with zero mistakes."""
     p = Perceptron(2)

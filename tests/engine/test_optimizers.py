@@ -22,7 +22,7 @@ def run(name, steps, **hyper):
     return p, opt
 
 
-# ----- defaults ----------------------------------------------------------------------------
+# ----- defaults -----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
@@ -47,7 +47,7 @@ def test_default_sgd_step_uses_lr_1e_3():
     assert np.allclose(p, [1.0 - 1e-3 * 0.5, -2.0 + 1e-3 * 1.0], rtol=0, atol=1e-15)
 
 
-# ----- SGD -----------------------------------------------------------------------------------
+# ----- SGD ----------------------------------------------------------------------------------
 def test_sgd_plain():
     """θ ← θ − lr·g, step by step."""
     p, opt = run("sgd", 3, lr=0.1)
@@ -115,7 +115,7 @@ def test_momentum_and_nesterov_aliases():
     assert make_optimizer("momentum", [P0.copy()], momentum=0.5).hyper["momentum"] == 0.5
 
 
-# ----- Adagrad -------------------------------------------------------------------------------
+# ----- Adagrad ------------------------------------------------------------------------------
 def test_adagrad():
     """s ← s + g²; θ ← θ − lr·g/(√s + ε)."""
     lr, eps = 0.1, 1e-10
@@ -150,7 +150,7 @@ def test_adagrad_lr_decay_weight_decay_initial_accumulator():
     assert np.allclose(opt.state["sum"][0], s, rtol=0, atol=1e-14)
 
 
-# ----- RMSprop -------------------------------------------------------------------------------
+# ----- RMSprop ------------------------------------------------------------------------------
 def test_rmsprop_plain():
     """s ← αs + (1 − α)g²; θ ← θ − lr·g/(√s + ε)."""
     lr, alpha, eps = 0.01, 0.99, 1e-8
@@ -200,7 +200,7 @@ def test_rmsprop_momentum_weight_decay():
     assert np.allclose(opt.state["momentum_buffer"][0], b, rtol=0, atol=1e-12)
 
 
-# ----- Adam ----------------------------------------------------------------------------------
+# ----- Adam ---------------------------------------------------------------------------------
 def adam_by_hand(lr, b1, b2, eps, wd=0.0, amsgrad=False):
     """torch.optim.Adam's algorithm box, written out for GRADS and P0."""
     theta, m, v, vmax = P0.copy(), np.zeros(2), np.zeros(2), np.zeros(2)
@@ -253,7 +253,7 @@ def test_adam_weight_decay_is_l2_not_adamw():
     assert np.allclose(p, theta, rtol=0, atol=1e-14)
 
 
-# ----- general behaviour ---------------------------------------------------------------------
+# ----- general behaviour --------------------------------------------------------------------
 def test_updates_are_in_place_on_every_parameter():
     """step() changes the very arrays it was given (the network's live weights)."""
     w, b = np.ones((2, 3)), np.zeros(3)
