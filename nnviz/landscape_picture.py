@@ -1,0 +1,63 @@
+"""What the landscape view draws, as plain frozen data (no Qt, no maths)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class SurfacePicture:
+    """Loss values on a grid: values[i, j] is at (xs[j], ys[i]) — rows go up in y."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    values: np.ndarray
+    x_label: str = "a"
+    y_label: str = "b"
+    title: str = ""
+    refined: bool = True  # False while only the coarse preview is ready
+
+
+@dataclass(frozen=True)
+class PathPicture:
+    """One optimizer's (or training's) path across the surface."""
+
+    name: str
+    color: tuple[int, int, int]
+    xs: np.ndarray
+    ys: np.ndarray
+    loss: float = float("nan")
+    gradient: tuple[float, float] | None = None  # ∂L/∂x, ∂L/∂y at the current point
+    momentum: tuple[float, float] | None = None  # the velocity vector, if the optimizer has one
+    squared: tuple[float, float] | None = None  # accumulated squared gradient per axis
+    off_plane: np.ndarray | None = None  # distance of each path point from the slice plane
+    status: str = ""  # "", "diverged", "converged"
+
+
+@dataclass(frozen=True)
+class CurvePicture:
+    """The 1-D panel: loss along one knob, with a Δx probe (secant vs tangent)."""
+
+    xs: np.ndarray
+    values: np.ndarray  # NaN where the fog hides it
+    x: float
+    y: float
+    dx: float
+    secant_slope: float
+    derivative: float
+    label: str = "knob"
+    fog: bool = False
+
+
+@dataclass(frozen=True)
+class LandscapePicture:
+    """Everything for one frame of the landscape view."""
+
+    surface: SurfacePicture | None
+    paths: tuple[PathPicture, ...] = ()
+    curve: CurvePicture | None = None
+    caption: str = ""
+    narration: tuple[str, ...] = ()
+    seq: int = 0
