@@ -50,8 +50,8 @@ class DataControlsView(QGroupBox):
         self.ratio = self._slider(0, 90, "Share of points held out as test data")
         self.noise_label, self.ratio_label = QLabel(), QLabel()
         form.addRow("Preset", self.preset)
-        form.addRow(self._with_label(self.noise, self.noise_label, "Noise"))
-        form.addRow(self._with_label(self.ratio, self.ratio_label, "Test share"))
+        form.addRow(*self._with_label(self.noise, self.noise_label, "Noise"))
+        form.addRow(*self._with_label(self.ratio, self.ratio_label, "Test share"))
         layout.addLayout(form)
         layout.addLayout(self._buttons_row())
         layout.addLayout(self._class_row(6))
@@ -110,7 +110,7 @@ class DataControlsView(QGroupBox):
                 f"QPushButton:checked {{ background: {hex_color(CLASS_COLORS[i])};"
                 " color: white; font-weight: bold; }"
             )
-            b.setMinimumWidth(28)
+            b.setFixedWidth(34)
             self.classes.addButton(b, i)
             row.addWidget(b)
         self.classes.button(1).setChecked(True)

@@ -67,7 +67,7 @@ class LandscapeView(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
-    # ----- controls -------------------------------------------------------------------------------
+    # ----- controls --------------------------------------------------------------------------
     def _build_source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.mode = QComboBox()
@@ -194,7 +194,7 @@ class LandscapeView(QWidget):
         for title, key in items:
             self.surface_choice.addItem(title, key)
 
-    # ----- drawing --------------------------------------------------------------------------------
+    # ----- drawing ---------------------------------------------------------------------------
     def show_picture(self, pic: LandscapePicture) -> None:
         """Draw a frame; the surface is redrawn only when it changed."""
         old = self.picture
