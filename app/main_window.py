@@ -258,16 +258,19 @@ class MainWindow(QMainWindow):
 
     def wait_for_snapshot(self, predicate, timeout_ms: int = 10000) -> Snapshot | None:
         """Process events until a snapshot satisfying ``predicate`` arrives (headless use)."""
-        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+        import time
 
-        deadline = QDeadlineTimer(timeout_ms)
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.monotonic() + timeout_ms / 1000
         loop = QEventLoop()
-        while not deadline.hasExpired():
+        while True:
             if self.latest is not None and predicate(self.latest):
                 return self.latest
-            QTimer.singleShot(10, loop.quit)
+            if time.monotonic() > deadline:
+                return None
+            QTimer.singleShot(5, loop.quit)
             loop.exec()
-        return None
 
     # ----- view modes ------------------------------------------------------------------------
     def toggle_presentation(self, on: bool | None = None) -> None:

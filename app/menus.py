@@ -81,8 +81,13 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     train = w.menuBar().addMenu("&Train")
     add(train, "play", "&Play / pause", w.controls.toggle_play, "Space")
     add(train, "step_epoch", "Step one &epoch", lambda: w.send(cmd.StepEpoch()), "Right")
-    add(train, "step_back", "Step &back (undo the last step)", lambda: w.send(cmd.StepBack()),
-        "Left")
+    add(
+        train,
+        "step_back",
+        "Step &back (undo the last step)",
+        lambda: w.send(cmd.StepBack()),
+        "Left",
+    )
     add(train, "step_batch", "Step one mini-&batch", lambda: w.send(cmd.StepBatch()), "Shift+Right")
     add(train, "reset", "&Reset (re-randomise the parameters)", lambda: w.send(cmd.Reset()), "R")
 

@@ -89,10 +89,14 @@ def main() -> None:
     gui = with_gui(DURATION_S)
     ratio = gui["epochs_per_s_with_gui"] / bare
     print(f"with GUI: {gui['epochs_per_s_with_gui']:.0f} epochs/s ({100 * ratio:.0f} % of bare)")
-    print(f"event-loop lateness p50 {gui['lateness_p50_ms']:.2f} ms, "
-          f"p99 {gui['lateness_p99_ms']:.2f} ms; {gui['frames_per_s']:.1f} frames/s")
+    print(
+        f"event-loop lateness p50 {gui['lateness_p50_ms']:.2f} ms, "
+        f"p99 {gui['lateness_p99_ms']:.2f} ms; {gui['frames_per_s']:.1f} frames/s"
+    )
     result = {
-        "bare_epochs_per_s": bare, **gui, "throughput_ratio": ratio,
+        "bare_epochs_per_s": bare,
+        **gui,
+        "throughput_ratio": ratio,
         "targets": {"lateness_p99_ms": 25, "frames_per_s": 30, "throughput_ratio": 0.5},
     }
     result["met"] = {
@@ -100,8 +104,7 @@ def main() -> None:
         "frames_per_s": gui["frames_per_s"] >= 30,
         "throughput_ratio": ratio >= 0.5,
     }
-    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v)
-                      for k, v in result.items()}))
+    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
 
 
 if __name__ == "__main__":

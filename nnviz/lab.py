@@ -96,13 +96,19 @@ class Lab:
     def _remember(self) -> None:
         """Save everything a step changes, so StepBack can undo it exactly."""
         t = self.trainer
-        self._undo.append({
-            "params": [p.copy() for p in self.net.params],
-            "optimizer": copy.deepcopy(t.optimizer.state),
-            "optimizer_steps": t.optimizer.steps, "epoch": t.epoch, "step": t.step,
-            "history": copy.deepcopy(t.history), "grads": t.last_grads, "update": t.last_update,
-            "rng": copy.deepcopy(t.rng.bit_generator.state),
-        })
+        self._undo.append(
+            {
+                "params": [p.copy() for p in self.net.params],
+                "optimizer": copy.deepcopy(t.optimizer.state),
+                "optimizer_steps": t.optimizer.steps,
+                "epoch": t.epoch,
+                "step": t.step,
+                "history": copy.deepcopy(t.history),
+                "grads": t.last_grads,
+                "update": t.last_update,
+                "rng": copy.deepcopy(t.rng.bit_generator.state),
+            }
+        )
 
     def _on_Reset(self, c: cmd.Reset) -> None:
         spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))

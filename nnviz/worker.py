@@ -35,6 +35,7 @@ class TrainingWorker(QObject):
         self._stop = threading.Event()
         self._delivered = threading.Event()
         self._delivered.set()
+        self._pending: list[cmd.Command] = []  # taken off the queue while waiting, not yet run
         self.thread_name = ""
 
     def send(self, command: cmd.Command) -> None:
@@ -70,10 +71,13 @@ class TrainingWorker(QObject):
     def _apply_commands(self, lab: Lab) -> bool:
         changed = False
         while True:
-            try:
-                command = self._commands.get_nowait()
-            except queue.Empty:
-                return changed
+            if self._pending:
+                command = self._pending.pop(0)
+            else:
+                try:
+                    command = self._commands.get_nowait()
+                except queue.Empty:
+                    return changed
             try:
                 lab.apply(command)
             except ValueError as exc:  # bad input: say so, change nothing
@@ -96,7 +100,7 @@ class TrainingWorker(QObject):
             command = self._commands.get(timeout=FRAME_S)
         except queue.Empty:
             return
-        self._commands.put(command)  # handled at the top of the loop, in order
+        self._pending.append(command)  # handled first at the top of the loop, in order
 
 
 def _describe(exc: Exception) -> str:

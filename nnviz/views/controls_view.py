@@ -84,8 +84,13 @@ class ControlsView(QWidget):
             "Step batch", "Train one mini-batch (Shift+→)", cmd.StepBatch
         )
         self.reset_button = self._button("Reset", "Re-randomise the parameters (R)", cmd.Reset)
-        for b in (self.play_button, self.back_button, self.epoch_button, self.batch_button,
-                  self.reset_button):
+        for b in (
+            self.play_button,
+            self.back_button,
+            self.epoch_button,
+            self.batch_button,
+            self.reset_button,
+        ):
             row.addWidget(b)
         return row
 

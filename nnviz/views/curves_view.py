@@ -2,163 +2,291 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from nnviz.palette import BLUE, HIGHLIGHT, INK, ORANGE
+from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
 from nnviz.snapshot import Snapshot
+from nnviz.views.curves_items import (
+    TRAIN_COLOR,
+    LossAxis,
+    clean_history,
+    diverged_epoch,
+    header_text,
+    history_key,
+    nearest_index,
+    readout_text,
+    went_backwards,
+)
+from nnviz.views.plot_export import export_scene
 
-TRAIN, TEST = tuple(int(c * 0.8) for c in BLUE), ORANGE
-
-
-def _fmt(v: float, pct: bool = False) -> str:
-    if not math.isfinite(v):
-        return "–"
-    return f"{100 * v:.1f} %" if pct else f"{v:.4f}"
+HINT = "hover over the curves for exact values"
+NOTE = "accuracy applies to classification"
+CURSOR = (130, 134, 140)
+# (plot, series, colour, legend name, dashed)
+LINES = (
+    ("loss", "train_loss", TRAIN_COLOR, "train", False),
+    ("loss", "test_loss", ORANGE, "test", True),
+    ("acc", "train_acc", TRAIN_COLOR, "train", False),
+    ("acc", "test_acc", ORANGE, "test", True),
+)
 
 
 class CurvesView(QWidget):
-    """Two stacked plots sharing the epoch axis; redraws only when the history changed."""
+    """Loss above accuracy on one epoch axis; redraws only when the history changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.history: dict[str, np.ndarray] = {}
-        self.redraws = 0
+        self.history = clean_history({})
+        self.revision = 0  # how many times the curves were redrawn (skipped frames don't count)
+        self.regression = False
         self._key: tuple | None = None
-        self._seq = -1
+        self._seq: int | None = None
+        self._scale = 1.0
+        self._build_widgets()
+        self._build_plots()
+        self._build_markers()
+        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._set_header(header_text(0, {}))
+        self._apply_sizes()
+
+    # ----- construction ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
-        self.header = QLabel("epoch 000000")
+        self.header = QLabel()
+        self.header.setWordWrap(True)  # a narrow dock wraps between the numbers, never inside
+        self.header.setStyleSheet(f"color: {hex_color(INK)};")
         self.log_box = QCheckBox("log scale")
-        self.log_box.toggled.connect(self.set_log_scale)
+        self.log_box.setToolTip("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
+        self.log_box.toggled.connect(self._on_log_box_toggled)
         top.addWidget(self.header, 1)
         top.addWidget(self.log_box)
         layout.addLayout(top)
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
         layout.addWidget(self.plots, 1)
-        self.loss_plot = self.plots.addPlot(row=0, col=0)
+        self.readout = QLabel(HINT)
+        self.readout.setWordWrap(True)
+        self.readout.setStyleSheet(f"color: {hex_color(INK)};")
+        layout.addWidget(self.readout)
+
+    def _build_plots(self) -> None:
+        self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LossAxis("left")})
         self.acc_plot = self.plots.addPlot(row=1, col=0)
+        self.acc_note = pg.LabelItem(NOTE, color=INK)
+        self.plots.ci.layout.setRowStretchFactor(0, 3)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.acc_plot.setXLink(self.loss_plot)
         self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the accuracy plot's shows
+        self.acc_plot.setYRange(0, 100, padding=0.06)
+        self.acc_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+        self.acc_plot.setMouseEnabled(y=False)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
         for plot in (self.loss_plot, self.acc_plot):
-            plot.getAxis("left").enableAutoSIPrefix(False)
-        self.acc_plot.setLabel("left", "accuracy %")
-        self.acc_plot.setLabel("bottom", "epoch")
-        self.acc_plot.setYRange(0, 100)
-        self.lines = {}
-        for plot, key, colour, name, dash in (
-            (self.loss_plot, "train_loss", TRAIN, "train", False),
-            (self.loss_plot, "test_loss", TEST, "test", True),
-            (self.acc_plot, "train_acc", TRAIN, "train", False),
-            (self.acc_plot, "test_acc", TEST, "test", True),
-        ):
-            if plot.legend is None:
-                plot.addLegend(offset=(-10, 10))
-            style = pg.QtCore.Qt.PenStyle.DashLine if dash else pg.QtCore.Qt.PenStyle.SolidLine
-            line = plot.plot(name=name, pen=pg.mkPen(colour, width=2, style=style))
-            line.setDownsampling(auto=True)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(INK)
+                axis.setTextPen(INK)
+                axis.enableAutoSIPrefix(False)
+            plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
+        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        plots = {"loss": self.loss_plot, "acc": self.acc_plot}
+        for where, series, colour, name, dashed in LINES:
+            line = plots[where].plot(name=name if where == "loss" else None)
+            line.setDownsampling(auto=True, method="peak")
             line.setClipToView(True)
-            self.lines[key] = line
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen((120, 120, 120), width=1))
-        self.loss_plot.addItem(self.cursor, ignoreBounds=True)
-        self.readout = QLabel(" ")
-        layout.addWidget(self.readout)
-        self.diverged = pg.InfiniteLine(
-            angle=90,
-            pen=pg.mkPen(HIGHLIGHT, width=2),
-            label="diverged",
-            labelOpts={"color": HIGHLIGHT},
-        )
-        self.diverged.setVisible(False)
-        self.loss_plot.addItem(self.diverged, ignoreBounds=True)
-        self.acc_note = pg.TextItem("accuracy applies to classification", color=INK)
-        self.acc_plot.addItem(self.acc_note)
-        self.acc_note.setVisible(False)
-        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+            line.setProperty("colour", colour)
+            line.setProperty("dashed", dashed)
+            self.lines[series] = line
 
+    def _build_markers(self) -> None:
+        self.cursors, self.dots, self.diverged_lines = [], [], []
+        for plot in (self.loss_plot, self.acc_plot):
+            cursor = pg.InfiniteLine(angle=90, movable=False)
+            cursor.setVisible(False)
+            plot.addItem(cursor, ignoreBounds=True)
+            dots = pg.PlotDataItem(pen=None, symbol="o")
+            plot.addItem(dots, ignoreBounds=True)
+            marker = pg.InfiniteLine(angle=90, movable=False)
+            marker.setVisible(False)
+            plot.addItem(marker)  # not ignoreBounds: the x range grows to show the marker
+            self.cursors.append(cursor)
+            self.dots.append(dots)
+            self.diverged_lines.append(marker)
+        self.diverged_label = pg.InfLineLabel(
+            self.diverged_lines[0], "diverged", position=0.55, anchors=[(1.05, 0.5), (1.05, 0.5)]
+        )
+        self.diverged_label.setColor(HIGHLIGHT)
+
+    # ----- snapshots in ----------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
-        """Update curves from the snapshot's (already decimated) history."""
-        if snap.seq <= self._seq:
+        """Draw the snapshot's (already decimated) history; stale or unchanged ones cost nothing."""
+        if self._seq is not None and snap.seq <= self._seq:
             return
         self._seq = snap.seq
-        m = snap.metrics
-        self.header.setText(
-            f"epoch {snap.epoch:06d}   train loss {_fmt(m.get('train_loss', math.nan))}"
-            f"   test loss {_fmt(m.get('test_loss', math.nan))}"
-        )
+        self._set_header(header_text(snap.epoch, snap.metrics))
+        self._set_regression(snap.kind == "regression")
+        history = clean_history(snap.history)
+        key = history_key(history)
+        if key != self._key:
+            if went_backwards(self._key, key):
+                self._hide_marks()
+            self._key, self.history = key, history
+            self._redraw()
+            if self.cursors[0].isVisible():  # keep the hover readout live while training runs
+                self.show_epoch_at(self.cursors[0].value())
         if snap.event == "diverged":
-            self.diverged.setValue(snap.epoch)
-            self.diverged.setVisible(True)
-        regression = snap.kind == "regression"
-        self.acc_note.setVisible(regression)
-        h = snap.history
-        epochs = h.get("epoch", np.zeros(0))
-        key = (len(epochs), float(epochs[-1]) if len(epochs) else -1.0, regression)
-        if key == self._key:
-            return
-        if len(epochs) == 0 or (self._key and key[1] < self._key[1]):
-            self.diverged.setVisible(False)
-        self._key, self.history = key, h
-        self.redraws += 1
-        for name, line in self.lines.items():
-            values = h.get(name, np.zeros(0))
-            if name.endswith("acc"):
-                values = values * 100
-                if regression:
-                    values = np.zeros(0)
-            ok = np.isfinite(values) if len(values) == len(epochs) else np.zeros(0, bool)
-            if self.log_box.isChecked() and name.endswith("loss"):
-                ok &= values > 0
-            line.setData(epochs[ok] if len(ok) else [], values[ok] if len(ok) else [])
+            self.mark_diverged(diverged_epoch(snap.message, snap.epoch))
 
+    def _set_header(self, text: str) -> None:
+        # Non-breaking spaces inside each "name value" group, so wrapping only splits groups.
+        shown = "   ".join(group.replace(" ", "\u00a0") for group in text.split("   "))
+        if shown != self.header.text():
+            self.header.setText(shown)
+
+    def _redraw(self) -> None:
+        self.revision += 1
+        epochs = self.history["epoch"]
+        for series, line in self.lines.items():
+            values = self.history[series]
+            if series.endswith("acc"):
+                values = values * 100.0
+            if (series.endswith("acc") and self.regression) or not np.isfinite(values).any():
+                line.setData([], [])  # nothing to draw (no test points, or not classification)
+            else:
+                line.setData(epochs, values)
+
+    def _set_regression(self, on: bool) -> None:
+        """Regression has no accuracy: swap the accuracy plot for a one-line note."""
+        if on == self.regression:
+            return
+        self.regression = on
+        layout = self.plots.ci
+        layout.removeItem(self.acc_note if not on else self.acc_plot)
+        layout.addItem(self.acc_plot if not on else self.acc_note, row=1, col=0)
+        self.plots.ci.layout.setRowStretchFactor(1, 0 if on else 2)
+        self.loss_plot.getAxis("bottom").setStyle(showValues=on)
+        self.loss_plot.getAxis("bottom").showLabel(on)
+        self._key = None  # accuracy lines must be emptied or refilled
+        self._apply_sizes()
+
+    def mark_diverged(self, epoch: float) -> None:
+        """A red vertical line labelled 'diverged' at ``epoch`` (cleared by a reset)."""
+        for marker in self.diverged_lines:
+            marker.setVisible(True)
+            marker.setValue(float(epoch))
+        self.diverged_label.valueChanged()  # it only renders its text while visible
+
+    def _hide_marks(self) -> None:
+        for item in (*self.diverged_lines, *self.cursors):
+            item.setVisible(False)
+        for dots in self.dots:
+            dots.setData([], [])
+        self.readout.setText(HINT)
+
+    # ----- log scale -------------------------------------------------------------------------
     def set_log_scale(self, on: bool) -> None:
-        """Log scale for the loss axis (non-positive losses are left out)."""
+        """Logarithmic loss axis (pyqtgraph maps losses ≤ 0 to gaps, so they never break it)."""
         if self.log_box.isChecked() != on:
-            self.log_box.setChecked(on)
+            self.log_box.setChecked(on)  # comes back through _on_log_box_toggled
             return
         self.loss_plot.setLogMode(y=on)
-        self._key = None
-        self._seq -= 1
+        self.loss_plot.setLabel("left", "loss (log)" if on else "loss")
+        self._apply_sizes()
+        self.loss_plot.enableAutoRange()
 
-    def _on_mouse_moved(self, pos) -> None:
-        epochs = self.history.get("epoch", np.zeros(0))
-        vb = self.loss_plot.getViewBox()
-        if not len(epochs) or not self.plots.sceneBoundingRect().contains(pos):
+    def _on_log_box_toggled(self, on: bool) -> None:
+        self.set_log_scale(on)
+
+    # ----- hover -----------------------------------------------------------------------------
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        epochs = self.history["epoch"]
+        plots = [self.loss_plot] if self.regression else [self.loss_plot, self.acc_plot]
+        inside = [p for p in plots if p.vb.sceneBoundingRect().contains(pos)]
+        if not len(epochs) or not inside:
+            for cursor, dots in zip(self.cursors, self.dots, strict=True):
+                cursor.setVisible(False)
+                dots.setData([], [])
             return
-        x = vb.mapSceneToView(pos).x()
-        i = int(np.argmin(np.abs(epochs - x)))
-        self.cursor.setValue(epochs[i])
-        h = self.history
-        parts = [
-            f"epoch {int(epochs[i])}",
-            f"train loss {_fmt(h['train_loss'][i])}",
-            f"test loss {_fmt(h['test_loss'][i])}",
-        ]
-        if np.isfinite(h["train_acc"][i]):
-            parts += [
-                f"train acc {_fmt(h['train_acc'][i], True)}",
-                f"test acc {_fmt(h['test_acc'][i], True)}",
-            ]
-        self.readout.setText(" · ".join(parts))
+        self.show_epoch_at(inside[0].vb.mapSceneToView(pos).x())
 
+    def show_epoch_at(self, x: float) -> None:
+        """Move the crosshair to the epoch nearest ``x`` and read out its values."""
+        epochs = self.history["epoch"]
+        if not len(epochs):
+            return
+        i = nearest_index(epochs, x)
+        h = self.history
+        for cursor in self.cursors:
+            cursor.setValue(float(epochs[i]))
+            cursor.setVisible(True)
+        self._place_dots(self.dots[0], epochs[i], h["train_loss"][i], h["test_loss"][i])
+        self._place_dots(self.dots[1], epochs[i], 100 * h["train_acc"][i], 100 * h["test_acc"][i])
+        self.readout.setText(readout_text(h, i, accuracy=not self.regression))
+
+    def _place_dots(self, dots: pg.PlotDataItem, x: float, train: float, test: float) -> None:
+        log = dots is self.dots[0] and self.log_box.isChecked()
+        pairs = [(v, c) for v, c in ((train, TRAIN_COLOR), (test, ORANGE)) if np.isfinite(v)]
+        pairs = [(v, c) for v, c in pairs if v > 0 or not log]
+        if not pairs:
+            dots.setData([], [])
+            return
+        values, colours = zip(*pairs, strict=True)
+        dots.setData([x] * len(values), list(values), symbolBrush=[pg.mkBrush(c) for c in colours])
+
+    # ----- look ------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """Thicker lines and larger type."""
-        width = 4 if on else 2
+        """About 1.6× type, lines and markers, for the back of a lecture room."""
+        self._scale = 1.6 if on else 1.0
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        s = self._scale
+        self._set_font(self.header, 15 * s, QFont.Weight.DemiBold)
+        self._set_font(self.readout, 10 * s)
+        self._set_font(self.log_box, 10 * s)
         for line in self.lines.values():
-            pen = line.opts["pen"]
-            pen = pg.mkPen(pen.color(), width=width, style=pen.style())
-            line.setPen(pen)
-        font = self.header.font()
-        font.setPointSizeF(16 if on else 10)
-        self.header.setFont(font)
-        self.readout.setFont(font)
+            style = Qt.PenStyle.DashLine if line.property("dashed") else Qt.PenStyle.SolidLine
+            line.setPen(pg.mkPen(line.property("colour"), width=2 * s, style=style))
+        for cursor, dots, marker in zip(self.cursors, self.dots, self.diverged_lines, strict=True):
+            cursor.setPen(pg.mkPen(CURSOR, width=1 * s, style=Qt.PenStyle.DotLine))
+            dots.setSymbolSize(8 * s)
+            dots.setSymbolPen(pg.mkPen("w", width=1))
+            marker.setPen(pg.mkPen(HIGHLIGHT, width=2 * s))
+        font = QFont()
+        font.setPointSizeF(9 * s)
+        label_style = {"color": hex_color(INK), "font-size": f"{10 * s:.0f}pt"}
+        self.loss_plot.setLabel("left", self.loss_plot.getAxis("left").labelText, **label_style)
+        self.acc_plot.setLabel("left", "accuracy %", **label_style)
+        self.acc_plot.setLabel("bottom", "epoch", **label_style)
+        if self.regression:
+            self.loss_plot.setLabel("bottom", "epoch", **label_style)
+        for plot in (self.loss_plot, self.acc_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTickFont(font)
+            plot.getAxis("left").setWidth(int(52 * s))
+        self.legend.setLabelTextSize(f"{9 * s:.0f}pt")
+        for _, label in self.legend.items:
+            label.setText(label.text)  # re-render at the new size
+        self.diverged_label.setFont(font)
+        self.acc_note.setText(NOTE, color=INK, size=f"{10 * s:.0f}pt", italic=True)
+
+    @staticmethod
+    def _set_font(widget: QWidget, points: float, weight=QFont.Weight.Normal) -> None:
+        font = widget.font()
+        font.setPointSizeF(points)
+        font.setWeight(weight)
+        widget.setFont(font)
 
     def export_image(self, path: str) -> None:
-        """PNG or SVG of both plots."""
-        from pyqtgraph.exporters import ImageExporter, SVGExporter
-
-        exporter = SVGExporter if path.lower().endswith(".svg") else ImageExporter
-        exporter(self.plots.scene()).export(path)
+        """Save both plots as PNG or SVG (by the file's extension) with pyqtgraph's exporters."""
+        export_scene(self.plots.scene(), path, "nnviz training curves")

@@ -146,10 +146,10 @@ class DataControlsView(QGroupBox):
         self._update_labels()
 
     def select_class(self, k: int) -> None:
-        """Check class button k (0-based) as if clicked."""
+        """Show class k (0-based) as the checked one, without emitting anything."""
         button = self.classes.button(k)
-        if button is not None and button.isVisible():
-            button.click()
+        if button is not None:
+            button.setChecked(True)
 
     def select_tool(self, name: str) -> None:
         """Check the named tool's button as if clicked."""

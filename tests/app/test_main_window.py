@@ -42,12 +42,12 @@ def test_click_adds_point_and_undo_removes_it(window, qtbot):
     """A click on the canvas adds a point at that place; Ctrl+Z removes it; Ctrl+Shift+Z redoes."""
     n = len(window.doc.points)
     qtbot.keyClick(window, Qt.Key.Key_1)  # class 1 (0-based 0)
-    plot, pixel = _canvas_pixel(window, 1.5, -2.0)
+    plot, pixel = _canvas_pixel(window, 5.6, -5.5)
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
     assert len(window.doc.points) == n + 1
     X, y, _, ids = window.doc.points.all_arrays()
     newest = np.argmax(ids)
-    assert np.allclose(X[newest], [1.5, -2.0], atol=0.15) and y[newest] == 0
+    assert np.allclose(X[newest], [5.6, -5.5], atol=0.15) and y[newest] == 0
     window.actions["undo"].trigger()
     assert len(window.doc.points) == n
     window.actions["redo"].trigger()

@@ -1,0 +1,134 @@
+"""Helpers for the curves view: tidy history, change keys, header and hover text, log axis."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from nnviz.palette import BLUE
+
+Array = np.ndarray
+SERIES = ("train_loss", "test_loss", "train_acc", "test_acc")
+# Train is a darker shade of the positive blue (reads as "the main line"); test is orange.
+TRAIN_COLOR = tuple(int(c * 0.75) for c in BLUE)
+
+
+def clean_history(history: dict | None) -> dict[str, Array]:
+    """Float arrays for ``epoch`` and every series, all the same length (NaN where missing).
+
+    Odd input (missing keys, wrong lengths, non-numbers) never raises: a bad series becomes NaN,
+    a bad epoch axis means an empty history.
+    """
+    history = history or {}
+    try:
+        epoch = np.asarray(history.get("epoch", ()), dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        epoch = np.zeros(0)
+    if not np.isfinite(epoch).all():
+        epoch = np.zeros(0)
+    out = {"epoch": epoch}
+    for name in SERIES:
+        try:
+            values = np.asarray(history.get(name, ()), dtype=float).reshape(-1)
+        except (TypeError, ValueError):
+            values = np.zeros(0)
+        out[name] = values if values.shape == epoch.shape else np.full(epoch.shape, np.nan)
+    return out
+
+
+def history_key(history: dict[str, Array]) -> tuple:
+    """What identifies a drawn history cheaply: length, first and last epoch, last train loss.
+
+    The engine only appends (or thins out) points, so an unchanged key means an unchanged
+    picture and the redraw can be skipped.
+    """
+    epoch = history["epoch"]
+    if len(epoch) == 0:
+        return (0,)
+    last_loss = history["train_loss"][-1]
+    return (len(epoch), float(epoch[0]), float(epoch[-1]), repr(float(last_loss)))
+
+
+def went_backwards(old: tuple | None, new: tuple) -> bool:
+    """True after a reset or a step back: the history emptied or its last epoch decreased."""
+    if new == (0,):
+        return True
+    return old is not None and len(old) > 1 and new[2] < old[2]
+
+
+def nearest_index(epochs: Array, x: float) -> int:
+    """Index of the epoch closest to ``x`` (epochs ascending, at least one)."""
+    i = int(np.searchsorted(epochs, x))
+    if i <= 0:
+        return 0
+    if i >= len(epochs):
+        return len(epochs) - 1
+    return i if epochs[i] - x < x - epochs[i - 1] else i - 1
+
+
+def _number(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def fmt_loss(value: object, digits: int = 4) -> str:
+    """A loss for reading: fixed decimals, scientific when tiny, a dash when missing."""
+    value = _number(value)
+    if not math.isfinite(value):
+        return "–"
+    if value != 0 and abs(value) < 10 ** (-digits + 1):
+        return f"{value:.{max(digits - 2, 1)}e}"
+    return f"{value:.{digits}f}"
+
+
+def fmt_acc(fraction: object) -> str:
+    """An accuracy fraction as a percentage ('98.4 %'), a dash when missing."""
+    fraction = _number(fraction)
+    return "–" if not math.isfinite(fraction) else f"{100 * fraction:.1f} %"
+
+
+def header_text(epoch: int, metrics: dict[str, float]) -> str:
+    """The big header: zero-padded epoch like the Playground, then the latest losses."""
+    train = fmt_loss((metrics or {}).get("train_loss"), 3)
+    test = fmt_loss((metrics or {}).get("test_loss"), 3)
+    return f"epoch {max(int(epoch), 0):06d}   train loss {train}   test loss {test}"
+
+
+def readout_text(history: dict[str, Array], i: int, accuracy: bool = True) -> str:
+    """The hover line for history row ``i``: the epoch and every value at it."""
+    parts = [
+        f"epoch {int(history['epoch'][i])}",
+        f"train loss {fmt_loss(history['train_loss'][i])}",
+        f"test loss {fmt_loss(history['test_loss'][i])}",
+    ]
+    if accuracy:
+        parts += [
+            f"train acc {fmt_acc(history['train_acc'][i])}",
+            f"test acc {fmt_acc(history['test_acc'][i])}",
+        ]
+    return " · ".join(parts)
+
+
+def diverged_epoch(message: str, fallback: int) -> int:
+    """The epoch named in 'diverged at epoch N …', else ``fallback``."""
+    words = message.split()
+    for a, b in zip(words, words[1:], strict=False):
+        if a == "epoch" and b.isdigit():
+            return int(b)
+    return fallback
+
+
+class LossAxis(pg.AxisItem):
+    """A left axis whose log-mode labels stay readable: only 1, 2 and 5 × 10ᵏ are labelled."""
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's labels, blanked for the crowded 3, 4, 6, 7, 8, 9 × 10ᵏ minor ticks."""
+        strings = super().logTickStrings(values, scale, spacing)
+        mantissas = [round(10 ** (v % 1.0), 3) for v in np.asarray(values, dtype=float)]
+        return [
+            s if m in (1.0, 2.0, 5.0, 10.0) else "" for s, m in zip(strings, mantissas, strict=True)
+        ]
