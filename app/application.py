@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 def make_application() -> QApplication:
     """The QApplication, with names used by QSettings and QStandardPaths."""
+    import sys
+
+    sys.setswitchinterval(0.001)  # keep the GUI responsive while the worker trains
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("nnviz")
     app.setOrganizationName("nnviz")

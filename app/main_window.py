@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumWidth(450)
         self.docks = {
             "controls": self._dock("Controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea),
             "canvas": self._dock(

@@ -41,6 +41,8 @@ class Lab:
         self.playing = False
         self.epochs_per_second: float | None = None
         self.stop_at_epoch: int | None = None
+        # Called between mini-batches; the worker uses it to let the GUI thread have the GIL.
+        self.between_steps: Callable[[], None] = lambda: None
         self.event, self.message = "", ""
         self._seq = 0
         self._undo: deque[dict] = deque(maxlen=100)  # states before each manual step
@@ -191,6 +193,7 @@ class Lab:
             if self.epochs_per_second and not self._rate.may_start_epoch(self.epochs_per_second):
                 break
             event = self._next_event()
+            self.between_steps()
             done += event.kind == "batch"
             if event.kind == "idle":
                 break

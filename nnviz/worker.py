@@ -19,7 +19,7 @@ from nnviz import commands as cmd
 from nnviz.lab import Lab
 from nnviz.snapshot import Snapshot
 
-FRAME_S = 1.0 / 60.0  # newest snapshot at most every ~16 ms
+FRAME_S = 1.0 / 40.0  # newest snapshot at most every 25 ms (measured: bench/ui.py)
 TRAIN_SLICE_S = 0.008  # train in slices this long between command checks
 
 
@@ -55,6 +55,9 @@ class TrainingWorker(QObject):
         """The loop: apply queued commands, train a slice, emit the newest snapshot."""
         self.thread_name = threading.current_thread().name
         lab = self._make_lab()
+        # Hand the GIL over between mini-batches: otherwise every Qt call the GUI thread makes
+        # waits up to a whole switch interval for this loop (the "convoy" effect).
+        lab.between_steps = lambda: time.sleep(0)
         dirty, last_emit = True, 0.0
         while not self._stop.is_set():
             dirty |= self._apply_commands(lab)

@@ -113,6 +113,11 @@ def readout_text(history: dict[str, Array], i: int, accuracy: bool = True) -> st
     return " · ".join(parts)
 
 
+def no_break(text: str, separator: str) -> str:
+    """Non-breaking spaces inside each part, so a word-wrapped label only breaks at separators."""
+    return separator.join(part.replace(" ", "\u00a0") for part in text.split(separator))
+
+
 def diverged_epoch(message: str, fallback: int) -> int:
     """The epoch named in 'diverged at epoch N …', else ``fallback``."""
     words = message.split()

@@ -18,6 +18,7 @@ from nnviz.views.curves_items import (
     header_text,
     history_key,
     nearest_index,
+    no_break,
     readout_text,
     went_backwards,
 )
@@ -57,23 +58,23 @@ class CurvesView(QWidget):
     def _build_widgets(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        top = QHBoxLayout()
         self.header = QLabel()
-        self.header.setWordWrap(True)  # a narrow dock wraps between the numbers, never inside
+        self.header.setWordWrap(True)
         self.header.setStyleSheet(f"color: {hex_color(INK)};")
-        self.log_box = QCheckBox("log scale")
-        self.log_box.setToolTip("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
-        self.log_box.toggled.connect(self._on_log_box_toggled)
-        top.addWidget(self.header, 1)
-        top.addWidget(self.log_box)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         layout.addWidget(self.plots, 1)
+        bottom = QHBoxLayout()
         self.readout = QLabel(HINT)
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {hex_color(INK)};")
-        layout.addWidget(self.readout)
+        self.log_box = QCheckBox("log scale")
+        self.log_box.setToolTip("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
+        self.log_box.toggled.connect(self._on_log_box_toggled)
+        bottom.addWidget(self.readout, 1)
+        bottom.addWidget(self.log_box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
 
     def _build_plots(self) -> None:
         self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LossAxis("left")})
@@ -84,8 +85,10 @@ class CurvesView(QWidget):
         self.acc_plot.setXLink(self.loss_plot)
         self.loss_plot.setLabel("left", "loss")
         self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the accuracy plot's shows
-        self.acc_plot.setYRange(0, 100, padding=0.06)
-        self.acc_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 25, 50, 75, 100)]])
+        self.acc_plot.setYRange(0, 100, padding=0.12)  # room for the 0 and 100 labels
+        # 0, 50 and 100 stay readable however short the dock; 25 and 75 are grid lines only.
+        ticks = [[(v, str(v)) for v in (0, 50, 100)], [(v, "") for v in (25, 75)]]
+        self.acc_plot.getAxis("left").setTicks(ticks)
         self.acc_plot.setMouseEnabled(y=False)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
         for plot in (self.loss_plot, self.acc_plot):
@@ -98,6 +101,7 @@ class CurvesView(QWidget):
             plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.legend.setColumnCount(2)  # one short row, clear of the 'diverged' label below it
         self.lines: dict[str, pg.PlotDataItem] = {}
         plots = {"loss": self.loss_plot, "acc": self.acc_plot}
         for where, series, colour, name, dashed in LINES:
@@ -123,7 +127,7 @@ class CurvesView(QWidget):
             self.dots.append(dots)
             self.diverged_lines.append(marker)
         self.diverged_label = pg.InfLineLabel(
-            self.diverged_lines[0], "diverged", position=0.55, anchors=[(1.05, 0.5), (1.05, 0.5)]
+            self.diverged_lines[0], "diverged", position=0.45, anchors=[(1.05, 0.5), (1.05, 0.5)]
         )
         self.diverged_label.setColor(HIGHLIGHT)
 
@@ -148,8 +152,7 @@ class CurvesView(QWidget):
             self.mark_diverged(diverged_epoch(snap.message, snap.epoch))
 
     def _set_header(self, text: str) -> None:
-        # Non-breaking spaces inside each "name value" group, so wrapping only splits groups.
-        shown = "   ".join(group.replace(" ", "\u00a0") for group in text.split("   "))
+        shown = no_break(text, "   ")  # a narrow dock wraps between the numbers, never inside
         if shown != self.header.text():
             self.header.setText(shown)
 
@@ -231,7 +234,7 @@ class CurvesView(QWidget):
             cursor.setVisible(True)
         self._place_dots(self.dots[0], epochs[i], h["train_loss"][i], h["test_loss"][i])
         self._place_dots(self.dots[1], epochs[i], 100 * h["train_acc"][i], 100 * h["test_acc"][i])
-        self.readout.setText(readout_text(h, i, accuracy=not self.regression))
+        self.readout.setText(no_break(readout_text(h, i, not self.regression), " · "))
 
     def _place_dots(self, dots: pg.PlotDataItem, x: float, train: float, test: float) -> None:
         log = dots is self.dots[0] and self.log_box.isChecked()

@@ -93,7 +93,6 @@ class DataCanvasView(QWidget):
         if changed_domain:
             self._set_range()
         self._draw_output()
-        self._draw_points()
 
     def set_focus_neuron(self, neuron) -> None:
         """Show one neuron's full heatmap while it is hovered (None: back to the output)."""

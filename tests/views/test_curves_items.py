@@ -13,6 +13,7 @@ from nnviz.views.curves_items import (
     header_text,
     history_key,
     nearest_index,
+    no_break,
     readout_text,
     went_backwards,
 )
@@ -79,3 +80,11 @@ def test_log_axis_labels_only_one_two_five(qtbot):
     values = np.log10([0.1, 0.2, 0.3, 0.5, 0.7, 1.0])
     labels = axis.logTickStrings(values, 1.0, None)
     assert [bool(s) for s in labels] == [True, True, False, True, False, True]
+
+
+def test_no_break_keeps_parts_whole():
+    """Spaces inside each part become non-breaking; separators stay breakable."""
+    assert (
+        no_break("train loss 1 · test loss 2", " · ")
+        == "train\u00a0loss\u00a01 · test\u00a0loss\u00a02"
+    )

@@ -49,6 +49,11 @@ def view(qtbot):
     return w
 
 
+def text(label) -> str:
+    """A label's text as read (its non-breaking spaces as plain ones)."""
+    return label.text().replace("\u00a0", " ")
+
+
 def original(line):
     """The (x, y) arrays last given to a PlotDataItem, before clipping or downsampling."""
     x, y = line.getOriginalDataset()
@@ -71,7 +76,7 @@ def test_growing_real_history_updates_every_line(view):
         for name in ("train_acc", "test_acc"):
             np.testing.assert_allclose(original(view.lines[name])[1], 100 * h[name])
         assert len(h["epoch"]) == epochs
-    assert view.header.text().replace("\u00a0", " ").startswith("epoch 000005   train loss ")
+    assert text(view.header).startswith("epoch 000005   train loss ")
 
 
 def test_lines_have_the_palette_colours_and_dashes(view):
@@ -114,7 +119,7 @@ def test_reset_clears_curves_and_marker(view, base):
     for line in view.lines.values():
         assert len(original(line)[0]) == 0
     assert not view.diverged_lines[0].isVisible()
-    assert view.header.text().replace("\u00a0", " ").startswith("epoch 000000")
+    assert text(view.header).startswith("epoch 000000")
 
 
 def test_epoch_going_backwards_redraws_the_shorter_history(view, base):
@@ -147,7 +152,7 @@ def test_log_scale_survives_zero_and_negative_losses(view, base, qtbot):
     _, y = view.lines["train_loss"].getData()
     assert y is not None and np.isfinite(y[np.isfinite(y)]).all()
     view.show_epoch_at(1)  # hover readout with a negative loss at log scale
-    assert "train loss -1.0000" in view.readout.text()
+    assert "train loss -1.0000" in text(view.readout)
 
 
 def hover(qtbot, view, epoch: float, value: float, plot=None):
@@ -163,20 +168,20 @@ def test_hover_shows_nearest_epoch_values(view, base, qtbot):
     """Moving the mouse near epoch 120 shows a crosshair there and that epoch's numbers."""
     snap = synthetic(base)
     view.show_snapshot(snap)
-    assert view.readout.text() == HINT
+    assert text(view.readout) == HINT
     hover(qtbot, view, 120.3, 0.2)
-    qtbot.waitUntil(lambda: view.readout.text() != HINT)
+    qtbot.waitUntil(lambda: text(view.readout) != HINT)
     h, i = snap.history, 119
     expected = (
         f"epoch 120 · train loss {h['train_loss'][i]:.4f} · test loss {h['test_loss'][i]:.4f}"
         f" · train acc {100 * h['train_acc'][i]:.1f} % · test acc {100 * h['test_acc'][i]:.1f} %"
     )
-    assert view.readout.text() == expected
+    assert text(view.readout) == expected
     assert all(c.isVisible() and c.value() == 120 for c in view.cursors)
     x, y = original(view.dots[0])
     np.testing.assert_allclose(y, [h["train_loss"][i], h["test_loss"][i]])
     hover(qtbot, view, 37.8, 50, plot=view.acc_plot)  # the accuracy plot reads out too
-    qtbot.waitUntil(lambda: view.readout.text().startswith("epoch 38 "))
+    qtbot.waitUntil(lambda: text(view.readout).startswith("epoch 38 "))
 
 
 def test_nan_test_loss_draws_train_only(view, base):
@@ -187,7 +192,7 @@ def test_nan_test_loss_draws_train_only(view, base):
     assert len(original(view.lines["test_loss"])[0]) == 0
     assert len(original(view.lines["train_loss"])[0]) == 200
     view.show_epoch_at(10)
-    assert "test loss –" in view.readout.text() and "test acc –" in view.readout.text()
+    assert "test loss –" in text(view.readout) and "test acc –" in text(view.readout)
 
 
 def test_odd_history_never_raises(view, base):
@@ -195,7 +200,7 @@ def test_odd_history_never_raises(view, base):
     odd = {"epoch": np.arange(5.0), "train_loss": np.ones(3), "train_acc": "junk"}
     view.show_snapshot(dataclasses.replace(base, seq=1, history=odd, metrics={"x": None}))
     view.show_epoch_at(2)
-    assert view.readout.text().startswith("epoch 2 · train loss –")
+    assert text(view.readout).startswith("epoch 2 · train loss –")
     view.show_snapshot(dataclasses.replace(base, seq=2, history={}))
     view.grab()
 
@@ -208,7 +213,7 @@ def test_regression_replaces_accuracy_with_a_note(view, base):
     assert "accuracy applies to classification" in view.acc_note.text
     assert view.loss_plot.getAxis("bottom").labelText == "epoch"
     view.show_epoch_at(5)
-    assert "acc" not in view.readout.text()
+    assert "acc" not in text(view.readout)
     view.show_snapshot(synthetic(base, seq=2))  # back to classification
     assert view.acc_plot.scene() is view.plots.scene() and view.acc_note.scene() is None
     assert len(original(view.lines["train_acc"])[0]) == 200
@@ -273,10 +278,10 @@ def test_hover_readout_follows_new_data_and_leaves_with_the_mouse(view, base, qt
     """While hovering, a newer history refreshes the numbers; leaving the plot hides the cursor."""
     view.show_snapshot(synthetic(base, n=100, seq=1))
     hover(qtbot, view, 50, 0.3)
-    qtbot.waitUntil(lambda: view.readout.text().startswith("epoch 50 "))
-    before = view.readout.text()
+    qtbot.waitUntil(lambda: text(view.readout).startswith("epoch 50 "))
+    before = text(view.readout)
     view.show_snapshot(synthetic(base, n=101, seq=2, history={"train_loss": np.full(101, 0.5)}))
-    assert view.readout.text() != before and "train loss 0.5000" in view.readout.text()
+    assert text(view.readout) != before and "train loss 0.5000" in text(view.readout)
     qtbot.mouseMove(view.plots.viewport(), QPoint(2, 2))  # the margin outside both plots
     qtbot.waitUntil(lambda: not view.cursors[0].isVisible())
     assert len(original(view.dots[0])[0]) == 0
