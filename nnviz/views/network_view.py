@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.engine.describe import edge_description, input_names, neuron_formula, neuron_name
-from nnviz.engine.features import feature_table
-from nnviz.engine.spec import MAX_HIDDEN_LAYERS, MAX_NEURONS
 from nnviz.palette import INK, magnitude_width, signed_color, symmetric_scale
 from nnviz.snapshot import Snapshot
+from nnviz.views.network_architecture import ArchitectureControls
 from nnviz.views.network_items import NODE, BiasItem, EdgeItem, NodeItem, thumbnail
 
 COL_GAP, ROW_GAP = 170.0, 70.0
@@ -49,7 +48,7 @@ class _Scene(QGraphicsScene):
         super().mousePressEvent(event)
 
 
-class NetworkView(QWidget):
+class NetworkView(ArchitectureControls, QWidget):
     """Draws snapshots of the live network; edits and architecture changes leave as signals."""
 
     param_changed = Signal(int, object, float)  # param index, index tuple, value
@@ -351,67 +350,6 @@ class NetworkView(QWidget):
         super().keyPressEvent(event)
 
     # ----- architecture ----------------------------------------------------------------------
-    def _change_layers(self, delta: int) -> None:
-        spec = self.snap.spec
-        hidden = list(spec.hidden)
-        hidden = hidden + [2] if delta > 0 else hidden[:-1]
-        self.spec_change_requested.emit(spec.with_(hidden=tuple(hidden)))
-
-    def _change_neurons(self, layer: int, delta: int) -> None:
-        spec = self.snap.spec
-        hidden = list(spec.hidden)
-        hidden[layer] += delta
-        self.spec_change_requested.emit(spec.with_(hidden=tuple(hidden)))
-
-    def _rebuild_layer_buttons(self, snap: Snapshot) -> None:
-        _clear(self.layer_buttons)
-        hidden = snap.spec.hidden
-        self.add_layer.setEnabled(len(hidden) < MAX_HIDDEN_LAYERS)
-        self.add_layer.setToolTip(
-            "Add a hidden layer"
-            if len(hidden) < MAX_HIDDEN_LAYERS
-            else f"At most {MAX_HIDDEN_LAYERS} hidden layers"
-        )
-        self.remove_layer.setEnabled(bool(hidden))
-        for k, n in enumerate(hidden):
-            self.layer_buttons.addWidget(QLabel(f"  H{k + 1}:"))
-            for delta, text in ((-1, "−"), (+1, "+")):
-                b = QPushButton(text)
-                b.setFixedWidth(26)
-                b.setEnabled(1 <= n + delta <= MAX_NEURONS)
-                b.setToolTip(
-                    f"{'Add' if delta > 0 else 'Remove'} a neuron in hidden layer "
-                    f"{k + 1} (1 to {MAX_NEURONS})"
-                )
-                b.clicked.connect(lambda _=False, k=k, d=delta: self._change_neurons(k, d))
-                self.layer_buttons.addWidget(b)
-
-    def _rebuild_features(self, snap: Snapshot) -> None:
-        _clear(self.features_row)
-        self.features_row.addWidget(QLabel("Inputs:"))
-        self.feature_buttons = {}
-        for name, (label, _fn) in feature_table(snap.dim).items():
-            b = QPushButton(label)
-            b.setCheckable(True)
-            b.setChecked(name in snap.spec.features)
-            b.setToolTip(f"Feed {label} into the network (rebuilds it)")
-            b.toggled.connect(lambda on, n=name: self._toggle_feature(n, on))
-            self.feature_buttons[name] = b
-            self.features_row.addWidget(b)
-        self.features_row.addStretch(1)
-
-    def _toggle_feature(self, name: str, on: bool) -> None:
-        spec = self.snap.spec
-        order = list(feature_table(spec.input_dim))
-        chosen = [f for f in order if (f in spec.features and f != name) or (f == name and on)]
-        if not chosen:
-            self.message.emit("The network needs at least one input feature.")
-            self.feature_buttons[name].blockSignals(True)
-            self.feature_buttons[name].setChecked(True)
-            self.feature_buttons[name].blockSignals(False)
-            return
-        self.spec_change_requested.emit(spec.with_(features=tuple(chosen)))
-
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
         """Larger legend text (the graph itself scales with the window)."""
@@ -435,10 +373,3 @@ class NetworkView(QWidget):
             return
         if not self.canvas.grab().save(path):
             raise OSError(f"could not write {path}")
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
