@@ -104,6 +104,11 @@ class EdgeItem(QGraphicsPathItem):
 
     def style(self, colour: tuple[int, int, int], width: float) -> None:
         """Sign → colour, magnitude → width (crimson when highlighted)."""
+        # Skip the Qt call when nothing visible changed: fewer calls keep the GUI responsive.
+        key = (colour, round(width * 4) / 4, self.highlighted)
+        if key == getattr(self, "_style_key", None):
+            return
+        self._style_key = key
         c = QColor(*HIGHLIGHT) if self.highlighted else QColor(*colour)
         self.setPen(
             QPen(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -27,6 +28,7 @@ from nnviz.views.network_architecture import ArchitectureControls
 from nnviz.views.network_items import NODE, BiasItem, EdgeItem, NodeItem, thumbnail
 
 COL_GAP, ROW_GAP = 170.0, 70.0
+THUMBNAIL_PERIOD_S = 0.1  # while playing, neuron pictures refresh 10×/s; edges every frame
 MODES = [("weight w", "weight"), ("gradient ∂L/∂w", "gradient"), ("last update Δw", "update")]
 
 
@@ -65,6 +67,7 @@ class NetworkView(ArchitectureControls, QWidget):
         self.biases: dict[tuple[int, int], BiasItem] = {}
         self.edges: dict[tuple[int, int, int], EdgeItem] = {}
         self._shape: tuple | None = None
+        self._thumbs_at = 0.0
         self._hover = None
         self.highlight_nodes: set = set()
         self.highlight_edges: set = set()
@@ -120,19 +123,29 @@ class NetworkView(ArchitectureControls, QWidget):
             return
         shape = (tuple(snap.spec.sizes), snap.spec.bias, snap.spec.features)
         self.snap = snap
-        if shape != self._shape:
+        rebuilt = shape != self._shape
+        if rebuilt:
             self._rebuild(snap)
             self._shape = shape
         self._restyle()
-        for (layer, i), node in self.nodes.items():
-            act = (
-                snap.spec.activation
-                if 0 < layer < len(snap.spec.sizes) - 1
-                else (snap.spec.output if layer else "identity")
-            )
-            node.set_image(thumbnail(snap.neuron_grids[layer][i], act))
+        now = time.monotonic()
+        if rebuilt or not snap.playing or now - self._thumbs_at >= THUMBNAIL_PERIOD_S:
+            self._thumbs_at = now
+            self._update_thumbnails(snap)
         if self._hover is not None:
             self._show_card(self._hover)
+
+    def _update_thumbnails(self, snap: Snapshot) -> None:
+        last = len(snap.spec.sizes) - 1
+        for (layer, i), node in self.nodes.items():
+            act = (
+                "identity"
+                if layer == 0
+                else snap.spec.output
+                if layer == last
+                else (snap.spec.activation)
+            )
+            node.set_image(thumbnail(snap.neuron_grids[layer][i], act))
 
     def _rebuild(self, snap: Snapshot) -> None:
         self.scene.clear()
