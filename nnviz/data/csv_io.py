@@ -1,33 +1,47 @@
-"""CSV import/export of points: ``x1,x2,label`` (2-D) or ``x,y`` (1-D curves).
-
-Every bad file raises one CsvError naming the line, and nothing is half-loaded.
-"""
+"""CSV import/export of points: ``x1,x2,label`` in the plane, ``x,y`` for a 1-D curve."""
 
 from __future__ import annotations
 
 import csv
 import io
-import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from nnviz.data.registry import MAX_POINTS
+from nnviz.data.dataset import MAX_CLASSES, MAX_POINTS
 
-MAX_CLASSES = 6
 HEADERS = {("x1", "x2", "label"): 2, ("x", "y"): 1}
+MAX_BYTES = 64 * 2**20  # 100,000 rows need a few MB; refuse to slurp anything huge
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_WHOLE = re.compile(r"[+-]?\d+")
+_NOT_FINITE = {"nan", "inf", "infinity"}
+
+Rows = list[tuple[int, list[str]]]  # (line number, cells) of each non-blank record
 
 
 class CsvError(ValueError):
-    """A CSV file that cannot be loaded, with the line and the reason."""
+    """A CSV file that cannot be loaded; the message names the line and the problem."""
 
 
 @dataclass(frozen=True)
 class CsvData:
-    """Points read from a CSV file."""
+    """Points read from a CSV file.
+
+    Attributes
+    ----------
+    X : np.ndarray
+        float64 positions, (N, 2) or (N, 1).
+    y : np.ndarray
+        int64 class indices 0..k−1 (classification) or float64 targets (regression).
+    kind : str
+        "binary", "multiclass" or "regression".
+    n_classes : int
+        k for classification, 0 for regression.
+    """
 
     X: np.ndarray
     y: np.ndarray
@@ -36,19 +50,35 @@ class CsvData:
 
 
 def write_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:
-    """Write points with a header, atomically (temp file, then rename)."""
-    X = np.asarray(X, dtype=float)
-    header = "x,y" if X.shape[1] == 1 else "x1,x2,label"
-    lines = [header]
-    integer = np.issubdtype(np.asarray(y).dtype, np.integer)
-    for row, label in zip(X, y, strict=True):
-        value = str(int(label)) if integer else repr(float(label))
-        lines.append(",".join([*(repr(float(v)) for v in row), value]))
+    """Write points with a header, atomically: a temp file in the same folder, then a rename.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        Where to write; an existing file is replaced only once the new one is complete.
+    X : np.ndarray
+        Positions (N, 2) → header ``x1,x2,label``; or (N, 1) → header ``x,y``.
+    y : np.ndarray
+        (N,) labels: integers are written as class numbers, floats exactly (``repr``).
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or X.shape[1] not in (1, 2) or y.shape != (len(X),):
+        raise ValueError(f"write_csv needs X (N, 1 or 2) and y (N,), not {X.shape}, {y.shape}")
+    if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y.astype(float)))):
+        raise ValueError("write_csv refuses NaN or infinite values")
+    whole = np.issubdtype(y.dtype, np.integer) and X.shape[1] == 2
+    lines = ["x,y" if X.shape[1] == 1 else "x1,x2,label"]
+    for row, label in zip(X.tolist(), y.tolist(), strict=True):
+        last = str(int(label)) if whole else repr(float(label))
+        lines.append(",".join([*(repr(v) for v in row), last]))
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write("\n".join(lines) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())  # the data is on disk before the rename makes it visible
+        os.chmod(tmp, 0o644)  # mkstemp makes private files; a CSV is an ordinary document
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -56,93 +86,148 @@ def write_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:
 
 
 def read_csv(path: str | os.PathLike) -> CsvData:
-    """Read a points file; any problem raises one CsvError."""
+    """Read a points file (see ``parse_csv_text`` for the format).
+
+    Raises
+    ------
+    CsvError
+        One error for any problem (unreadable, not UTF-8, malformed), naming the line.
+    """
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise CsvError(f"could not read {path.name}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is fine
-    except UnicodeDecodeError as exc:
+    if len(raw) > MAX_BYTES:
         raise CsvError(
-            f"{path.name} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 CSV"
+            f"{path.name} is larger than {MAX_BYTES // 2**20} MB; it is not a points file"
+        )
+    try:
+        text = raw.decode("utf-8-sig")  # a UTF-8 byte-order mark (from Excel) is fine
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CsvError(
+            f"line {line}: {path.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            "save it as UTF-8 CSV"
         ) from None
     return parse_csv_text(text)
 
 
 def parse_csv_text(text: str) -> CsvData:
-    """Parse CSV text into points; see ``read_csv``."""
-    rows = [
-        (n, r)
-        for n, r in enumerate(csv.reader(io.StringIO(text)), start=1)
-        if any(cell.strip() for cell in r)
-    ]
+    """Parse CSV text into points.
+
+    The first line may be a header, ``x1,x2,label`` or ``x,y`` (any case, spaces allowed), or
+    absent. Three columns are points in the plane: an all-whole-number label column is
+    classification (classes 0..5, or −1/+1 read as 0/1), decimals are regression targets.
+    Two columns are a 1-D curve: y is always a regression target. Blank lines are skipped.
+
+    Raises
+    ------
+    CsvError
+        For the first problem found (naming its line): wrong column count, text or an empty
+        cell where a number belongs, NaN or infinity, no points, over 100,000 rows, labels
+        mixing whole numbers and decimals, or class numbers outside 0..5.
+    """
+    rows = _records(text)
     if not rows:
-        raise CsvError("the file is empty: expected a header x1,x2,label (or x,y) and rows")
-    first = tuple(c.strip().lower() for c in rows[0][1])
-    width = len(rows[0][1])
-    if first in HEADERS:
-        rows = rows[1:]
-        width = len(first)
-    if not rows:
-        raise CsvError("the file has a header but no points")
+        raise CsvError("line 1: the file is empty; expected a header x1,x2,label (or x,y)")
+    width = _header_width(rows[0])
+    if width is not None:
+        header_line, rows = rows[0][0], rows[1:]
+        if not rows:
+            raise CsvError(f"line {header_line + 1}: the file has a header but no points")
+    else:
+        width = len(rows[0][1])
     if width not in (2, 3):
         raise CsvError(
-            f"line {rows[0][0]}: expected 3 columns (x1,x2,label) or 2 (x,y), found {width}"
+            f"line {rows[0][0]}: expected 3 columns (x1,x2,label) or 2 (x,y) separated by "
+            f"commas, found {width}"
         )
     if len(rows) > MAX_POINTS:
-        raise CsvError(f"the file has {len(rows)} rows; at most {MAX_POINTS} are allowed")
-    values, labels = _numbers(rows, width)
-    return _classify(values, labels, rows)
+        raise CsvError(
+            f"line {rows[MAX_POINTS][0]}: too many rows; at most {MAX_POINTS} points are allowed"
+        )
+    X, labels = _numbers(rows, width)
+    if width == 2:  # x,y: a curve to fit
+        return CsvData(X, np.array([float(c) for c in labels]), "regression", 0)
+    return _labels(X, labels, [line for line, _ in rows])
 
 
-def _numbers(rows: list[tuple[int, list[str]]], width: int) -> tuple[np.ndarray, list[str]]:
+def _records(text: str) -> Rows:
+    """Non-blank CSV records with their line numbers (stops just past the row limit)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # bad quoting is an error
+    rows: Rows = []
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((reader.line_num, cells))
+            if len(rows) > MAX_POINTS + 1:  # header + limit + one too many: enough to say so
+                break
+    except csv.Error as exc:
+        raise CsvError(f"line {reader.line_num}: {exc}") from None
+    return rows
+
+
+def _header_width(first: tuple[int, list[str]]) -> int | None:
+    """3 or 2 if the first record is a known header, None if it is data; CsvError if neither."""
+    line, cells = first
+    names = tuple(c.strip().lower() for c in cells)
+    if names in HEADERS:
+        return len(names)
+    if len(names) not in (2, 3):
+        return None  # the column count is the clearer complaint
+    if any(_NUMBER.fullmatch(n) or n.lstrip("+-") in _NOT_FINITE for n in names):
+        return None  # a data row (its own mistakes are reported cell by cell)
+    raise CsvError(
+        f"line {line}: unknown header {','.join(cells)!r}; use x1,x2,label (points in the "
+        "plane), x,y (a 1-D curve) or no header"
+    )
+
+
+def _numbers(rows: Rows, width: int) -> tuple[np.ndarray, list[str]]:
+    """Positions as floats, and the label cells as text (their type is decided later)."""
+    names = ("x1", "x2", "label") if width == 3 else ("x", "y")
     values, labels = [], []
     for line, row in rows:
         if len(row) != width:
             raise CsvError(f"line {line}: expected {width} columns, found {len(row)}")
         cells = [c.strip() for c in row]
-        numbers = []
-        for cell in cells:
-            try:
-                v = float(cell)
-            except ValueError:
-                raise CsvError(f"line {line}: {cell!r} is not a number") from None
-            if not math.isfinite(v):
-                raise CsvError(f"line {line}: {cell!r} is not a finite number")
-            numbers.append(v)
-        values.append(numbers)
+        for name, cell in zip(names, cells, strict=True):
+            where = f"line {line}, column {name}"
+            if not cell:
+                raise CsvError(f"{where}: the cell is empty; a number belongs here")
+            if cell.lower().lstrip("+-") in _NOT_FINITE:
+                raise CsvError(f"{where}: {cell!r} is not allowed; numbers must be finite")
+            if not _NUMBER.fullmatch(cell):
+                raise CsvError(f"{where}: {cell!r} is not a number")
+            if not np.isfinite(float(cell)):
+                raise CsvError(f"{where}: {cell!r} is too large to be a finite number")
+        values.append([float(c) for c in cells[:-1]])
         labels.append(cells[-1])
-    return np.array(values, dtype=float), labels
+    return np.array(values, dtype=np.float64), labels
 
 
-def _classify(values: np.ndarray, labels: list[str], rows) -> CsvData:
-    X, y = values[:, :-1], values[:, -1]
-    if X.shape[1] == 1:  # x,y: a curve to fit
-        return CsvData(X, y, "regression", 0)
-    is_int = [_looks_integer(c) for c in labels]
-    if any(is_int) and not all(is_int):
-        bad = rows[is_int.index(not is_int[0])][0]
+def _labels(X: np.ndarray, labels: list[str], lines: list[int]) -> CsvData:
+    """Decide classification (all whole numbers) or regression (all decimals), and check."""
+    whole = [bool(_WHOLE.fullmatch(c)) for c in labels]
+    if any(whole) and not all(whole):
+        bad = whole.index(not whole[0])  # the first label unlike the first one
         raise CsvError(
-            f"line {bad}: labels mix whole numbers and decimals; use class "
-            "numbers 0..5 for classification or decimals for regression"
+            f"line {lines[bad]}: label {labels[bad]!r} mixes whole numbers and decimals in the "
+            f"label column; use class numbers 0..{MAX_CLASSES - 1} for classification or "
+            "decimals throughout for regression"
         )
-    if not all(is_int):
-        return CsvData(X, y, "regression", 0)
-    classes = y.astype(int)
-    if set(np.unique(classes)) <= {-1, 1}:
-        classes = (classes > 0).astype(np.int64)  # ±1 labels → 0/1
-    if classes.min() < 0 or classes.max() >= MAX_CLASSES:
-        line = rows[int(np.argmax((classes < 0) | (classes >= MAX_CLASSES)))][0]
-        raise CsvError(f"line {line}: class labels must be 0..{MAX_CLASSES - 1}")
-    k = max(int(classes.max()) + 1, 2)
-    return CsvData(X, classes.astype(np.int64), "binary" if k == 2 else "multiclass", k)
-
-
-def _looks_integer(cell: str) -> bool:
-    try:
-        int(cell)
-    except ValueError:
-        return False
-    return True
+    if not all(whole):
+        return CsvData(X, np.array([float(c) for c in labels]), "regression", 0)
+    classes = [int(c) for c in labels]
+    if -1 in classes and set(classes) <= {-1, 1}:
+        classes = [(c + 1) // 2 for c in classes]  # −1/+1 (the Playground's) → 0/1
+    for line, c in zip(lines, classes, strict=True):
+        if not 0 <= c < MAX_CLASSES:
+            raise CsvError(
+                f"line {line}: class {c} is out of range; class labels must be "
+                f"0..{MAX_CLASSES - 1} (or -1/+1 for two classes)"
+            )
+    k = max(max(classes) + 1, 2)
+    return CsvData(X, np.array(classes, dtype=np.int64), "binary" if k == 2 else "multiclass", k)

@@ -1,4 +1,4 @@
-"""A dataset value: points, labels, what kind of task, and the plane they live on."""
+"""A dataset value: points, labels, what kind of task, and the stretch of plane they live on."""
 
 from __future__ import annotations
 
@@ -7,11 +7,50 @@ from dataclasses import dataclass
 import numpy as np
 
 KINDS = ("binary", "multiclass", "regression")
+MAX_CLASSES = 6
+MAX_POINTS = 100_000
+
+
+def check_task(kind: str, n_classes: int) -> None:
+    """Raise ValueError unless ``kind`` and ``n_classes`` describe a task we can learn.
+
+    Parameters
+    ----------
+    kind : str
+        "binary", "multiclass" or "regression".
+    n_classes : int
+        2 for binary, 2..6 for multiclass, 0 for regression.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer):
+        raise ValueError(f"n_classes must be a whole number, not {n_classes!r}")
+    low, high = {"binary": (2, 2), "multiclass": (2, MAX_CLASSES), "regression": (0, 0)}[kind]
+    if not low <= n_classes <= high:
+        want = str(low) if low == high else f"{low}..{high}"
+        raise ValueError(f"a {kind} task needs n_classes = {want}, not {n_classes}")
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Points X (N, d) with d ∈ {1, 2}; labels y: class indices 0..k−1 or float targets."""
+    """Points and their labels, as one read-only value.
+
+    Attributes
+    ----------
+    X : np.ndarray
+        float64 positions, shape (N, d) with d = 1 (a curve) or 2 (the plane).
+    y : np.ndarray
+        Shape (N,): int64 class indices 0..k−1 for "binary"/"multiclass", float64 targets for
+        "regression".
+    kind : str
+        "binary", "multiclass" or "regression".
+    n_classes : int
+        k for classification, 0 for regression.
+    name : str
+        The generator's name (or a file's).
+    domain : tuple of float
+        (low, high) of each axis the data is drawn in; views show this square (or interval).
+    """
 
     X: np.ndarray
     y: np.ndarray
@@ -21,10 +60,30 @@ class Dataset:
     domain: tuple[float, float] = (-6.0, 6.0)
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
-        if self.X.ndim != 2 or self.X.shape[1] not in (1, 2) or len(self.X) != len(self.y):
-            raise ValueError("X must be (N, 1) or (N, 2) with one label per row")
+        check_task(self.kind, self.n_classes)
+        X = np.array(self.X, dtype=np.float64)  # a private copy, so the value cannot change
+        if X.ndim != 2 or X.shape[1] not in (1, 2):
+            raise ValueError(f"X must have shape (N, 1) or (N, 2), not {X.shape}")
+        y = np.array(self.y).reshape(-1)
+        if y.dtype.kind not in "biuf":
+            raise ValueError(f"labels must be numbers, not {y.dtype}")
+        y = y.astype(np.float64)
+        if len(y) != len(X):
+            raise ValueError(f"X has {len(X)} rows but y has {len(y)} labels")
+        if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
+            raise ValueError("positions and labels must be finite (no NaN or infinity)")
+        if self.kind != "regression":
+            if np.any(y != np.round(y)) or np.any((y < 0) | (y >= self.n_classes)):
+                raise ValueError(f"class labels must be whole numbers 0..{self.n_classes - 1}")
+            y = y.astype(np.int64)
+        lo, hi = (float(v) for v in self.domain)
+        if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+            raise ValueError(f"domain must be (low, high) with low < high, not {self.domain}")
+        X.setflags(write=False)
+        y.setflags(write=False)
+        object.__setattr__(self, "X", X)
+        object.__setattr__(self, "y", y)
+        object.__setattr__(self, "domain", (lo, hi))
 
     @property
     def dim(self) -> int:
@@ -33,10 +92,38 @@ class Dataset:
 
 
 def to_pm1(y: np.ndarray) -> np.ndarray:
-    """Class labels 0/1 → −1/+1 (the perceptron's and hinge loss's convention)."""
-    return np.where(np.asarray(y) > 0, 1, -1)
+    """Class labels 0/1 → −1/+1 (the perceptron's, hinge loss's and Playground's convention).
+
+    Parameters
+    ----------
+    y : array_like
+        Labels, each 0 or 1.
+
+    Returns
+    -------
+    np.ndarray
+        int64 labels 2·y − 1.
+    """
+    y = np.asarray(y)
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("to_pm1 expects labels 0 and 1 only")
+    return (2 * y.astype(np.int64) - 1).astype(np.int64)
 
 
 def from_pm1(y: np.ndarray) -> np.ndarray:
-    """Labels −1/+1 → 0/1."""
-    return (np.asarray(y) > 0).astype(np.int64)
+    """Labels −1/+1 → class indices 0/1.
+
+    Parameters
+    ----------
+    y : array_like
+        Labels, each −1 or +1.
+
+    Returns
+    -------
+    np.ndarray
+        int64 labels (y + 1) / 2.
+    """
+    y = np.asarray(y)
+    if not np.all((y == -1) | (y == 1)):
+        raise ValueError("from_pm1 expects labels -1 and +1 only")
+    return ((y.astype(np.int64) + 1) // 2).astype(np.int64)

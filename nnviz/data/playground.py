@@ -1,75 +1,159 @@
-"""The TensorFlow Playground's datasets (its geometry; our one meaning of noise).
-
-Noise for classification sets is Gaussian jitter of each point's position with standard
-deviation ``noise`` (axis units); labels stay those of the clean point. For regression sets it
-is Gaussian noise on the target with standard deviation ``noise`` × the target's range.
-"""
+"""The TensorFlow Playground's six datasets: its clean geometry, our one meaning of noise."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from nnviz.data.noise import jitter_positions, noisy_targets
+
 Array = np.ndarray
 
 
-def _jitter(X: Array, noise: float, rng: np.random.Generator) -> Array:
-    return X + rng.normal(0.0, noise, X.shape) if noise > 0 else X
+def _halves(n: int) -> Array:
+    """Labels for n points: the first n // 2 are class 1, the rest class 0."""
+    return np.concatenate([np.ones(n // 2), np.zeros(n - n // 2)]).astype(np.int64)
 
 
 def circle(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """A disc of radius 2.5 (class 1) inside a ring from 3.5 to 5 (class 0)."""
+    """A disc of radius 2.5 (class 1) inside a ring from radius 3.5 to 5 (class 0).
+
+    Radius r ~ U(0, 2.5) or U(3.5, 5) and angle a ~ U(0, 2π); the point is (r·sin a, r·cos a).
+    Drawing r uniformly (not √U) crowds the disc's centre, as the Playground does.
+
+    Parameters
+    ----------
+    n : int
+        Number of points: n // 2 in class 1, the rest in class 0.
+    noise : float
+        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
+        units. Labels stay those of the clean point.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) float64 positions and y (n,) int64 class labels.
+    """
     half = n // 2
     r = np.concatenate([rng.uniform(0, 2.5, half), rng.uniform(3.5, 5.0, n - half)])
     a = rng.uniform(0, 2 * np.pi, n)
     X = np.column_stack([r * np.sin(a), r * np.cos(a)])
-    y = np.concatenate([np.ones(half), np.zeros(n - half)]).astype(np.int64)
-    return _jitter(X, noise, rng), y
+    return jitter_positions(X, noise, rng), _halves(n)
 
 
 def xor(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """Points in [−5, 5]² pushed 0.3 off the axes; class 1 where x·y ≥ 0 (same sign)."""
-    X = rng.uniform(-5, 5, (n, 2))
-    X += np.sign(X) * 0.3  # keep points off the axes so the classes have a clear gap
-    y = (X[:, 0] * X[:, 1] >= 0).astype(np.int64)
-    return _jitter(X, noise, rng), y
+    """Four quadrants: class 1 where x1·x2 > 0 (same signs), class 0 where the signs differ.
+
+    Each coordinate's size is U(0, 5) + 0.3, so the clean classes keep a gap of 0.6 around
+    both axes (the Playground's "push 0.3 off the axis"). Unlike the Playground, exactly half
+    the points are in each class.
+
+    Parameters
+    ----------
+    n : int
+        Number of points: n // 2 in class 1, the rest in class 0.
+    noise : float
+        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
+        units. Labels stay those of the clean point.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) float64 positions and y (n,) int64 class labels.
+    """
+    y = _halves(n)
+    size = rng.uniform(0, 5, (n, 2)) + 0.3
+    sign1 = rng.choice([-1.0, 1.0], n)
+    sign2 = np.where(y == 1, sign1, -sign1)  # same sign → class 1, opposite signs → class 0
+    X = size * np.column_stack([sign1, sign2])
+    return jitter_positions(X, noise, rng), y
 
 
 def gauss(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """Two round blobs at (2, 2) (class 1) and (−2, −2) (class 0), variance 0.5."""
+    """Two round Gaussian blobs: class 1 around (2, 2), class 0 around (−2, −2).
+
+    Each blob has variance 0.5 on each axis (the Playground's spread at noise 0).
+
+    Parameters
+    ----------
+    n : int
+        Number of points: n // 2 in class 1, the rest in class 0.
+    noise : float
+        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
+        units. Labels stay those of the clean point.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) float64 positions and y (n,) int64 class labels.
+    """
     half = n // 2
-    sd = np.sqrt(0.5)
+    sd = np.sqrt(0.5)  # variance 0.5 → standard deviation √0.5 ≈ 0.71
     X = np.concatenate([rng.normal(2, sd, (half, 2)), rng.normal(-2, sd, (n - half, 2))])
-    y = np.concatenate([np.ones(half), np.zeros(n - half)]).astype(np.int64)
-    return _jitter(X, noise, rng), y
+    return jitter_positions(X, noise, rng), _halves(n)
 
 
 def spiral(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """Two interleaved spirals: r = 5i/m, t = 1.75·2π·i/m (+π for class 0)."""
-    m = n // 2
-    parts, labels = [], []
-    for label, delta in ((1, 0.0), (0, np.pi)):
-        count = m if label == 1 else n - m
-        i = np.arange(count)
-        r = 5.0 * i / count
-        t = 1.75 * 2 * np.pi * i / count + delta
+    """Two interleaved spirals of 1.75 turns each, out to radius 5.
+
+    For point i of the m in a class: r = 5·i/m and t = 1.75·2π·i/m (+π for class 0); the
+    point is (r·sin t, r·cos t). At noise 0 the points are the same for every seed.
+
+    Parameters
+    ----------
+    n : int
+        Number of points: n // 2 in class 1, the rest in class 0.
+    noise : float
+        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
+        units. Labels stay those of the clean point.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) float64 positions and y (n,) int64 class labels.
+    """
+    parts = []
+    for m, turn in ((n // 2, 0.0), (n - n // 2, np.pi)):
+        i = np.arange(m)
+        r = 5.0 * i / max(m, 1)
+        t = 1.75 * 2 * np.pi * i / max(m, 1) + turn  # class 0 is class 1 rotated by half a turn
         parts.append(np.column_stack([r * np.sin(t), r * np.cos(t)]))
-        labels.append(np.full(count, label))
-    return _jitter(np.concatenate(parts), noise, rng), np.concatenate(labels).astype(np.int64)
+    return jitter_positions(np.concatenate(parts), noise, rng), _halves(n)
 
 
-def _target_noise(y: Array, noise: float, rng: np.random.Generator) -> Array:
-    if noise <= 0:
-        return y
-    spread = float(np.ptp(y)) or 1.0
-    return y + rng.normal(0.0, noise * spread, y.shape)
+PLANE_RANGE = 2.4  # (x1 + x2)/10 over [−6, 6]² runs from −1.2 to 1.2
 
 
 def plane(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """Target (x1 + x2)/10 over [−6, 6]²: a tilted plane from −1.2 to 1.2."""
+    """A tilted plane: target t = (x1 + x2)/10, from −1.2 to 1.2 over [−6, 6]².
+
+    Parameters
+    ----------
+    n : int
+        Number of points, uniform over [−6, 6]².
+    noise : float
+        0 to 1: the standard deviation of Gaussian noise added to each target, as a fraction
+        of the target's range (2.4). Positions are never moved.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) positions and y (n,) targets, both float64.
+    """
     X = rng.uniform(-6, 6, (n, 2))
-    return X, _target_noise((X[:, 0] + X[:, 1]) / 10.0, noise, rng)
+    return X, noisy_targets((X[:, 0] + X[:, 1]) / 10.0, noise, PLANE_RANGE, rng)
 
 
+# (centre x, centre y, sign) of the Playground's six bumps: + − + on top, − + − below.
 GAUSS_CENTRES = (
     (-4, 2.5, 1),
     (0, 2.5, -1),
@@ -78,16 +162,36 @@ GAUSS_CENTRES = (
     (0, -2.5, 1),
     (4, -2.5, -1),
 )
+MULTI_GAUSS_RANGE = 2.0  # the bumps reach +1 and −1
 
 
 def multi_gauss(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
-    """Six signed bumps; each point takes the bump value of largest size at its position."""
+    """Six signed cone-shaped bumps: three rise to +1, three dip to −1.
+
+    A bump's value is sign·clamp(1 − d/2, 0, 1), d the distance to its centre, so it reaches
+    zero 2 units out; each point takes the value of largest size among the six (0 far away).
+
+    Parameters
+    ----------
+    n : int
+        Number of points, uniform over [−6, 6]².
+    noise : float
+        0 to 1: the standard deviation of Gaussian noise added to each target, as a fraction
+        of the target's range (2). Positions are never moved.
+    rng : np.random.Generator
+        The only source of randomness.
+
+    Returns
+    -------
+    tuple of np.ndarray
+        X (n, 2) positions and y (n,) targets, both float64.
+    """
     X = rng.uniform(-6, 6, (n, 2))
-    values = np.stack(
+    bumps = np.stack(
         [
             s * np.clip(1 - np.hypot(X[:, 0] - cx, X[:, 1] - cy) / 2, 0, 1)
             for cx, cy, s in GAUSS_CENTRES
         ]
     )
-    y = values[np.argmax(np.abs(values), axis=0), np.arange(n)]
-    return X, _target_noise(y, noise, rng)
+    y = bumps[np.argmax(np.abs(bumps), axis=0), np.arange(n)] + 0.0  # + 0.0 turns −0 into 0
+    return X, noisy_targets(y, noise, MULTI_GAUSS_RANGE, rng)

@@ -2,61 +2,102 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
 from typing import Any
 
 import numpy as np
 
-from nnviz.data.dataset import KINDS, Dataset
-from nnviz.data.registry import MAX_POINTS
+from nnviz.data.dataset import KINDS, MAX_POINTS, Dataset, check_task
+from nnviz.data.point import Point, check_flag, check_id, check_label, check_position
 from nnviz.data.split import split_mask
 
 Array = np.ndarray
 
-
-@dataclass(frozen=True)
-class Point:
-    """One point as it was: what ``remove`` returns and ``restore`` puts back."""
-
-    id: int
-    position: tuple[float, ...]
-    label: float
-    is_test: bool = False
+# One counter for every point set in the process: a version number is never reused, so two
+# sets (say, before and after "regenerate") can never be mistaken for each other.
+_VERSIONS = itertools.count(1)
+DICT_KEYS = ("kind", "n_classes", "dim", "ids", "X", "y", "is_test")
 
 
 class PointSet:
-    """Points with stable integer ids; every change bumps ``version``.
+    """Points with stable integer ids that the user can add, move, relabel and delete.
 
-    Bad input (NaN, wrong dimension, a label the task cannot have, an unknown id) raises
-    ValueError/KeyError and changes nothing.
+    Every change gives ``version`` a new, larger number; views compare it to notice edits.
+    Bad input (NaN or infinite position, wrong dimension, a label the task cannot have, an
+    unknown id) raises ValueError or KeyError with a clear message and changes nothing.
+
+    Parameters
+    ----------
+    kind : str
+        "binary", "multiclass" or "regression".
+    n_classes : int
+        2 for binary, 2..6 for multiclass, 0 for regression.
+    dim : int
+        1 (points on a curve) or 2 (points in the plane).
     """
 
     def __init__(self, kind: str, n_classes: int, dim: int) -> None:
-        if kind not in KINDS or dim not in (1, 2):
-            raise ValueError(f"unsupported point set: {kind}, {dim}-D")
-        self.kind, self.n_classes, self.dim = kind, int(n_classes), int(dim)
+        check_task(kind, n_classes)
+        if isinstance(dim, bool) or dim not in (1, 2):
+            raise ValueError(f"a point set is 1-D or 2-D, not {dim!r}-D")
+        self._kind, self._n_classes, self._dim = kind, int(n_classes), int(dim)
         self._points: dict[int, Point] = {}
         self._next_id = 0
-        self.version = 0
+        self.version = next(_VERSIONS)
         self._cache: tuple[int, tuple[Array, ...]] | None = None
 
     @classmethod
-    def from_dataset(cls, ds: Dataset, test_ratio: float = 0.5, seed: int = 0) -> PointSet:
-        """Points of a dataset, with a seeded train/test split."""
+    def from_dataset(
+        cls, ds: Dataset, test_ratio: float = 0.5, seed: int | np.random.Generator = 0
+    ) -> PointSet:
+        """The points of a dataset, ids 0..N−1 in order, with a seeded train/test split.
+
+        Parameters
+        ----------
+        ds : Dataset
+            Already-validated points.
+        test_ratio : float
+            Share held out for testing, 0 to 0.9 (exactly round(N·test_ratio) points).
+        seed : int or np.random.Generator
+            Seeds the split.
+        """
+        if not isinstance(ds, Dataset):
+            raise ValueError(f"from_dataset needs a Dataset, not {type(ds).__name__}")
+        if len(ds.X) > MAX_POINTS:
+            raise ValueError(f"at most {MAX_POINTS} points, not {len(ds.X)}")
         ps = cls(ds.kind, ds.n_classes, ds.dim)
         mask = split_mask(len(ds.X), test_ratio, seed)
-        for pos, label, test in zip(ds.X, ds.y, mask, strict=True):
-            ps.add(pos, label, bool(test))
-        ps.version = 0
+        rows = zip(ds.X.tolist(), ds.y.tolist(), mask.tolist(), strict=True)
+        ps._points = {i: Point(i, tuple(x), lab, t) for i, (x, lab, t) in enumerate(rows)}
+        ps._next_id = len(ps._points)
         return ps
+
+    # ----- what kind of set -----------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """ "binary", "multiclass" or "regression"."""
+        return self._kind
+
+    @property
+    def n_classes(self) -> int:
+        """Number of classes (0 for regression)."""
+        return self._n_classes
+
+    @property
+    def dim(self) -> int:
+        """1 for points on a curve, 2 for points in the plane."""
+        return self._dim
 
     # ----- edits -----------------------------------------------------------------------------
     def add(self, position: Any, label: Any, is_test: bool = False) -> int:
-        """Add a point; returns its new id."""
+        """Add a point and return its new id (ids are never reused)."""
         if len(self._points) >= MAX_POINTS:
-            raise ValueError(f"at most {MAX_POINTS} points")
+            raise ValueError(f"a point set holds at most {MAX_POINTS} points")
         point = Point(
-            self._next_id, self._check_position(position), self._check_label(label), bool(is_test)
+            self._next_id,
+            check_position(position, self._dim),
+            check_label(label, self._kind, self._n_classes),
+            check_flag(is_test, "is_test"),
         )
         self._points[point.id] = point
         self._next_id += 1
@@ -64,97 +105,120 @@ class PointSet:
         return point.id
 
     def remove(self, point_id: int) -> Point:
-        """Delete a point and return it (so undo can restore it)."""
+        """Delete a point and return it as it was, so undo can ``restore`` it."""
         point = self.get(point_id)
-        del self._points[point_id]
+        del self._points[point.id]
         self._touch()
         return point
 
     def restore(self, point: Point) -> None:
-        """Put a removed point back with its original id."""
-        if point.id in self._points:
-            raise ValueError(f"a point with id {point.id} already exists")
-        self._check_position(point.position)
-        self._check_label(point.label)
-        self._points[point.id] = point
-        self._next_id = max(self._next_id, point.id + 1)
+        """Put a removed point back with its original id (the undo of ``remove``)."""
+        if not isinstance(point, Point):
+            raise ValueError(f"restore needs a Point, not {type(point).__name__}")
+        checked = self._checked(point)
+        if checked.id in self._points:
+            raise ValueError(f"a point with id {checked.id} already exists")
+        if len(self._points) >= MAX_POINTS:
+            raise ValueError(f"a point set holds at most {MAX_POINTS} points")
+        self._points[checked.id] = checked
+        self._next_id = max(self._next_id, checked.id + 1)
         self._touch()
 
     def move(self, point_id: int, position: Any) -> tuple[float, ...]:
-        """Move a point; returns where it was."""
+        """Move a point; returns where it was (for undo)."""
         old = self.get(point_id)
-        new = self._check_position(position)
-        self._points[point_id] = Point(old.id, new, old.label, old.is_test)
+        new = check_position(position, self._dim)
+        self._points[old.id] = Point(old.id, new, old.label, old.is_test)
         self._touch()
         return old.position
 
-    def relabel(self, point_id: int, label: Any) -> float:
-        """Change a point's label; returns the old one."""
+    def relabel(self, point_id: int, label: Any) -> int | float:
+        """Change a point's label; returns the old one (for undo)."""
         old = self.get(point_id)
-        self._points[point_id] = Point(old.id, old.position, self._check_label(label), old.is_test)
+        new = check_label(label, self._kind, self._n_classes)
+        self._points[old.id] = Point(old.id, old.position, new, old.is_test)
         self._touch()
         return old.label
 
     # ----- reading ---------------------------------------------------------------------------
     def get(self, point_id: int) -> Point:
-        """The point with this id (KeyError naming it if there is none)."""
-        try:
-            return self._points[int(point_id)]
-        except (KeyError, ValueError, TypeError):
-            raise KeyError(f"there is no point with id {point_id}") from None
+        """The point with this id; KeyError naming the id if there is none."""
+        is_id = isinstance(point_id, int | np.integer) and not isinstance(point_id, bool)
+        if not is_id or point_id not in self._points:
+            raise KeyError(f"there is no point with id {point_id!r}")
+        return self._points[int(point_id)]
+
+    def __contains__(self, point_id: object) -> bool:
+        return isinstance(point_id, int | np.integer) and point_id in self._points
 
     @property
     def ids(self) -> list[int]:
-        """Every id, in ascending order."""
+        """Every id, ascending."""
         return sorted(self._points)
 
     def __len__(self) -> int:
         return len(self._points)
 
     def all_arrays(self) -> tuple[Array, Array, Array, Array]:
-        """(X, y, is_test, ids) for every point, ordered by id; cached per version."""
+        """Every point as arrays ordered by id: (X (N, dim), y (N,), is_test (N,), ids (N,)).
+
+        y is int64 for classification, float64 for regression. The arrays are fresh copies.
+        """
         if self._cache is None or self._cache[0] != self.version:
             pts = [self._points[i] for i in self.ids]
-            X = np.array([p.position for p in pts], dtype=float).reshape(-1, self.dim)
-            y = np.array([p.label for p in pts], dtype=self._label_dtype())
-            test = np.array([p.is_test for p in pts], dtype=bool)
-            self._cache = (self.version, (X, y, test, np.array(self.ids, dtype=np.int64)))
-        return tuple(a.copy() for a in self._cache[1])  # type: ignore[return-value]
+            dtype = np.float64 if self._kind == "regression" else np.int64
+            arrays = (
+                np.array([p.position for p in pts], dtype=np.float64).reshape(-1, self._dim),
+                np.array([p.label for p in pts], dtype=dtype),
+                np.array([p.is_test for p in pts], dtype=bool),
+                np.array([p.id for p in pts], dtype=np.int64),
+            )
+            self._cache = (self.version, arrays)
+        X, y, test, ids = (a.copy() for a in self._cache[1])
+        return X, y, test, ids
 
     def train_arrays(self) -> tuple[Array, Array]:
-        """(X, y) of the training points."""
+        """(X, y) of the training points, ordered by id."""
         X, y, test, _ = self.all_arrays()
         return X[~test], y[~test]
 
     def test_arrays(self) -> tuple[Array, Array]:
-        """(X, y) of the held-out test points."""
+        """(X, y) of the held-out test points, ordered by id."""
         X, y, test, _ = self.all_arrays()
         return X[test], y[test]
 
     def nearest(self, position: Any, max_distance: float | None = None) -> int | None:
-        """Id of the point closest to ``position`` (None if none within max_distance)."""
+        """Id of the point closest to ``position`` (straight-line distance).
+
+        Returns None if the set is empty or the closest point is further than
+        ``max_distance``. Ties go to the lowest id.
+        """
+        where = np.array(check_position(position, self._dim))
+        if max_distance is not None and not (np.isfinite(max_distance) and max_distance >= 0):
+            raise ValueError(f"max_distance must be a finite number ≥ 0, not {max_distance!r}")
         if not self._points:
             return None
         X, _, _, ids = self.all_arrays()
-        d = np.linalg.norm(X - np.asarray(position, dtype=float).reshape(1, -1), axis=1)
+        d = np.sqrt(np.sum((X - where) ** 2, axis=1))
         i = int(np.argmin(d))
         return None if max_distance is not None and d[i] > max_distance else int(ids[i])
 
     def copy(self) -> PointSet:
-        """An independent copy (same ids and version)."""
-        twin = PointSet(self.kind, self.n_classes, self.dim)
-        twin._points = dict(self._points)
+        """An independent copy with the same points, ids and version."""
+        twin = PointSet(self._kind, self._n_classes, self._dim)
+        twin._points = dict(self._points)  # Points are frozen, so sharing them is safe
         twin._next_id, twin.version = self._next_id, self.version
         return twin
 
     # ----- serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-safe lists."""
+        """The points as plain JSON-safe lists (ordered by id), for session files."""
         X, y, test, ids = self.all_arrays()
         return {
-            "kind": self.kind,
-            "n_classes": self.n_classes,
-            "dim": self.dim,
+            "kind": self._kind,
+            "n_classes": self._n_classes,
+            "dim": self._dim,
+            "next_id": self._next_id,
             "ids": ids.tolist(),
             "X": X.tolist(),
             "y": y.tolist(),
@@ -163,49 +227,68 @@ class PointSet:
 
     @classmethod
     def from_dict(cls, d: Any) -> PointSet:
-        """Rebuild from ``to_dict``; anything malformed raises ValueError."""
-        try:
-            ps = cls(str(d["kind"]), int(d["n_classes"]), int(d["dim"]))
-            columns = [d["ids"], d["X"], d["y"], d["is_test"]]
-            if len({len(c) for c in columns}) != 1:
-                raise ValueError("the point data is malformed: its lists differ in length")
-            rows = zip(*columns, strict=True)
-            for i, pos, label, test in rows:
-                if not isinstance(test, bool):
-                    raise ValueError("is_test must be true or false")
-                ps.restore(Point(int(i), ps._check_position(pos), ps._check_label(label), test))
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"the point data is malformed ({exc})") from None
-        ps.version = 0
+        """Rebuild a point set saved by ``to_dict``, checking everything.
+
+        Raises
+        ------
+        ValueError
+            If anything is missing, the wrong type, out of range, repeated or inconsistent;
+            the message says which point.
+        """
+        if not isinstance(d, dict):
+            raise ValueError(f"the point data must be a mapping, not {type(d).__name__}")
+        missing = [k for k in DICT_KEYS if k not in d]
+        if missing:
+            raise ValueError(f"the point data lacks {', '.join(missing)}")
+        if d["kind"] not in KINDS:
+            raise ValueError(f"the point data has an unknown kind {d['kind']!r}")
+        ps = cls(d["kind"], d["n_classes"], d["dim"])
+        ps._points = _points_from_columns(ps, [d["ids"], d["X"], d["y"], d["is_test"]])
+        ps._next_id = _next_id(d.get("next_id"), ps._points)
         return ps
 
-    # ----- validation ------------------------------------------------------------------------
-    def _check_position(self, position: Any) -> tuple[float, ...]:
-        try:
-            p = np.asarray(position, dtype=float).reshape(-1)
-        except (TypeError, ValueError):
-            raise ValueError(f"a position must be numbers, not {position!r}") from None
-        if p.size != self.dim:
-            raise ValueError(f"a position needs {self.dim} coordinate(s), not {p.size}")
-        if not np.all(np.isfinite(p)):
-            raise ValueError("a position cannot be NaN or infinite")
-        return tuple(float(v) for v in p)
-
-    def _check_label(self, label: Any) -> float:
-        try:
-            value = float(label)
-        except (TypeError, ValueError):
-            raise ValueError(f"a label must be a number, not {label!r}") from None
-        if not np.isfinite(value):
-            raise ValueError("a label cannot be NaN or infinite")
-        if self.kind != "regression":
-            if value != int(value) or not 0 <= value < self.n_classes:
-                raise ValueError(f"a class label must be 0..{self.n_classes - 1}, not {label}")
-            return int(value)
-        return value
-
-    def _label_dtype(self) -> type:
-        return np.float64 if self.kind == "regression" else np.int64
+    # ----- helpers ---------------------------------------------------------------------------
+    def _checked(self, point: Point) -> Point:
+        """The same point with every field validated and normalised."""
+        return Point(
+            check_id(point.id),
+            check_position(point.position, self._dim),
+            check_label(point.label, self._kind, self._n_classes),
+            check_flag(point.is_test, "is_test"),
+        )
 
     def _touch(self) -> None:
-        self.version += 1
+        self.version = next(_VERSIONS)
+
+
+def _points_from_columns(ps: PointSet, columns: list[Any]) -> dict[int, Point]:
+    """Check the saved columns (ids, X, y, is_test) row by row and build the points."""
+    if not all(isinstance(c, list) for c in columns):
+        raise ValueError("the point data's ids, X, y and is_test must be lists")
+    if len({len(c) for c in columns}) != 1:
+        raise ValueError("the point data is malformed: ids, X, y and is_test differ in length")
+    if len(columns[0]) > MAX_POINTS:
+        raise ValueError(f"the point data has more than {MAX_POINTS} points")
+    points: dict[int, Point] = {}
+    for row, (i, x, label, test) in enumerate(zip(*columns, strict=True)):
+        try:
+            point = ps._checked(Point(i, x, label, test))
+        except ValueError as exc:
+            raise ValueError(f"point {row} is malformed: {exc}") from None
+        if point.id in points:
+            raise ValueError(f"point {row} repeats id {point.id}")
+        points[point.id] = point
+    return points
+
+
+def _next_id(saved: Any, points: dict[int, Point]) -> int:
+    """The next free id: as saved (older files have none), never below the largest id + 1."""
+    lowest = max(points, default=-1) + 1
+    if saved is None:
+        return lowest
+    value = check_id(saved)
+    if value < lowest:
+        raise ValueError(
+            f"next_id {value} is not above every saved id (the largest is {lowest - 1})"
+        )
+    return value

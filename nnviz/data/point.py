@@ -1,0 +1,88 @@
+"""One point of the editable set, and the checks every point must pass."""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point as it is (or was): what ``PointSet.remove`` returns and ``restore`` takes back.
+
+    Attributes
+    ----------
+    id : int
+        Stable identity; never reused while the point set lives, so undo can find it.
+    position : tuple of float
+        (x,) on a curve or (x1, x2) in the plane.
+    label : int or float
+        Class index 0..k−1 for classification, a target value for regression.
+    is_test : bool
+        True if the point is held out from training.
+    """
+
+    id: int
+    position: tuple[float, ...]
+    label: int | float
+    is_test: bool = False
+
+
+def check_id(value: Any) -> int:
+    """A point id: a whole number ≥ 0 (not a bool); ValueError otherwise."""
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"a point id must be a whole number, not {value!r}")
+    if value < 0:
+        raise ValueError(f"a point id cannot be negative ({value})")
+    return int(value)
+
+
+def check_flag(value: Any, what: str) -> bool:
+    """A true/false flag; anything else (1, "yes", None) is a ValueError."""
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"{what} must be true or false, not {value!r}")
+    return bool(value)
+
+
+def check_position(position: Any, dim: int) -> tuple[float, ...]:
+    """A position as ``dim`` finite floats; ValueError naming the problem otherwise.
+
+    Accepts a list, tuple or array of numbers (any shape with ``dim`` entries) and, on a
+    curve (dim 1), a bare number. Strings, bools, NaN and infinity are refused.
+    """
+    if isinstance(position, numbers.Real) and not isinstance(position, bool | np.bool_):
+        coords = np.array([position], dtype=float)
+    else:
+        try:
+            raw = np.asarray(position)
+        except (TypeError, ValueError):  # ragged nesting, for example
+            raw = np.asarray(None)
+        if raw.dtype.kind not in "iuf":
+            raise ValueError(f"a position must be numbers, not {position!r}")
+        coords = raw.astype(float).reshape(-1)
+    if coords.size != dim:
+        raise ValueError(f"a position needs {dim} coordinate(s), not {coords.size}")
+    if not np.all(np.isfinite(coords)):
+        raise ValueError(f"a position cannot be NaN or infinite ({position!r})")
+    return tuple(float(v) for v in coords)
+
+
+def check_label(label: Any, kind: str, n_classes: int) -> int | float:
+    """A label the task can have: a class index 0..k−1, or any finite regression target."""
+    if isinstance(label, np.ndarray) and label.ndim == 0:
+        label = label.item()
+    if isinstance(label, bool | np.bool_) or not isinstance(label, numbers.Real):
+        raise ValueError(f"a label must be a number, not {label!r}")
+    value = float(label)
+    if not np.isfinite(value):
+        raise ValueError(f"a label cannot be NaN or infinite ({label!r})")
+    if kind == "regression":
+        return value
+    if value != int(value) or not 0 <= value < n_classes:
+        raise ValueError(
+            f"a class label must be a whole number from 0 to {n_classes - 1}, not {label!r}"
+        )
+    return int(value)
