@@ -1,0 +1,70 @@
+"""The network's loss as a function of a few chosen knobs, all other parameters held still."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from nnviz.engine.mlp import MLP
+from nnviz.landscape.params import ParamRef, flat_index, param_label
+
+Array = np.ndarray
+
+
+class KnobObjective:
+    """p ↦ (L, ∂L/∂p): the loss with the chosen parameters set to p, and its gradient.
+
+    The gradient is the engine's backprop gradient read at the chosen entries, so the race
+    on the network's two-weight slice uses exactly the numbers training would. It works on
+    a private copy of the network and data: the live network is never touched.
+
+    Parameters
+    ----------
+    net : the network; its current weights are the values every other knob is held at.
+    X, y : the data the loss is measured on.
+    loss : the loss name (``mse``, ``log``, ``cross_entropy``, ``hinge``).
+    refs : the knobs, each a weight ``(layer, i, j)``, a bias ``(layer, j)`` or an index.
+    l1, l2 : the regularisation strengths included in the loss.
+    """
+
+    def __init__(
+        self,
+        net: MLP,
+        X: Array,
+        y: Array,
+        loss: str,
+        refs: Sequence[ParamRef],
+        l1: float = 0.0,
+        l2: float = 0.0,
+    ) -> None:
+        self.net = net.copy()
+        self.X, self.y = np.array(X, dtype=float), np.array(y)
+        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+        self.index = np.array([flat_index(net, r) for r in refs], dtype=int)
+        if len(set(self.index.tolist())) != len(self.index):
+            raise ValueError("choose different parameters for different knobs")
+        self.labels = tuple(param_label(net, r) for r in refs)
+        self.base = self.net.get_flat()
+        self.start = self.base[self.index].copy()  # where the network is now
+
+    def __call__(self, p: Array) -> tuple[float, Array]:
+        """L(θ with θ[k_i] = p_i) and (∂L/∂θ[k_i])_i."""
+        theta = self.base.copy()
+        theta[self.index] = p
+        self.net.set_flat(theta)
+        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
+        flat = np.concatenate([g.ravel() for g in grads])
+        return value, flat[self.index]
+
+    def value(self, x: float) -> float:
+        """The loss along the first knob alone (for the 1-D panel)."""
+        p = self.start.copy()
+        p[0] = x
+        return self(p)[0]
+
+    def derivative(self, x: float) -> float:
+        """dL/dx along the first knob, from backprop."""
+        p = self.start.copy()
+        p[0] = x
+        return float(self(p)[1][0])
