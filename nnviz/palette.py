@@ -26,6 +26,8 @@ def hex_color(rgb: tuple[int, int, int]) -> str:
 
 def signed_color(value: float, scale: float = 1.0) -> tuple[int, int, int]:
     """Orange at −scale, grey at 0, blue at +scale (clamped), as the Playground's links."""
+    if np.isnan(value):  # an undefined number shows as "nothing", never as a crash
+        return GREY
     t = float(np.clip(value / scale, -1.0, 1.0)) if scale > 0 else 0.0
     end = np.array(BLUE if t >= 0 else ORANGE, dtype=float)
     rgb = np.array(GREY, dtype=float) + abs(t) * (end - np.array(GREY, dtype=float))
@@ -78,3 +80,45 @@ def symmetric_scale(values: Array, floor: float = 1e-9) -> float:
     """The largest |value| (at least ``floor``), for a symmetric colour scale."""
     finite = np.asarray(values)[np.isfinite(values)]
     return max(float(np.max(np.abs(finite))) if finite.size else 0.0, floor)
+
+
+# Bounded activations keep a fixed colour scale (centre, half-range) so a weak neuron looks weak;
+# unbounded ones (inputs, identity, relu) are scaled by their largest |value|.
+_NEURON_SCALES = {
+    "sigmoid": (0.5, 0.5),
+    "softmax": (0.5, 0.5),
+    "step": (0.5, 0.5),
+    "tanh": (0.0, 1.0),
+}
+
+
+def neuron_centre_scale(values: Array, activation: str) -> tuple[float, float]:
+    """(value drawn white, distance from it drawn in full colour) for one neuron's output."""
+    if activation in _NEURON_SCALES:
+        return _NEURON_SCALES[activation]
+    return 0.0, symmetric_scale(values)
+
+
+def neuron_image(values: Array, activation: str, alpha: int = 255) -> Array:
+    """RGBA picture of a neuron's output: sigmoid centred on 0.5, tanh on ±1, others on max |v|."""
+    centre, scale = neuron_centre_scale(values, activation)
+    return signed_image(np.asarray(values, dtype=float) - centre, scale, alpha)
+
+
+def signed_colors(values: Array, scale: float) -> Array:
+    """``signed_color`` for a whole array at once: (..., 3) uint8, NaN → grey."""
+    v = np.asarray(values, dtype=float)
+    t = np.clip(v / scale, -1.0, 1.0) if scale > 0 else np.zeros_like(v)
+    t = np.where(np.isnan(t), 0.0, t)[..., None]
+    grey = np.array(GREY, dtype=float)
+    end = np.where(t >= 0, np.array(BLUE, dtype=float), np.array(ORANGE, dtype=float))
+    return np.round(grey + np.abs(t) * (end - grey)).astype(np.uint8)
+
+
+def magnitude_widths(
+    values: Array, scale: float, min_px: float = 1.0, max_px: float = 10.0
+) -> Array:
+    """``magnitude_width`` for a whole array at once (NaN → thinnest)."""
+    v = np.abs(np.asarray(values, dtype=float))
+    frac = np.minimum(v / scale, 1.0) if scale > 0 else np.zeros_like(v)
+    return min_px + (max_px - min_px) * np.where(np.isfinite(frac), frac, 0.0)

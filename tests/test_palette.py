@@ -17,7 +17,7 @@ from nnviz.palette import (
 def test_signed_color_ends_and_middle():
     """+scale is blue, −scale orange, 0 grey, beyond the scale clamps."""
     assert signed_color(1.0) == BLUE and signed_color(-5.0) == ORANGE
-    assert signed_color(0.0) == GREY
+    assert signed_color(0.0) == GREY and signed_color(float("nan")) == GREY
 
 
 def test_width_grows_with_magnitude_and_clamps():
@@ -45,3 +45,25 @@ def test_class_blend_is_white_when_unsure():
     probs = np.array([[[1 / 3, 1.0]], [[1 / 3, 0.0]], [[1 / 3, 0.0]]])
     img = class_blend_image(probs)
     assert img[0, 0, :3].min() >= 245 and tuple(img[0, 1, :3]) == ORANGE
+
+
+def test_neuron_image_centres_by_activation():
+    """Sigmoid is white at 0.5, tanh full colour only at ±1, identity scaled by its max |v|."""
+    from nnviz.palette import neuron_image
+
+    sig = neuron_image(np.array([0.0, 0.5, 1.0]), "sigmoid")
+    assert tuple(sig[0, :3]) == ORANGE and sig[1, :3].min() >= 245 and tuple(sig[2, :3]) == BLUE
+    assert neuron_image(np.array([0.1]), "tanh")[0, :3].min() > 200  # weak tanh stays pale
+    assert tuple(neuron_image(np.array([0.1, -0.2]), "identity")[1, :3]) == ORANGE
+
+
+def test_array_colours_and_widths_match_the_scalar_ones():
+    """signed_colors / magnitude_widths agree with signed_color / magnitude_width, NaN included."""
+    from nnviz.palette import magnitude_widths, signed_colors
+
+    values = np.array([[-7.0, -1.3, 0.0], [0.2, 2.5, np.nan]])
+    colours, widths = signed_colors(values, 2.5), magnitude_widths(values, 2.5)
+    for v, c, w in zip(values.ravel(), colours.reshape(-1, 3), widths.ravel(), strict=True):
+        assert tuple(int(x) for x in c) == signed_color(v, 2.5)
+        assert w == magnitude_width(v, 2.5)
+    assert tuple(signed_colors(np.array([3.0]), 0.0)[0]) == GREY

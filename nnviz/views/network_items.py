@@ -4,44 +4,88 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsPixmapItem, QGraphicsRectItem
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
 
-from nnviz.palette import HIGHLIGHT, INK, signed_image
+from nnviz.palette import BLUE, GREY, HIGHLIGHT, INK, ORANGE, neuron_centre_scale, neuron_image
+from nnviz.views.network_layout import NODE
 
-NODE = 48.0
 BIAS = 12.0
+THUMB = 48  # thumbnail pixels (the grid is shrunk in NumPy first: cheap and smooth enough)
 
 
-def thumbnail(grid: np.ndarray, activation: str, size: int = 48) -> QPixmap:
+def thumbnail(grid: np.ndarray, activation: str, size: int = THUMB) -> QPixmap:
     """A neuron's output over the plane (or along x for 1-D data) as a small picture."""
+    grid = np.asarray(grid, dtype=float)
     if grid.ndim == 1:
-        return _curve_thumbnail(grid, size)
-    centre, scale = (0.5, 0.5) if activation == "sigmoid" else (0.0, None)
-    values = grid - centre
-    finite = values[np.isfinite(values)]
-    s = scale or (float(np.max(np.abs(finite))) if finite.size else 1.0) or 1.0
-    rgba = np.ascontiguousarray(signed_image(values, s)[::-1])  # row 0 is the bottom: flip
+        return _curve_thumbnail(grid, activation, size)
+    if grid.ndim != 2 or grid.size == 0:
+        return _blank(size)
+    step = max(1, min(grid.shape) // size)  # 100×100 → 50×50: fewer pixels to convert
+    small = grid[::step, ::step]
+    rgba = np.ascontiguousarray(neuron_image(small, activation)[::-1])  # row 0 is the bottom
     h, w = rgba.shape[:2]
-    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
-    return QPixmap.fromImage(image).scaled(
-        size, size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    return QPixmap.fromImage(
+        image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     )
 
 
-def _curve_thumbnail(values: np.ndarray, size: int) -> QPixmap:
+def _blank(size: int) -> QPixmap:
     pix = QPixmap(size, size)
     pix.fill(QColor(250, 250, 250))
-    v = np.nan_to_num(values)
-    lo, hi = float(v.min()), float(v.max())
-    span = hi - lo or 1.0
-    xs = np.linspace(2, size - 2, len(v))
-    ys = size - 2 - (v - lo) / span * (size - 4)
+    return pix
+
+
+def _curve_thumbnail(values: np.ndarray, activation: str, size: int) -> QPixmap:
+    """1-D data: the neuron's output along x as a line, blue above zero and orange below."""
+    pix = _blank(size)
+    if values.size < 2:
+        return pix
+    centre, scale = neuron_centre_scale(values, activation)
+    t = np.clip(np.nan_to_num(values - centre) / scale, -1.0, 1.0)
+    half = size / 2 - 3
+    xs = np.linspace(2, size - 2, len(t))
+    ys = size / 2 - t * half  # y up: larger values are higher in the picture
+    path = QPainterPath(QPointF(xs[0], size / 2))
+    for x, y in zip(xs, ys, strict=True):
+        path.lineTo(QPointF(x, y))
+    path.lineTo(QPointF(xs[-1], size / 2))
     painter = QPainter(pix)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, top in ((BLUE, 0.0), (ORANGE, size / 2)):
+        painter.save()
+        painter.setClipRect(QRectF(0, top, size, size / 2))
+        painter.setBrush(QColor(*colour, 110))
+        painter.drawPath(path)
+        painter.restore()
+    painter.setPen(QPen(QColor(*GREY).darker(130), 1))
+    painter.drawLine(QPointF(0, size / 2), QPointF(size, size / 2))
     painter.setPen(QPen(QColor(*INK), 1.5))
-    for i in range(len(v) - 1):
-        painter.drawLine(QPointF(xs[i], ys[i]), QPointF(xs[i + 1], ys[i + 1]))
+    for k in range(len(t) - 1):
+        painter.drawLine(QPointF(xs[k], ys[k]), QPointF(xs[k + 1], ys[k + 1]))
     painter.end()
     return pix
 
@@ -53,20 +97,30 @@ class NodeItem(QGraphicsRectItem):
         super().__init__(-NODE / 2, -NODE / 2, NODE, NODE)
         self.key = key
         self.setPos(x, y)
-        self.setAcceptHoverEvents(True)
+        self.halo = QGraphicsRectItem(-NODE / 2 - 7, -NODE / 2 - 7, NODE + 14, NODE + 14, self)
+        self.halo.setPen(QPen(Qt.PenStyle.NoPen))
+        self.halo.setBrush(QColor(*HIGHLIGHT, 70))
+        self.halo.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.pixmap = QGraphicsPixmapItem(self)
         self.pixmap.setPos(-NODE / 2, -NODE / 2)
+        self.pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.highlighted: bool | None = None
         self.set_highlight(False)
 
     def set_image(self, pix: QPixmap) -> None:
-        """Show a new thumbnail."""
+        """Show a new thumbnail, stretched to the node's size."""
         self.pixmap.setPixmap(pix)
+        if pix.width() > 0:
+            self.pixmap.setScale(NODE / pix.width())
 
     def set_highlight(self, on: bool) -> None:
-        """A crimson frame when the graph view's current step involves this neuron."""
+        """A crimson frame and glow when the graph view's current step involves this neuron."""
+        if on == self.highlighted:
+            return
         self.highlighted = on
         colour = QColor(*HIGHLIGHT) if on else QColor(*INK)
         self.setPen(QPen(colour, 4 if on else 1.2))
+        self.halo.setVisible(on)
         self.setZValue(3 if on else 2)
 
 
@@ -77,14 +131,15 @@ class BiasItem(QGraphicsRectItem):
         super().__init__(-BIAS / 2, -BIAS / 2, BIAS, BIAS, node)
         self.key = key
         self.setPos(-NODE / 2 - 2, NODE / 2 - 2)
-        self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setZValue(4)
+        self.setPen(QPen(QColor(*INK), 1))
+        self.colour: tuple[int, int, int] | None = None
 
     def set_value(self, colour: tuple[int, int, int]) -> None:
         """Colour the square by the bias."""
-        self.setBrush(QBrush(QColor(*colour)))
-        self.setPen(QPen(QColor(*INK), 1))
+        if colour != self.colour:
+            self.colour = colour
+            self.setBrush(QBrush(QColor(*colour)))
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -93,42 +148,74 @@ class EdgeItem(QGraphicsPathItem):
     def __init__(self, key: tuple[int, int, int], a: QPointF, b: QPointF) -> None:
         super().__init__()
         self.key = key  # (layer, i, j) with layer 1-based
+        self._shape: QPainterPath | None = None
+        self.set_ends(a, b)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.highlighted = False
+        self.colour: tuple[int, int, int] = GREY
+        self.width = 1.0
+        self._style_key: tuple | None = None
+
+    def set_ends(self, a: QPointF, b: QPointF) -> None:
+        """An S-curve from the right of the node at ``a`` to the left of the node at ``b``."""
         start, end = QPointF(a.x() + NODE / 2, a.y()), QPointF(b.x() - NODE / 2, b.y())
         path = QPainterPath(start)
         mid = (start.x() + end.x()) / 2
         path.cubicTo(QPointF(mid, start.y()), QPointF(mid, end.y()), end)
         self.setPath(path)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.highlighted = False
+        self._shape = None
 
-    def style(self, colour: tuple[int, int, int], width: float) -> None:
-        """Sign → colour, magnitude → width (crimson when highlighted)."""
+    def style(self, colour: tuple[int, int, int], width: float, highlighted: bool) -> None:
+        """Sign → colour, magnitude → width (crimson and wider when highlighted)."""
         # Skip the Qt call when nothing visible changed: fewer calls keep the GUI responsive.
-        key = (colour, round(width * 4) / 4, self.highlighted)
-        if key == getattr(self, "_style_key", None):
+        key = (colour, round(width * 4) / 4, highlighted)
+        if key == self._style_key:
             return
         self._style_key = key
-        c = QColor(*HIGHLIGHT) if self.highlighted else QColor(*colour)
-        self.setPen(
-            QPen(
-                c,
-                width + (2 if self.highlighted else 0),
-                Qt.PenStyle.SolidLine,
-                Qt.PenCapStyle.RoundCap,
-            )
-        )
-        self.setZValue(1 if self.highlighted else 0)
+        self.colour, self.width, self.highlighted = colour, width, highlighted
+        c = QColor(*HIGHLIGHT) if highlighted else QColor(*colour)
+        pen = QPen(c, width + (3 if highlighted else 0))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+        self._shape = None
+        self.setZValue(1 if highlighted else 0)
 
     def shape(self) -> QPainterPath:
         """A fatter hit area so thin edges are easy to hover and click."""
-        from PySide6.QtGui import QPainterPathStroker
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(self.pen().widthF(), 8.0))
+            self._shape = stroker.createStroke(self.path())
+        return self._shape
 
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(self.pen().widthF(), 8))
-        return stroker.createStroke(self.path())
 
+class TextLabel(QGraphicsRectItem):
+    """Text that keeps its pixel size however far the graph is zoomed out (one line per row).
 
-def hover_rect(text_width: float, text_height: float) -> QRectF:
-    """Padding around a hover card's text."""
-    return QRectF(-6, -4, text_width + 12, text_height + 8)
+    ``align`` is "centre" (centred on the anchor, growing upwards) or "right" (ending at it).
+    """
+
+    def __init__(self, lines: list[str], pixel_size: int, align: str = "centre") -> None:
+        super().__init__(0, 0, 0, 0)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.texts: list[QGraphicsSimpleTextItem] = []
+        font = QFont()
+        font.setPixelSize(pixel_size)
+        y = -len(lines) * (pixel_size + 3) if align == "centre" else -(pixel_size + 3) / 2
+        for line in lines:
+            item = QGraphicsSimpleTextItem(line, self)
+            item.setFont(font)
+            item.setBrush(QColor(*INK))
+            w = item.boundingRect().width()
+            item.setPos(-w / 2 if align == "centre" else -w, y)
+            self.texts.append(item)
+            y += pixel_size + 3
+
+    def text(self) -> str:
+        """All lines, joined by newlines."""
+        return "\n".join(t.text() for t in self.texts)
+
+    def pixel_width(self) -> float:
+        """Width on screen, in pixels."""
+        return max((t.boundingRect().width() for t in self.texts), default=0.0)

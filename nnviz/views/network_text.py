@@ -1,0 +1,124 @@
+"""The network view's words: layer captions, live hover cards and the colour legend (no Qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.engine.describe import edge_description, input_names, neuron_formula, neuron_name
+from nnviz.engine.spec import NetworkSpec
+from nnviz.palette import BLUE, ORANGE, hex_color
+from nnviz.snapshot import Snapshot
+
+# Edge modes: key → (button label, what the numbers are, symbol in the legend).
+MODES: dict[str, tuple[str, str, str]] = {
+    "weight": ("weight", "weight w", "|w|"),
+    "gradient": ("gradient", "gradient ∂L/∂w of the loss", "|∂L/∂w|"),
+    "update": ("update", "last update Δw", "|Δw|"),
+}
+MAX_WEIGHT_SCALE = 5.0  # as the Playground: |w| ≥ 5 draws at full width
+
+
+def activation_of(spec: NetworkSpec, layer: int) -> str:
+    """The activation applied by layer ``layer`` (0 = inputs, which pass through unchanged)."""
+    if layer == 0:
+        return "identity"
+    return spec.output if layer == len(spec.sizes) - 1 else spec.activation
+
+
+def layer_caption(spec: NetworkSpec, layer: int) -> str:
+    """'Input', 'Hidden 1 · tanh · 4' or 'Output · sigmoid'."""
+    if layer == 0:
+        return "Input"
+    if layer == len(spec.sizes) - 1:
+        return f"Output · {spec.output}"
+    n = spec.sizes[layer]
+    return f"Hidden {layer} · {spec.activation} · {n}"
+
+
+def unit_name(snap: Snapshot, layer: int, index: int) -> str:
+    """X₁ for an input, h1,2 for a hidden neuron, out for the output."""
+    if layer == 0:
+        return input_names(snap.spec.features, snap.dim)[index]
+    return neuron_name(layer, index, len(snap.spec.sizes) - 1)
+
+
+def layer_inputs(snap: Snapshot, layer: int) -> list[str]:
+    """Names of the units feeding layer ``layer``."""
+    return [unit_name(snap, layer - 1, k) for k in range(snap.spec.sizes[layer - 1])]
+
+
+def _number(arrays: tuple, pi: int, index: tuple) -> float:
+    """One entry of params/grads/updates, or NaN when it is missing (never raises)."""
+    try:
+        return float(arrays[pi][index])
+    except (IndexError, TypeError, ValueError):
+        return float("nan")
+
+
+def node_text(snap: Snapshot, layer: int, index: int) -> str:
+    """A neuron's hover card: its name, the formula with today's numbers, its activation."""
+    name = unit_name(snap, layer, index)
+    if layer == 0:
+        where = "x along the line" if snap.dim == 1 else "the plane"
+        return f"input {name}\nthe picture shows {name} across {where}"
+    act = activation_of(snap.spec, layer)
+    bias = snap.biases[layer - 1]
+    formula = neuron_formula(snap.weights[layer - 1], bias, act, layer_inputs(snap, layer), index)
+    kind = "output" if layer == len(snap.spec.sizes) - 1 else f"hidden layer {layer}"
+    return f"{name}  ({kind}, neuron {index + 1})\n{name} = {formula}\nactivation: {act}"
+
+
+def edge_text(snap: Snapshot, layer: int, i: int, j: int) -> str:
+    """An edge's hover card: w, ∂L/∂w and Δw of W_layer[i, j]."""
+    pi = snap.param_index(layer - 1)
+    values = (_number(a, pi, (i, j)) for a in (snap.params, snap.grads, snap.updates))
+    source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
+    return edge_description(*values, source, target) + "\nclick to edit"
+
+
+def bias_text(snap: Snapshot, layer: int, j: int) -> str:
+    """A bias square's hover card: b, ∂L/∂b and Δb."""
+    pi = snap.param_index(layer - 1, True)
+    b, g, u = (_number(a, pi, (j,)) for a in (snap.params, snap.grads, snap.updates))
+    return (
+        f"bias of {unit_name(snap, layer, j)} = {b:.4g}\n"
+        f"∂L/∂b = {g:.3g}   last update Δb = {u:.3g}\n"
+        "click to edit"
+    )
+
+
+def edge_values(snap: Snapshot, mode: str) -> tuple[tuple[np.ndarray, ...], float]:
+    """The weight-shaped arrays an edge mode draws, and the |value| drawn at full width.
+
+    Weights use the largest |w| or |b| (capped at 5, the Playground's fixed scale) so the
+    picture stays readable whatever the initialisation, and bias squares share that scale;
+    gradients and updates use their own largest value.
+    """
+    source = {"weight": snap.params, "gradient": snap.grads, "update": snap.updates}[mode]
+    arrays = tuple(source[snap.param_index(k)] for k in range(len(snap.spec.sizes) - 1))
+    if mode == "weight":
+        return arrays, min(largest(source), MAX_WEIGHT_SCALE)
+    return arrays, largest(arrays)
+
+
+def largest(arrays: tuple[np.ndarray, ...]) -> float:
+    """The largest finite |value| in any of the arrays (0 when there is none)."""
+    tops = [float(np.abs(a[np.isfinite(a)]).max()) for a in arrays if np.isfinite(a).any()]
+    return max(tops, default=0.0)
+
+
+def legend_html(mode: str, scale: float, present: bool = False) -> str:
+    """The colour key under the graph, naming what edges show and the full-width value."""
+    size = "18px" if present else "13px"
+    blue, orange = hex_color(BLUE), hex_color(ORANGE)
+    what, symbol = MODES[mode][1], MODES[mode][2]
+    if scale > 0:
+        thickness = f"thickness = {symbol} (thickest ≥ {scale:.2g})"
+    else:
+        thickness = f"all {symbol} are 0 so far (take a training step)"
+    return (
+        f"Edges show the <b>{what}</b>: "
+        f"<span style='color:{blue};font-size:{size}'>■</span> positive "
+        f"<span style='color:{orange};font-size:{size}'>■</span> negative; {thickness}. "
+        "Small squares are biases. Hover for live values; click an edge or a bias to edit it."
+    )
