@@ -1,0 +1,199 @@
+"""Trace one example through a live network into an op-level graph, op by op, loss included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from nnviz.graph.graph import Graph
+
+Array = np.ndarray
+LOSSES = ("mse", "log", "cross_entropy", "hinge")
+_NEEDS_OUTPUT = {"log": "sigmoid", "cross_entropy": "softmax"}
+_ELEMENTWISE = {"sigmoid", "tanh", "relu", "leaky_relu", "step"}
+
+
+def trace_example(net: Any, x: Any, y: Any, loss: str = "mse") -> Graph:
+    """The op graph of one example through ``net``: exactly what the engine computes.
+
+    Every input × weight product, each neuron's sum with its bias, every activation, then the
+    loss built from ops. Leaves are the inputs ``x1, x2, …`` and every parameter (``W1[0,1]``
+    is layer 1's weight from input 0 to neuron 1, ``b1[1]`` that neuron's bias); the output
+    node is the loss ``L``.
+
+    Parameters
+    ----------
+    net : an MLP with ``sizes``, ``weights`` (n_in × n_out, one column per neuron),
+        ``biases`` (or ``None``) and ``activations`` (one name per layer).
+    x : the example's inputs, ``sizes[0]`` numbers.
+    y : its label: target value(s) for ``mse``; 0/1 for ``log``; the class index for
+        ``cross_entropy``; ±1 for ``hinge`` (0 counts as −1).
+    loss : ``"mse"``, ``"log"``, ``"cross_entropy"`` or ``"hinge"``.
+
+    Each node's ``meta`` names what it belongs to: ``layer`` (1 = first weight layer),
+    ``neuron``, ``role`` and, for parameters and products, ``param`` = ``("W", k, i, j)``
+    (``net.weights[k][i, j]``) or ``("b", k, j)`` plus ``param_index`` into ``net.params``.
+    """
+    _check_loss(net, loss)
+    xs = np.asarray(x, dtype=float).ravel()
+    if xs.size != net.sizes[0]:
+        raise ValueError(f"the network takes {net.sizes[0]} inputs, got {xs.size}")
+    g = Graph()
+    prev = [
+        g.leaf(f"x{i + 1}", xs[i], {"layer": 0, "neuron": i, "role": "input"})
+        for i in range(xs.size)
+    ]
+    index = 0  # position of the current layer's W in net.params
+    n_layers = len(net.weights)
+    for k, (w, b, act) in enumerate(zip(net.weights, net.biases, net.activations, strict=True)):
+        zs = [_neuron(g, k, j, prev, w, b, index) for j in range(w.shape[1])]
+        last = k == n_layers - 1
+        only = _label_class(y, len(zs)) if last and loss == "cross_entropy" else None
+        prev = _activate(g, zs, act, k + 1, last, only)
+        index += 1 if b is None else 2
+    _LOSS_BUILDERS[loss](g, prev, y)
+    return g
+
+
+def graph_param_grads(graph: Graph, net: Any) -> list[Array]:
+    """The traced parameter gradients as arrays aligned with ``net.params`` (runs backward)."""
+    graph.backward()
+    grads = [np.zeros_like(p, dtype=float) for p in net.params]
+    for node in graph.leaves:
+        if "param_index" in node.meta:
+            grads[node.meta["param_index"]][node.meta["index"]] = node.grad
+    return grads
+
+
+def _check_loss(net: Any, loss: str) -> None:
+    if loss not in LOSSES:
+        raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}")
+    needs = _NEEDS_OUTPUT.get(loss)
+    if needs and net.activations[-1] != needs:
+        raise ValueError(
+            f"the {loss!r} loss needs a {needs} output layer, "
+            f"but this network's output is {net.activations[-1]}"
+        )
+
+
+def _neuron(g: Graph, k: int, j: int, prev: list[int], w: Array, b, index: int) -> int:
+    """z = Σ_i a_i·W[i, j] + b[j]: one product node per incoming edge, then one sum."""
+    layer = k + 1
+    terms = []
+    for i, a in enumerate(prev):
+        param = {"param": ("W", k, i, j), "param_index": index, "index": (i, j)}
+        wname = f"W{layer}[{i},{j}]"
+        wid = g.leaf(wname, w[i, j], {"layer": layer, "neuron": j, "role": "weight", **param})
+        pmeta = {"layer": layer, "neuron": j, "role": "product", "edge": (k, i, j), **param}
+        terms.append(g.op("mul", a, wid, name=f"{g.nodes[a].name}·{wname}", meta=pmeta))
+    if b is not None:
+        bmeta = {"param": ("b", k, j), "param_index": index + 1, "index": (j,)}
+        terms.append(g.leaf(f"b{layer}[{j}]", b[j], {"layer": layer, "neuron": j,
+                                                      "role": "bias", **bmeta}))  # fmt: skip
+    meta = {"layer": layer, "neuron": j, "role": "sum"}
+    return g.op("sum", *terms, name=f"z{layer}[{j}]", meta=meta)
+
+
+def _activate(g: Graph, zs: list[int], act: str, layer: int, last: bool, only: int | None):
+    """a = act(z) per neuron; softmax is composed of ops: e_k = exp(z_k), p_k = e_k / Σ e."""
+    prefix = "ŷ" if last else f"h{layer}"
+    meta = {"layer": layer, "role": "activation"}
+    if act == "identity":
+        return zs  # a = z: nothing to compute
+    if act in _ELEMENTWISE:
+        return [
+            g.op(act, z, name=f"{prefix}[{j}]", meta={**meta, "neuron": j})
+            for j, z in enumerate(zs)
+        ]
+    if act != "softmax":
+        raise ValueError(f"cannot trace the activation {act!r}")
+    es = [
+        g.op("exp", z, name=f"exp z{layer}[{j}]", meta={**meta, "neuron": j, "role": "exp"})
+        for j, z in enumerate(zs)
+    ]
+    total = g.op("sum", *es, name="Σ exp", meta={**meta, "role": "softmax sum"})
+    # Cross-entropy reads only the true class's probability, so only that one is built.
+    keep = range(len(zs)) if only is None else [only]
+    out = {
+        j: g.op("div", es[j], total, name=f"{prefix}[{j}]", meta={**meta, "neuron": j})
+        for j in keep
+    }
+    return [out.get(j, -1) for j in range(len(zs))]
+
+
+def _label_class(y: Any, n_out: int) -> int:
+    c = int(np.asarray(y).ravel()[0])
+    if not 0 <= c < n_out:
+        raise ValueError(f"class labels must be 0..{n_out - 1} for {n_out} outputs, not {c}")
+    return c
+
+
+def _targets(y: Any, n_out: int) -> Array:
+    ys = np.asarray(y, dtype=float).ravel()
+    if ys.size != n_out:
+        raise ValueError(f"the label has {ys.size} value(s) but the network has {n_out} outputs")
+    return ys
+
+
+def _total(g: Graph, terms: list[int]) -> int:
+    """Several outputs' losses add up; with one output its term is already the loss ``L``."""
+    if len(terms) == 1:
+        return terms[0]
+    return g.op("sum", *terms, name="L", meta={"role": "loss"})
+
+
+def _term_name(name: str, j: int, n_out: int) -> str:
+    return "L" if n_out == 1 else name
+
+
+def _mse(g: Graph, outs: list[int], y: Any) -> int:
+    """L = mean over outputs of (ŷ − y)², the engine's (and torch's) mean squared error."""
+    ys = _targets(y, len(outs))
+    squares = []
+    for j, (a, t) in enumerate(zip(outs, ys, strict=True)):
+        label = g.const(t, {"role": "label", "neuron": j})
+        diff = g.op("sub", a, label, name=f"ŷ[{j}] − y", meta={"role": "loss", "neuron": j})
+        name = _term_name(f"(ŷ[{j}] − y)²", j, len(outs))
+        squares.append(g.op("powc", diff, name=name, param=2.0, meta={"role": "loss"}))
+    if len(squares) == 1:
+        return _total(g, squares)
+    total = g.op("sum", *squares, name="Σ (ŷ − y)²", meta={"role": "loss"})
+    return g.op("div", total, g.const(len(squares)), name="L", meta={"role": "loss"})
+
+
+def _log(g: Graph, outs: list[int], y: Any) -> int:
+    """Binary log loss: y = 1 → −log p; y = 0 → −log(1 − p), per sigmoid output."""
+    terms = []
+    for j, (p, t) in enumerate(zip(outs, _targets(y, len(outs)), strict=True)):
+        meta = {"role": "loss", "neuron": j}
+        if t > 0.5:
+            inner, text = p, f" ŷ[{j}]"
+        else:
+            text = f"(1 − ŷ[{j}])"
+            inner = g.op("sub", g.const(1.0), p, name=f"1 − ŷ[{j}]", meta=meta)
+        logp = g.op("log", inner, name=f"log{text}", meta=meta)
+        terms.append(g.op("neg", logp, name=_term_name(f"L[{j}]", j, len(outs)), meta=meta))
+    return _total(g, terms)
+
+
+def _cross_entropy(g: Graph, outs: list[int], y: Any) -> int:
+    """L = −log softmax(z)_c: minus the log of the true class's probability."""
+    c = _label_class(y, len(outs))
+    logp = g.op("log", outs[c], name=f"log ŷ[{c}]", meta={"role": "loss", "neuron": c})
+    return g.op("neg", logp, name="L", meta={"role": "loss"})
+
+
+def _hinge(g: Graph, outs: list[int], y: Any) -> int:
+    """L = max(0, 1 − y·s) with y = ±1: zero once the score is on the right side by 1."""
+    terms = []
+    for j, (s, t) in enumerate(zip(outs, _targets(y, len(outs)), strict=True)):
+        meta = {"role": "loss", "neuron": j}
+        sign = g.const(1.0 if t > 0 else -1.0, {"role": "label", "neuron": j})
+        margin = g.op("mul", sign, s, name=f"y·ŷ[{j}]", meta=meta)
+        short = g.op("sub", g.const(1.0), margin, name=f"1 − y·ŷ[{j}]", meta=meta)
+        terms.append(g.op("relu", short, name=_term_name(f"L[{j}]", j, len(outs)), meta=meta))
+    return _total(g, terms)
+
+
+_LOSS_BUILDERS = {"mse": _mse, "log": _log, "cross_entropy": _cross_entropy, "hinge": _hinge}
