@@ -31,13 +31,13 @@ def target_of(item: QGraphicsItem | None) -> Target | None:
 
 
 class NetworkCanvas(QGraphicsView):
-    """Calls ``on_hover(target, pos)``, ``on_click(target, pos)`` and ``on_fit()``."""
+    """Calls ``on_hover(target, pos)``, ``on_click(target, pos, shift)`` and ``on_fit()``."""
 
     def __init__(
         self,
         scene: QGraphicsScene,
         on_hover: Callable[[Target | None, QPoint], None],
-        on_click: Callable[[Target, QPoint], None],
+        on_click: Callable[[Target, QPoint, bool], None],
         on_fit: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -108,7 +108,8 @@ class NetworkCanvas(QGraphicsView):
         pos = event.position().toPoint()
         target = target_of(self.itemAt(pos))
         if event.button() == Qt.MouseButton.LeftButton and target is not None:
-            self._on_click(target, pos)
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self._on_click(target, pos, shift)
             event.accept()
             return
         super().mousePressEvent(event)

@@ -37,6 +37,7 @@ class NetworkView(QWidget):
     param_changed = Signal(int, object, float)  # param index, index tuple, value
     neuron_hovered = Signal(object)  # (layer, index) with layer 0 = inputs, or None
     neuron_clicked = Signal(object)  # (layer, index)
+    param_picked = Signal(int, object)  # Shift+click on an edge or bias: param index, index
     spec_change_requested = Signal(object)  # NetworkSpec
     message = Signal(str)
 
@@ -253,7 +254,7 @@ class NetworkView(QWidget):
         """The hover card's current text ('' when nothing is hovered)."""
         return self.canvas.card.text() if self.canvas.card.isVisible() else ""
 
-    def _on_click(self, target: Target, pos: QPoint) -> None:
+    def _on_click(self, target: Target, pos: QPoint, shift: bool = False) -> None:
         if self.snap is None:
             return
         if isinstance(target, NodeItem):
@@ -268,6 +269,10 @@ class NetworkView(QWidget):
             layer, j = target.key
             pi, index = snap.param_index(layer - 1, True), (j,)
             what = f"bias of {text.unit_name(snap, layer, j)}"
+        if shift:  # Shift+click picks the parameter (e.g. as a landscape axis) instead of editing
+            self.param_picked.emit(pi, index)
+            self.message.emit(f"Picked the {what}.")
+            return
         self.editor.open(pi, index, float(snap.params[pi][index]), pos, what)
         below = self.editor.pos() + QPoint(-16, self.editor.height() - 12)
         self.canvas.show_card(f"new {what}\nEnter applies · Escape cancels", below)
