@@ -27,6 +27,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--size", default="1480x900", help="window size for --screenshot, WxH")
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
+    p.add_argument(
+        "--show",
+        metavar="VIEW",
+        help="bring a view to the front before the screenshot (curves, graph, landscape)",
+    )
     p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
     p.add_argument("--no-restore", action="store_true", help="don't offer the autosave")
     args = p.parse_args(argv)
@@ -68,6 +73,13 @@ def _run_headless(window, args: argparse.Namespace) -> int:
 
     window.resize(args.width, args.height)
     window.show()
+    if args.show:
+        try:
+            window.show_dock(args.show)
+        except ValueError as exc:
+            print(f"nnviz: {exc}", file=sys.stderr)
+            window.close()
+            return 2
     if args.epochs:
         window.send(cmd.RunEpochs(args.epochs))
     snap = window.wait_for_snapshot(

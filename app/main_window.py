@@ -110,6 +110,22 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def add_tab_dock(self, key: str, title: str, widget: QWidget) -> QDockWidget:
+        """A dock that shares the curves' place as a tab (graph, landscape)."""
+        dock = self._dock(title, widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["curves"], dock)
+        self.docks[key] = dock
+        self.docks["curves"].raise_()
+        return dock
+
+    def show_dock(self, key: str) -> None:
+        """Make a dock visible and bring its tab to the front."""
+        if key not in self.docks:
+            raise ValueError(f"no view called {key!r}; choose one of {', '.join(self.docks)}")
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+
     def _connect(self) -> None:
         self.training.snapshot_ready.connect(self._on_snapshot_ready)
         self.doc.changed.connect(self._on_points_changed)
