@@ -103,6 +103,18 @@ class SetParams:
 
 
 @dataclass(frozen=True)
+class ExampleStep:
+    """One plain gradient step on a single example: w ← w − lr·∂L/∂w for that point alone.
+
+    ``point`` is the raw input (x1, x2) or (x,); ``label`` its class or target value. This is
+    the computation-graph view's "apply one update"; it can be stepped back like any step.
+    """
+
+    point: tuple[float, ...]
+    label: float
+
+
+@dataclass(frozen=True)
 class SetSpeed:
     """Limit training speed to this many epochs per second (None = as fast as possible)."""
 
@@ -126,6 +138,7 @@ Command = (
     | SetData
     | SetParam
     | SetParams
+    | ExampleStep
     | SetSpeed
     | RequestSnapshot
 )

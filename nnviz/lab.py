@@ -174,6 +174,31 @@ class Lab:
         if c.reason:
             self._say("info", c.reason)
 
+    def _on_ExampleStep(self, c: cmd.ExampleStep) -> None:
+        point = np.asarray(c.point, dtype=float).ravel()
+        if point.size != self.data.dim or not np.all(np.isfinite(point)):
+            raise ValueError(f"the example must be {self.data.dim} finite number(s)")
+        if not np.isfinite(c.label):
+            raise ValueError("the example's label must be a finite number")
+        X = feature_matrix(point[None, :], self.spec.features, self.data.dim)
+        y = np.array([c.label], dtype=float)
+        loss, lr = self.config.loss, self.config.lr
+        before, grads = self.net.loss_and_grads(X, y, loss=loss)  # this one example, no penalty
+        self.playing = False
+        self._remember()
+        old = [p.copy() for p in self.net.params]
+        # Gradient descent on one example: every parameter moves against its own gradient.
+        self.net.set_params([p - lr * g for p, g in zip(old, grads, strict=True)])
+        t = self.trainer
+        t.last_grads = grads
+        t.last_update = [p - o for p, o in zip(self.net.params, old, strict=True)]
+        after = self.net.loss(X, y, loss=loss)
+        self._say(
+            "example_step",
+            f"One gradient step on the traced example (w ← w − {lr:g}·∂L/∂w): "
+            f"its loss went {before:.4g} → {after:.4g}.",
+        )
+
     def _on_SetSpeed(self, c: cmd.SetSpeed) -> None:
         eps = c.epochs_per_second
         if eps is not None and not (np.isfinite(eps) and eps > 0):

@@ -196,3 +196,35 @@ def test_step_back_with_nothing_to_undo_says_so():
     with pytest.raises(ValueError, match="nothing to step back"):
         lab.apply(cmd.StepBack())
     assert np.array_equal(lab.net.get_flat(), before)
+
+
+def test_example_step_is_one_sgd_step_on_that_example():
+    """ExampleStep moves every parameter by −lr·∂L/∂w of that one example and says so."""
+    from nnviz.engine.features import feature_matrix
+
+    lab = make_lab(config=TrainConfig(lr=0.5))
+    point, label = (1.5, -2.0), 1.0
+    X = feature_matrix(np.array([point]), lab.spec.features, 2)
+    twin = lab.net.copy()
+    before, grads = twin.loss_and_grads(X, np.array([label]), loss=lab.config.loss)
+    expected = [p - 0.5 * g for p, g in zip(twin.params, grads, strict=True)]
+    lab.apply(cmd.ExampleStep(point, label))
+    for got, want in zip(lab.net.params, expected, strict=True):
+        assert np.allclose(got, want, rtol=0, atol=1e-15)
+    assert lab.event == "example_step" and f"{before:.4g} →" in lab.message
+    assert lab.net.loss(X, np.array([label]), loss=lab.config.loss) < before
+
+
+def test_example_step_can_be_stepped_back_and_refuses_bad_points():
+    """StepBack undoes an ExampleStep exactly; a NaN point changes nothing."""
+    lab = make_lab()
+    start = lab.net.get_flat()
+    with pytest.raises(ValueError, match="finite"):
+        lab.apply(cmd.ExampleStep((float("nan"), 0.0), 1.0))
+    with pytest.raises(ValueError, match="2 finite"):
+        lab.apply(cmd.ExampleStep((1.0,), 1.0))
+    assert np.array_equal(lab.net.get_flat(), start)
+    lab.apply(cmd.ExampleStep((0.5, 0.5), 0.0))
+    assert not np.array_equal(lab.net.get_flat(), start)
+    lab.apply(cmd.StepBack())
+    assert np.array_equal(lab.net.get_flat(), start)
