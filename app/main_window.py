@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import Document
+from app.graph_controller import GraphController
+from app.landscape_controller import LandscapeController
 from app.menus import build_menus
 from app.session_io import SessionIO
 from app.status import StatusLine
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         names = [(load_preset(n).title, n) for n in preset_names()]
         self.data_controls = DataControlsView(names)
         self.setCentralWidget(self.network_view)
+        # The controls run the full height; the bottom docks sit under the network and canvas.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         side = QWidget()
         column = QVBoxLayout(side)
         column.addWidget(self.data_controls)
@@ -95,13 +99,15 @@ class MainWindow(QMainWindow):
                 "Data and output", self.canvas, Qt.DockWidgetArea.RightDockWidgetArea
             ),
             "curves": self._dock(
-                "Training curves", self.curves, Qt.DockWidgetArea.RightDockWidgetArea
+                "Training curves", self.curves, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
         }
-        self.resizeDocks(
-            [self.docks["canvas"], self.docks["curves"]], [560, 300], Qt.Orientation.Vertical
-        )
-        self.resizeDocks([self.docks["canvas"]], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
+        self.graph = GraphController(self)
+        self.add_tab_dock("graph", "Computation graph", self.graph.view)
+        self.landscape = LandscapeController(self)
+        self.add_tab_dock("landscape", "Loss landscape", self.landscape.view)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -111,8 +117,12 @@ class MainWindow(QMainWindow):
         return dock
 
     def add_tab_dock(self, key: str, title: str, widget: QWidget) -> QDockWidget:
-        """A dock that shares the curves' place as a tab (graph, landscape)."""
-        dock = self._dock(title, widget, Qt.DockWidgetArea.RightDockWidgetArea)
+        """A wide dock along the bottom (graph, landscape), a tab beside the curves.
+
+        The bottom strip runs under the network and the data canvas, so both stay in sight
+        while the graph walks an example (the linked highlights need them).
+        """
+        dock = self._dock(title, widget, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["curves"], dock)
         self.docks[key] = dock
         self.docks["curves"].raise_()
@@ -125,6 +135,9 @@ class MainWindow(QMainWindow):
         dock = self.docks[key]
         dock.show()
         dock.raise_()
+        bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+        if bottom and dock.height() < self.height() * 0.38:  # give a walk-through room
+            self.resizeDocks([dock], [int(self.height() * 0.42)], Qt.Orientation.Vertical)
 
     def _connect(self) -> None:
         self.training.snapshot_ready.connect(self._on_snapshot_ready)
@@ -238,6 +251,8 @@ class MainWindow(QMainWindow):
         self.curves.show_snapshot(snap)
         self.controls.show_snapshot(snap)
         self.status.show_snapshot(snap)
+        self.graph.show_snapshot(snap)
+        self.landscape.show_snapshot(snap)
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -256,6 +271,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+        self.landscape.shutdown()
         self.training.shutdown()
         super().closeEvent(event)
 
@@ -297,9 +313,24 @@ class MainWindow(QMainWindow):
         font = self.font()
         font.setPointSizeF(16.0 if on else 10.0)
         self.setFont(font)
-        for view in (self.network_view, self.canvas, self.curves):
+        for view in (self.network_view, self.canvas, self.curves, self.graph.view):
             view.set_presentation(on)
+        self.landscape.view.set_presentation(on)
         self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
+
+    def step_forward_key(self) -> None:
+        """→: the next op in the graph when it has focus, else one training epoch."""
+        if self.graph.wants_keys():
+            self.graph.step("forward")
+        else:
+            self.send(cmd.StepEpoch())
+
+    def step_back_key(self) -> None:
+        """←: undo the last op in the graph when it has focus, else the last training step."""
+        if self.graph.wants_keys():
+            self.graph.step("back")
+        else:
+            self.send(cmd.StepBack())
 
     def toggle_fullscreen(self) -> None:
         """F11: full screen and back."""

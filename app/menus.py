@@ -54,6 +54,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         ("canvas", "Data and output"),
         ("network", "Network graph"),
         ("curves", "Training curves"),
+        ("graph", "Computation graph"),
+        ("landscape", "Loss landscape"),
     ):
         add(export, f"export_{key}", f"{title}…", lambda _=False, k=key: io.export_dialog(k))
     file.addSeparator()
@@ -80,16 +82,24 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
 
     train = w.menuBar().addMenu("&Train")
     add(train, "play", "&Play / pause", w.controls.toggle_play, "Space")
-    add(train, "step_epoch", "Step one &epoch", lambda: w.send(cmd.StepEpoch()), "Right")
-    add(
-        train,
-        "step_back",
-        "Step &back (undo the last step)",
-        lambda: w.send(cmd.StepBack()),
-        "Left",
-    )
+    add(train, "step_epoch", "Step one &epoch (→)", w.step_forward_key, "Right")
+    add(train, "step_back", "Step &back: undo the last step (←)", w.step_back_key, "Left")
     add(train, "step_batch", "Step one mini-&batch", lambda: w.send(cmd.StepBatch()), "Shift+Right")
     add(train, "reset", "&Reset (re-randomise the parameters)", lambda: w.send(cmd.Reset()), "R")
+
+    graph = w.menuBar().addMenu("&Backprop")
+    g = w.graph
+    add(graph, "graph_show", "Show the &computation graph", lambda: w.show_dock("graph"), "Ctrl+G")
+    add(graph, "graph_trace", "&Trace the selected example", g.trace_selected, "T")
+    graph.addSeparator()
+    add(graph, "graph_next", "&Next operation (→ in the graph)", lambda: g.step("forward"), ".")
+    add(graph, "graph_back", "&Previous operation (← in the graph)", lambda: g.step("back"), ",")
+    add(graph, "graph_run_fwd", "Run the &forward pass", lambda: g.step("run_forward"))
+    add(graph, "graph_run_bwd", "Run the &backward pass", lambda: g.step("run_backward"))
+    add(graph, "graph_reset", "&Start the walk again", lambda: g.step("reset"))
+    graph.addSeparator()
+    add(graph, "graph_update", "&Apply one update on this example", g.apply_update, "U")
+    add(graph, "graph_check", "&Gradient check (finite differences)", g.check_gradients)
 
     view = w.menuBar().addMenu("&View")
     add(
@@ -101,6 +111,7 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         checkable=True,
     )
     add(view, "fullscreen", "&Full screen", w.toggle_fullscreen, "F11", checkable=True)
+    add(view, "landscape_show", "&Loss landscape", lambda: w.show_dock("landscape"), "Ctrl+L")
     view.addSeparator()
     for dock in w.docks.values():
         view.addAction(dock.toggleViewAction())

@@ -199,9 +199,14 @@ class SessionIO:
                 if not self.w.grab().save(str(path)):
                     raise OSError("Qt could not write the image")
             else:
-                {"canvas": self.w.canvas, "network": self.w.network_view, "curves": self.w.curves}[
-                    key
-                ].export_image(str(path))
+                views = {
+                    "canvas": self.w.canvas,
+                    "network": self.w.network_view,
+                    "curves": self.w.curves,
+                    "graph": self.w.graph.view,
+                    "landscape": self.w.landscape.view,
+                }
+                views[key].export_image(str(path))
         except (OSError, KeyError) as exc:
             self.w.warn(f"Could not export the image: {exc}")
             return False

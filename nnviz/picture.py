@@ -19,6 +19,9 @@ class NodePicture:
     state: str = "pending"  # "pending", "current" or "done"
     tooltip: str = ""
     meta: dict = field(default_factory=dict)  # layer/neuron/param for cross-view highlights
+    value_text: str = ""  # replaces "value …" when set (a layer's vector, say)
+    grad_text: str = ""  # replaces "grad …" when set (a partial sum, a layer's norm)
+    width: float = 1.0  # box width as a multiple of the standard node
 
 
 @dataclass(frozen=True)
@@ -44,3 +47,6 @@ class GraphPicture:
     step_count: int = 0
     memo: tuple[tuple[str, str, str], ...] = ()  # (node, value, gradient) rows filled so far
     title: str = ""
+    memo_header: tuple[str, str, str] = ("node", "value", "∂out/∂node")
+    mode: str = "ops"  # "ops" (every operation) or "layers" (one box per layer quantity)
+    source: str = ""  # "formula" or "network"

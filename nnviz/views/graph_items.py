@@ -44,13 +44,17 @@ class NodeItem(QGraphicsItem):
         self.setZValue(2 if node.state == "current" else 1)
         self.update()
 
+    def half_width(self) -> float:
+        """Half the box's width in scene units (layer boxes are wider than op boxes)."""
+        return NODE_W * self.node.width * self.scale_ / 2
+
     def boundingRect(self) -> QRectF:
-        s = self.scale_
-        return QRectF(-NODE_W * s / 2 - 4, -NODE_H * s / 2 - 4, NODE_W * s + 8, NODE_H * s + 8)
+        s, hw = self.scale_, self.half_width()
+        return QRectF(-hw - 4, -NODE_H * s / 2 - 4, 2 * hw + 8, NODE_H * s + 8)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        n, s = self.node, self.scale_
-        rect = QRectF(-NODE_W * s / 2, -NODE_H * s / 2, NODE_W * s, NODE_H * s)
+        n, s, hw = self.node, self.scale_, self.half_width()
+        rect = QRectF(-hw, -NODE_H * s / 2, 2 * hw, NODE_H * s)
         pen = QPen(QColor(*INK), 1.2 * s)
         if n.state == "current":
             pen = QPen(QColor(*HIGHLIGHT), 3.5 * s)
@@ -63,8 +67,8 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QBrush(fill))
         painter.drawRoundedRect(rect, 10 * s, 10 * s)
         self._text(painter, rect.adjusted(0, 3 * s, 0, -NODE_H * s * 0.6), n.title, True)
-        value = f"value {fmt(n.value)}"
-        grad = f"grad {fmt(n.grad)}"
+        value = n.value_text or f"value {fmt(n.value)}"
+        grad = n.grad_text or f"grad {fmt(n.grad)}"
         ink = QColor(*INK) if n.state != "pending" else QColor(150, 150, 150)
         self._text(
             painter, rect.adjusted(0, NODE_H * s * 0.36, 0, -NODE_H * s * 0.3), value, False, ink
@@ -75,7 +79,7 @@ class NodeItem(QGraphicsItem):
             rect.adjusted(0, NODE_H * s * 0.66, 0, 0),
             grad,
             False,
-            gcol if n.grad is not None else QColor(150, 150, 150),
+            gcol if (n.grad is not None or "·" not in grad) else QColor(150, 150, 150),
         )
 
     def _text(
@@ -92,11 +96,11 @@ class NodeItem(QGraphicsItem):
 class EdgeItem(QGraphicsPathItem):
     """An input → op edge; on the backward walk it carries local × upstream."""
 
-    def __init__(self, edge: EdgePicture, a: QPointF, b: QPointF, scale: float = 1.0) -> None:
+    def __init__(self, edge: EdgePicture, a: NodeItem, b: NodeItem, scale: float = 1.0) -> None:
         super().__init__()
         self.scale_ = scale
-        start = QPointF(a.x() + NODE_W * scale / 2, a.y())
-        end = QPointF(b.x() - NODE_W * scale / 2, b.y())
+        start = QPointF(a.pos().x() + a.half_width(), a.pos().y())
+        end = QPointF(b.pos().x() - b.half_width(), b.pos().y())
         path = QPainterPath(start)
         dx = (end.x() - start.x()) / 2
         path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)

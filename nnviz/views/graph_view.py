@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +57,7 @@ class GraphView(QWidget):
     step_requested = Signal(str)  # forward, back, run_forward, run_backward, reset
     node_clicked = Signal(int)  # jump to this node
     formula_submitted = Signal(str)
+    values_submitted = Signal(str)  # "w1=2, w2=3" for the formula's leaves
     preset_selected = Signal(str)
     trace_requested = Signal()  # trace the network's selected example again
     gradcheck_requested = Signal()
@@ -102,6 +104,11 @@ class GraphView(QWidget):
     def _build_source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.presets = QComboBox()
+        self.presets.setPlaceholderText("a traced network example")
+        self.presets.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.presets.setMinimumContentsLength(22)
         self.presets.setToolTip("Worked examples from the lectures")
         self.presets.activated.connect(
             lambda _i: self.preset_selected.emit(self.presets.currentData())
@@ -109,6 +116,10 @@ class GraphView(QWidget):
         self.formula = QLineEdit()
         self.formula.setPlaceholderText("type a formula, e.g. w1**4*w2 + 5*w3  (Enter)")
         self.formula.returnPressed.connect(lambda: self.formula_submitted.emit(self.formula.text()))
+        self.values = QLineEdit()
+        self.values.setPlaceholderText("values: w1=2, w2=3  (Enter)")
+        self.values.setToolTip("Set the formula's variables and walk it again")
+        self.values.returnPressed.connect(lambda: self.values_submitted.emit(self.values.text()))
         self.trace_button = QPushButton("Trace network example")
         self.trace_button.setToolTip(
             "Walk the live network on the example picked with the Trace tool on the data canvas"
@@ -120,9 +131,17 @@ class GraphView(QWidget):
         self.mode.currentIndexChanged.connect(
             lambda _i: self.mode_changed.emit(self.mode.currentData())
         )
-        for w in (QLabel("Preset"), self.presets, self.formula, self.trace_button, self.mode):
+        for w in (
+            QLabel("Example"),
+            self.presets,
+            self.formula,
+            self.values,
+            self.trace_button,
+            self.mode,
+        ):
             row.addWidget(w)
-        row.setStretchFactor(self.formula, 1)
+        row.setStretchFactor(self.formula, 2)
+        row.setStretchFactor(self.values, 1)
         return row
 
     def _build_step_row(self) -> QHBoxLayout:
@@ -161,9 +180,11 @@ class GraphView(QWidget):
         )
         self.update_button.clicked.connect(self.apply_update_requested)
         self.progress = QLabel()
-        for w in (self.play, self.speed, self.gradcheck, self.update_button, self.progress):
+        # A long title must never widen the window: it is cut to the space there is.
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for w in (self.play, self.speed, self.gradcheck, self.update_button):
             row.addWidget(w)
-        row.addStretch(1)
+        row.addWidget(self.progress, 1)
         return row
 
     # ----- drawing ---------------------------------------------------------------------------
@@ -189,7 +210,19 @@ class GraphView(QWidget):
             self._edges[(e.source, e.target)].update_edge(e)
         self.picture = pic
         self.caption.setText(pic.caption or pic.title)
-        self.progress.setText(f"{pic.phase} · step {pic.step_index}/{pic.step_count}")
+        self.memo.setHorizontalHeaderLabels(list(pic.memo_header))
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(self.mode.findData(pic.mode))
+        self.mode.blockSignals(False)
+        self.mode.setEnabled(pic.source == "network")
+        self.values.setEnabled(pic.source == "formula")
+        self.update_button.setEnabled(pic.source == "network")
+        self.progress.setText(
+            f"<b>{pic.title}</b> — {pic.phase} · step {pic.step_index}/{pic.step_count}"
+        )
+        if pic.source == "network":
+            self.presets.setCurrentIndex(-1)  # the graph is a traced example, not a preset
+            self.formula.clear()
         self._fill_memo(pic)
         self.buttons["back"].setEnabled(pic.step_index > 0)
         self.buttons["forward"].setEnabled(pic.step_index < pic.step_count)
@@ -204,16 +237,15 @@ class GraphView(QWidget):
             self.scene.addItem(item)
         self._edges = {}
         for e in pic.edges:
-            a, b = self._nodes[e.source].pos(), self._nodes[e.target].pos()
-            item = EdgeItem(e, a, b, self.scale_)
+            item = EdgeItem(e, self._nodes[e.source], self._nodes[e.target], self.scale_)
             self._edges[(e.source, e.target)] = item
             self.scene.addItem(item)
         rect = self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
         self.scene.setSceneRect(rect)
         self.canvas.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.canvas.transform().m11() < 0.45:  # too small to read: zoom in and scroll
+        if self.canvas.transform().m11() < 0.7:  # too small to read: zoom in and scroll
             self.canvas.resetTransform()
-            self.canvas.scale(0.6, 0.6)
+            self.canvas.scale(0.8, 0.8)
 
     def _follow_current(self, pic: GraphPicture) -> None:
         current = [n for n in pic.nodes if n.state == "current"]

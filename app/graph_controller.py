@@ -1,0 +1,194 @@
+"""Puts the computation-graph view in the window: requests in, Explainer pictures out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from nnviz import commands as cmd
+from nnviz.engine.features import feature_matrix
+from nnviz.graph.explainer import Explainer, TracedExample
+from nnviz.graph.parser import FormulaError
+from nnviz.graph.presets import PRESETS
+from nnviz.snapshot import Snapshot
+from nnviz.views.graph_view import GraphView
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+
+FIRST_EXAMPLE = "cs188"
+
+
+class GraphController(QObject):
+    """Owns the Explainer (pure) and its GraphView; links them to the canvas and network."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.explainer = Explainer()
+        self.view = GraphView()
+        self.view.set_presets([(p.title, key) for key, p in PRESETS.items()])
+        self.snap: Snapshot | None = None
+        self.selected: tuple[int, tuple[float, ...], float] | None = None
+        self._awaiting_update = False
+        self._connect()
+        self.load_preset(FIRST_EXAMPLE)
+
+    def _connect(self) -> None:
+        v = self.view
+        v.step_requested.connect(self.step)
+        v.node_clicked.connect(self._on_node_clicked)
+        v.preset_selected.connect(self.load_preset)
+        v.formula_submitted.connect(self._on_formula_submitted)
+        v.values_submitted.connect(self._on_values_submitted)
+        v.trace_requested.connect(self.trace_selected)
+        v.gradcheck_requested.connect(self.check_gradients)
+        v.apply_update_requested.connect(self.apply_update)
+        v.mode_changed.connect(self._on_mode_changed)
+        self.w.canvas.trace_requested.connect(self._on_trace_requested)
+
+    # ----- sources ---------------------------------------------------------------------------
+    def load_preset(self, key: str) -> None:
+        """Show one of the lectures' worked examples from the start."""
+        self._run(lambda: self.explainer.load_preset(key))
+        self.view.formula.setText(self.explainer.formula)
+        self._forget_trace()
+
+    def _on_formula_submitted(self, text: str) -> None:
+        try:
+            note = self.explainer.load_formula(text)
+        except FormulaError as exc:
+            where = " " * exc.position + "^"
+            self.view.show_message(f"{exc}\n{text}\n{where}", error=True)
+            return
+        self._forget_trace()
+        self._redraw(note)
+
+    def _on_values_submitted(self, text: str) -> None:
+        self._run(lambda: self.explainer.set_leaf_values(text))
+
+    def _on_trace_requested(self, point_id: int, position, label) -> None:
+        self.selected = (int(point_id), tuple(float(v) for v in np.ravel(position)), float(label))
+        self.trace()
+
+    def trace_selected(self) -> None:
+        """Trace the picked example again (or the first training point if none is picked)."""
+        if self.selected is None:  # nothing picked yet: take the first training point
+            X, y, is_test, ids = self.w.doc.points.all_arrays()
+            train = np.flatnonzero(~is_test)
+            if not len(train):
+                self.view.show_message("There are no training points to trace.", error=True)
+                return
+            i = int(train[0])
+            self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
+        self.trace()
+
+    def trace(self) -> None:
+        """Trace the selected example through the network as it is right now."""
+        snap = self.snap or self.w.latest
+        if snap is None or self.selected is None:
+            self.view.show_message("Pick a point with the Trace tool first.", error=True)
+            return
+        point_id, point, label = self.selected
+        net = snap.spec.build()
+        net.set_params(snap.params)
+        features = feature_matrix(np.array([point]), snap.spec.features, snap.dim)[0]
+        example = TracedExample(
+            point, label, point_id, snap.epoch, snap.seq, snap.config.loss,
+            tuple(net.activations), tuple(np.array(p) for p in snap.params),
+        )  # fmt: skip
+        if not self._run(lambda: self.explainer.trace(net, features, example)):
+            return
+        where = point if snap.dim == 2 else (point[0], label)
+        self.w.canvas.set_highlight_point(where)
+        self.view.trace_button.setText("Re-trace with current weights")
+        self.w.show_dock("graph")
+        self.view.canvas.setFocus()  # so → and ← walk the graph straight away
+
+    def _forget_trace(self) -> None:
+        self.w.canvas.set_highlight_point(None)
+        self.w.network_view.set_highlight(set(), set())
+        self.view.trace_button.setText("Trace network example")
+
+    # ----- walking ---------------------------------------------------------------------------
+    def step(self, action: str) -> None:
+        """forward, back, run_forward, run_backward or reset."""
+        self._run(lambda: self.explainer.step(action) or "")
+
+    def _on_node_clicked(self, node: int) -> None:
+        pic = self.view.picture
+        if pic is not None and pic.mode == "layers":
+            members = pic.nodes[node].meta.get("members", ())
+            self.explainer.set_mode("ops")
+            self._redraw("Every op of the network; the layer you clicked is centred.")
+            self.view.mode.setCurrentIndex(self.view.mode.findData("ops"))
+            if members:
+                item = self.view._nodes[members[0]]
+                self.view.canvas.centerOn(item)
+            return
+        self._run(lambda: self.explainer.jump(node))
+
+    def _on_mode_changed(self, mode: str) -> None:
+        self._run(lambda: self.explainer.set_mode(mode))
+
+    def check_gradients(self) -> None:
+        """Backprop against finite differences for every leaf, reported in one line."""
+        self._run(self.explainer.check_gradients)
+
+    def apply_update(self) -> None:
+        """One gradient step on the traced example, done by the training thread."""
+        ex = self.explainer.example
+        if ex is None:
+            self.view.show_message("Trace a network example first.", error=True)
+            return
+        self.explainer.step("run_backward")  # the gradients the update uses, all filled in
+        self._redraw("Applying w ← w − lr·∂L/∂w for this example…")
+        self._awaiting_update = True
+        self.w.send(cmd.ExampleStep(ex.point, ex.label))
+
+    # ----- snapshots -------------------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Note the newest network; finish an update the worker has applied."""
+        self.snap = snap
+        if snap.event == "example_step" and self._awaiting_update:
+            self._awaiting_update = False
+            self.explainer.show_update(snap.params, snap.config.lr, snap.message)
+            self._redraw(snap.message)
+        elif snap.event == "error" and self._awaiting_update:
+            self._awaiting_update = False
+            self.view.show_message(snap.message, error=True)
+        elif snap.event in ("rebuilt", "reset") and self.explainer.example is not None:
+            self.view.show_message(
+                "The network changed since this trace, which still shows the old weights: "
+                "press Re-trace to walk the new network.",
+                error=True,
+            )
+
+    def wants_keys(self) -> bool:
+        """True when → and ← should walk the graph: the keyboard focus is in this view."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self.view or self.view.isAncestorOf(focus))
+
+    # ----- helpers ---------------------------------------------------------------------------
+    def _run(self, action) -> bool:
+        """Do one request; a ValueError becomes one red line and changes nothing."""
+        try:
+            note = action()
+        except ValueError as exc:
+            self.view.show_message(str(exc), error=True)
+            return False
+        self._redraw(note or "")
+        return True
+
+    def _redraw(self, note: str = "") -> None:
+        pic = self.explainer.picture()
+        if pic is None:
+            return
+        self.view.show_picture(pic)
+        nodes, edges = self.explainer.highlight()
+        self.w.network_view.set_highlight(nodes, edges)
+        if note:
+            self.view.show_message(note)

@@ -1,0 +1,283 @@
+"""What the computation-graph view explains right now: a formula or one traced example.
+
+Pure state with no Qt: the app's controller feeds it requests as values and draws the
+pictures it returns. Every step can be undone exactly (the Stepper keeps each state).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from nnviz.graph.gradcheck import gradcheck
+from nnviz.graph.graph import Graph
+from nnviz.graph.parser import FormulaError, parse
+from nnviz.graph.pictures import group_of, layer_picture, op_picture
+from nnviz.graph.presets import PRESETS
+from nnviz.graph.stepper import Stepper
+from nnviz.graph.text import fmt
+from nnviz.graph.trace import trace_example
+from nnviz.picture import GraphPicture
+
+LAYER_MODE_ABOVE = 120  # traced graphs with more nodes open in the layer-level view
+_ASSIGN = re.compile(r"^\s*([A-Za-z_][A-Za-z_0-9]*)\s*=\s*(\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class TracedExample:
+    """Where a traced graph came from: the point, its label, and the network's state then."""
+
+    point: tuple[float, ...]
+    label: float
+    point_id: int  # −1 for an empty spot the user clicked
+    epoch: int
+    seq: int
+    loss: str
+    activations: tuple[str, ...]
+    params: tuple[np.ndarray, ...]
+
+
+class Explainer:
+    """Holds the graph being explained, the walk through it, and how it is shown."""
+
+    def __init__(self) -> None:
+        self.graph: Graph | None = None
+        self.stepper: Stepper | None = None
+        self.title = ""
+        self.formula = ""
+        self.example: TracedExample | None = None
+        self.mode = "ops"
+        self.update_rows: tuple[tuple[str, str, str], ...] = ()
+        self.update_caption = ""
+
+    # ----- what to explain -------------------------------------------------------------------
+    def load_preset(self, key: str) -> str:
+        """One of the lectures' worked examples; returns its description."""
+        if key not in PRESETS:
+            raise ValueError(f"unknown example {key!r}; choose one of {', '.join(PRESETS)}")
+        preset = PRESETS[key]
+        self.formula = preset.formula
+        self._show(preset.build(), preset.title, None)
+        return preset.description
+
+    def load_formula(self, text: str) -> str:
+        """A typed formula; leaves keep the values they had if the name is unchanged."""
+        old = self.graph.leaf_values if self.graph is not None and self.example is None else {}
+        names = [n.name for n in parse(text).leaves]  # raises FormulaError with a position
+        values = {n: old.get(n, 1.0) for n in names}
+        graph = parse(text, values)
+        self.formula = text
+        self._show(graph, f"f = {text.strip()}", None)
+        return _domain_warning(graph) or "Leaves start at 1; type new values as w1=2, w2=3."
+
+    def set_leaf_values(self, text: str) -> str:
+        """Set formula leaves from ``"w1=2, w2=3"``; a bad entry changes nothing."""
+        if self.graph is None or self.example is not None:
+            raise ValueError("leaf values can be typed for a formula; trace a new point instead")
+        known = self.graph.leaf_values
+        values = dict(known)
+        for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
+            m = _ASSIGN.match(part)
+            if not m:
+                raise ValueError(f"write values as name=number, e.g. w1=2 (not {part!r})")
+            name, number = m.groups()
+            if name not in known:
+                raise ValueError(f"this formula has no variable {name!r}: {', '.join(known)}")
+            try:
+                v = float(number.replace("−", "-"))
+            except ValueError:
+                raise ValueError(f"{number!r} is not a number") from None
+            if not math.isfinite(v):
+                raise ValueError(f"{name} must be a finite number")
+            values[name] = v
+        self._show(parse(self.formula, values), self.title, None)
+        return _domain_warning(self.graph) or "Values set; the walk starts again."
+
+    def trace(self, net, features: np.ndarray, example: TracedExample) -> str:
+        """One example through the live network, op by op, with its loss."""
+        graph = trace_example(net, features, example.label, loss=example.loss)
+        where = "the point" if example.point_id >= 0 else "a new spot"
+        at = ", ".join(fmt(v, 3) for v in example.point)
+        title = f"{where} ({at}), label {fmt(example.label)} · network at epoch {example.epoch}"
+        self._show(graph, title, example)
+        if len(graph) > LAYER_MODE_ABOVE:
+            self.mode = "layers"
+            return f"{len(graph)} operations: showing one box per layer (switch to every op)."
+        return f"Traced: {len(graph)} operations. Press → to walk the forward pass."
+
+    def _show(self, graph: Graph, title: str, example: TracedExample | None) -> None:
+        self.graph, self.title, self.example = graph, title, example
+        self.stepper = Stepper(graph)
+        self.update_rows, self.update_caption = (), ""
+        if example is None:
+            self.mode = "ops"
+
+    # ----- walking ---------------------------------------------------------------------------
+    def step(self, action: str) -> None:
+        """forward, back, run_forward, run_backward or reset (layer mode moves box by box)."""
+        s = self._need()
+        self.update_rows, self.update_caption = (), ""
+        if action == "forward":
+            self._move(s.step_forward)
+        elif action == "back":
+            self._move(s.step_back, back=True)
+        elif action == "run_forward":
+            s.run_forward()
+        elif action == "run_backward":
+            s.run_backward()
+        elif action == "reset":
+            s.reset()
+        else:
+            raise ValueError(f"unknown step {action!r}")
+
+    def _move(self, one, back: bool = False) -> None:
+        """One op in op mode; in layer mode every op of the current box, so → moves a layer."""
+        s = self._need()
+        if self.mode != "layers" or self.example is None:
+            one()
+            return
+        of = group_of(s, list(self.example.activations))
+
+        def box(step):
+            return (step.phase, of.get(step.node)) if step is not None else None
+
+        start = box(s.next_step if not back else s.current)
+        one()
+        while True:
+            nxt = s.next_step if not back else s.current
+            if nxt is None or box(nxt) != start or (back and s.position == 0):
+                return
+            one()
+
+    def jump(self, node: int) -> str:
+        """Go to a node's step: its gradient if the backward pass has begun, else its value."""
+        s = self._need()
+        if self.mode == "layers":
+            return "Switch to 'every op' to jump to a single node."
+        leaf = self.graph.nodes[node].kind == "leaf"  # leaves have no forward step
+        phase = "backward" if s.phase == "backward" or leaf else "forward"
+        try:
+            s.jump_to(node, phase)
+        except ValueError:
+            return f"{self.graph.nodes[node].name} is not computed: it is given."
+        return ""
+
+    def set_mode(self, mode: str) -> str:
+        """'ops' for every operation, 'layers' for one box per layer (traced networks only)."""
+        if mode not in ("ops", "layers"):
+            raise ValueError(f"unknown mode {mode!r}")
+        if mode == "layers" and self.example is None:
+            self.mode = "ops"
+            return "The layer view is for a traced network example; a formula shows every op."
+        self.mode = mode
+        return ""
+
+    # ----- reading it ------------------------------------------------------------------------
+    def picture(self) -> GraphPicture | None:
+        """The frozen picture of where the walk is."""
+        if self.stepper is None:
+            return None
+        if self.mode == "layers" and self.example is not None:
+            pic = layer_picture(self.stepper, self.title, list(self.example.activations))
+        else:
+            leaves = "near" if self.example is not None else "left"
+            pic = op_picture(self.stepper, self.title, leaves)
+        source = "network" if self.example is not None else "formula"
+        pic = replace(pic, source=source)
+        if self.update_rows:
+            pic = replace(
+                pic,
+                memo=self.update_rows,
+                memo_header=("parameter", "old → new", "Δ = −lr·grad"),
+                caption=self.update_caption,
+            )
+        return pic
+
+    def highlight(self) -> tuple[set, set]:
+        """Network-view neurons (layer, index) and edges (layer, i, j) of the current step.
+
+        In the layer view the whole box lights up: every neuron and edge of that layer.
+        """
+        s = self.stepper
+        if s is None or self.example is None or s.current is None:
+            return set(), set()
+        ids = [s.current.node]
+        if self.mode == "layers":
+            of = group_of(s, list(self.example.activations))
+            ids = [i for i, key in of.items() if key == of.get(s.current.node)]
+        nodes: set = set()
+        edges: set = set()
+        for nid in ids:
+            _light(self.graph, nid, nodes, edges)
+        return nodes, edges
+
+    def check_gradients(self) -> str:
+        """Backprop against central differences for every leaf: one line of verdict."""
+        g = self._need().graph
+        checks = gradcheck(g)
+        worst = max(checks, key=lambda c: c.error)
+        bad = [c for c in checks if not c.ok]
+        head = "Gradient check passed" if not bad else f"Gradient check: {len(bad)} leaves differ"
+        return (
+            f"{head}: {len(checks)} leaves, backprop vs (f(w+ε) − f(w−ε))/2ε; worst "
+            f"{worst.name}: {fmt(worst.analytic, 6)} vs {fmt(worst.numeric, 6)} "
+            f"(error {worst.error:.1e}). Backprop took one backward pass; the check took "
+            f"{2 * len(checks)} forward passes."
+        )
+
+    def show_update(self, new_params, lr: float, message: str) -> None:
+        """After one gradient step: each parameter's old → new value and its change."""
+        ex = self.example
+        if ex is None:
+            return
+        rows = []
+        for leaf in self.graph.leaves:
+            if "param_index" not in leaf.meta:
+                continue
+            new = float(np.asarray(new_params[leaf.meta["param_index"]])[leaf.meta["index"]])
+            rows.append((abs(new - leaf.value), leaf.name, leaf.value, new))
+        rows.sort(reverse=True)
+        self.update_rows = tuple(
+            (name, f"{fmt(old)} → {fmt(new)}", fmt(new - old)) for _, name, old, new in rows
+        )
+        self.update_caption = f"{message}  Biggest changes first; re-trace to walk it again."
+
+    def _need(self) -> Stepper:
+        if self.stepper is None:
+            raise ValueError("nothing to step through yet: pick an example or trace a point")
+        return self.stepper
+
+
+def _light(graph: Graph, nid: int, nodes: set, edges: set) -> None:
+    """Add the network neuron and edges one op-graph node stands for."""
+    node = graph.nodes[nid]
+    meta = node.meta
+    if "edge" in meta:
+        k, i, j = meta["edge"]
+        edges.add((k + 1, i, j))
+    elif meta.get("role") == "weight":
+        k, i, j = meta["param"][1:]
+        edges.add((k + 1, i, j))
+    elif meta.get("role") == "sum":  # a neuron's sum gathers every edge coming into it
+        for src in node.inputs:
+            if "edge" in graph.nodes[src].meta:
+                k, i, j = graph.nodes[src].meta["edge"]
+                edges.add((k + 1, i, j))
+    if "neuron" in meta and "layer" in meta and meta.get("role") != "weight":
+        nodes.add((meta["layer"], meta["neuron"]))
+
+
+def _domain_warning(graph: Graph) -> str:
+    """Say so when a value is not finite (log 0, say) instead of showing nan silently."""
+    values = graph.evaluate()
+    bad = [n.name for n in graph.nodes if not math.isfinite(values[n.id])]
+    if bad:
+        return (f"{bad[0]} is not a finite number at these values (outside the function's "
+                "domain, like log of 0): change a leaf, e.g. x=2.")  # fmt: skip
+    return ""
+
+
+__all__ = ["Explainer", "FormulaError", "TracedExample"]
