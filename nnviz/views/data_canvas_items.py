@@ -49,3 +49,14 @@ class EditBox(pg.ViewBox):
         if pa is None or pb is None:
             return float("inf")
         return float(np.hypot(pa.x() - pb.x(), pa.y() - pb.y()))
+
+
+class PointsItem(pg.ScatterPlotItem):
+    """The scatter of points, letting every click through to the EditBox underneath.
+
+    pyqtgraph's scatter item accepts a left click that lands on a point, so the edit box
+    would never hear it: tracing or picking exactly the point under the cursor would fail.
+    """
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.ignore()

@@ -1,0 +1,97 @@
+"""The computation-graph view in the window, driven through real clicks and keys."""
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+
+from nnviz.engine.features import feature_matrix
+
+
+def _trace_tool_click(window, qtbot, index):
+    """Pick the Trace tool and click on training point ``index`` of the canvas."""
+    qtbot.mouseClick(window.data_controls.tools.button(2), Qt.MouseButton.LeftButton)
+    X, y, is_test, ids = window.doc.points.all_arrays()
+    plot = window.canvas.plot
+    scene = plot.getViewBox().mapViewToScene(QPointF(*X[index]))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.mapFromScene(scene))
+    return X[index], y[index], ids[index]
+
+
+def test_clicking_a_point_traces_it_through_the_live_network(window, qtbot):
+    """Trace tool + click: the graph shows that point's example and the canvas rings it."""
+    point, label, pid = _trace_tool_click(window, qtbot, 10)
+    ex = window.graph.explainer.example
+    assert ex is not None and ex.point_id == pid and ex.label == label
+    assert np.allclose(ex.point, point)
+    assert window.docks["graph"].isVisible()
+    ring = window.canvas.ring.getData()
+    assert np.allclose([ring[0][0], ring[1][0]], point)
+    inputs = [n.value for n in window.graph.explainer.graph.leaves if n.meta.get("role") == "input"]
+    assert np.allclose(inputs, point)
+
+
+def test_keys_walk_the_graph_and_light_up_the_network(window, qtbot):
+    """With the graph focused, → computes the next op and highlights its neuron and edge."""
+    _trace_tool_click(window, qtbot, 3)
+    view = window.graph.view
+    assert window.graph.wants_keys()  # tracing hands the keyboard to the graph
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+    pic = view.picture
+    assert pic.step_index == 1
+    current = [n for n in pic.nodes if n.state == "current"]
+    assert len(current) == 1 and current[0].meta["role"] == "product"
+    k, i, j = current[0].meta["edge"]
+    assert window.network_view.highlight_edges == {(k + 1, i, j)}
+    assert [e for e in pic.edges if e.active] and all(
+        e.target == current[0].id for e in pic.edges if e.active
+    )
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Left)
+    assert view.picture.step_index == 0
+    assert window.latest.epoch == 0  # the arrows walked the graph, they did not train
+
+
+def test_arrow_keys_train_when_the_graph_has_no_focus(window, qtbot):
+    """Outside the graph, → still steps one training epoch."""
+    window.canvas.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.wait_for_snapshot(lambda s: s.epoch == 1) is not None
+
+
+def test_apply_one_update_is_one_sgd_step_on_that_example(window, qtbot):
+    """'Apply one update' changes the network by −lr·∂L/∂w of the traced example alone."""
+    point, label, _ = _trace_tool_click(window, qtbot, 5)
+    snap = window.latest
+    net = snap.spec.build()
+    net.set_params(snap.params)
+    X = feature_matrix(np.array([point]), snap.spec.features, 2)
+    before, grads = net.loss_and_grads(X, np.array([float(label)]), loss=snap.config.loss)
+    expected = [p - snap.config.lr * g for p, g in zip(snap.params, grads, strict=True)]
+    qtbot.mouseClick(window.graph.view.update_button, Qt.MouseButton.LeftButton)
+    after = window.wait_for_snapshot(lambda s: s.event == "example_step")
+    assert after is not None
+    for got, want in zip(after.params, expected, strict=True):
+        assert np.allclose(got, want, rtol=0, atol=1e-12)
+    pic = window.graph.view.picture
+    assert pic.memo_header[0] == "parameter" and "loss went" in pic.caption
+    assert window.graph.view.memo.rowCount() == sum(p.size for p in snap.params)
+
+
+def test_formula_typed_with_an_error_shows_where(window, qtbot):
+    """A bad formula gives one red message with a caret; the graph is unchanged."""
+    view = window.graph.view
+    before = view.picture
+    view.formula.setText("w1 + @")
+    qtbot.keyClick(view.formula, Qt.Key.Key_Return)
+    assert "^" in view.message.text() and view.picture is before
+
+
+def test_presets_and_values_from_the_view(window, qtbot):
+    """Choosing a preset and typing values shows that graph; stepping runs its numbers."""
+    view = window.graph.view
+    view.presets.setCurrentIndex(view.presets.findData("logistic"))
+    view.presets.activated.emit(view.presets.currentIndex())
+    qtbot.mouseClick(view.buttons["run_backward"], Qt.MouseButton.LeftButton)
+    memo = {row[0]: row[2] for row in view.picture.memo}
+    assert memo["w1"] == "1" and memo["w2"] == "0.5"
+    view.values.setText("w1=1, w2=-1")
+    qtbot.keyClick(view.values, Qt.Key.Key_Return)
+    assert window.graph.explainer.graph.leaf_values == {"w1": 1.0, "w2": -1.0}
