@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from nnviz.graph.gradcheck import gradcheck
+from nnviz.graph.layout import layout
 from nnviz.graph.graph import Graph
 from nnviz.graph.parser import FormulaError, parse
 from nnviz.graph.pictures import group_of, layer_picture, op_picture
@@ -52,6 +53,7 @@ class Explainer:
         self.mode = "ops"
         self.update_rows: tuple[tuple[str, str, str], ...] = ()
         self.update_caption = ""
+        self._spots: dict | None = None
 
     # ----- what to explain -------------------------------------------------------------------
     def load_preset(self, key: str) -> str:
@@ -111,6 +113,7 @@ class Explainer:
     def _show(self, graph: Graph, title: str, example: TracedExample | None) -> None:
         self.graph, self.title, self.example = graph, title, example
         self.stepper = Stepper(graph)
+        self._spots: dict | None = None
         self.update_rows, self.update_caption = (), ""
         if example is None:
             self.mode = "ops"
@@ -184,7 +187,9 @@ class Explainer:
             pic = layer_picture(self.stepper, self.title, list(self.example.activations))
         else:
             leaves = "near" if self.example is not None else "left"
-            pic = op_picture(self.stepper, self.title, leaves)
+            if self._spots is None:  # one layout per graph: it does not move while walking
+                self._spots = layout(self.graph, leaves)
+            pic = op_picture(self.stepper, self.title, leaves, self._spots)
         source = "network" if self.example is not None else "formula"
         pic = replace(pic, source=source)
         if self.update_rows:

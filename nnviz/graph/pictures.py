@@ -20,10 +20,16 @@ LAYER_DX, LAYER_DY = 260.0, 120.0  # …and of the layer-level boxes
 SHORT = 18  # an op's formula fits in its box up to this many characters
 
 
-def op_picture(stepper: Stepper, title: str, leaves: str = "left") -> GraphPicture:
-    """Every node of the graph with its value, gradient and state at the stepper's position."""
+def op_picture(
+    stepper: Stepper, title: str, leaves: str = "left", spots: dict | None = None
+) -> GraphPicture:
+    """Every node of the graph with its value, gradient and state at the stepper's position.
+
+    ``spots`` are the graph's layout positions if already known (they never change while
+    walking one graph, so the caller may compute them once).
+    """
     graph, state = stepper.graph, stepper.state
-    spots = layout(graph, leaves)
+    spots = spots if spots is not None else layout(graph, leaves)
     forward = {s.node: s for s in stepper.steps.forward}
     backward = {s.node: s for s in stepper.steps.backward}
     nodes = []

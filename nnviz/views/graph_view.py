@@ -204,10 +204,15 @@ class GraphView(QWidget):
         if shape != self._shape:
             self._rebuild(pic)
             self._shape = shape
+        # Restyle only what this step changed: a walk step touches a handful of items.
         for n in pic.nodes:
-            self._nodes[n.id].update_node(n)
+            item = self._nodes[n.id]
+            if item.node != n:
+                item.update_node(n)
         for e in pic.edges:
-            self._edges[(e.source, e.target)].update_edge(e)
+            item = self._edges[(e.source, e.target)]
+            if item.edge != e:
+                item.update_edge(e)
         self.picture = pic
         self.caption.setText(pic.caption or pic.title)
         self.memo.setHorizontalHeaderLabels(list(pic.memo_header))
