@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from nnviz.graph.gradcheck import gradcheck
-from nnviz.graph.layout import layout
 from nnviz.graph.graph import Graph
+from nnviz.graph.layout import layout
 from nnviz.graph.parser import FormulaError, parse
 from nnviz.graph.pictures import group_of, layer_picture, op_picture
 from nnviz.graph.presets import PRESETS
