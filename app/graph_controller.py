@@ -53,9 +53,9 @@ class GraphController(QObject):
     # ----- sources ---------------------------------------------------------------------------
     def load_preset(self, key: str) -> None:
         """Show one of the lectures' worked examples from the start."""
-        self._run(lambda: self.explainer.load_preset(key))
-        self.view.formula.setText(self.explainer.formula)
-        self._forget_trace()
+        if self._run(lambda: self.explainer.load_preset(key)):
+            self.view.show_source(key, self.explainer.formula)
+            self._forget_trace()
 
     def _on_formula_submitted(self, text: str) -> None:
         try:
@@ -65,6 +65,7 @@ class GraphController(QObject):
             self.view.show_message(f"{exc}\n{text}\n{where}", error=True)
             return
         self._forget_trace()
+        self.view.show_source(None, text)
         self._redraw(note)
 
     def _on_values_submitted(self, text: str) -> None:

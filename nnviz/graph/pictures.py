@@ -36,13 +36,13 @@ def op_picture(
     for n in graph.nodes:
         x, y = spots[n.id]
         grad = state.grads[n.id]
-        partial = grad is not None and n.id not in state.final
+        waiting = _waiting_for(backward.get(n.id), state.final)
         nodes.append(
             NodePicture(
                 n.id, _title(graph, n.id), x * DX, -y * DY, _kind(graph, n.id),
                 state.values[n.id], grad, stepper.node_state(n.id),
                 _tooltip(graph, n.id, forward.get(n.id), backward.get(n.id)), dict(n.meta),
-                grad_text=f"grad {fmt(grad)} +…" if partial else "",
+                grad_text=f"grad {fmt(grad)} +…" if grad is not None and waiting else "",
             )
         )  # fmt: skip
     return GraphPicture(
@@ -110,12 +110,23 @@ def caption(stepper: Stepper) -> str:
     if isinstance(step, ForwardStep):
         head = f"Forward {stepper.position}/{len(stepper.steps.forward)}: "
         return head + step.formula
-    head = "Backward: " if not stepper.finished else "Backward pass complete. Last step: "
-    text = head + step.grad_formula
+    if stepper.finished:
+        return _summary(stepper)
+    text = "Backward: " + step.grad_formula
     if step.edges:
         sends = ";  ".join(e.product_formula for e in step.edges)
         text += f".  Chain rule down each input: {sends}"
     return text
+
+
+def _summary(stepper: Stepper, shown: int = 6) -> str:
+    """The whole gradient once the walk is done: one number per leaf."""
+    graph, grads = stepper.graph, stepper.state.grads
+    out = graph.nodes[graph.output_id].name
+    parts = [f"∂{out}/∂{n.name} = {fmt(grads[n.id] or 0.0)}" for n in graph.leaves]
+    more = f", … ({len(parts)} in the table)" if len(parts) > shown else ""
+    return (f"Backward pass complete. The gradient: {', '.join(parts[:shown])}{more}. "
+            f"Each says how much {out} changes per unit change of that leaf.")  # fmt: skip
 
 
 def memo_rows(stepper: Stepper) -> tuple[tuple[str, str, str], ...]:
@@ -125,6 +136,13 @@ def memo_rows(stepper: Stepper) -> tuple[tuple[str, str, str], ...]:
         (m.name, fmt(values[m.node]) if values[m.node] is not None else "·", fmt(m.grad))
         for m in stepper.memo
     )
+
+
+def _waiting_for(step: BackwardStep | None, final: frozenset[int]) -> bool:
+    """True while a node used several times still waits for some uses to send their share."""
+    if step is None or step.node in final:
+        return False
+    return any(c.child not in final for c in step.contributions)
 
 
 def _phase(stepper: Stepper) -> str:

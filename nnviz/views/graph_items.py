@@ -86,7 +86,7 @@ class NodeItem(QGraphicsItem):
         self, painter: QPainter, rect: QRectF, text: str, bold: bool, colour: QColor | None = None
     ) -> None:
         font = QFont()
-        font.setPointSizeF(10.5 * self.scale_)
+        font.setPointSizeF(11.5 * self.scale_)
         font.setBold(bold)
         painter.setFont(font)
         painter.setPen(colour or QColor(*INK))
@@ -122,7 +122,7 @@ class EdgeItem(QGraphicsPathItem):
                 text += f" → {fmt(edge.product)}"
         self.label.setText(text)
         font = QFont()
-        font.setPointSizeF(9.0 * self.scale_)
+        font.setPointSizeF(10.5 * self.scale_)
         font.setBold(edge.active)
         self.label.setFont(font)
         self.label.setBrush(QBrush(colour.darker(120)))

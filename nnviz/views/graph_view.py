@@ -91,12 +91,18 @@ class GraphView(QWidget):
             "The memo table: each node's gradient is computed once and "
             "reused, like dynamic programming"
         )
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        for w in (self.trace_button, self.gradcheck, self.update_button, self.memo):
+            column.addWidget(w)
         split = QSplitter()
         split.addWidget(self.canvas)
-        split.addWidget(self.memo)
+        split.addWidget(side)
         split.setSizes([700, 260])
         layout.addWidget(split, 1)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self._style_caption()
 
@@ -104,7 +110,6 @@ class GraphView(QWidget):
     def _build_source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.presets = QComboBox()
-        self.presets.setPlaceholderText("a traced network example")
         self.presets.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -131,14 +136,7 @@ class GraphView(QWidget):
         self.mode.currentIndexChanged.connect(
             lambda _i: self.mode_changed.emit(self.mode.currentData())
         )
-        for w in (
-            QLabel("Example"),
-            self.presets,
-            self.formula,
-            self.values,
-            self.trace_button,
-            self.mode,
-        ):
+        for w in (QLabel("Example"), self.presets, self.formula, self.values, self.mode):
             row.addWidget(w)
         row.setStretchFactor(self.formula, 2)
         row.setStretchFactor(self.values, 1)
@@ -182,7 +180,7 @@ class GraphView(QWidget):
         self.progress = QLabel()
         # A long title must never widen the window: it is cut to the space there is.
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        for w in (self.play, self.speed, self.gradcheck, self.update_button):
+        for w in (self.play, self.speed):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
         return row
@@ -193,6 +191,12 @@ class GraphView(QWidget):
         self.presets.clear()
         for title, name in items:
             self.presets.addItem(title, name)
+
+    def show_source(self, preset: str | None, formula: str) -> None:
+        """Show which preset (or typed formula) the graph comes from."""
+        self.presets.setPlaceholderText("your formula")
+        self.presets.setCurrentIndex(self.presets.findData(preset) if preset else -1)
+        self.formula.setText(formula)
 
     def show_picture(self, pic: GraphPicture) -> None:
         """Draw a picture; items are rebuilt only when the graph itself changed."""
@@ -226,6 +230,7 @@ class GraphView(QWidget):
             f"<b>{pic.title}</b> — {pic.phase} · step {pic.step_index}/{pic.step_count}"
         )
         if pic.source == "network":
+            self.presets.setPlaceholderText("a traced network example")
             self.presets.setCurrentIndex(-1)  # the graph is a traced example, not a preset
             self.formula.clear()
         self._fill_memo(pic)
