@@ -32,6 +32,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         metavar="VIEW",
         help="bring a view to the front before the screenshot (curves, graph, landscape)",
     )
+    p.add_argument(
+        "--trace",
+        metavar="N",
+        type=int,
+        help="after training, trace training point N in the computation graph",
+    )
+    p.add_argument(
+        "--walk", metavar="K", type=int, default=0, help="then walk K steps of its graph"
+    )
+    p.add_argument(
+        "--graph-layers", action="store_true", help="show the traced graph one box per layer"
+    )
     p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
     p.add_argument("--no-restore", action="store_true", help="don't offer the autosave")
     args = p.parse_args(argv)
@@ -85,9 +97,11 @@ def _run_headless(window, args: argparse.Namespace) -> int:
     snap = window.wait_for_snapshot(
         lambda s: s.epoch >= args.epochs and not s.playing, timeout_ms=600_000
     )
+    code = 0
+    if snap is not None and args.trace is not None:
+        code = _walk_graph(window, args)
     for _ in range(5):  # let every view paint the final snapshot
         QApplication.processEvents()
-    code = 0
     if snap is None:
         print("nnviz: training did not finish in time", file=sys.stderr)
         code = 1
@@ -107,6 +121,19 @@ def _run_headless(window, args: argparse.Namespace) -> int:
         )
     window.close()
     return code
+
+
+def _walk_graph(window, args: argparse.Namespace) -> int:
+    """--trace N --walk K: trace a training point and take K steps (for slides and docs)."""
+    try:
+        window.graph.trace_training_point(args.trace)
+    except ValueError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return 2
+    window.graph.set_mode("layers" if args.graph_layers else "ops")
+    for _ in range(max(args.walk, 0)):
+        window.graph.step("forward")
+    return 0
 
 
 if __name__ == "__main__":

@@ -87,6 +87,20 @@ class GraphController(QObject):
             self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
         self.trace()
 
+    def trace_training_point(self, n: int) -> None:
+        """Trace the n-th training point (0-based), as the command line's --trace does."""
+        X, y, is_test, ids = self.w.doc.points.all_arrays()
+        train = np.flatnonzero(~is_test)
+        if not 0 <= n < len(train):
+            raise ValueError(f"there are {len(train)} training points; {n} is not one of them")
+        i = int(train[n])
+        self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
+        self.trace()
+
+    def set_mode(self, mode: str) -> None:
+        """'ops' (every operation) or 'layers' (one box per layer), as the mode box does."""
+        self._on_mode_changed(mode)
+
     def trace(self) -> None:
         """Trace the selected example through the network as it is right now."""
         snap = self.snap or self.w.latest

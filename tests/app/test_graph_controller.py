@@ -95,3 +95,15 @@ def test_presets_and_values_from_the_view(window, qtbot):
     view.values.setText("w1=1, w2=-1")
     qtbot.keyClick(view.values, Qt.Key.Key_Return)
     assert window.graph.explainer.graph.leaf_values == {"w1": 1.0, "w2": -1.0}
+
+
+def test_command_line_traces_a_training_point(window):
+    """--trace N picks the N-th training point; an index that is not there is refused."""
+    import pytest
+
+    window.graph.trace_training_point(0)
+    X, y, is_test, ids = window.doc.points.all_arrays()
+    first = np.flatnonzero(~is_test)[0]
+    assert window.graph.explainer.example.point_id == ids[first]
+    with pytest.raises(ValueError, match="training points"):
+        window.graph.trace_training_point(10_000)
