@@ -36,3 +36,47 @@ def neuron_grids(
     record = net.forward_record(feature_matrix(points, features, dim))
     shape = (resolution, resolution) if dim == 2 else (resolution,)
     return [a.T.reshape(a.shape[1], *shape).copy() for a in record.activations]
+
+
+def contour_segments(grid: Array, level: float, axis: Array) -> Array:
+    """Line segments where ``grid`` crosses ``level`` (marching squares, vectorised).
+
+    ``grid[i, j]`` is the value at (x, y) = (axis[j], axis[i]). Returns (2·M, 2) points: each
+    consecutive pair is one segment, ready to draw as a single path. A saddle cell (corners
+    alternate above/below) is split by its centre value, the usual convention.
+    """
+    v = np.asarray(grid, dtype=float)
+    ax = np.asarray(axis, dtype=float)
+    if v.ndim != 2 or min(v.shape) < 2:
+        return np.zeros((0, 2))
+    above = v > level
+    # Only the few cells the line passes through are worked on: a corner differs from another.
+    crossed = above[:-1, :-1] != above[:-1, 1:]
+    crossed |= above[:-1, :-1] != above[1:, :-1]
+    crossed |= above[:-1, :-1] != above[1:, 1:]
+    i, j = np.nonzero(crossed)
+    corners = np.stack([v[i, j], v[i, j + 1], v[i + 1, j + 1], v[i + 1, j]], -1)  # bl br tr tl
+    x0, x1, y0, y1 = ax[j], ax[j + 1], ax[i], ax[i + 1]
+    # The four cell edges in a fixed order: bottom (bl→br), right (br→tr), top (tl→tr),
+    # left (bl→tl); t is how far along each edge the value equals the level.
+    p = corners[:, [0, 1, 3, 0]]
+    q = corners[:, [1, 2, 2, 3]]
+    cut = (p > level) != (q > level)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(cut, (level - p) / (q - p), 0.0)
+    px = np.stack([x0 + t[:, 0] * (x1 - x0), x1, x0 + t[:, 2] * (x1 - x0), x0], -1)
+    py = np.stack([y0, y0 + t[:, 1] * (y1 - y0), y1, y0 + t[:, 3] * (y1 - y0)], -1)
+    pts = np.stack([px, py], -1)  # (cells, 4 edges, 2)
+    count = cut.sum(-1)
+    single = count == 2
+    out = [pts[single][cut[single]]]  # each such cell joins its two cut edges, in order
+    saddle = count == 4
+    if saddle.any():
+        c = corners[saddle]
+        joined = (c.mean(-1) > level) == (c[:, 0] > level)  # bl and tr connect via the centre
+        s = pts[saddle]
+        first = np.where(joined[:, None, None], s[:, [0, 1]], s[:, [0, 3]])
+        second = np.where(joined[:, None, None], s[:, [2, 3]], s[:, [1, 2]])
+        out.append(np.concatenate([first, second]).reshape(-1, 2))
+    segments = np.concatenate(out).reshape(-1, 2, 2)
+    return segments[np.isfinite(segments).all(axis=(1, 2))].reshape(-1, 2)

@@ -28,3 +28,27 @@ def test_one_d_grid():
     net = MLP([1, 2, 1], seed=0)
     grids = neuron_grids(net, ("x",), (-1, 1), 7, dim=1)
     assert [g.shape for g in grids] == [(1, 7), (2, 7), (1, 7)]
+
+
+def test_contour_segments_trace_a_circle():
+    """The 0.5 level of a disc-shaped sigmoid lies on the circle, drawn as segment pairs."""
+    from nnviz.engine.grid import contour_segments
+
+    axis = np.linspace(-6, 6, 60)
+    gx, gy = np.meshgrid(axis, axis)
+    grid = 1 / (1 + np.exp(np.hypot(gx - 1, gy) - 3))
+    pts = contour_segments(grid, 0.5, axis)
+    assert len(pts) > 40 and len(pts) % 2 == 0
+    assert np.allclose(np.hypot(pts[:, 0] - 1, pts[:, 1]), 3, atol=0.02)
+
+
+def test_contour_segments_saddle_nan_and_flat():
+    """A saddle cell gives two segments; NaN corners and flat grids give none."""
+    from nnviz.engine.grid import contour_segments
+
+    axis = np.array([0.0, 1.0])
+    assert contour_segments(np.array([[1.0, 0.0], [0.0, 1.0]]), 0.5, axis).shape == (4, 2)
+    assert contour_segments(np.array([[1.0, np.nan], [0.0, 0.0]]), 0.5, axis).shape[1] == 2
+    assert len(contour_segments(np.array([[np.nan, 1.0], [1.0, 1.0]]), 0.5, axis)) == 0
+    assert len(contour_segments(np.zeros((5, 5)), 0.5, np.arange(5.0))) == 0
+    assert len(contour_segments(np.zeros(5), 0.5, np.arange(5.0))) == 0
