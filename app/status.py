@@ -7,6 +7,7 @@ import math
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from nnviz.snapshot import Snapshot
+from nnviz.views.steady_label import SteadyLabel
 
 
 def _fmt(value: float, pct: bool = False) -> str:
@@ -20,7 +21,7 @@ class StatusLine(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.numbers = QLabel()
+        self.numbers = SteadyLabel()  # new numbers every frame
         self.message = QLabel()
         self.message.setWordWrap(False)
         self.addWidget(self.message, 1)

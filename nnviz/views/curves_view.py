@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -23,7 +25,9 @@ from nnviz.views.curves_items import (
     went_backwards,
 )
 from nnviz.views.plot_export import export_scene
+from nnviz.views.steady_label import SteadyLabel
 
+REDRAW_PERIOD_S = 0.1  # while playing, the lines redraw at most 10×/s (the header every frame)
 HINT = "hover over the curves for exact values"
 NOTE = "accuracy applies to classification"
 CURSOR = (130, 134, 140)
@@ -46,6 +50,7 @@ class CurvesView(QWidget):
         self.regression = False
         self._key: tuple | None = None
         self._seq: int | None = None
+        self._drawn_at = 0.0
         self._scale = 1.0
         self._build_widgets()
         self._build_plots()
@@ -58,7 +63,7 @@ class CurvesView(QWidget):
     def _build_widgets(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.header = QLabel()
+        self.header = SteadyLabel()  # new numbers every frame
         self.header.setWordWrap(True)
         self.header.setStyleSheet(f"color: {hex_color(INK)};")
         layout.addWidget(self.header)
@@ -141,8 +146,14 @@ class CurvesView(QWidget):
         self._set_regression(snap.kind == "regression")
         history = clean_history(snap.history)
         key = history_key(history)
-        if key != self._key:
-            if went_backwards(self._key, key):
+        backwards = went_backwards(self._key, key)
+        # While playing, the lines move a pixel at a time: redrawing them (and re-ticking both
+        # axes) 10×/s looks the same as 40×/s and frees the GUI thread for the live heatmaps.
+        now = time.monotonic()
+        due = not snap.playing or backwards or now - self._drawn_at >= REDRAW_PERIOD_S
+        if key != self._key and due:
+            self._drawn_at = now
+            if backwards:
                 self._hide_marks()
             self._key, self.history = key, history
             self._redraw()

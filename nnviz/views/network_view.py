@@ -22,8 +22,9 @@ from nnviz.views.network_architecture import ArchitectureBar, NeuronStrip
 from nnviz.views.network_canvas import NetworkCanvas, Target
 from nnviz.views.network_editor import InlineEditor
 from nnviz.views.network_export import export_svg
-from nnviz.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnail
+from nnviz.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
 from nnviz.views.network_layout import NODE, column_gap, graph_bounds, node_position
+from nnviz.views.steady_label import SteadyLabel
 
 LABEL_PX = 13  # captions and input names, in screen pixels at any zoom
 THUMBNAIL_PERIOD_S = 0.1  # while playing, neuron pictures refresh 10×/s; edges every frame
@@ -66,7 +67,7 @@ class NetworkView(QWidget):
         self.scene = QGraphicsScene(self)
         self.canvas = NetworkCanvas(self.scene, self._on_hover, self._on_click, self._fit)
         self.editor = InlineEditor(self.canvas.viewport())
-        self.legend = QLabel()
+        self.legend = SteadyLabel()  # its scale changes while training
         self.legend.setWordWrap(True)
         self.note = QLabel(REBUILD_NOTE)
         grey = self.note.palette()
@@ -106,12 +107,13 @@ class NetworkView(QWidget):
             self._show_card()  # the hover card follows the numbers live
 
     def _update_thumbnails(self, snap: Snapshot) -> None:
-        for (layer, i), node in self.nodes.items():
-            try:
-                grid = snap.neuron_grids[layer][i]
-            except IndexError:
-                continue
-            node.set_image(thumbnail(grid, text.activation_of(snap.spec, layer)))
+        # A layer at a time: one colouring pass per layer, not one per neuron.
+        for layer, grids in enumerate(snap.neuron_grids):
+            pictures = thumbnails(grids, text.activation_of(snap.spec, layer))
+            for i, picture in enumerate(pictures):
+                node = self.nodes.get((layer, i))
+                if node is not None:
+                    node.set_image(picture)
 
     def _rebuild(self, snap: Snapshot) -> None:
         self._spec, self._gap = snap.spec, None
