@@ -67,3 +67,14 @@ def test_array_colours_and_widths_match_the_scalar_ones():
         assert tuple(int(x) for x in c) == signed_color(v, 2.5)
         assert w == magnitude_width(v, 2.5)
     assert tuple(signed_colors(np.array([3.0]), 0.0)[0]) == GREY
+
+
+def test_neuron_images_match_one_neuron_at_a_time():
+    """The batched layer colouring equals neuron_image per neuron, each with its own scale."""
+    from nnviz.palette import neuron_image, neuron_images
+
+    stack = np.random.default_rng(0).normal(size=(3, 6, 6)) * np.array([1, 5, 0.1])[:, None, None]
+    stack[1, 0, 0] = np.nan
+    for activation in ("identity", "tanh", "sigmoid"):
+        one_by_one = np.stack([neuron_image(g, activation) for g in stack])
+        assert np.array_equal(neuron_images(stack, activation), one_by_one)

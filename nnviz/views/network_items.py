@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from nnviz.palette import BLUE, GREY, HIGHLIGHT, INK, ORANGE, neuron_centre_scale, neuron_image
+from nnviz.palette import BLUE, GREY, HIGHLIGHT, INK, ORANGE, neuron_centre_scale, neuron_images
 from nnviz.views.network_layout import NODE
 
 BIAS = 12.0
@@ -32,24 +32,24 @@ THUMB = 48  # thumbnail pixels (the grid is shrunk in NumPy first: cheap and smo
 
 def thumbnail(grid: np.ndarray, activation: str, size: int = THUMB) -> QPixmap:
     """A neuron's output over the plane (or along x for 1-D data) as a small picture."""
-    grid = np.asarray(grid, dtype=float)
-    if grid.ndim == 1:
-        return _curve_thumbnail(grid, activation, size)
-    if grid.ndim != 2 or grid.size == 0:
-        return _blank(size)
-    step = max(1, min(grid.shape) // size)  # 100×100 → 50×50: fewer pixels to convert
-    small = grid[::step, ::step]
-    rgba = np.ascontiguousarray(neuron_image(small, activation)[::-1])  # row 0 is the bottom
-    h, w = rgba.shape[:2]
-    image = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
-    return QPixmap.fromImage(
-        image.scaled(
-            size,
-            size,
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    )
+    return thumbnails(np.asarray(grid, dtype=float)[None], activation, size)[0]
+
+
+def thumbnails(grids: np.ndarray, activation: str, size: int = THUMB) -> list[QPixmap]:
+    """One picture per neuron of a layer, (n, R, R) or (n, R), coloured in one NumPy pass."""
+    grids = np.asarray(grids, dtype=float)
+    if grids.ndim == 2:
+        return [_curve_thumbnail(g, activation, size) for g in grids]
+    if grids.ndim != 3 or grids.size == 0:
+        return [_blank(size) for _ in range(len(grids))]
+    step = max(1, min(grids.shape[1:]) // size)  # 100×100 → 50×50: fewer pixels to convert
+    # Row 0 is the bottom of the plane, so flip; the item scales the picture smoothly on paint.
+    rgba = np.ascontiguousarray(neuron_images(grids[:, ::step, ::step], activation)[:, ::-1])
+    h, w = rgba.shape[1:3]
+    return [
+        QPixmap.fromImage(QImage(one.data, w, h, 4 * w, QImage.Format.Format_RGBA8888))
+        for one in rgba
+    ]
 
 
 def _blank(size: int) -> QPixmap:
