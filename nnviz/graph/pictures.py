@@ -45,17 +45,7 @@ def op_picture(
                 grad_text=f"grad {fmt(grad)} +…" if grad is not None and waiting else "",
             )
         )  # fmt: skip
-    return GraphPicture(
-        tuple(nodes),
-        _edges(stepper),
-        caption=caption(stepper),
-        phase=_phase(stepper),
-        step_index=stepper.position,
-        step_count=stepper.total,
-        memo=memo_rows(stepper),
-        title=title,
-        mode="ops",
-    )
+    return _picture(stepper, tuple(nodes), _edges(stepper), caption(stepper), title, "ops")
 
 
 def layer_picture(stepper: Stepper, title: str, activations: list[str]) -> GraphPicture:
@@ -71,16 +61,22 @@ def layer_picture(stepper: Stepper, title: str, activations: list[str]) -> Graph
         EdgePicture(index[a], index[b], active=b == active_box) for a, b in group_edges(graph, of)
     )
     box = next((g for g in boxes if g.key == active_box), None)
+    text = _layer_caption(stepper, box, nodes[boxes.index(box)] if box else None)
+    return _picture(stepper, nodes, edges, text, title, "layers")
+
+
+def _picture(stepper: Stepper, nodes, edges, text: str, title: str, mode: str) -> GraphPicture:
+    """The frame around nodes and edges: caption, phase, progress and the memo table."""
     return GraphPicture(
         nodes,
         edges,
-        caption=_layer_caption(stepper, box, nodes[boxes.index(box)] if box else None),
+        caption=text,
         phase=_phase(stepper),
         step_index=stepper.position,
         step_count=stepper.total,
         memo=memo_rows(stepper),
         title=title,
-        mode="layers",
+        mode=mode,
     )
 
 
