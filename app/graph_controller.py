@@ -128,6 +128,27 @@ class GraphController(QObject):
         self.w.network_view.set_highlight(set(), set())
         self.view.trace_button.setText("Trace network example")
 
+    def saved_formula(self) -> dict[str, str]:
+        """The formula and leaf values the user typed, for the session file (strings only)."""
+        e = self.explainer
+        if e.graph is None or e.example is not None or not e.formula:
+            return {}
+        values = ", ".join(f"{k}={v!r}" for k, v in e.graph.leaf_values.items())
+        return {"graph_formula": e.formula, "graph_values": values}
+
+    def restore_formula(self, formula, values) -> None:
+        """Show a saved formula again; a damaged one is skipped, never refused loudly."""
+        if not isinstance(formula, str) or not formula:
+            return
+        try:
+            self.explainer.load_formula(formula)
+            if isinstance(values, str) and values:
+                self.explainer.set_leaf_values(values)
+        except ValueError:  # FormulaError is a ValueError too
+            return
+        self.view.show_source(None, formula)
+        self._redraw("The formula from the session.")
+
     # ----- walking ---------------------------------------------------------------------------
     def step(self, action: str) -> None:
         """forward, back, run_forward, run_backward or reset."""

@@ -50,6 +50,7 @@ class SessionIO:
         view = {
             "window_state": base64.b64encode(state).decode("ascii"),
             "edge_mode": getattr(self.w.network_view, "edge_mode", "weight"),
+            **self.w.graph.saved_formula(),
         }
         return Session(
             self.w.doc.points.copy(),
@@ -103,6 +104,7 @@ class SessionIO:
             self.w.network_view, "set_edge_mode"
         ):
             self.w.network_view.set_edge_mode(mode)
+        self.w.graph.restore_formula(s.view.get("graph_formula"), s.view.get("graph_values"))
 
     def save(self) -> None:
         """Ctrl+S: save to the current file, or ask for one."""

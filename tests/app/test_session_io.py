@@ -71,3 +71,19 @@ def test_export_views_as_png(window, tmp_path):
         path = tmp_path / f"{key}.png"
         assert window.session_io.export_view(key, path), key
         assert path.stat().st_size > 1000
+
+
+def test_typed_formula_and_its_values_survive_save_and_open(window, tmp_path):
+    """A formula the user typed, with its leaf values, comes back from the session file."""
+    g = window.graph
+    g.view.formula.setText("sin(a*b) + a")
+    g.view.formula.returnPressed.emit()
+    g.view.values.setText("a=0.5, b=-2")
+    g.view.values.returnPressed.emit()
+    path = tmp_path / "f.nnviz"
+    assert window.session_io.save_to(path)
+    g.load_preset("cs188")
+    assert window.session_io.open_path(path)
+    assert g.explainer.formula == "sin(a*b) + a"
+    assert g.explainer.graph.leaf_values == {"a": 0.5, "b": -2.0}
+    assert g.view.formula.text() == "sin(a*b) + a"
