@@ -18,6 +18,9 @@ SHORTCUTS_HELP = """
 <br><b>R</b> reset (re-randomise the parameters) &nbsp; <b>1–6</b> pick the class of new points
 <br><b>Ctrl+Z</b> undo &nbsp; <b>Ctrl+Shift+Z</b> redo &nbsp; <b>Ctrl+S</b> save &nbsp;
 <b>Ctrl+O</b> open
+<br><b>Computation graph</b> (Ctrl+G): <b>T</b> trace the picked point &nbsp;
+<b>→ / ←</b> next / previous op while the graph has focus (<b>.</b> and <b>,</b> anywhere)
+&nbsp; <b>U</b> apply one update on that example
 <br><b>F5</b> presentation mode (large type) &nbsp; <b>F11</b> full screen
 <br>Mouse on the data: click adds, drag moves, right-click (or Ctrl+click) deletes.
 """
