@@ -49,6 +49,9 @@ class CurvePicture:
     derivative: float
     label: str = "knob"
     fog: bool = False
+    derivative_label: str = "derivative"  # where the exact slope comes from (analytic, backprop)
+    marks: tuple[tuple[str, float], ...] = ()  # named places on the axis, e.g. ("init", 0.0)
+    walked: np.ndarray | None = None  # where a downhill walk has stood so far
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,6 @@ class LandscapePicture:
     caption: str = ""
     narration: tuple[str, ...] = ()
     seq: int = 0
+    # The cross-sections through the explained ball: (x, y, ∂L/∂x, ∂L/∂y) at its position.
+    cross: tuple[float, float, float, float] | None = None
+    legend: tuple[tuple[str, tuple[int, int, int]], ...] = ()  # (name, colour) of each path

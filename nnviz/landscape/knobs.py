@@ -68,3 +68,37 @@ class KnobObjective:
         p = self.start.copy()
         p[0] = x
         return float(self(p)[1][0])
+
+
+class PlaneObjective:
+    """(a, b) ↦ (L, ∂L/∂a, ∂L/∂b) on the plane θ(a, b) = center + a·d1 + b·d2.
+
+    By the chain rule ∂L/∂a = ∇L(θ)·d1 and ∂L/∂b = ∇L(θ)·d2: the backprop gradient read
+    along the two directions. For a two-weight plane (unit d1, d2) this is exactly
+    :class:`KnobObjective`. Works on private copies; the live network is never touched.
+    """
+
+    def __init__(
+        self,
+        net: MLP,
+        X: Array,
+        y: Array,
+        loss: str,
+        center: Array,
+        d1: Array,
+        d2: Array,
+        l1: float = 0.0,
+        l2: float = 0.0,
+    ) -> None:
+        self.net = net.copy()
+        self.X, self.y = np.array(X, dtype=float), np.array(y)
+        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+        self.center = np.array(center, dtype=float)
+        self.basis = np.column_stack([d1, d2]).astype(float)  # (n_params, 2)
+
+    def __call__(self, p: Array) -> tuple[float, Array]:
+        """L(θ(a, b)) and (∇L·d1, ∇L·d2)."""
+        self.net.set_flat(self.center + self.basis @ np.asarray(p, dtype=float))
+        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
+        flat = np.concatenate([g.ravel() for g in grads])
+        return float(value), flat @ self.basis

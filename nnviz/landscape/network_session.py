@@ -1,0 +1,236 @@
+"""The live network's loss landscape: which plane, the recorded path, and the jobs to compute."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from nnviz.engine.mlp import MLP
+from nnviz.landscape.directions import (
+    Plane,
+    pca_plane,
+    random_directions,
+    random_plane,
+    weight_plane,
+)
+from nnviz.landscape.evaluate import losses_at
+from nnviz.landscape.params import ParamRef, flat_index, param_label
+from nnviz.landscape.race_session import InputError
+from nnviz.landscape.slices import Surface, progressive_slice
+from nnviz.landscape.trajectory import (
+    Projection,
+    TrajectoryRecorder,
+    covering_ranges,
+    plane_coordinates,
+    project,
+)
+
+Array = np.ndarray
+Job = Callable[[Callable[[], bool]], Iterator[Any]]
+PLANES = {
+    "weights": "Two chosen weights (Shift+click edges in the network)",
+    "random": "Random filter-normalised directions",
+    "pca": "PCA of the training path",
+}
+KNOBS = {
+    "weight": "along the first chosen weight",
+    "random": "along a random direction",
+    "interp": "initial → current weights",
+}
+SIZES = (17, 51)  # coarse preview first, then the refined grid
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Everything the network's loss depends on, copied so a job thread can use it."""
+
+    net: MLP  # architecture only; the weights are in theta
+    X: Array
+    y: Array
+    loss: str
+    l1: float
+    l2: float
+
+    def loss_at(self, thetas: Array) -> Array:
+        """L at each row of ``thetas``, in double precision."""
+        return losses_at(self.net, thetas, self.X, self.y, self.loss, self.l1, self.l2)
+
+    def gradient(self, theta: Array) -> Array:
+        """∇L(θ) by backprop on the whole training set."""
+        net = self.net.copy()
+        net.set_flat(theta)
+        _, grads = net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
+        return np.concatenate([g.ravel() for g in grads])
+
+
+class NetworkLandscape:
+    """The slice plane, the training path on it, and the 1-D curve of the live network."""
+
+    def __init__(self) -> None:
+        self.kind, self.knob = "weights", "interp"
+        self.picks: list[ParamRef] = []
+        self.recorder = TrajectoryRecorder(400)
+        self.problem: Problem | None = None
+        self.theta: Array | None = None
+        self.grad: Array | None = None  # the last mini-batch gradient, from the snapshot
+        self.plane: Plane | None = None
+        self.surface: Surface | None = None
+        self.projection: Projection | None = None
+        self.curve: dict | None = None
+        self.direction: Array | None = None  # the 1-D random direction, kept between frames
+        self.arch: tuple = ()
+        self.seed = 0
+        self.busy: set[str] = set()  # job keys in flight (so live updates do not pile up)
+
+    # ----- live state in ---------------------------------------------------------------------
+    def observe(self, problem: Problem, theta: Array, step: int, grad: Array | None) -> None:
+        """A new training snapshot: remember θ on the path; drop everything a reset obsoletes."""
+        arch = (tuple(problem.net.sizes), tuple(problem.net.activations), problem.net.bias)
+        if arch != self.arch or (self.recorder.latest and step < self.recorder.latest[0]):
+            self.recorder.clear()  # a new network or a reset: a new path
+            self.plane = self.surface = self.projection = self.curve = None
+            self.direction = None
+            if arch != self.arch:
+                self.picks = []
+        elif self.problem is not None and _problem_changed(self.problem, problem):
+            self.surface = self.projection = None  # new data or loss: the old heights are wrong
+        self.arch, self.problem = arch, problem
+        self.theta, self.grad = np.array(theta, dtype=float), grad
+        self.recorder.record(step, self.theta)
+
+    def pick(self, ref: ParamRef) -> str:
+        """A weight chosen in the network graph becomes the newest of the two axes."""
+        if self.problem is None:
+            raise InputError("the network has not started yet")
+        k = flat_index(self.problem.net, ref)
+        old = [r for r in self.picks if flat_index(self.problem.net, r) != k]
+        self.picks = [*old[-1:], ref]
+        self.kind = "weights"
+        self.plane = self.surface = self.projection = None
+        names = ", ".join(param_label(self.problem.net, r) for r in self.picks)
+        more = "" if len(self.picks) == 2 else "  Shift+click one more edge for the second axis."
+        return f"Landscape axes: {names}.{more}"
+
+    # ----- planes ----------------------------------------------------------------------------
+    def make_plane(self) -> Plane:
+        """The plane of the current kind through the current weights."""
+        if self.problem is None or self.theta is None:
+            raise InputError("the network has not started yet")
+        net = self.problem.net.copy()
+        net.set_flat(self.theta)
+        if self.kind == "weights":
+            refs = self._weight_refs(net)
+            return weight_plane(net, refs[0], refs[1])
+        if self.kind == "random":
+            return random_plane(net, np.random.default_rng(self.seed))
+        points = self.recorder.points
+        if len(points) < 3 or not np.any(np.ptp(points, axis=0) > 0):
+            raise InputError("PCA needs a recorded path: train a few epochs first")
+        return pca_plane(points)
+
+    def _weight_refs(self, net: MLP) -> list[ParamRef]:
+        refs = list(self.picks)
+        defaults: list[ParamRef] = [(0, 0, 0), (0, 1, 0) if net.sizes[0] > 1 else (0, 0, 1)]
+        for d in defaults:
+            if len(refs) < 2 and all(flat_index(net, r) != flat_index(net, d) for r in refs):
+                refs.append(d)
+        return refs[:2]
+
+    def coords(self) -> tuple[Array, Array]:
+        """Every recorded θ placed on the plane: (a, b) by least squares, and the relative
+        distance from the plane (0 = on it, 1 = straight off it)."""
+        assert self.plane is not None
+        p = self.plane
+        pts = self.recorder.points
+        ab, residual = plane_coordinates(pts, p.center, p.d1, p.d2)
+        span = np.linalg.norm(pts - p.center, axis=1)
+        dist = np.linalg.norm(residual, axis=1)
+        return ab, np.divide(dist, span, out=np.zeros_like(dist), where=span > 1e-12)
+
+    def needs_slice(self) -> bool:
+        """No surface yet, or the newest point has left the computed region."""
+        if self.plane is None or self.surface is None:
+            return True
+        a, b = self.coords()[0][-1]
+        return not self.surface.contains(float(a), float(b))
+
+    # ----- jobs ------------------------------------------------------------------------------
+    def slice_job(self) -> Job:
+        """Make a fresh plane (a new centre) and return the job that evaluates it."""
+        self.plane = plane = self.make_plane()
+        self.surface = self.projection = None
+        ab, _ = self.coords()
+        minimum = 2.0 if plane.kind != "pca" else 0.5
+        a_range, b_range = covering_ranges(ab, margin=0.2, minimum=minimum)
+        problem = self.problem
+        assert problem is not None
+
+        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
+            for s in progressive_slice(
+                problem.net, problem.X, problem.y, problem.loss, plane.center, plane.d1,
+                plane.d2, a_range, b_range, SIZES, cancelled, problem.l1, problem.l2,
+                (plane.x_label, plane.y_label),
+            ):  # fmt: skip
+                yield plane, s
+
+        return job
+
+    def project_job(self) -> Job:
+        """The true loss along the recorded path and in the plane under it (honest drawing)."""
+        plane, problem, pts = self.plane, self.problem, self.recorder.points
+        assert plane is not None and problem is not None
+
+        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
+            net, X, y = problem.net, problem.X, problem.y
+            yield plane, project(
+                pts, plane.center, plane.d1, plane.d2, net, X, y, problem.loss, problem.l1,
+                problem.l2,
+            )  # fmt: skip
+
+        return job
+
+    def curve_job(self, dx: float) -> Job:
+        """The 1-D slice of the chosen kind with its probe points and exact slope."""
+        if self.problem is None or self.theta is None:
+            raise InputError("the network has not started yet")
+        problem, theta, kind = self.problem, self.theta.copy(), self.knob
+        if kind == "weight":
+            net = problem.net.copy()
+            ref = self._weight_refs(net)[0]
+            k = flat_index(net, ref)
+            center, d, at = theta.copy(), np.zeros_like(theta), float(theta[k])
+            center[k], d[k] = 0.0, 1.0
+            xs, label = at + np.linspace(-2.0, 2.0, 121), param_label(net, ref)
+        elif kind == "random":
+            if self.direction is None:
+                net = problem.net.copy()
+                net.set_flat(theta)
+                rng = np.random.default_rng(self.seed + 1)
+                self.direction = random_directions(net, rng)[0]
+            center, d, at = theta, self.direction, 0.0
+            xs, label = np.linspace(-1.0, 1.0, 121), "t along a random filter-normalised direction"
+        else:
+            center, d, at = self.recorder.initial, theta - self.recorder.initial, 1.0
+            xs, label = np.linspace(-0.25, 1.25, 121), "t   (0 = initial weights, 1 = now)"
+
+        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
+            # Curve, probe points and the exact slope dL/dt = ∇L(θ)·d (chain rule), in float64.
+            thetas = center + np.r_[xs, at, at + dx][:, None] * d
+            values = problem.loss_at(thetas)
+            slope = float(problem.gradient(center + at * d) @ d)
+            marks = (("init", 0.0), ("now", 1.0)) if kind == "interp" else ()
+            yield dict(
+                kind=kind, xs=xs, values=values[:-2], at=at, y=values[-2], y_dx=values[-1],
+                dx=dx, derivative=slope, label=label, marks=marks,
+            )  # fmt: skip
+
+        return job
+
+
+def _problem_changed(old: Problem, new: Problem) -> bool:
+    """True if the data or the loss differ (then the heights on the old surface are wrong)."""
+    same = (old.loss, old.l1, old.l2) == (new.loss, new.l1, new.l2)
+    return not (same and old.X.shape == new.X.shape and np.array_equal(old.X, new.X))

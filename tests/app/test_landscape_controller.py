@@ -1,0 +1,134 @@
+"""The loss landscape in the window: real clicks on the surface, live slices while training."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from nnviz import commands as cmd
+
+
+@pytest.fixture
+def land(window, qtbot):
+    """The landscape dock brought forward (Ctrl+L), its controller returned."""
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    view = window.landscape.view
+    qtbot.waitUntil(lambda: view.isVisible() and view.surface.width() > 100)
+    return window.landscape
+
+
+def _click(qtbot, plot, x, y):
+    """A real left click at data point (x, y) of a pyqtgraph plot."""
+    scene = plot.getViewBox().mapViewToScene(QPointF(x, y))
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=plot.mapFromScene(scene))
+
+
+def test_ctrl_l_brings_the_landscape_forward(land):
+    """Ctrl+L shows the dock; it opens on the optimizer race on the quadratic bowl."""
+    assert land.view.isVisible()
+    assert land.session.mode == "race" and land.session.race.surface.key == "bowl"
+    assert len(land.view.picture.paths) == 6
+
+
+def test_clicking_the_surface_restarts_the_race_from_there(land, qtbot):
+    """A click on the analytic surface puts every ball at that point; Play moves them."""
+    _click(qtbot, land.view.surface, -1.0, 0.5)
+    start = land.session.race.start
+    assert np.allclose(start, (-1.0, 0.5), atol=0.05)
+    for racer in land.session.race.race.racers.values():
+        assert racer.steps == 0 and np.allclose(racer.point, start)
+    qtbot.mouseClick(land.view.controls.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(land.view.picture.paths[0].xs) > 5)
+    path = land.view.picture.paths[0]
+    assert np.allclose((path.xs[0], path.ys[0]), start)
+
+
+def test_a_click_outside_the_surface_changes_nothing(land, qtbot):
+    """Clicking beyond the surface's domain gives one message and keeps the start point."""
+    before = land.session.race.start
+    land.view.surface.getViewBox().setRange(xRange=(-6, 6), yRange=(-6, 6), padding=0)
+    _click(qtbot, land.view.surface, 4.5, 4.5)
+    assert land.session.race.start == before
+    assert "outside the surface" in land.w.status.message.text()
+
+
+def test_diverging_learning_rate_shows_diverged_not_a_crash(land, qtbot):
+    """The 'diverging' lesson on the bowl: gradient descent is marked diverged, others go on."""
+    qtbot.mouseClick(land.view.controls.regime_buttons["diverging"], Qt.MouseButton.LeftButton)
+    assert land.view.controls.learning_rate() == pytest.approx(2.1)
+    qtbot.mouseClick(land.view.controls.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: land.session.race.race.racers["sgd"].status == "diverged")
+    qtbot.waitUntil(lambda: "diverged" in land.view.controls.racer_boxes["sgd"].text())
+
+
+def test_step_narrates_one_update(land, qtbot):
+    """Step runs one update of the explained racer and tells its stages with numbers."""
+    land.view.controls.narrated.setCurrentIndex(5)  # Adam
+    land.request("command", "step")
+    text = land.view.narration.text()
+    assert "Adam" in text and "Momentum decays" in text
+
+
+def test_three_d_offscreen_falls_back_with_a_note(land, qtbot):
+    """Without an OpenGL context the 3-D box unticks itself and the note says why."""
+    qtbot.mouseClick(land.view.controls.three_d, Qt.MouseButton.LeftButton)
+    from nnviz.views.landscape_3d import gl_status
+
+    ok, why = gl_status()
+    if ok:
+        assert land.view.stack.currentWidget() is land.view.view3d
+    else:
+        assert not land.view.controls.three_d.isChecked()
+        assert land.view.stack.currentWidget() is land.view.surface
+        assert "3-D" in land.view.readout.text()
+
+
+def test_network_slice_follows_training_without_blocking(land, window, qtbot):
+    """In network mode the slice is computed in the job thread while snapshots keep arriving."""
+    land.view.controls.mode.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
+    first = land.session.net.recorder.latest[0]
+    window.send(cmd.Play())
+    seen = []
+    # While training runs and slices recompute, the GUI keeps drawing frames (seq advances).
+
+    def advanced() -> bool:
+        seen.append(land.view.picture.seq)
+        return len(set(seen)) > 3 and land.session.net.recorder.latest[0] > first + 50
+
+    qtbot.waitUntil(advanced, timeout=15000)
+    window.send(cmd.Pause())
+    training = land.view.picture.paths[0]
+    assert training.name == "training" and len(training.xs) > 2
+    qtbot.waitUntil(lambda: land.session.net.projection is not None, timeout=10000)
+    assert np.isfinite(land.session.net.projection.true_loss[-1])
+
+
+def test_shift_click_edges_choose_the_two_weights(land, window, qtbot):
+    """param_picked from the network graph sets the slice axes, named like W1[1,0]."""
+    land.view.controls.mode.setCurrentIndex(1)
+    window.network_view.param_picked.emit(0, (1, 0))
+    window.network_view.param_picked.emit(2, (0, 1))
+    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
+    plane = land.session.net.plane
+    assert (plane.x_label, plane.y_label) == ("W1[1,0]", "W2[0,1]")
+
+
+def test_network_race_runs_on_the_real_loss(land, qtbot):
+    """A click on the network slice starts the race there; playing advances it in jobs."""
+    land.view.controls.mode.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
+    qtbot.waitUntil(lambda: land.session.net.surface.refined, timeout=10000)
+    a0, a1, b0, b1 = land.session.net.surface.extent
+    land.request("set_start", (a0 + a1) / 2 + 0.1, (b0 + b1) / 2)
+    qtbot.waitUntil(lambda: land.session.netrace is not None, timeout=10000)
+    land.request("command", "play")
+    qtbot.waitUntil(lambda: land.session.netrace.racers["adam"].steps >= 5, timeout=10000)
+    land.request("command", "pause")
+    assert len(land.view.picture.paths) == 7
+
+
+def test_export_the_landscape_image(land, window, tmp_path):
+    """File ▸ Export image ▸ Loss landscape writes a PNG."""
+    path = tmp_path / "landscape.png"
+    assert window.session_io.export_view("landscape", path)
+    assert path.stat().st_size > 1000
