@@ -99,7 +99,8 @@ def make_landscape_3d():
             colors = lut[np.clip((z / HEIGHT * 255).astype(int), 0, 255)]
             self._surface, self._z = s, z
             sx, sy = np.linspace(-SIDE, SIDE, len(s.xs)), np.linspace(-SIDE, SIDE, len(s.ys))
-            args = dict(x=sx, y=sy, z=z.T, colors=colors.transpose(1, 0, 2))
+            # Vertices run x-major like z.T, so the colours are flattened in the same order.
+            args = dict(x=sx, y=sy, z=z.T, colors=colors.transpose(1, 0, 2).reshape(-1, 4))
             if self.mesh is None:
                 self.mesh = gl.GLSurfacePlotItem(shader=None, smooth=False, **args)
                 self.addItem(self.mesh)
