@@ -5,65 +5,37 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.data.dataset import MAX_CLASSES
+from nnviz.data.generators import halves, two_class_docs, two_classes
 from nnviz.data.noise import jitter_positions
 
 Array = np.ndarray
 DEFAULT_K = 3
 
 
+@two_class_docs(first=0)
 def moons(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
     """Two interleaving half-circles (scikit-learn's moons), scaled by 3.2 to fill about ±5.
 
     Class 0 is the upper arch (cos t, sin t), class 1 the lower one (1 − cos t, ½ − sin t),
     t ~ U(0, π); both are then centred on the origin and scaled. Clean points span about
     [−4.8, 4.8] × [−2.4, 2.4].
-
-    Parameters
-    ----------
-    n : int
-        Number of points: n // 2 in class 0, the rest in class 1.
-    noise : float
-        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
-        units. Labels stay those of the clean point.
-    rng : np.random.Generator
-        The only source of randomness.
-
-    Returns
-    -------
-    tuple of np.ndarray
-        X (n, 2) float64 positions and y (n,) int64 class labels.
     """
     half = n // 2
     t_up, t_down = rng.uniform(0, np.pi, half), rng.uniform(0, np.pi, n - half)
     upper = np.column_stack([np.cos(t_up), np.sin(t_up)])
     lower = np.column_stack([1 - np.cos(t_down), 0.5 - np.sin(t_down)])
     X = (np.concatenate([upper, lower]) - [0.5, 0.25]) * 3.2  # centre, then fill the plane
-    y = np.concatenate([np.zeros(half), np.ones(n - half)]).astype(np.int64)
-    return jitter_positions(X, noise, rng), y
+    return two_classes(X, noise, rng, first=0)
 
 
+@two_class_docs(first=1)
 def linear(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, Array]:
     """Linearly separable: class 1 above the line x2 = x1/2, class 0 below, with a gap.
 
     x1 ~ U(−5, 5) and each point sits a vertical distance U(0.5, 3) above or below the line,
     so the clean classes are 1 unit apart (vertically) and a single neuron can split them.
-
-    Parameters
-    ----------
-    n : int
-        Number of points: n // 2 in class 1, the rest in class 0.
-    noise : float
-        0 to 1: the standard deviation of Gaussian jitter added to each coordinate, in axis
-        units. Labels stay those of the clean point.
-    rng : np.random.Generator
-        The only source of randomness.
-
-    Returns
-    -------
-    tuple of np.ndarray
-        X (n, 2) float64 positions and y (n,) int64 class labels.
     """
-    y = np.concatenate([np.ones(n // 2), np.zeros(n - n // 2)]).astype(np.int64)
+    y = halves(n)  # the labels come first here: they decide which side of the line a point is
     x1 = rng.uniform(-5, 5, n)
     gap = rng.uniform(0.5, 3.0, n)
     x2 = 0.5 * x1 + np.where(y == 1, gap, -gap)  # above the line for class 1, below for 0
@@ -93,7 +65,7 @@ def xor_corners(n: int, noise: float, rng: np.random.Generator) -> tuple[Array, 
     Returns
     -------
     tuple of np.ndarray
-        X (n, 2) float64 positions and y (n,) int64 class labels.
+        X (n, 2) float64 positions and y (n,) int64 labels: point i is row i mod 4 of the table.
     """
     row = np.arange(n) % 4
     return jitter_positions(XOR_TABLE[row], noise, rng), XOR_LABELS[row]
