@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from nnviz.data.atomic import write_atomic
 from nnviz.data.point_set import PointSet
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
@@ -59,21 +59,7 @@ def to_json_dict(s: Session) -> dict[str, Any]:
 def save_session(path: str | os.PathLike, s: Session) -> None:
     """Write a session atomically: a temp file in the same folder, then one rename."""
     text = json.dumps(to_json_dict(s), indent=1, allow_nan=False)
-    write_atomic(Path(path), text)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so readers see the old file or the new, never half."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def load_session(path: str | os.PathLike) -> Session:

@@ -6,12 +6,12 @@ import csv
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from nnviz.data.atomic import write_atomic
 from nnviz.data.dataset import MAX_CLASSES, MAX_POINTS
 
 HEADERS = {("x1", "x2", "label"): 2, ("x", "y"): 1}
@@ -71,18 +71,8 @@ def write_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:
     for row, label in zip(X.tolist(), y.tolist(), strict=True):
         last = str(int(label)) if whole else repr(float(label))
         lines.append(",".join([*(repr(v) for v in row), last]))
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write("\n".join(lines) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())  # the data is on disk before the rename makes it visible
-        os.chmod(tmp, 0o644)  # mkstemp makes private files; a CSV is an ordinary document
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # mkstemp makes private files; a CSV is an ordinary document, so anyone may read it.
+    write_atomic(path, "\n".join(lines) + "\n", newline="", mode=0o644)
 
 
 def read_csv(path: str | os.PathLike) -> CsvData:
