@@ -148,10 +148,8 @@ class MLP:
         Backprop: δ_L = dL/dz at the output; then for each layer going back
         dL/dW = aᵀ·δ, dL/db = Σ_rows δ, and δ_prev = (δ·Wᵀ) ⊙ act'(z_prev).
         """
-        rec = self.forward_record(X)
-        lossfn, y_t, scale = self._loss_setup(loss, y, reduction, len(rec.output))
+        value, rec, lossfn, y_t, scale = self._data_loss(X, y, loss, reduction)
         out_act = get_activation(self.activations[-1])
-        value = float(np.sum(lossfn.per_example(rec.zs[-1], rec.output, y_t))) / scale
         delta = lossfn.grad_z(rec.zs[-1], rec.output, y_t, out_act) / scale
         grads: list[Array] = []
         for layer in range(self.n_layers - 1, -1, -1):
@@ -175,9 +173,7 @@ class MLP:
         reduction: str = "mean",
     ) -> float:
         """The loss value alone (no gradient)."""
-        rec = self.forward_record(X)
-        lossfn, y_t, scale = self._loss_setup(loss, y, reduction, len(rec.output))
-        value = float(np.sum(lossfn.per_example(rec.zs[-1], rec.output, y_t))) / scale
+        value = self._data_loss(X, y, loss, reduction)[0]
         return value + penalty(self.weights, l1, l2)
 
     def per_example_loss(self, X: Array, y: Array, loss: str = "mse") -> Array:
@@ -195,6 +191,17 @@ class MLP:
                 f"the {loss!r} loss needs a {lossfn.needs_output} output layer, "
                 f"but this network's output is {self.activations[-1]}"
             )
+
+    def _data_loss(self, X: Array, y: Array, loss: str, reduction: str):
+        """One forward pass and its loss before regularisation: what loss and backprop share.
+
+        Returns (value, the forward record, the loss, the prepared targets, the divisor that
+        turns the sum over examples into the chosen reduction); backprop reuses all of them.
+        """
+        rec = self.forward_record(X)
+        lossfn, y_t, scale = self._loss_setup(loss, y, reduction, len(rec.output))
+        value = float(np.sum(lossfn.per_example(rec.zs[-1], rec.output, y_t))) / scale
+        return value, rec, lossfn, y_t, scale
 
     def _loss_setup(self, loss: str, y: Array, reduction: str, n: int):
         if reduction not in REDUCTIONS:
