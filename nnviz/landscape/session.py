@@ -264,12 +264,15 @@ class LandscapeSession:
         if net.surface is not None:
             key = id(net.surface)
             if key not in self._pictures:
-                self._pictures = {key: surface_picture(net.surface, _plane_title(net))}
+                self._pictures = {key: surface_picture(net.surface, _plane_title(net, short=True))}
             surface = self._pictures[key]
         paths = [self._training_path()]
         if self.netrace is not None:
             paths += [racer_path(self.netrace.racers[k]) for k in self.race.enabled]
-        head = paths[-1] if self.netrace is not None else paths[0]
+        head = paths[0]  # the cross-sections go through the explained ball, else training
+        if self.netrace is not None:
+            focus = self.netrace.racers.get(self.race.narrated)
+            head = next((p for p in paths if focus and p.name == focus.label), paths[-1])
         cross = None
         if head.gradient is not None and len(head.xs):
             cross = (float(head.xs[-1]), float(head.ys[-1]), *head.gradient)
@@ -374,10 +377,15 @@ def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
     return job
 
 
-def _plane_title(net: NetworkLandscape) -> str:
+def _plane_title(net: NetworkLandscape, short: bool = False) -> str:
     p = net.plane
     if p is None:
         return ""
+    if short:  # for the plot's title line
+        share = f" ({sum(p.explained):.0%} of the path)" if p.explained else ""
+        return {"weights": "Two chosen weights", "random": "Random directions"}.get(
+            p.kind, "PCA plane" + share
+        )
     if p.kind == "weights":
         return f"Loss over {p.x_label} and {p.y_label}, every other weight held where it was"
     if p.kind == "pca":

@@ -47,6 +47,8 @@ class SurfacePlot(pg.PlotWidget):
         self.log = False
         self.show_glyphs = {"gradient": True, "momentum": True, "squared": False}
         self.scene().sigMouseClicked.connect(self._on_click)
+        for name in ("bottom", "left"):
+            self.getAxis(name).enableAutoSIPrefix(False)  # "(x0.001)" on an axis only confuses
         self.width_scale = 1.0
 
     def set_presentation(self, on: bool) -> None:
@@ -229,6 +231,7 @@ class CurvePlot(pg.PlotWidget):
         self.marks: list = []
         self._marks: tuple = ()
         self.setLabel("left", "loss", color=INK)
+        self.getAxis("left").enableAutoSIPrefix(False)
 
     def set_presentation(self, on: bool) -> None:
         """Bigger axis text for a projector."""
