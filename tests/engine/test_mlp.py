@@ -245,3 +245,14 @@ def test_grads_align_with_params():
     loss, grads = net.loss_and_grads(np.ones((3, 2)), np.array([0, 1, 1]), "log")
     assert isinstance(loss, float)
     assert [g.shape for g in grads] == [p.shape for p in net.params]
+
+
+@pytest.mark.parametrize("loss, output", [("mse", "identity"), ("log", "sigmoid")])
+def test_loss_is_exactly_the_value_loss_and_grads_reports(loss, output):
+    """loss() and loss_and_grads() share one forward pass and loss: the same float, bit for bit."""
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(9, 2)), rng.integers(0, 2, size=9)
+    net = MLP([2, 4, 1], output=output, seed=5)
+    for reduction in ("mean", "sum"):
+        value, _ = net.loss_and_grads(X, y, loss, 0.01, 0.1, reduction)
+        assert net.loss(X, y, loss, 0.01, 0.1, reduction) == value
