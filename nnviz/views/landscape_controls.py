@@ -123,6 +123,7 @@ class LandscapeControls(QWidget):
         self.lr = QSlider(Qt.Orientation.Horizontal)
         self.lr.setRange(0, LR_TICKS)
         self.lr.setToolTip("Learning rate, on a log scale")
+        self.lr.setMinimumWidth(140)
         self.lr_label = QLabel()
         self.lr_label.setMinimumWidth(48)
         self._lr = 0.01
