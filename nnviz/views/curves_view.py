@@ -178,6 +178,10 @@ class CurvesView(QWidget):
                 line.setData([], [])  # nothing to draw (no test points, or not classification)
             else:
                 line.setData(epochs, values)
+        # Fit the ranges now rather than during the paint: pyqtgraph otherwise auto-ranges
+        # inside the first paint, which asks for a second full paint of both plots.
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getViewBox().prepareForPaint()
 
     def _set_regression(self, on: bool) -> None:
         """Regression has no accuracy: swap the accuracy plot for a one-line note."""
