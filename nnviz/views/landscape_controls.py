@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.views.flow_layout import FlowLayout
+
 LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
 LR_TICKS = 500
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)
@@ -72,8 +74,8 @@ class LandscapeControls(QWidget):
         self.surface_choice.setMinimumContentsLength(18)
 
     # ----- rows ------------------------------------------------------------------------------
-    def _source_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _source_row(self) -> FlowLayout:
+        row = FlowLayout()
         self.mode = QComboBox()
         self.mode.addItem("Optimizer race on a surface", "race")
         self.mode.addItem("The live network's loss", "network")
@@ -103,7 +105,6 @@ class LandscapeControls(QWidget):
             row.addWidget(w)
         row.addWidget(self.log)
         row.addWidget(self.three_d)
-        row.addSpacing(12)
         self.glyph_boxes = {}
         for key, text, on in (
             ("gradient", "gradient arrow", True),
@@ -115,11 +116,10 @@ class LandscapeControls(QWidget):
             box.toggled.connect(lambda v, k=key: self.glyph_toggled.emit(k, v))
             self.glyph_boxes[key] = box
             row.addWidget(box)
-        row.addStretch(1)
         return row
 
-    def _race_row(self, racers) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _race_row(self, racers) -> FlowLayout:
+        row = FlowLayout()
         self.lr = QSlider(Qt.Orientation.Horizontal)
         self.lr.setRange(0, LR_TICKS)
         self.lr.setToolTip("Learning rate, on a log scale")
@@ -129,7 +129,7 @@ class LandscapeControls(QWidget):
         self._lr = 0.01
         self.lr.valueChanged.connect(self._on_lr_moved)
         row.addWidget(QLabel("Learning rate"))
-        row.addWidget(self.lr, 1)
+        row.addWidget(self.lr)
         row.addWidget(self.lr_label)
         row.addWidget(self.condition)
         self.regime_buttons = {}
@@ -164,8 +164,8 @@ class LandscapeControls(QWidget):
         self.set_learning_rate(0.01, emit=False)
         return row
 
-    def _glyph_row(self, racers) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _glyph_row(self, racers) -> FlowLayout:
+        row = FlowLayout()
         self.racer_boxes: dict[str, QCheckBox] = {}
         for key, label, colour in racers:
             box = QCheckBox(label)
@@ -183,7 +183,6 @@ class LandscapeControls(QWidget):
             lambda _i: self.narrated_changed.emit(self.narrated.currentData())
         )
         row.addWidget(self.narrated)
-        row.addStretch(1)
         return row
 
     def probe_row(self) -> QHBoxLayout:
