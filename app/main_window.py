@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -57,8 +58,9 @@ class MainWindow(QMainWindow):
         first = load_preset(preset, seed)
         self._load_preset_data(first, undoable=False)
         data = self.doc.data_arrays()
+        # A partial, not a lambda: it is pickled into the training process.
         self.training = TrainingThread(
-            lambda: Lab(data, first.spec, first.config, GRID_RESOLUTION), self
+            partial(Lab, data, first.spec, first.config, GRID_RESOLUTION), self
         )
         self._build_views()
         self.status = StatusLine(self)
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.training.snapshot_ready.connect(self._on_snapshot_ready)
+        self.training.failed.connect(self.warn)
         self.doc.changed.connect(self._on_points_changed)
         c = self.canvas
         c.add_requested.connect(self._on_add_requested)

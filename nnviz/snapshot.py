@@ -25,6 +25,15 @@ def frozen_all(arrays: Iterable[Array]) -> tuple[Array, ...]:
     return tuple(frozen(a) for a in arrays)
 
 
+def refrozen(snap: Snapshot) -> Snapshot:
+    """Mark a snapshot's arrays read-only again: a trip through a pipe makes them writable."""
+    arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
+    for a in (*arrays, *snap.history.values()):
+        if isinstance(a, np.ndarray):
+            a.setflags(write=False)
+    return snap
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One moment of training. Views only draw these; ``seq`` increases so stale ones drop."""

@@ -36,3 +36,19 @@ def make_snapshot(spec: NetworkSpec | None = None, epochs: int = 0, **params_ove
     for _ in range(epochs):
         lab.apply(cmd.StepEpoch())
     return lab.snapshot()
+
+
+def broken_lab() -> Lab:
+    """A Lab whose training raises, to test that a bug pauses training instead of ending it."""
+    lab = make_lab()
+
+    def explode(budget_s: float = 0.01) -> int:
+        raise RuntimeError("boom")
+
+    lab.advance = explode
+    return lab
+
+
+def failing_lab() -> Lab:
+    """A Lab that cannot even be built (to test the message when training cannot start)."""
+    raise RuntimeError("no lab today")

@@ -17,6 +17,11 @@ PURE = [
     "nnviz.lab",
     "nnviz.commands",
     "nnviz.snapshot",
+    "nnviz.lab_loop",
+    "nnviz.picture",
+    "nnviz.landscape_picture",
+    "nnviz.palette",
+    "nnviz.presets",
 ]
 
 # Imports the module and, for a package, every submodule in it; then reports any Qt import.

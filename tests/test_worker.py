@@ -1,13 +1,14 @@
-"""Tests for the training thread: off the GUI thread, coalesced, clean shutdown."""
+"""Tests for the training bridge: a process of its own, coalesced, restarted, clean shutdown."""
 
-import threading
+import os
 import time
 
+import numpy as np
 import pytest
 
 from nnviz import commands as cmd
 from nnviz.worker import TrainingThread
-from tests.factories import make_lab
+from tests.factories import broken_lab, failing_lab, make_lab
 
 
 @pytest.fixture
@@ -22,11 +23,12 @@ def training(qtbot):
     t.shutdown()
 
 
-def test_training_runs_off_the_gui_thread(training, qtbot):
-    """The worker loop runs in its own thread, not the GUI thread."""
+def test_training_runs_in_its_own_process(training, qtbot):
+    """The Lab trains in a child process; a bridge thread (not the GUI thread) relays it."""
     t, snaps = training
-    assert t.worker.thread_name and t.worker.thread_name != threading.current_thread().name
-    assert t.thread.isRunning()
+    assert t.worker.process.pid not in (None, os.getpid()) and t.worker.process.is_alive()
+    assert t.thread.isRunning()  # the QThread bridge relays it
+    assert not snaps[-1].params[0].flags.writeable  # arrays arrive read-only
 
 
 def test_play_delivers_snapshots_and_the_loss_falls(training, qtbot):
@@ -62,28 +64,50 @@ def test_bad_command_reports_and_keeps_running(training, qtbot):
 
 
 def test_worker_exception_pauses_with_message(qtbot):
-    """A bug inside training pauses it and reports the error instead of killing the thread."""
-
-    def broken_lab():
-        lab = make_lab()
-
-        def explode(budget_s=0.01):
-            raise RuntimeError("boom")
-
-        lab.advance = explode
-        return lab
-
+    """A bug inside training pauses it and reports the error instead of ending the process."""
     t = TrainingThread(broken_lab)
     snaps = []
     t.snapshot_ready.connect(snaps.append)
     t.start()
     try:
         t.send(cmd.Play())
-        qtbot.waitUntil(lambda: bool(snaps) and snaps[-1].event == "error", timeout=5000)
+        qtbot.waitUntil(lambda: bool(snaps) and snaps[-1].event == "error", timeout=10000)
         assert "boom" in snaps[-1].message and not snaps[-1].playing
-        assert t.thread.isRunning()
+        assert t.thread.isRunning() and t.worker.process.is_alive()
     finally:
         t.shutdown()
+
+
+def test_a_lab_that_cannot_start_says_why(qtbot):
+    """If the Lab cannot be built, one message says why; nothing hangs."""
+    t = TrainingThread(failing_lab)
+    messages = []
+    t.failed.connect(messages.append)
+    t.start()
+    try:
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        assert "could not start" in messages[0] and "no lab today" in messages[0]
+    finally:
+        t.shutdown()
+
+
+def test_a_killed_process_is_restarted_with_the_users_weights(training, qtbot):
+    """If the training process dies, a new one carries on from the last weights and data."""
+    t, snaps = training
+    t.send(cmd.StepEpoch())
+    qtbot.waitUntil(lambda: snaps[-1].epoch == 1, timeout=10000)
+    weights, seq = snaps[-1].params, snaps[-1].seq
+    messages = []
+    t.failed.connect(messages.append)
+    t.worker.process.kill()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "restarted" in messages[0]
+    t.send(cmd.RequestSnapshot())
+    qtbot.waitUntil(lambda: snaps[-1].seq > seq and snaps[-1].message != "", timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(np.array_equal(a, b) for a, b in zip(snaps[-1].params, weights, strict=True)),
+        timeout=10000,
+    )
 
 
 def test_shutdown_while_training_is_clean(qtbot):
@@ -93,5 +117,5 @@ def test_shutdown_while_training_is_clean(qtbot):
     t.send(cmd.Play())
     qtbot.wait(300)
     t.shutdown()
-    assert t.thread.isFinished()
+    assert t.thread.isFinished() and not t.worker.process.is_alive()
     t.shutdown()

@@ -1,0 +1,135 @@
+"""The training loop behind the app, run in a process of its own: commands in, snapshots out.
+
+Pure Python (no Qt), so the whole loop is tested without threads or processes. Why a process
+and not only a thread: NumPy on small arrays holds Python's global interpreter lock for most of
+each mini-batch, so a training *thread* and the GUI thread keep taking the lock from each other
+(measured in bench/ui.py: 26 % of the bare engine's speed and 50 ms hiccups in the GUI). In its
+own process the engine has a core to itself and the GUI thread only paints.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from nnviz import commands as cmd
+from nnviz.lab import Lab
+
+FRAME_S = 1.0 / 40.0  # the newest snapshot at most every 25 ms
+TRAIN_SLICE_S = 0.008  # train in slices this long between looks at the command pipe
+
+# Messages: ("command", Command), ("delivered", None), ("stop", None) go to the loop;
+# ("snapshot", Snapshot) and ("failed", text) come back.
+COMMAND, DELIVERED, STOP = "command", "delivered", "stop"
+SNAPSHOT, FAILED = "snapshot", "failed"
+
+
+class Channel(Protocol):
+    """The half of a pipe the loop uses (multiprocessing's Connection fits)."""
+
+    def poll(self, timeout: float = 0.0) -> bool: ...
+
+    def recv(self) -> Any: ...
+
+    def send(self, message: Any) -> None: ...
+
+
+class LabLoop:
+    """Applies commands, trains in slices and hands out snapshots as fast as they are taken.
+
+    A new snapshot is sent only after the GUI said it drew the last one ("delivered"), so a
+    slow paint never builds a backlog, and never more often than every ``frame_s`` seconds.
+    """
+
+    def __init__(self, lab: Lab, frame_s: float = FRAME_S, clock=time.perf_counter) -> None:
+        self.lab = lab
+        self.frame_s = frame_s
+        self.clock = clock
+        self.dirty = True  # the GUI has not seen the latest state yet
+        self.delivered = True  # the GUI has drawn the last snapshot we sent
+        self.stopped = False
+        self._last_emit = -float("inf")
+
+    def handle(self, message: tuple[str, Any]) -> None:
+        """One message from the GUI side."""
+        kind, value = message
+        if kind == STOP:
+            self.stopped = True
+        elif kind == DELIVERED:
+            self.delivered = True
+        elif kind == COMMAND:
+            self._apply(value)
+        else:
+            self._report(f"unknown message {kind!r}")
+
+    def _apply(self, command: cmd.Command) -> None:
+        try:
+            self.lab.apply(command)
+        except ValueError as exc:  # bad input: say so, change nothing
+            self._report(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug must not end training for good
+            self.lab.playing = False
+            self._report(describe(exc))
+        self.dirty = True
+
+    def train(self) -> None:
+        """Train one slice if playing; a bug pauses and is reported instead of escaping."""
+        if not self.lab.playing:
+            return
+        try:
+            if self.lab.advance(TRAIN_SLICE_S) > 0 or not self.lab.playing:
+                self.dirty = True
+        except Exception as exc:  # noqa: BLE001 - pause and report instead of dying
+            self.lab.playing = False
+            self._report(describe(exc))
+            self.dirty = True
+
+    def snapshot_due(self) -> bool:
+        """Something changed, the GUI is ready, and the frame interval has passed."""
+        ready = self.dirty and self.delivered
+        return ready and self.clock() - self._last_emit >= self.frame_s
+
+    def take_snapshot(self):
+        """The snapshot to send now (and the GUI owes us a 'delivered' for it)."""
+        self.dirty, self.delivered = False, False
+        self._last_emit = self.clock()
+        return self.lab.snapshot()
+
+    def wait_s(self) -> float:
+        """How long to wait for a message before looking again."""
+        if self.lab.playing:  # at a speed limit, nap instead of spinning between epochs
+            return 0.002 if self.lab.epochs_per_second else 0.0
+        if self.dirty and self.delivered:  # only the frame interval holds the snapshot back
+            return max(0.0, self.frame_s - (self.clock() - self._last_emit))
+        return self.frame_s
+
+    def _report(self, text: str) -> None:
+        self.lab._say("error", text)
+
+
+def serve(make_lab: Callable[[], Lab], inbox: Channel, outbox: Channel) -> None:
+    """Run a Lab until told to stop: the body of the training process."""
+    try:
+        loop = LabLoop(make_lab())
+    except Exception as exc:  # noqa: BLE001 - tell the GUI why training cannot start
+        outbox.send((FAILED, f"Training could not start: {describe(exc)}"))
+        return
+    while not loop.stopped:
+        timeout = loop.wait_s()
+        while not loop.stopped and inbox.poll(timeout):
+            loop.handle(inbox.recv())
+            timeout = 0.0
+        if loop.stopped:
+            return
+        loop.train()
+        if loop.snapshot_due():
+            outbox.send((SNAPSHOT, loop.take_snapshot()))
+
+
+def describe(exc: BaseException) -> str:
+    """An unexpected error in one line: its type, message and where it happened."""
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" (in {where[0].name})" if where else ""
+    return f"Training stopped by an unexpected error{place}: {type(exc).__name__}: {exc}"
