@@ -8,7 +8,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
 from nnviz.snapshot import Snapshot
@@ -19,7 +26,9 @@ from nnviz.views.curves_items import (
     diverged_epoch,
     header_text,
     history_key,
+    loss_range,
     nearest_index,
+    nice_ceiling,
     no_break,
     readout_text,
     went_backwards,
@@ -104,6 +113,11 @@ class CurvesView(QWidget):
                 axis.setTextPen(INK)
                 axis.enableAutoSIPrefix(False)
             plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
+            plot.enableAutoRange(axis="x", enable=False)  # _fit_ranges steps it instead
+            for side in ("left", "bottom"):  # axes and grid redraw only when a range changes
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.loss_plot.enableAutoRange(axis="y", enable=False)
+        self._ranges: tuple | None = None
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         self.legend.setColumnCount(2)  # one short row, clear of the 'diverged' label below it
@@ -178,10 +192,19 @@ class CurvesView(QWidget):
                 line.setData([], [])  # nothing to draw (no test points, or not classification)
             else:
                 line.setData(epochs, values)
-        # Fit the ranges now rather than during the paint: pyqtgraph otherwise auto-ranges
-        # inside the first paint, which asks for a second full paint of both plots.
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.getViewBox().prepareForPaint()
+        self._fit_ranges()
+
+    def _fit_ranges(self) -> None:
+        """Round-numbered ranges, set only when they change (the axes are cached pictures)."""
+        epochs = self.history["epoch"]
+        x_max = nice_ceiling(float(epochs[-1])) if len(epochs) else 1.0
+        ranges = (x_max, loss_range(self.history, self.log_box.isChecked()))
+        if ranges == self._ranges:
+            return
+        self._ranges = ranges
+        self.loss_plot.setXRange(0.0, x_max, padding=0.02)
+        if ranges[1] is not None:
+            self.loss_plot.setYRange(*ranges[1], padding=0.04)
 
     def _set_regression(self, on: bool) -> None:
         """Regression has no accuracy: swap the accuracy plot for a one-line note."""
@@ -220,7 +243,9 @@ class CurvesView(QWidget):
         self.loss_plot.setLogMode(y=on)
         self.loss_plot.setLabel("left", "loss (log)" if on else "loss")
         self._apply_sizes()
-        self.loss_plot.enableAutoRange()
+        self._ranges = None
+        if len(self.history["epoch"]):
+            self._fit_ranges()
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self.set_log_scale(on)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from nnviz.engine.grid import contour_segments
 from nnviz.palette import (
@@ -52,6 +52,12 @@ class DataCanvasView(QWidget):
         self.plot.addItem(self.fit_line)
         self.scatter = PointsItem(size=8)
         self.plot.addItem(self.scatter)
+        # The axes and the points change only on edits, while the heatmap changes every frame:
+        # keep them as cached pictures instead of redrawing them 40 times a second.
+        cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+        self.scatter.setCacheMode(cached)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setCacheMode(cached)
         self.ring = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen(HIGHLIGHT, width=3))
         self.plot.addItem(self.ring)
         self.caption = QLabel()

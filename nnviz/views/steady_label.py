@@ -19,6 +19,8 @@ class SteadyLabel(QWidget):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel(text, self)
+        # Opaque: a new number repaints this label only, not the dock or window behind it.
+        self.setAutoFillBackground(True)
         self._sizes: tuple | None = None
         self._sync_policy()
 
