@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nnviz.views.curves_items import (
     LossAxis,
@@ -88,3 +89,24 @@ def test_no_break_keeps_parts_whole():
         no_break("train loss 1 · test loss 2", " · ")
         == "train\u00a0loss\u00a01 · test\u00a0loss\u00a02"
     )
+
+
+def test_nice_ceiling_rounds_up_to_round_numbers():
+    """Axis ends are 1, 1.5, 2, 3, 5 or 7.5 × 10ᵏ, never below the value."""
+    from nnviz.views.curves_items import nice_ceiling
+
+    cases = {0.0: 1.0, 1.0: 1.0, 1.01: 1.5, 2.9: 3.0, 40: 50.0, 51: 75.0, 76: 100.0, 0.0042: 0.005}
+    for value, expected in cases.items():
+        assert nice_ceiling(value) == pytest.approx(expected)
+    assert nice_ceiling(float("nan")) == 1.0
+
+
+def test_loss_range_is_round_and_log_ranges_are_whole_decades():
+    """Linear: 0 to a round number above the largest loss; log: decades around all losses."""
+    from nnviz.views.curves_items import loss_range
+
+    h = {"train_loss": np.array([0.69, 0.2, 0.05]), "test_loss": np.array([0.7, 0.3, np.nan])}
+    assert loss_range(h, log=False) == (0.0, 0.75)
+    assert loss_range(h, log=True) == (-2.0, 0.0)
+    empty = {"train_loss": np.array([np.nan]), "test_loss": np.array([np.nan])}
+    assert loss_range(empty, log=False) is None and loss_range(empty, log=True) is None
