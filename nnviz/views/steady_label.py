@@ -60,6 +60,12 @@ class SteadyLabel(QWidget):
         self.label.setGeometry(self.rect())
         self._sizes = self._measure()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A style sheet on this frame stops Qt handing its font on to the label: hand it on.
+        if event.type() == QEvent.Type.FontChange:
+            self.label.setFont(self.font())
+        super().changeEvent(event)
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # posted by the label's updateGeometry
             sizes = self._measure()

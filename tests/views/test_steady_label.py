@@ -43,3 +43,18 @@ def test_same_size_text_does_not_relayout_the_parent(qtbot):
     label.setText("epoch 000002 and a much longer message after it")
     qtbot.waitUntil(lambda: label.width() > wide)
     assert counter.requests >= 1 and label.label.width() == label.width()
+
+
+def test_font_reaches_the_label_even_with_a_style_sheet(qtbot):
+    """A font set on the frame (bold 15 pt, say) is the font the text is drawn in."""
+    from PySide6.QtGui import QFont
+
+    label = SteadyLabel("epoch 1")
+    qtbot.addWidget(label)
+    label.setStyleSheet("color: #223344;")
+    font = QFont()
+    font.setPointSizeF(15.0)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    assert label.label.font().pointSizeF() == 15.0
+    assert label.label.font().weight() == QFont.Weight.DemiBold
