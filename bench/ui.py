@@ -47,10 +47,12 @@ def with_gui(seconds: float) -> dict[str, float]:
     from app.main_window import MainWindow
     from nnviz import commands as cmd
 
+    opened = time.perf_counter()
     w = MainWindow("circle", interactive=False)
     w.resize(1480, 900)
     w.show()
     w.wait_for_snapshot(lambda s: True)
+    first_frame_s = time.perf_counter() - opened  # window built and the first network drawn
     frames: list[float] = []
     w.training.snapshot_ready.connect(lambda s: frames.append(time.perf_counter()))
     clock = QElapsedTimer()
@@ -77,6 +79,7 @@ def with_gui(seconds: float) -> dict[str, float]:
         "lateness_p99_ms": float(np.percentile(late, 99)),
         "frames_per_s": len([f for f in frames if f >= start]) / elapsed,
         "epochs_per_s_with_gui": epochs,
+        "open_to_first_frame_s": first_frame_s,
     }
 
 
@@ -97,12 +100,18 @@ def main() -> None:
         "bare_epochs_per_s": bare,
         **gui,
         "throughput_ratio": ratio,
-        "targets": {"lateness_p99_ms": 25, "frames_per_s": 30, "throughput_ratio": 0.5},
+        "targets": {
+            "lateness_p99_ms": 25,
+            "frames_per_s": 30,
+            "throughput_ratio": 0.5,
+            "open_to_first_frame_s": 2.0,
+        },
     }
     result["met"] = {
         "lateness_p99_ms": gui["lateness_p99_ms"] <= 25,
         "frames_per_s": gui["frames_per_s"] >= 30,
         "throughput_ratio": ratio >= 0.5,
+        "open_to_first_frame_s": gui["open_to_first_frame_s"] <= 2.0,
     }
     print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
 
