@@ -11,6 +11,16 @@ SHOTS = [
     ("spiral.png", ["--preset", "spiral", "--epochs", "400", "--seed", "0"]),
     ("classes.png", ["--preset", "blobs", "--epochs", "100", "--seed", "0"]),
     ("curve.png", ["--preset", "curve", "--epochs", "300", "--seed", "0"]),
+    (
+        "graph.png",
+        ["--preset", "xor", "--epochs", "300", "--seed", "1", "--trace", "7", "--walk", "7"],
+    ),
+    (
+        "graph_layers.png",
+        ["--preset", "spiral", "--epochs", "50", "--seed", "0", "--trace", "3", "--walk", "3"]
+        + ["--graph-layers"],
+    ),
+    ("landscape.png", ["--preset", "xor", "--epochs", "300", "--seed", "1", "--show", "landscape"]),
 ]
 
 

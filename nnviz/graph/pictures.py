@@ -16,7 +16,7 @@ from nnviz.graph.text import fmt
 from nnviz.picture import EdgePicture, GraphPicture, NodePicture
 
 DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
-LAYER_DX, LAYER_DY = 260.0, 120.0  # …and of the layer-level boxes
+LAYER_DX, LAYER_DY = 300.0, 120.0  # …and of the layer-level boxes
 SHORT = 18  # an op's formula fits in its box up to this many characters
 
 
@@ -217,7 +217,7 @@ def _box(i: int, g: Group, stepper: Stepper, current: int | None) -> NodePicture
     return NodePicture(
         i, g.title, g.column * LAYER_DX, g.row * LAYER_DY, g.kind, None, None, status, tip,
         {"group": g.key, "members": g.members}, value_text=value_text, grad_text=grad_text,
-        width=1.6,
+        width=1.9,
     )  # fmt: skip
 
 
@@ -229,8 +229,8 @@ def _vector_text(g: Group, stepper: Stepper, values, finals) -> tuple[str, str]:
     elif any(v is None for v in values):
         value = f"{g.shape}: ·"
     else:
-        shown = ", ".join(fmt(v, 3) for v in values[:4])
-        value = f"[{shown}{', …' if len(values) > 4 else ''}]"
+        shown = ", ".join(fmt(v, 2) for v in values[:3])  # the first few; the table has all
+        value = f"[{shown}{', …' if len(values) > 3 else ''}]"
     if finals and all(m in state.final for m in finals):
         g2 = np.array([state.grads[m] for m in finals], dtype=float)
         norm = fmt(float(np.linalg.norm(g2)), 3)

@@ -90,6 +90,10 @@ class NodeItem(QGraphicsItem):
         font.setBold(bold)
         painter.setFont(font)
         painter.setPen(colour or QColor(*INK))
+        # Never spill out of the box: a long name or vector ends in "…" (the tooltip has it all).
+        text = painter.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, int(rect.width()) - 8
+        )
         painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
 
 
