@@ -12,7 +12,24 @@ from nnviz.landscape.params import ParamRef, flat_index, param_label
 Array = np.ndarray
 
 
-class KnobObjective:
+class _PrivateLoss:
+    """The loss of a private copy of a network on fixed data, at any flat parameter vector."""
+
+    def __init__(
+        self, net: MLP, X: Array, y: Array, loss: str, l1: float = 0.0, l2: float = 0.0
+    ) -> None:
+        self.net = net.copy()  # the live network is never touched
+        self.X, self.y = np.array(X, dtype=float), np.array(y)
+        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+
+    def loss_and_flat_grad(self, theta: Array) -> tuple[float, Array]:
+        """L(θ) and ∇L(θ) as one flat vector, by the engine's backprop."""
+        self.net.set_flat(theta)
+        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
+        return float(value), np.concatenate([g.ravel() for g in grads])
+
+
+class KnobObjective(_PrivateLoss):
     """p ↦ (L, ∂L/∂p): the loss with the chosen parameters set to p, and its gradient.
 
     The gradient is the engine's backprop gradient read at the chosen entries, so the race
@@ -38,9 +55,7 @@ class KnobObjective:
         l1: float = 0.0,
         l2: float = 0.0,
     ) -> None:
-        self.net = net.copy()
-        self.X, self.y = np.array(X, dtype=float), np.array(y)
-        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+        super().__init__(net, X, y, loss, l1, l2)
         self.index = np.array([flat_index(net, r) for r in refs], dtype=int)
         if len(set(self.index.tolist())) != len(self.index):
             raise ValueError("choose different parameters for different knobs")
@@ -52,9 +67,7 @@ class KnobObjective:
         """L(θ with θ[k_i] = p_i) and (∂L/∂θ[k_i])_i."""
         theta = self.base.copy()
         theta[self.index] = p
-        self.net.set_flat(theta)
-        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
-        flat = np.concatenate([g.ravel() for g in grads])
+        value, flat = self.loss_and_flat_grad(theta)
         return value, flat[self.index]
 
     def value(self, x: float) -> float:
@@ -70,7 +83,7 @@ class KnobObjective:
         return float(self(p)[1][0])
 
 
-class PlaneObjective:
+class PlaneObjective(_PrivateLoss):
     """(a, b) ↦ (L, ∂L/∂a, ∂L/∂b) on the plane θ(a, b) = center + a·d1 + b·d2.
 
     By the chain rule ∂L/∂a = ∇L(θ)·d1 and ∂L/∂b = ∇L(θ)·d2: the backprop gradient read
@@ -90,15 +103,11 @@ class PlaneObjective:
         l1: float = 0.0,
         l2: float = 0.0,
     ) -> None:
-        self.net = net.copy()
-        self.X, self.y = np.array(X, dtype=float), np.array(y)
-        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+        super().__init__(net, X, y, loss, l1, l2)
         self.center = np.array(center, dtype=float)
         self.basis = np.column_stack([d1, d2]).astype(float)  # (n_params, 2)
 
     def __call__(self, p: Array) -> tuple[float, Array]:
         """L(θ(a, b)) and (∇L·d1, ∇L·d2)."""
-        self.net.set_flat(self.center + self.basis @ np.asarray(p, dtype=float))
-        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
-        flat = np.concatenate([g.ravel() for g in grads])
-        return float(value), flat @ self.basis
+        value, flat = self.loss_and_flat_grad(self.center + self.basis @ np.asarray(p, float))
+        return value, flat @ self.basis
