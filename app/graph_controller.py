@@ -34,6 +34,7 @@ class GraphController(QObject):
         self.snap: Snapshot | None = None
         self.selected: tuple[int, tuple[float, ...], float] | None = None
         self._awaiting_update = False
+        self._focus: tuple[int, int] | None = None
         self._connect()
         self.load_preset(FIRST_EXAMPLE)
 
@@ -226,5 +227,9 @@ class GraphController(QObject):
         self.view.show_picture(pic)
         nodes, edges = self.explainer.highlight()
         self.w.network_view.set_highlight(nodes, edges)
+        focus = self.explainer.focus_neuron()
+        if focus != self._focus:  # the canvas shows the neuron being computed, then the output
+            self._focus = focus
+            self.w.canvas.set_focus_neuron(focus)
         if note:
             self.view.show_message(note)

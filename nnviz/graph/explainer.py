@@ -23,6 +23,7 @@ from nnviz.graph.text import fmt
 from nnviz.graph.trace import trace_example
 from nnviz.picture import GraphPicture
 
+MODES = ("ops", "neurons", "layers")
 LAYER_MODE_ABOVE = 120  # traced graphs with more nodes open in the layer-level view
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][A-Za-z_0-9]*)\s*=\s*(\S+)\s*$")
 
@@ -137,15 +138,15 @@ class Explainer:
             raise ValueError(f"unknown step {action!r}")
 
     def _move(self, one, back: bool = False) -> None:
-        """One op in op mode; in layer mode every op of the current box, so → moves a layer."""
+        """One op; one neuron's ops in the neuron walk; one box's ops in the layer view."""
         s = self._need()
-        if self.mode != "layers" or self.example is None:
+        chunk = self._chunk_of()
+        if chunk is None:
             one()
             return
-        of = group_of(s, list(self.example.activations))
 
         def box(step):
-            return (step.phase, of.get(step.node)) if step is not None else None
+            return (step.phase, chunk(step.node)) if step is not None else None
 
         start = box(s.next_step if not back else s.current)
         one()
@@ -154,6 +155,15 @@ class Explainer:
             if nxt is None or box(nxt) != start or (back and s.position == 0):
                 return
             one()
+
+    def _chunk_of(self):
+        """What one → covers: None for a single op, else a node → chunk-key function."""
+        if self.example is None or self.mode == "ops":
+            return None
+        if self.mode == "layers":
+            return group_of(self._need(), list(self.example.activations)).get
+        nodes = self.graph.nodes  # "neurons": every op that belongs to one neuron (or the loss)
+        return lambda nid: (nodes[nid].meta.get("layer"), nodes[nid].meta.get("neuron"))
 
     def jump(self, node: int) -> str:
         """Go to a node's step: its gradient if the backward pass has begun, else its value."""
@@ -169,12 +179,15 @@ class Explainer:
         return ""
 
     def set_mode(self, mode: str) -> str:
-        """'ops' for every operation, 'layers' for one box per layer (traced networks only)."""
-        if mode not in ("ops", "layers"):
-            raise ValueError(f"unknown mode {mode!r}")
-        if mode == "layers" and self.example is None:
+        """'ops' (→ is one op), 'neurons' (→ is one neuron's ops) or 'layers' (one box per
+        layer, → is one box); the last two are for traced networks only."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+        if mode != "ops" and self.example is None:
             self.mode = "ops"
-            return "The layer view is for a traced network example; a formula shows every op."
+            return (
+                "Neurons and layers belong to a traced network example; a formula walks op by op."
+            )
         self.mode = mode
         return ""
 
@@ -191,7 +204,7 @@ class Explainer:
                 self._spots = layout(self.graph, leaves)
             pic = op_picture(self.stepper, self.title, leaves, self._spots)
         source = "network" if self.example is not None else "formula"
-        pic = replace(pic, source=source)
+        pic = replace(pic, source=source, mode=self.mode)
         if self.update_rows:
             pic = replace(
                 pic,
@@ -218,6 +231,20 @@ class Explainer:
         for nid in ids:
             _light(self.graph, nid, nodes, edges)
         return nodes, edges
+
+    def focus_neuron(self) -> tuple[int, int] | None:
+        """The network neuron whose picture the data canvas should show at this step.
+
+        While the walk is inside a neuron (its products, sum or activation), that neuron's
+        response over the plane; at the start, at the loss and once done, the output (None).
+        """
+        s = self.stepper
+        if s is None or self.example is None or s.current is None or s.finished:
+            return None
+        meta = self.graph.nodes[s.current.node].meta
+        if meta.get("role") in ("input", "product", "sum", "activation") and "neuron" in meta:
+            return (meta["layer"], meta["neuron"])
+        return None
 
     def check_gradients(self) -> str:
         """Backprop against central differences for every leaf: one line of verdict."""

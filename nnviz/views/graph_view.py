@@ -62,7 +62,7 @@ class GraphView(QWidget):
     trace_requested = Signal()  # trace the network's selected example again
     gradcheck_requested = Signal()
     apply_update_requested = Signal()
-    mode_changed = Signal(str)  # "ops" or "layers"
+    mode_changed = Signal(str)  # "ops", "neurons" or "layers"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +132,7 @@ class GraphView(QWidget):
         self.trace_button.clicked.connect(self.trace_requested)
         self.mode = QComboBox()
         self.mode.addItem("every op", "ops")
+        self.mode.addItem("neuron by neuron", "neurons")
         self.mode.addItem("layers (shapes)", "layers")
         self.mode.currentIndexChanged.connect(
             lambda _i: self.mode_changed.emit(self.mode.currentData())

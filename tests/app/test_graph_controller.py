@@ -107,3 +107,14 @@ def test_command_line_traces_a_training_point(window):
     assert window.graph.explainer.example.point_id == ids[first]
     with pytest.raises(ValueError, match="training points"):
         window.graph.trace_training_point(10_000)
+
+
+def test_the_canvas_shows_the_neuron_being_computed(window, qtbot):
+    """While the walk is inside a neuron the canvas shows that neuron; at the end, the output."""
+    _trace_tool_click(window, qtbot, 2)
+    assert window.canvas.focus is None
+    qtbot.keyClick(window.graph.view.canvas, Qt.Key.Key_Right)
+    node = [n for n in window.graph.view.picture.nodes if n.state == "current"][0]
+    assert window.canvas.focus == (node.meta["layer"], node.meta["neuron"])
+    qtbot.mouseClick(window.graph.view.buttons["run_backward"], Qt.MouseButton.LeftButton)
+    assert window.canvas.focus is None

@@ -173,3 +173,26 @@ def test_jump_goes_to_a_nodes_step():
     w1 = e.graph.node("w1").id
     e.jump(w1)
     assert e.stepper.current.node == w1 and e.stepper.phase == "backward"
+
+
+def test_neuron_walk_steps_one_neuron_at_a_time():
+    """'neuron by neuron': → computes a whole neuron (its products and sum), ← undoes it."""
+    e, net, _ = _traced()
+    e.set_mode("neurons")
+    e.step("forward")
+    assert e.stepper.position == 3  # x1·W, x2·W and the sum z1[0] (+ b) of the first neuron
+    assert e.picture().mode == "neurons" and e.focus_neuron() == (1, 0)
+    e.step("forward")
+    assert e.stepper.position == 6 and e.focus_neuron() == (1, 1)
+    e.step("back")
+    assert e.stepper.position == 3
+
+
+def test_the_canvas_follows_the_neuron_being_computed():
+    """focus_neuron names the current neuron, and None at the start and once done."""
+    e, net, _ = _traced()
+    assert e.focus_neuron() is None
+    e.step("forward")
+    assert e.focus_neuron() == (1, 0)
+    e.step("run_backward")
+    assert e.focus_neuron() is None
