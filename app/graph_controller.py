@@ -230,6 +230,6 @@ class GraphController(QObject):
         focus = self.explainer.focus_neuron()
         if focus != self._focus:  # the canvas shows the neuron being computed, then the output
             self._focus = focus
-            self.w.canvas.set_focus_neuron(focus)
+            self.w.canvas.set_focus_neuron(focus, why="graph")
         if note:
             self.view.show_message(note)

@@ -67,7 +67,7 @@ class DataCanvasView(QWidget):
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
         self.current_class, self.current_value, self.tool = 1, 0.5, "add"
-        self.show_test, self.focus = True, None
+        self.show_test, self.focus, self._focus_why = True, None, "hover"
         self.snap: Snapshot | None = None
         self.domain = (-6.0, 6.0)
         self.kind, self.n_classes, self.dim = "binary", 2, 2
@@ -106,9 +106,14 @@ class DataCanvasView(QWidget):
             self._set_range()
         self._draw_output()
 
-    def set_focus_neuron(self, neuron) -> None:
-        """Show one neuron's full heatmap while it is hovered (None: back to the output)."""
+    def set_focus_neuron(self, neuron, why: str = "hover") -> None:
+        """Show one neuron's full heatmap (None: back to the output).
+
+        ``why`` is "hover" (the neuron is under the mouse in the network graph) or "graph"
+        (the computation graph is computing it), and only changes the caption.
+        """
         self.focus = None if neuron is None else tuple(neuron)
+        self._focus_why = why
         self._draw_output()
         self._update_caption()
 
@@ -212,10 +217,12 @@ class DataCanvasView(QWidget):
     def _update_caption(self) -> None:
         if self.focus is not None:
             layer, idx = self.focus
-            name = "input" if layer == 0 else f"neuron h{layer},{idx + 1}"
-            self.caption.setText(
-                f"Showing {name}'s output — move away to return to the network's output."
-            )
+            name = f"input {idx + 1}" if layer == 0 else f"neuron h{layer},{idx + 1}"
+            why = {
+                "hover": "move away to return to the network's output",
+                "graph": "the computation graph is computing it; the ring is the traced point",
+            }.get(self._focus_why, "")
+            self.caption.setText(f"Showing {name}'s output — {why}.")
             return
         tools = {
             "add": "click adds, drag moves, right-click deletes",

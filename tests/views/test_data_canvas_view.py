@@ -46,3 +46,17 @@ def test_hovered_neuron_uses_the_shared_neuron_colours(canvas):
     assert x is None or len(x) == 0  # a single neuron has no decision boundary
     canvas.set_focus_neuron(None)
     assert len(canvas.contour.getData()[0]) > 0
+
+
+def test_focus_caption_says_why_the_neuron_is_shown(qtbot):
+    """Hover focus says how to leave; the graph's focus says it is the neuron being computed."""
+    from nnviz.views.data_canvas_view import DataCanvasView
+
+    view = DataCanvasView()
+    qtbot.addWidget(view)
+    view.set_focus_neuron((1, 2))
+    assert "h1,3" in view.caption.text() and "move away" in view.caption.text()
+    view.set_focus_neuron((1, 2), why="graph")
+    assert "computation graph" in view.caption.text()
+    view.set_focus_neuron(None)
+    assert "h1,3" not in view.caption.text()
