@@ -242,6 +242,8 @@ class Explainer:
         if s is None or self.example is None or s.current is None or s.finished:
             return None
         meta = self.graph.nodes[s.current.node].meta
+        if meta.get("layer") == len(self.example.activations):
+            return None  # the output neuron: the canvas already shows it, boundary and all
         if meta.get("role") in ("input", "product", "sum", "activation") and "neuron" in meta:
             return (meta["layer"], meta["neuron"])
         return None

@@ -109,10 +109,19 @@ def caption(stepper: Stepper) -> str:
     if stepper.finished:
         return _summary(stepper)
     text = "Backward: " + step.grad_formula
-    if step.edges:
-        sends = ";  ".join(e.product_formula for e in step.edges)
-        text += f".  Chain rule down each input: {sends}"
+    if step.edges:  # the chain rule, short: upstream × local for each input (tooltips say more)
+        sends = ";  ".join(
+            f"to {e.source_name}: {_operand(e.upstream)} · {_operand(e.local)} = {fmt(e.product)}"
+            for e in step.edges
+        )
+        text += f".  Upstream × local down each input — {sends}"
     return text
+
+
+def _operand(x: float) -> str:
+    """A number inside a product: negatives in brackets, so 3 · (−2) reads clearly."""
+    text = fmt(x)
+    return f"({text})" if text.startswith("−") else text
 
 
 def _summary(stepper: Stepper, shown: int = 6) -> str:

@@ -39,7 +39,7 @@ class NodeItem(QGraphicsItem):
     def update_node(self, node: NodePicture) -> None:
         """Show new numbers/state without rebuilding the item."""
         self.node = node
-        self.setPos(node.x, node.y)
+        self.setPos(node.x * self.scale_, node.y * self.scale_)  # bigger boxes, more room
         self.setToolTip(node.tooltip)
         self.setZValue(2 if node.state == "current" else 1)
         self.update()

@@ -196,3 +196,16 @@ def test_the_canvas_follows_the_neuron_being_computed():
     assert e.focus_neuron() == (1, 0)
     e.step("run_backward")
     assert e.focus_neuron() is None
+
+
+def test_backward_caption_reads_like_the_board():
+    """CS188 at node a: its gradient from b, then upstream × local down to w1 = 96."""
+    e = Explainer()
+    e.load_preset("cs188")
+    a = e.graph.node("a").id
+    e.step("run_forward")
+    while e.stepper.current.node != a or e.stepper.phase != "backward":
+        e.step("forward")
+    assert e.picture().caption == (
+        "Backward: ∂g/∂a = 3 (from b).  Upstream × local down each input — to w1: 3 · 32 = 96"
+    )
