@@ -43,6 +43,9 @@ KNOBS = {
 SIZES = (17, 51)  # coarse preview first, then the refined grid
 
 
+STALE_OFF_PLANE = 0.5  # re-centre once the weights are half the grid's reach off the plane
+
+
 @dataclass(frozen=True)
 class Problem:
     """Everything the network's loss depends on, copied so a job thread can use it."""
@@ -151,11 +154,24 @@ class NetworkLandscape:
         return ab, np.divide(dist, span, out=np.zeros_like(dist), where=span > 1e-12)
 
     def needs_slice(self) -> bool:
-        """No surface yet, or the newest point has left the computed region."""
+        """No surface yet, or the newest point has left the computed region.
+
+        Leaving it can happen sideways too: when every *other* weight has moved (a two-weight
+        slice while training), the current weights lie far off the plane and its contours no
+        longer describe them, so the plane is re-centred on them.
+        """
         if self.plane is None or self.surface is None:
             return True
-        a, b = self.coords()[0][-1]
-        return not self.surface.contains(float(a), float(b))
+        ab, rel = self.coords()
+        a, b = ab[-1]
+        if not self.surface.contains(float(a), float(b)):
+            return True
+        p, s = self.plane, self.surface
+        off = rel[-1] * np.linalg.norm(self.recorder.points[-1] - p.center)
+        half_a = 0.5 * np.ptp(s.alphas) * np.linalg.norm(p.d1)  # the grid's reach in θ-space
+        half_b = 0.5 * np.ptp(s.betas) * np.linalg.norm(p.d2)
+        reach = min(half_a, half_b)
+        return bool(off > STALE_OFF_PLANE * reach)
 
     # ----- jobs ------------------------------------------------------------------------------
     def slice_job(self) -> Job:

@@ -125,6 +125,19 @@ def test_leaving_the_computed_region_asks_for_a_new_slice(net_session):
     assert "slice" in [k for k, _ in s.observe(problem, far, 2).jobs]
 
 
+def test_moving_off_a_two_weight_plane_recentres_it(net_session):
+    """Training moves the *other* weights: once far off the plane, the slice is re-centred."""
+    s, net, X, y = net_session
+    s.request("pick", (0, 0, 0))
+    run(s, s.request("pick", (0, 1, 0)))
+    problem, theta = s.net.problem, net.get_flat()
+    sideways = theta.copy()
+    sideways[-1] += 1e-3  # a weight that is not an axis, barely moved: keep the slice
+    assert "slice" not in [k for k, _ in s.observe(problem, sideways, 1).jobs]
+    sideways[-1] += 5.0  # far off the plane, though the two axis weights have not moved at all
+    assert "slice" in [k for k, _ in s.observe(problem, sideways, 2).jobs]
+
+
 def test_picked_weights_become_the_axes(net_session):
     """Two picks (layer, i, j) make the weights plane with those labels."""
     s, *_ = net_session
