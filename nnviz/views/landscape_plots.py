@@ -47,8 +47,8 @@ class SurfacePlot(pg.PlotWidget):
         self.log = False
         self.show_glyphs = {"gradient": True, "momentum": True, "squared": False}
         self.scene().sigMouseClicked.connect(self._on_click)
-        for name in ("bottom", "left"):
-            self.getAxis(name).enableAutoSIPrefix(False)  # "(x0.001)" on an axis only confuses
+        for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
+            axis.enableAutoSIPrefix(False)  # "(x0.001)" on an axis only confuses
         self.width_scale = 1.0
 
     def set_presentation(self, on: bool) -> None:
