@@ -114,8 +114,11 @@ class CurvesView(QWidget):
                 axis.enableAutoSIPrefix(False)
             plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
             plot.enableAutoRange(axis="x", enable=False)  # _fit_ranges steps it instead
-            for side in ("left", "bottom"):  # axes and grid redraw only when a range changes
-                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # The y axis (and its grid lines) is a cached picture, redrawn only when its range
+            # steps. Not the x axis: cached, the hover readout missed mouse moves now and then
+            # (pyqtgraph's axis items take part in mouse handling).
+            cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+            plot.getAxis("left").setCacheMode(cached)
         self.loss_plot.enableAutoRange(axis="y", enable=False)
         self._ranges: tuple | None = None
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
@@ -193,6 +196,10 @@ class CurvesView(QWidget):
             else:
                 line.setData(epochs, values)
         self._fit_ranges()
+        # Settle both view boxes now rather than inside the paint, which would otherwise ask
+        # for a second full paint of both plots (and leave data → pixel maps stale until then).
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getViewBox().prepareForPaint()
 
     def _fit_ranges(self) -> None:
         """Round-numbered ranges, set only when they change (the axes are cached pictures)."""
