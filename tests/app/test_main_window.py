@@ -95,3 +95,41 @@ def test_close_during_training_is_clean(qtbot, tmp_path):
     w.close()
     assert w.training.thread.isFinished()
     assert (tmp_path / "autosave.nnviz").is_file()
+    assert not w.training.worker.process.is_alive()
+
+
+def test_a_huge_learning_rate_pauses_with_diverged_and_finite_weights(window, qtbot):
+    """SGD at learning rate 10 on curve fitting: training pauses, says 'diverged at epoch N',
+    and the weights shown are the last finite ones. (Adam, or a saturating classifier, would
+    not blow up at 10: they get stuck instead, which the curves show.)"""
+    from dataclasses import replace
+
+    window.load_preset("curve")
+    snap = window.wait_for_snapshot(lambda s: s.kind == "regression")
+    window.send(cmd.SetConfig(replace(snap.config, lr=10.0, optimizer="sgd")))
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    diverged = window.wait_for_snapshot(lambda s: s.event == "diverged" or "diverged" in s.message)
+    assert diverged is not None and not diverged.playing
+    assert "diverged at epoch" in diverged.message
+    assert all(np.isfinite(p).all() for p in diverged.params)
+    assert "diverged" in window.status.message.text()
+
+
+def test_the_autosave_is_offered_and_restored_at_the_next_start(qtbot, tmp_path):
+    """Close with changed data; the next window, asked to restore, has the same points."""
+    from app.main_window import MainWindow
+
+    first = MainWindow("xor", interactive=False, autosave_dir=tmp_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.wait_for_snapshot(lambda s: True)
+    first.doc.add_points(np.array([[1.5, -2.5]]), np.array([0]))
+    X0, y0, _, _ = first.doc.points.all_arrays()
+    first.close()
+    second = MainWindow("circle", interactive=False, autosave_dir=tmp_path)
+    qtbot.addWidget(second)
+    second.ask = lambda question: "Restore" in question  # the user says yes
+    assert second.session_io.offer_restore()
+    X1, y1, _, _ = second.doc.points.all_arrays()
+    assert np.array_equal(X0, X1) and np.array_equal(y0, y1)
+    second.close()

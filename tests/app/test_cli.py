@@ -1,0 +1,67 @@
+"""The nnviz command: headless screenshots and reports, bad options, no-display advice."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import parse_args
+from app.platform_check import XCB_PACKAGES, display_problem
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _nnviz(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "nnviz", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False,
+    )  # fmt: skip
+
+
+def test_screenshot_is_a_real_render_of_the_window_size(tmp_path):
+    """--screenshot writes a PNG of the asked size with a real picture (many colours)."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    done = _nnviz("--preset", "xor", "--epochs", "20", "--seed", "1", "--size", "1300x820",
+                  "--screenshot", str(out), "--report")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1300, 820)
+    small = image.scaled(130, 82)
+    colours = {small.pixel(x, y) for x in range(130) for y in range(82)}
+    assert len(colours) > 200  # heatmaps, thumbnails and text, not a blank window
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["epochs"] == 20 and report["preset"] == "xor" and 0 < report["train_acc"] <= 1
+
+
+def test_trace_and_show_options_render_those_views(tmp_path):
+    """--trace N --walk K and --show bring the computation graph / landscape forward."""
+    out = tmp_path / "graph.png"
+    done = _nnviz("--trace", "2", "--walk", "3", "--screenshot", str(out))
+    assert done.returncode == 0 and out.is_file(), done.stderr
+    bad = _nnviz("--show", "nowhere", "--screenshot", str(tmp_path / "x.png"))
+    assert bad.returncode == 2 and "no view called 'nowhere'" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--epochs", "-1"], "cannot be negative"), (["--size", "big"], "--size must look like")],
+)
+def test_bad_options_are_refused_with_a_reason(args, message, capsys):
+    """A negative epoch count or a malformed size stops with one clear line."""
+    with pytest.raises(SystemExit):
+        parse_args(args)
+    assert message in capsys.readouterr().err
+
+
+def test_no_display_gives_advice_instead_of_a_qt_abort():
+    """Without DISPLAY on Linux the message names xvfb-run and --screenshot."""
+    problem = display_problem({})
+    if sys.platform.startswith("linux"):
+        assert "xvfb-run nnviz" in problem and "--screenshot" in problem
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert "libxcb-cursor0" in XCB_PACKAGES
