@@ -66,11 +66,15 @@ def test_bad_csv_changes_nothing(window, tmp_path):
 
 
 def test_export_views_as_png(window, tmp_path):
-    """Every view and the whole window export to non-empty PNG files."""
-    for key in ("window", "canvas", "network", "curves"):
+    """Every view and the whole window export to non-empty PNG files; plots also to SVG."""
+    for key in ("window", "canvas", "network", "curves", "graph", "landscape"):
         path = tmp_path / f"{key}.png"
         assert window.session_io.export_view(key, path), key
         assert path.stat().st_size > 1000
+    for key in ("canvas", "network", "curves"):
+        path = tmp_path / f"{key}.svg"
+        assert window.session_io.export_view(key, path), key
+        assert path.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
 
 
 def test_typed_formula_and_its_values_survive_save_and_open(window, tmp_path):
