@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.picture import GraphPicture
 from nnviz.views.graph_items import EdgeItem, NodeItem
+from nnviz.views.network_export import export_svg
 
 SPEEDS_MS = [("slow", 1200), ("normal", 600), ("fast", 200)]
 
@@ -312,8 +313,10 @@ class GraphView(QWidget):
             self.show_picture(self.picture)
 
     def export_image(self, path: str) -> None:
-        """Save the graph as PNG (grab of the view)."""
-        if not self.canvas.grab().save(path):
+        """Save the graph: ``.svg`` as vectors (the whole graph, for slides), else a PNG grab."""
+        if str(path).lower().endswith(".svg"):
+            export_svg(self.scene, str(path))
+        elif not self.canvas.grab().save(str(path)):
             raise OSError(f"could not write {path}")
 
     def centre_on(self, x: float, y: float) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from nnviz.landscape_picture import LandscapePicture
 from nnviz.views.landscape_controls import LandscapeControls
 from nnviz.views.landscape_plots import CurvePlot, SurfacePlot
+from nnviz.views.plot_export import export_scene
 
 
 class LandscapeView(QWidget):
@@ -135,6 +136,8 @@ class LandscapeView(QWidget):
             self.surface.show_paths(self.picture)
 
     def export_image(self, path: str) -> None:
-        """Save the whole view as PNG."""
-        if not self.grab().save(path):
+        """Save the view: ``.svg`` as the surface plot in vectors, anything else as a PNG."""
+        if str(path).lower().endswith(".svg"):
+            export_scene(self.surface.scene(), str(path), "nnviz loss landscape")
+        elif not self.grab().save(str(path)):
             raise OSError(f"could not write {path}")

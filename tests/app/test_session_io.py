@@ -71,7 +71,7 @@ def test_export_views_as_png(window, tmp_path):
         path = tmp_path / f"{key}.png"
         assert window.session_io.export_view(key, path), key
         assert path.stat().st_size > 1000
-    for key in ("canvas", "network", "curves"):
+    for key in ("canvas", "network", "curves", "graph", "landscape"):
         path = tmp_path / f"{key}.svg"
         assert window.session_io.export_view(key, path), key
         assert path.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))
