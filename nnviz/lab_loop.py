@@ -116,6 +116,13 @@ def serve(make_lab: Callable[[], Lab], inbox: Channel, outbox: Channel) -> None:
     except Exception as exc:  # noqa: BLE001 - tell the GUI why training cannot start
         outbox.send((FAILED, f"Training could not start: {describe(exc)}"))
         return
+    try:
+        _run(loop, inbox, outbox)
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return  # the app has gone (closed or killed): so does its training process
+
+
+def _run(loop: LabLoop, inbox: Channel, outbox: Channel) -> None:
     while not loop.stopped:
         timeout = loop.wait_s()
         while not loop.stopped and inbox.poll(timeout):

@@ -92,3 +92,16 @@ def test_serve_reports_a_lab_that_cannot_be_built():
     outbox = FakePipe()
     serve(failing_lab, FakePipe(), outbox)
     assert outbox.sent[0][0] == FAILED and "no lab today" in outbox.sent[0][1]
+
+
+def test_serve_ends_quietly_when_the_app_is_gone():
+    """A closed pipe (the app quit or was killed) ends the loop without an error."""
+
+    class Closed(FakePipe):
+        def poll(self, timeout: float = 0.0) -> bool:
+            return True
+
+        def recv(self):
+            raise EOFError
+
+    serve(make_lab, Closed(), FakePipe())  # returns instead of raising
