@@ -184,6 +184,7 @@ class Lab:
         y = np.array([c.label], dtype=float)
         loss, lr = self.config.loss, self.config.lr
         before, grads = self.net.loss_and_grads(X, y, loss=loss)  # this one example, no penalty
+        paused = " Training is paused so you can see it." if self.playing else ""
         self.playing = False
         self._remember()
         old = [p.copy() for p in self.net.params]
@@ -196,7 +197,7 @@ class Lab:
         self._say(
             "example_step",
             f"One gradient step on the traced example (w ← w − {lr:g}·∂L/∂w): "
-            f"its loss went {before:.4g} → {after:.4g}.",
+            f"its loss went {before:.4g} → {after:.4g}.{paused}",
         )
 
     def _on_SetSpeed(self, c: cmd.SetSpeed) -> None:
