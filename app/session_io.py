@@ -35,6 +35,9 @@ class SessionIO:
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         )
         self.autosave_path = folder / "autosave.nnviz"
+        # A headless run (screenshots, reports, benchmarks) must not replace the user's real
+        # autosave with its demo; it autosaves only into a folder it was given.
+        self.autosave_enabled = window.interactive or autosave_dir is not None
         self.timer = QTimer(window)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -132,6 +135,8 @@ class SessionIO:
     # ----- autosave --------------------------------------------------------------------------
     def autosave(self) -> None:
         """Quietly save to the user's data folder (never interrupts with a dialog)."""
+        if not self.autosave_enabled:
+            return
         session = self.current_session()
         if session is None:
             return

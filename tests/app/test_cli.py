@@ -13,8 +13,9 @@ from app.platform_check import XCB_PACKAGES, display_problem
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _nnviz(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
+def _nnviz(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    # A private HOME: the window autosaves on close, and that must not land in the repo.
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "nnviz", *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False,
@@ -27,7 +28,7 @@ def test_screenshot_is_a_real_render_of_the_window_size(tmp_path):
 
     out = tmp_path / "shot.png"
     done = _nnviz("--preset", "xor", "--epochs", "20", "--seed", "1", "--size", "1300x820",
-                  "--screenshot", str(out), "--report")  # fmt: skip
+                  "--screenshot", str(out), "--report", home=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1300, 820)
@@ -41,9 +42,9 @@ def test_screenshot_is_a_real_render_of_the_window_size(tmp_path):
 def test_trace_and_show_options_render_those_views(tmp_path):
     """--trace N --walk K and --show bring the computation graph / landscape forward."""
     out = tmp_path / "graph.png"
-    done = _nnviz("--trace", "2", "--walk", "3", "--screenshot", str(out))
+    done = _nnviz("--trace", "2", "--walk", "3", "--screenshot", str(out), home=tmp_path)
     assert done.returncode == 0 and out.is_file(), done.stderr
-    bad = _nnviz("--show", "nowhere", "--screenshot", str(tmp_path / "x.png"))
+    bad = _nnviz("--show", "nowhere", "--screenshot", str(tmp_path / "x.png"), home=tmp_path)
     assert bad.returncode == 2 and "no view called 'nowhere'" in bad.stderr
 
 

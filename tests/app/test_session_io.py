@@ -91,3 +91,17 @@ def test_typed_formula_and_its_values_survive_save_and_open(window, tmp_path):
     assert g.explainer.formula == "sin(a*b) + a"
     assert g.explainer.graph.leaf_values == {"a": 0.5, "b": -2.0}
     assert g.view.formula.text() == "sin(a*b) + a"
+
+
+def test_a_headless_window_never_touches_the_users_autosave(qtbot, tmp_path):
+    """Screenshots and benchmarks (no autosave folder given) leave the real autosave alone."""
+    from app.main_window import MainWindow
+
+    w = MainWindow("xor", interactive=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.wait_for_snapshot(lambda s: True)
+    target = tmp_path / "autosave.nnviz"
+    w.session_io.autosave_path = target  # where it would have written
+    w.close()
+    assert not target.exists()
