@@ -11,8 +11,8 @@ from nnviz.graph.groups import Group, group_edges, groups
 from nnviz.graph.layout import layout
 from nnviz.graph.ops import get_op
 from nnviz.graph.stepper import DONE, PENDING, Stepper
-from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep
-from nnviz.graph.text import fmt
+from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, operand_names
+from nnviz.graph.text import fmt, operand
 from nnviz.picture import EdgePicture, GraphPicture, NodePicture
 
 DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
@@ -111,17 +111,11 @@ def caption(stepper: Stepper) -> str:
     text = "Backward: " + step.grad_formula
     if step.edges:  # the chain rule, short: upstream × local for each input (tooltips say more)
         sends = ";  ".join(
-            f"to {e.source_name}: {_operand(e.upstream)} · {_operand(e.local)} = {fmt(e.product)}"
+            f"to {e.source_name}: {operand(e.upstream)} · {operand(e.local)} = {fmt(e.product)}"
             for e in step.edges
         )
         text += f".  Upstream × local down each input — {sends}"
     return text
-
-
-def _operand(x: float) -> str:
-    """A number inside a product: negatives in brackets, so 3 · (−2) reads clearly."""
-    text = fmt(x)
-    return f"({text})" if text.startswith("−") else text
 
 
 def _summary(stepper: Stepper, shown: int = 6) -> str:
@@ -169,9 +163,7 @@ def _title(graph: Graph, nid: int) -> str:
     if node.kind != "op":
         return node.name if node.kind == "leaf" else fmt(node.value)
     op = get_op(node.op)
-    names = [graph.nodes[i].name if graph.nodes[i].kind != "const" else fmt(graph.nodes[i].value)
-             for i in node.inputs]  # fmt: skip
-    body = op.render(names, node.param)
+    body = op.render(operand_names(graph, node.inputs), node.param)
     text = f"{node.name} = {body}"
     if len(text) <= SHORT:
         return text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nnviz.graph.ops import get_op
-from nnviz.graph.text import fmt
+from nnviz.graph.text import fmt, operand
 
 if TYPE_CHECKING:
     from nnviz.graph.graph import Graph
@@ -118,7 +118,7 @@ def build_steps(graph: Graph) -> Steps:
 def _forward_step(graph: Graph, nid: int, values: list[float]) -> ForwardStep:
     node = graph.nodes[nid]
     op = get_op(node.op)
-    names = _operand_names(graph, node.inputs)
+    names = operand_names(graph, node.inputs)
     ins = tuple(values[i] for i in node.inputs)
     parts = [node.name, op.render(names, node.param), op.render(_nums(ins), node.param)]
     formula = _chain([*parts, fmt(values[nid])])
@@ -148,15 +148,15 @@ def _edge(graph: Graph, nid, slot, values, upstream, local, out_name) -> EdgeGra
     node = graph.nodes[nid]
     src = node.inputs[slot]
     op = get_op(node.op)
-    names = _operand_names(graph, node.inputs)
+    names = operand_names(graph, node.inputs)
     ins = [values[i] for i in node.inputs]
     by_name = op.local_text(names, node.name, node.param)[slot]
-    by_number = op.local_text(_nums(ins), _num(values[nid]), node.param)[slot]
+    by_number = op.local_text(_nums(ins), operand(values[nid]), node.param)[slot]
     d_local = f"∂{_sym(node.name)}/∂{_sym(names[slot])}"
     local_formula = _chain([d_local, by_name, by_number, fmt(local)])
     product = upstream * local
     chain = f"∂{_sym(out_name)}/∂{_sym(node.name)} · {d_local}"
-    product_formula = _chain([chain, f"{_num(upstream)} · {_num(local)}", fmt(product)])
+    product_formula = _chain([chain, f"{operand(upstream)} · {operand(local)}", fmt(product)])
     return EdgeGrad(
         src, nid, slot, names[slot], upstream, local, product, local_formula, product_formula
     )
@@ -167,7 +167,7 @@ def _grad_formula(out: str, name: str, grad: float, contribs, is_output: bool) -
     head = f"∂{_sym(out)}/∂{_sym(name)}"
     if is_output:
         return f"{head} = 1 (the seed: the output changes one-for-one with itself)"
-    uses = [f"{_num(c.amount)} (from {c.child_name})" for c in contribs]
+    uses = [f"{operand(c.amount)} (from {c.child_name})" for c in contribs]
     if len(uses) == 1:
         return f"{head} = {fmt(contribs[0].amount)} (from {contribs[0].child_name})"
     return f"{head} = {' + '.join(uses)} = {fmt(grad)}"
@@ -179,22 +179,16 @@ def _chain(parts: list[str]) -> str:
     return " = ".join(kept)
 
 
-def _num(x: float) -> str:
-    """A number as an operand: negative numbers in brackets, so ``3 · (−2)`` reads clearly."""
-    text = fmt(x)
-    return f"({text})" if text.startswith("−") else text
-
-
-def _operand_names(graph: Graph, ids) -> list[str]:
+def operand_names(graph: Graph, ids) -> list[str]:
     """Input names for an expression; a negative constant is bracketed like a number."""
     return [
-        _num(graph.nodes[i].value) if graph.nodes[i].kind == "const" else graph.nodes[i].name
+        operand(graph.nodes[i].value) if graph.nodes[i].kind == "const" else graph.nodes[i].name
         for i in ids
     ]
 
 
 def _nums(xs) -> list[str]:
-    return [_num(x) for x in xs]
+    return [operand(x) for x in xs]
 
 
 def _sym(name: str) -> str:

@@ -21,6 +21,12 @@ def fmt(x: float, digits: int = 4) -> str:
     return text.replace("-", "−")
 
 
+def operand(x: float) -> str:
+    """A number as an operand: negative numbers in brackets, so ``3 · (−2)`` reads clearly."""
+    text = fmt(x)
+    return f"({text})" if text.startswith("−") else text
+
+
 def power_text(base: str, n: float) -> str:
     """``base`` raised to a constant ``n``: superscripts for short exponents (w1⁴), else ^."""
     if base.startswith("−") or any(c in base for c in " +·/^"):
