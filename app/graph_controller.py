@@ -161,10 +161,8 @@ class GraphController(QObject):
             members = pic.nodes[node].meta.get("members", ())
             self.explainer.set_mode("ops")
             self._redraw("Every op of the network; the layer you clicked is centred.")
-            self.view.mode.setCurrentIndex(self.view.mode.findData("ops"))
             if members:
-                item = self.view._nodes[members[0]]
-                self.view.canvas.centerOn(item)
+                self.view.centre_on_node(members[0])
             return
         self._run(lambda: self.explainer.jump(node))
 

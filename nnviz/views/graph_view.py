@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -319,6 +319,7 @@ class GraphView(QWidget):
         elif not self.canvas.grab().save(str(path)):
             raise OSError(f"could not write {path}")
 
-    def centre_on(self, x: float, y: float) -> None:
-        """Scroll the graph so (x, y) is in view."""
-        self.canvas.centerOn(QPointF(x, y))
+    def centre_on_node(self, node: int) -> None:
+        """Scroll the graph so node ``node`` of the current picture is in the middle."""
+        if node in self._nodes:
+            self.canvas.centerOn(self._nodes[node])

@@ -118,3 +118,17 @@ def test_the_canvas_shows_the_neuron_being_computed(window, qtbot):
     assert window.canvas.focus == (node.meta["layer"], node.meta["neuron"])
     qtbot.mouseClick(window.graph.view.buttons["run_backward"], Qt.MouseButton.LeftButton)
     assert window.canvas.focus is None
+
+
+def test_clicking_a_layer_box_opens_its_ops(window, qtbot):
+    """In the layer view, a click on the z1 box shows every op, scrolled to z1's first op."""
+    _trace_tool_click(window, qtbot, 4)
+    view = window.graph.view
+    view.mode.setCurrentIndex(view.mode.findData("layers"))
+    box = next(n for n in view.picture.nodes if n.title.startswith("z1"))
+    pixel = view.canvas.mapFromScene(view._nodes[box.id].scenePos())
+    qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
+    assert view.picture.mode == "ops" and view.mode.currentData() == "ops"
+    first = view._nodes[box.meta["members"][0]]
+    shown = view.canvas.mapToScene(view.canvas.viewport().rect()).boundingRect()
+    assert shown.contains(first.sceneBoundingRect().center())
