@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 
 from nnviz.engine.features import feature_matrix
 from nnviz.jobs import JobRunner
+from nnviz.landscape.params import array_ref
 from nnviz.landscape.race import RACERS
 from nnviz.landscape.race_session import racer_names
 from nnviz.landscape.session import Effects, LandscapeSession, Problem
@@ -86,10 +87,7 @@ class LandscapeController(QObject):
         """Shift+click on an edge or bias: that parameter becomes a landscape axis."""
         if self._problem is None:
             return
-        bias = self._problem.net.bias
-        layer = param_index // 2 if bias else param_index
-        is_bias = bias and param_index % 2 == 1
-        ref = (layer, int(index[-1])) if is_bias else (layer, int(index[0]), int(index[1]))
+        ref = array_ref(self._problem.net, param_index, tuple(index))
         self._apply(self.session.request("pick", ref), now=True)
 
     def _on_3d_toggled(self, on: bool) -> None:

@@ -44,6 +44,14 @@ def blocks(net: MLP) -> list[Block]:
     return out
 
 
+def array_ref(net: MLP, param_index: int, index: tuple[int, ...]) -> ParamRef:
+    """The ParamRef of ``net.params[param_index][index]`` (how the network graph names it)."""
+    arrays = blocks(net)
+    if not 0 <= param_index < len(arrays):
+        raise ValueError(f"there is no parameter array {param_index}")
+    return (arrays[param_index].layer, *(int(v) for v in index))  # type: ignore[return-value]
+
+
 def flat_index(net: MLP, ref: ParamRef) -> int:
     """The position in θ of one weight ``(layer, i, j)``, one bias ``(layer, j)`` or index k."""
     if isinstance(ref, int | np.integer):

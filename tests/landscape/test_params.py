@@ -80,3 +80,16 @@ def test_neuron_groups_are_columns_of_w_plus_the_bias(problem):
     assert np.array_equal(theta[first], np.r_[net.weights[0][:, 2], net.biases[0][2]])
     no_bias = neuron_groups(net, include_bias=False)[2]
     assert np.array_equal(theta[no_bias], net.weights[0][:, 2])
+
+
+def test_array_ref_names_a_weight_or_bias_as_the_network_graph_does():
+    """params[k][index] ↦ (layer, i, j) for weights and (layer, j) for biases."""
+    from nnviz.engine.mlp import MLP
+    from nnviz.landscape.params import array_ref, flat_index
+
+    net = MLP([2, 3, 1], activation="tanh", seed=0)
+    assert array_ref(net, 0, (1, 2)) == (0, 1, 2) and array_ref(net, 3, (0,)) == (1, 0)
+    theta = net.get_flat()
+    assert theta[flat_index(net, array_ref(net, 2, (2, 0)))] == net.params[2][2, 0]
+    bare = MLP([2, 3, 1], bias=False, seed=0)
+    assert array_ref(bare, 1, (2, 0)) == (1, 2, 0)
