@@ -1,5 +1,6 @@
 """The op-level computation graph: parse formulas, trace one example, walk its steps."""
 
+from nnviz.graph.explainer import Explainer, TracedExample
 from nnviz.graph.gradcheck import LeafCheck, gradcheck
 from nnviz.graph.graph import Backward, Graph, Node
 from nnviz.graph.layout import columns, layout, matrix_summary
@@ -18,6 +19,7 @@ __all__ = [
     "BackwardStep",
     "Contribution",
     "EdgeGrad",
+    "Explainer",
     "FormulaError",
     "ForwardStep",
     "Graph",
@@ -30,6 +32,7 @@ __all__ = [
     "Stepper",
     "StepperState",
     "Steps",
+    "TracedExample",
     "columns",
     "fmt",
     "gradcheck",
