@@ -8,13 +8,13 @@ import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from app.views.graph_view import GraphView
 from nnviz import commands as cmd
 from nnviz.engine.features import feature_matrix
+from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.explainer import Explainer, TracedExample
 from nnviz.graph.parser import FormulaError
-from nnviz.graph.presets import PRESETS
 from nnviz.snapshot import Snapshot
-from nnviz.views.graph_view import GraphView
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -30,7 +30,7 @@ class GraphController(QObject):
         self.w = window
         self.explainer = Explainer()
         self.view = GraphView()
-        self.view.set_presets([(p.title, key) for key, p in PRESETS.items()])
+        self.view.set_presets([(p.title, key) for key, p in EXAMPLES.items()])
         self.snap: Snapshot | None = None
         self.selected: tuple[int, tuple[float, ...], float] | None = None
         self._awaiting_update = False

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 
+from app.jobs import JobRunner
+from app.views.landscape_3d import gl_status, make_landscape_3d
+from app.views.landscape_view import LandscapeView
 from nnviz.engine.features import feature_matrix
-from nnviz.jobs import JobRunner
+from nnviz.landscape.explorer import Effects, LandscapeExplorer, Problem
 from nnviz.landscape.params import array_ref
 from nnviz.landscape.race import RACERS
 from nnviz.landscape.race_session import racer_names
-from nnviz.landscape.session import Effects, LandscapeSession, Problem
-from nnviz.views.landscape_3d import gl_status, make_landscape_3d
-from nnviz.views.landscape_view import LandscapeView
 
 if TYPE_CHECKING:
     from nnviz.snapshot import Snapshot
@@ -23,12 +23,12 @@ TICK_MS = 30  # the race's frame interval
 
 
 class LandscapeController(QObject):
-    """Owns the LandscapeView and a JobRunner; all state and maths live in LandscapeSession."""
+    """Owns the LandscapeView and a JobRunner; all state and maths live in LandscapeExplorer."""
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.w = window
-        self.session = LandscapeSession()
+        self.session = LandscapeExplorer()
         racers = [
             (k, label, colour) for k, (label, colour) in zip(RACERS, racer_names(), strict=True)
         ]

@@ -23,16 +23,16 @@ from app.landscape_controller import LandscapeController
 from app.menus import build_menus
 from app.session_io import SessionIO
 from app.status import StatusLine
+from app.training_bridge import TrainingBridge
+from app.views.controls_view import ControlsView
+from app.views.curves_view import CurvesView
+from app.views.data_canvas_view import DataCanvasView
+from app.views.data_controls_view import DataControlsView
+from app.views.network_view import NetworkView
 from nnviz import commands as cmd
 from nnviz.lab import Lab
 from nnviz.presets import Preset, load_preset, preset_names
 from nnviz.snapshot import Snapshot
-from nnviz.views.controls_view import ControlsView
-from nnviz.views.curves_view import CurvesView
-from nnviz.views.data_canvas_view import DataCanvasView
-from nnviz.views.data_controls_view import DataControlsView
-from nnviz.views.network_view import NetworkView
-from nnviz.worker import TrainingThread
 
 GRID_RESOLUTION = 100
 
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self._load_preset_data(first, undoable=False)
         data = self.doc.data_arrays()
         # A partial, not a lambda: it is pickled into the training process.
-        self.training = TrainingThread(
+        self.training = TrainingBridge(
             partial(Lab, data, first.spec, first.config, GRID_RESOLUTION), self
         )
         self._build_views()

@@ -6,8 +6,8 @@ import math
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from app.views.steady_label import SteadyLabel
 from nnviz.snapshot import Snapshot
-from nnviz.views.steady_label import SteadyLabel
 
 
 def _fmt(value: float, pct: bool = False) -> str:

@@ -43,9 +43,9 @@ def _setup():
 
 def trace_and_layout_ms() -> tuple[float, float, int]:
     """Median ms to trace, lay out and draw-as-data the op graph; and the engine baseline."""
+    from nnviz.graph.draw import op_picture
     from nnviz.graph.explainer import Explainer
     from nnviz.graph.layout import layout
-    from nnviz.graph.pictures import op_picture
 
     net, x, ex = _setup()
 
@@ -66,8 +66,8 @@ def trace_and_layout_ms() -> tuple[float, float, int]:
 def step_repaint_ms(mode: str) -> float:
     """Median ms for one → step: new picture, items updated, viewport painted."""
     from app.application import make_application
+    from app.views.graph_view import GraphView
     from nnviz.graph.explainer import Explainer
-    from nnviz.views.graph_view import GraphView
 
     make_application()
     net, x, ex = _setup()

@@ -12,16 +12,16 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from nnviz.graph.draw import group_of, layer_picture, op_picture
+from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.gradcheck import gradcheck
 from nnviz.graph.graph import Graph
 from nnviz.graph.layout import layout
 from nnviz.graph.parser import FormulaError, parse
-from nnviz.graph.pictures import group_of, layer_picture, op_picture
-from nnviz.graph.presets import PRESETS
+from nnviz.graph.picture import GraphPicture
 from nnviz.graph.stepper import Stepper
 from nnviz.graph.text import fmt
 from nnviz.graph.trace import trace_example
-from nnviz.picture import GraphPicture
 
 MODES = ("ops", "neurons", "layers")
 LAYER_MODE_ABOVE = 120  # traced graphs with more nodes open in the layer-level view
@@ -59,9 +59,9 @@ class Explainer:
     # ----- what to explain -------------------------------------------------------------------
     def load_preset(self, key: str) -> str:
         """One of the lectures' worked examples; returns its description."""
-        if key not in PRESETS:
-            raise ValueError(f"unknown example {key!r}; choose one of {', '.join(PRESETS)}")
-        preset = PRESETS[key]
+        if key not in EXAMPLES:
+            raise ValueError(f"unknown example {key!r}; choose one of {', '.join(EXAMPLES)}")
+        preset = EXAMPLES[key]
         self.formula = preset.formula
         self._show(preset.build(), preset.title, None)
         return preset.description

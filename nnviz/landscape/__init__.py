@@ -23,7 +23,7 @@ from nnviz.landscape.directions import (
 )
 from nnviz.landscape.evaluate import PRECISIONS, losses_at, penalty_many
 from nnviz.landscape.knobs import KnobObjective, PlaneObjective
-from nnviz.landscape.lessons import LrRegime, critical_lr, lr_regimes, step_factor
+from nnviz.landscape.lr_regimes import LrRegime, critical_lr, lr_regimes, step_factor
 from nnviz.landscape.narrate import describe_status, narrate_step, step_direction
 from nnviz.landscape.params import (
     Block,

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from nnviz.landscape.lessons import critical_lr, step_factor
+from nnviz.landscape.draw import RACER_COLORS, legend, probe_curve, racer_path
+from nnviz.landscape.lr_regimes import critical_lr, step_factor
 from nnviz.landscape.narrate import describe_status, narrate_step, num
-from nnviz.landscape.pictures import RACER_COLORS, legend, probe_curve, racer_path
+from nnviz.landscape.picture import CurvePicture, LandscapePicture, SurfacePicture
 from nnviz.landscape.probe import FogWalk
 from nnviz.landscape.race import LABELS, RACERS, Race, Racer
 from nnviz.landscape.surfaces import SURFACES, get_surface
-from nnviz.landscape_picture import CurvePicture, LandscapePicture, SurfacePicture
 
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)  # gradient_descent_viz's playback choices
 LR_RANGE = (1e-6, 100.0)  # anything outside is refused with a message
@@ -209,7 +209,7 @@ class RaceSession:
 
     def regimes(self) -> dict[str, float]:
         """The bowl's four example learning rates by name (empty for other surfaces)."""
-        from nnviz.landscape.lessons import lr_regimes
+        from nnviz.landscape.lr_regimes import lr_regimes
 
         lam = self.surface.lambda_max
         return {r.name: r.lr for r in lr_regimes(lam)} if lam else {}

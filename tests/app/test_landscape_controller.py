@@ -71,7 +71,7 @@ def test_step_narrates_one_update(land, qtbot):
 def test_three_d_offscreen_falls_back_with_a_note(land, qtbot):
     """Without an OpenGL context the 3-D box unticks itself and the note says why."""
     qtbot.mouseClick(land.view.controls.three_d, Qt.MouseButton.LeftButton)
-    from nnviz.views.landscape_3d import gl_status
+    from app.views.landscape_3d import gl_status
 
     ok, why = gl_status()
     if ok:

@@ -4,19 +4,19 @@ import numpy as np
 import pytest
 
 from nnviz.engine.mlp import MLP
-from nnviz.graph import PRESETS, gradcheck, parse, trace_example
+from nnviz.graph import EXAMPLES, gradcheck, parse, trace_example
 
 
-@pytest.mark.parametrize("key", sorted(PRESETS))
+@pytest.mark.parametrize("key", sorted(EXAMPLES))
 def test_every_preset_passes(key):
     """Every preset's backprop gradients agree with finite differences."""
-    checks = gradcheck(PRESETS[key].build())
+    checks = gradcheck(EXAMPLES[key].build())
     assert checks and all(c.ok for c in checks), checks
 
 
 def test_reports_analytic_numeric_and_error():
     """CS188: w1's analytic 96 and numeric ≈ 96, with a tiny error."""
-    checks = {c.name: c for c in gradcheck(PRESETS["cs188"].build())}
+    checks = {c.name: c for c in gradcheck(EXAMPLES["cs188"].build())}
     assert list(checks) == ["w1", "w2", "w3"]
     w1 = checks["w1"]
     assert w1.analytic == 96.0
@@ -34,7 +34,7 @@ def test_a_kink_shows_up_as_a_failed_check():
 
 def test_only_the_requested_leaves_and_graph_unchanged():
     """Checking some leaves leaves the graph's values exactly as they were."""
-    g = PRESETS["tanh_neuron"].build()
+    g = EXAMPLES["tanh_neuron"].build()
     before = [n.value for n in g.nodes]
     checks = gradcheck(g, leaves=["w1", "b"])
     assert [c.name for c in checks] == ["w1", "b"]
@@ -44,7 +44,7 @@ def test_only_the_requested_leaves_and_graph_unchanged():
 def test_refuses_non_leaves():
     """Only leaves can be checked."""
     with pytest.raises(ValueError, match="not a leaf"):
-        gradcheck(PRESETS["cs188"].build(), leaves=["a"])
+        gradcheck(EXAMPLES["cs188"].build(), leaves=["a"])
 
 
 def test_traced_network_passes():

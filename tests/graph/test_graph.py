@@ -132,5 +132,5 @@ def test_empty_graph_has_no_output():
 def test_package_exports_the_public_api():
     """The names the views use are importable from nnviz.graph."""
     for name in ("parse", "Graph", "FormulaError", "trace_example", "Stepper", "gradcheck",
-                 "layout", "PRESETS", "ForwardStep", "BackwardStep", "EdgeGrad"):  # fmt: skip
+                 "layout", "EXAMPLES", "ForwardStep", "BackwardStep", "EdgeGrad"):  # fmt: skip
         assert hasattr(graph_pkg, name)

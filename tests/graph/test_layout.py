@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 from nnviz.engine.mlp import MLP
-from nnviz.graph import PRESETS, Graph, columns, layout, matrix_summary, parse, trace_example
+from nnviz.graph import EXAMPLES, Graph, columns, layout, matrix_summary, parse, trace_example
 
 
 def graphs():
     """Every preset plus traced networks, for the layout invariants."""
-    out = [p.build() for p in PRESETS.values()]
+    out = [p.build() for p in EXAMPLES.values()]
     for sizes, act, loss, out_act, y in [
         ([2, 4, 2, 1], "tanh", "mse", "identity", 0.5),
         ([2, 8, 8, 1], "relu", "log", "sigmoid", 1),
@@ -55,7 +55,7 @@ def test_output_is_rightmost_and_leaves_left():
 
 def test_columns_are_longest_paths():
     """CS188: w's in column 0; a = w1⁴ in 1; b in 2; g in 3; c in 2 (its longest path)."""
-    g = PRESETS["cs188"].build()
+    g = EXAMPLES["cs188"].build()
     col = dict(zip([n.name for n in g.nodes], columns(g), strict=True))
     assert (col["w1"], col["a"], col["b"], col["g"]) == (0, 1, 2, 3)
     assert col["c"] == 1 and col["w3"] == 0

@@ -4,14 +4,14 @@ import numpy as np
 import pytest
 
 from nnviz.engine.mlp import MLP
-from nnviz.graph import PRESETS, Stepper, trace_example
+from nnviz.graph import EXAMPLES, Stepper, trace_example
 from nnviz.graph.stepper import apply_step, initial_state
 
 
 @pytest.fixture
 def stepper():
     """A stepper over the CS188 example."""
-    return Stepper(PRESETS["cs188"].build())
+    return Stepper(EXAMPLES["cs188"].build())
 
 
 def test_starts_with_only_leaves_and_constants_known(stepper):
@@ -44,7 +44,7 @@ def test_memo_table_fills_like_dynamic_programming(stepper):
 def test_step_back_restores_the_previous_state_exactly():
     """At every position, a step forward then a step back returns an identical state."""
     for key in ("cs188", "fan_out", "tanh_neuron"):
-        s = Stepper(PRESETS[key].build())
+        s = Stepper(EXAMPLES[key].build())
         while not s.finished:
             before = s.state
             s.step_forward()
@@ -77,7 +77,7 @@ def test_states_are_independent_of_the_path_taken(stepper):
 
 def test_partial_gradients_accumulate_before_they_are_final():
     """x·x + x: x holds 1 after f's step, 7 after a's, and is final only after its own step."""
-    s = Stepper(PRESETS["fan_out"].build())
+    s = Stepper(EXAMPLES["fan_out"].build())
     s.jump_to(s.graph.node("f").id, "backward")
     x = s.graph.node("x").id
     assert s.state.grads[x] == 1.0 and x not in s.state.final

@@ -4,13 +4,13 @@ import dataclasses
 
 import pytest
 
-from nnviz.graph import PRESETS, BackwardStep, ForwardStep, parse
+from nnviz.graph import EXAMPLES, BackwardStep, ForwardStep, parse
 
 
 @pytest.fixture
 def cs188_steps():
     """The steps of the CS188 example at (2, 3, 2)."""
-    return PRESETS["cs188"].build().steps
+    return EXAMPLES["cs188"].build().steps
 
 
 def test_forward_steps_read_like_the_board(cs188_steps):
@@ -60,7 +60,7 @@ def test_output_step_is_the_seed(cs188_steps):
 
 def test_fan_out_lists_every_contribution_and_their_sum():
     """x·x + x: x's step lists 3 (from a) twice and 1 (from f), summing to 7."""
-    steps = PRESETS["fan_out"].build().steps
+    steps = EXAMPLES["fan_out"].build().steps
     x = steps.backward[-1]
     assert x.name == "x" and x.grad == 7.0 and x.edges == ()
     assert [(c.child_name, c.slot, c.amount) for c in x.contributions] == [
@@ -73,7 +73,7 @@ def test_fan_out_lists_every_contribution_and_their_sum():
 
 def test_negative_numbers_are_bracketed_in_formulas():
     """micrograd's e = a·b reads 2 · (−3), and its gradient steps bracket negatives too."""
-    steps = PRESETS["micrograd"].build().steps
+    steps = EXAMPLES["micrograd"].build().steps
     assert steps.forward[0].formula == "e = a · b = 2 · (−3) = −6"
     d = next(s for s in steps.backward if s.name == "d")
     assert d.grad_formula == "∂L/∂d = −2 (from L)"

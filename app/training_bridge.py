@@ -1,0 +1,191 @@
+"""The training bridge: a QObject on its own QThread that relays to the training process.
+
+The Lab trains in a child process (nnviz/lab_loop.py says why). This worker, following the Qt
+recipe, lives on a QThread: it starts the process, forwards its snapshots as a signal, and
+restarts it with the user's network and data if it ever dies. Commands go straight down a pipe
+as values; snapshots come back at most ~40 per second and only once the GUI has drawn the
+previous one, so a slow paint never builds a backlog.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from nnviz import commands as cmd
+from nnviz.lab import Lab
+from nnviz.lab_loop import COMMAND, DELIVERED, FAILED, SNAPSHOT, STOP, serve
+from nnviz.snapshot import Snapshot, refrozen
+
+POLL_S = 0.05  # how often the relay looks at its stop flag while no snapshot arrives
+JOIN_S = 3.0  # how long a stopping process may take before it is terminated
+MAX_RESTARTS = 3
+
+
+class TrainingWorker(QObject):
+    """Runs on the bridge thread; owns the training process and both pipes."""
+
+    snapshot_ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, make_lab: Callable[[], Lab], recovery: Callable[[], list] = lambda: []
+    ) -> None:
+        super().__init__()
+        self._make_lab = make_lab  # must pickle: a module-level function or a partial
+        self._recovery = recovery  # commands that rebuild the user's state after a crash
+        self._ctx = mp.get_context("spawn")  # fork is unsafe once Qt runs threads
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self.process: mp.process.BaseProcess | None = None
+        self.restarts = 0
+        self._seq_base = 0  # a restarted process counts from 1 again; views need seq to grow
+        self._last_seq = 0
+        self._open()
+
+    def _open(self) -> None:
+        """New pipes and a new (not yet started) process."""
+        inbox, self._commands = self._ctx.Pipe(duplex=False)
+        self._snapshots, outbox = self._ctx.Pipe(duplex=False)
+        self.process = self._ctx.Process(
+            target=serve, args=(self._make_lab, inbox, outbox), name="nnviz-training", daemon=True
+        )
+
+    def send(self, command: cmd.Command) -> None:
+        """Send a command to the training process (safe from any thread)."""
+        self._post((COMMAND, command))
+
+    def delivered(self) -> None:
+        """The GUI has drawn the last snapshot: the next one may come."""
+        self._post((DELIVERED, None))
+
+    def stop(self) -> None:
+        """Ask the process to finish and the relay loop to end."""
+        self._stop.set()
+        self._post((STOP, None))
+
+    def _post(self, message: tuple) -> None:
+        # A dead process makes sending fail; the relay notices and restarts it.
+        with self._lock, contextlib.suppress(OSError, ValueError):
+            self._commands.send(message)
+
+    @Slot()
+    def run(self) -> None:
+        """Start the process and relay its snapshots until stopped."""
+        while True:
+            self.process.start()
+            self._relay()
+            if self._stop.is_set() or not self._restart():
+                break
+        self._finish()
+
+    def _relay(self) -> None:
+        while not self._stop.is_set():
+            if not self._snapshots.poll(POLL_S):
+                if not self.process.is_alive():
+                    return
+                continue
+            try:
+                kind, value = self._snapshots.recv()
+            except (EOFError, OSError):
+                return
+            if kind == SNAPSHOT:
+                snap = refrozen(value)
+                if self._seq_base:
+                    snap = replace(snap, seq=snap.seq + self._seq_base)
+                self._last_seq = snap.seq
+                self.snapshot_ready.emit(snap)
+            elif kind == FAILED:
+                self.failed.emit(value)
+                self._stop.set()
+
+    def _restart(self) -> bool:
+        """The process died: start a fresh one and replay the user's data and network."""
+        if self.restarts >= MAX_RESTARTS:
+            self.failed.emit("Training stopped and could not be restarted; save your work.")
+            return False
+        self.restarts += 1
+        self._seq_base = self._last_seq
+        code = self.process.exitcode
+        with self._lock:
+            self._open()
+            for command in self._recovery():
+                self._commands.send((COMMAND, command))
+        self.failed.emit(
+            f"The training process stopped unexpectedly (exit code {code}); it was restarted "
+            "with your data, network and weights."
+        )
+        return True
+
+    def _finish(self) -> None:
+        proc = self.process
+        if proc is not None and proc.pid is not None:
+            proc.join(JOIN_S)
+            if proc.is_alive():
+                proc.terminate()  # last resort; the loop reads its pipe every few ms
+                proc.join(JOIN_S)
+
+
+class TrainingBridge(QObject):
+    """Owns the worker and its QThread; the GUI talks to training only through this."""
+
+    snapshot_ready = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, make_lab: Callable[[], Lab], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.latest: Snapshot | None = None
+        self._last_data: cmd.SetData | None = None
+        self.worker = TrainingWorker(make_lab, self._recovery)
+        self.thread = QThread()
+        self.thread.setObjectName("nnviz-training")
+        self.worker.moveToThread(self.thread)
+        # Connect everything before start(), as the Qt recipe says.
+        self.thread.started.connect(self.worker.run)
+        self.worker.snapshot_ready.connect(self._on_snapshot)
+        self.worker.failed.connect(self.failed)
+        self._running = False
+
+    def start(self) -> None:
+        """Start the bridge thread, which starts the training process."""
+        self.thread.start()
+        self._running = True
+
+    def send(self, command: cmd.Command) -> None:
+        """Send a command to the training process."""
+        if isinstance(command, cmd.SetData):
+            self._last_data = command
+        self.worker.send(command)
+
+    def shutdown(self, timeout_ms: int = 8000) -> None:
+        """Flag → quit() → wait(): stop the process and the thread; safe to call twice."""
+        if not self._running:
+            return
+        self._running = False
+        self.worker.stop()
+        self.thread.quit()
+        if not self.thread.wait(timeout_ms):
+            self.thread.terminate()
+            self.thread.wait()
+
+    def _recovery(self) -> list:
+        """What a restarted process needs to carry on where the user was."""
+        out: list = [self._last_data] if self._last_data is not None else []
+        snap = self.latest
+        if snap is not None:
+            out += [cmd.SetSpec(snap.spec), cmd.SetConfig(snap.config)]
+            out.append(cmd.SetParams(snap.params, reason="Training restarted with your weights."))
+        return out
+
+    @Slot(object)
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        # Runs in the GUI thread; drop anything older than what we already drew.
+        if self.latest is None or snap.seq > self.latest.seq:
+            self.latest = snap
+            self.snapshot_ready.emit(snap)
+        self.worker.delivered()

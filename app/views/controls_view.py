@@ -1,0 +1,234 @@
+"""Training controls: play/step/reset, speed, learning rate, optimizer, architecture heads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.widgets import blocked, combo, select_data
+from nnviz import commands as cmd
+from nnviz.engine.spec import HEADS, NetworkSpec
+from nnviz.engine.trainer import TrainConfig
+from nnviz.snapshot import Snapshot
+
+LEARNING_RATES = [1e-5, 1e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+REG_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+SPEEDS = [
+    ("max", None),
+    ("100 epochs/s", 100.0),
+    ("30 epochs/s", 30.0),
+    ("10 epochs/s", 10.0),
+    ("3 epochs/s", 3.0),
+    ("1 epoch/s", 1.0),
+]
+OPTIMIZERS = [
+    ("SGD", "sgd"),
+    ("Momentum", "momentum"),
+    ("Nesterov", "nesterov"),
+    ("Adagrad", "adagrad"),
+    ("RMSprop", "rmsprop"),
+    ("Adam", "adam"),
+]
+ACTIVATIONS = [
+    ("tanh", "tanh"),
+    ("sigmoid", "sigmoid"),
+    ("ReLU", "relu"),
+    ("leaky ReLU", "leaky_relu"),
+    ("linear", "identity"),
+]
+HEAD_LABELS = {
+    ("sigmoid", "log"): "sigmoid + log loss",
+    ("sigmoid", "mse"): "sigmoid + MSE",
+    ("tanh", "mse"): "tanh + MSE",
+    ("identity", "hinge"): "linear + hinge",
+    ("softmax", "cross_entropy"): "softmax + cross-entropy",
+    ("identity", "mse"): "linear + MSE",
+}
+
+
+class ControlsView(QWidget):
+    """Sends training commands and settings as values; mirrors the latest snapshot."""
+
+    command_requested = Signal(object)  # a nnviz.commands value
+    spec_change_requested = Signal(object)  # a NetworkSpec (rebuilds the network)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snap: Snapshot | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_transport())
+        layout.addWidget(self._build_training())
+        layout.addWidget(self._build_model())
+        layout.addStretch(1)
+
+    # ----- construction ----------------------------------------------------------------------
+    def _build_transport(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.play_button = QPushButton("▶ Play")
+        self.play_button.setToolTip("Start or pause training (Space)")
+        self.play_button.setCheckable(True)
+        self.play_button.clicked.connect(self._on_play_clicked)
+        self.back_button = self._button("◀ Back", "Undo the last step exactly (←)", cmd.StepBack)
+        self.epoch_button = self._button("Step epoch", "Train one epoch (→)", cmd.StepEpoch)
+        self.batch_button = self._button(
+            "Step batch", "Train one mini-batch (Shift+→)", cmd.StepBatch
+        )
+        self.reset_button = self._button("Reset", "Re-randomise the parameters (R)", cmd.Reset)
+        for b in (
+            self.play_button,
+            self.back_button,
+            self.epoch_button,
+            self.batch_button,
+            self.reset_button,
+        ):
+            row.addWidget(b)
+        return row
+
+    def _button(self, text: str, tip: str, command: type) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda: self.command_requested.emit(command()))
+        return button
+
+    def _build_training(self) -> QGroupBox:
+        box = QGroupBox("Training (changes apply live, no reset)")
+        form = QFormLayout(box)
+        self.speed = combo(SPEEDS, "Slow training down to watch it, or run at full speed")
+        self.lr = combo([(f"{v:g}", v) for v in LEARNING_RATES], "Step size α of each update")
+        self.optimizer = combo(OPTIMIZERS, "How each step uses the gradient (torch.optim rules)")
+        self.reg = combo(
+            [("none", "none"), ("L1", "l1"), ("L2", "l2")],
+            "Penalty on weight size: L1 = λΣ|w|, L2 = ½λΣw² (biases are free)",
+        )
+        self.reg_rate = combo([(f"{v:g}", v) for v in REG_RATES], "Regularisation rate λ")
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 500)
+        self.batch.setToolTip("Examples per gradient step (1 = stochastic)")
+        form.addRow("Speed", self.speed)
+        form.addRow("Learning rate", self.lr)
+        form.addRow("Optimizer", self.optimizer)
+        form.addRow("Regularisation", self.reg)
+        form.addRow("Reg. rate", self.reg_rate)
+        form.addRow("Batch size", self.batch)
+        self.speed.currentIndexChanged.connect(self._on_speed_changed)
+        for w in (self.lr, self.optimizer, self.reg, self.reg_rate):
+            w.currentIndexChanged.connect(self._on_config_edited)
+        self.batch.editingFinished.connect(self._on_config_edited)
+        return box
+
+    def _build_model(self) -> QGroupBox:
+        box = QGroupBox("Model (changes rebuild the network)")
+        form = QFormLayout(box)
+        self.activation = combo(ACTIVATIONS, "Hidden-layer activation")
+        self.head = combo([], "Output activation and loss")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("Random seed of the initial weights and the shuffling")
+        form.addRow("Activation", self.activation)
+        form.addRow("Output + loss", self.head)
+        form.addRow("Seed", self.seed)
+        self.activation.currentIndexChanged.connect(self._on_spec_edited)
+        self.head.currentIndexChanged.connect(self._on_head_edited)
+        self.seed.editingFinished.connect(self._on_spec_edited)
+        return box
+
+    # ----- snapshots in ----------------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Mirror the worker's state without echoing any command back."""
+        self._snap = snap
+        c, s = snap.config, snap.spec
+        widgets = (self.play_button, self.batch, self.seed, self.head)
+        with blocked(*widgets):
+            self.play_button.setChecked(snap.playing)
+            self.play_button.setText("❚❚ Pause" if snap.playing else "▶ Play")
+            if not self.batch.hasFocus():
+                self.batch.setValue(int(c.batch_size))
+            if not self.seed.hasFocus():
+                self.seed.setValue(int(s.seed))
+            self._fill_heads(snap.kind, (s.output, c.loss))
+        select_data(self.lr, float(c.lr))
+        select_data(self.optimizer, _optimizer_key(c))
+        reg = "l1" if c.l1 else "l2" if c.l2 else "none"
+        select_data(self.reg, reg)
+        select_data(self.reg_rate, float(c.l1 or c.l2))
+        select_data(self.activation, s.activation)
+
+    def _fill_heads(self, kind: str, current: tuple[str, str]) -> None:
+        heads = HEADS[kind]
+        if [self.head.itemData(i) for i in range(self.head.count())] != heads:
+            self.head.clear()
+            for h in heads:
+                self.head.addItem(HEAD_LABELS.get(h, f"{h[0]} + {h[1]}"), h)
+        self.head.setCurrentIndex(max(self.head.findData(current), 0))
+
+    # ----- commands out ----------------------------------------------------------------------
+    def _on_play_clicked(self, checked: bool) -> None:
+        self.command_requested.emit(cmd.Play() if checked else cmd.Pause())
+
+    def toggle_play(self) -> None:
+        """Space: flip between playing and paused."""
+        self.play_button.click()
+
+    def _on_speed_changed(self) -> None:
+        self.command_requested.emit(cmd.SetSpeed(self.speed.currentData()))
+
+    def current_config(self) -> TrainConfig:
+        """The training settings as the widgets show them."""
+        base = self._snap.config if self._snap else TrainConfig()
+        name = self.optimizer.currentData()
+        rate = float(self.reg_rate.currentData() or 0.0)
+        reg = self.reg.currentData()
+        return replace(
+            base,
+            lr=float(self.lr.currentData()),
+            optimizer=name,
+            batch_size=int(self.batch.value()),
+            l1=rate if reg == "l1" else 0.0,
+            l2=rate if reg == "l2" else 0.0,
+            optimizer_options=dict(base.optimizer_options) if name == base.optimizer else {},
+        )
+
+    def _on_config_edited(self) -> None:
+        if self._snap is not None:
+            self.command_requested.emit(cmd.SetConfig(self.current_config()))
+
+    def _on_spec_edited(self) -> None:
+        if self._snap is None:
+            return
+        spec: NetworkSpec = self._snap.spec
+        new = replace(spec, activation=self.activation.currentData(), seed=self.seed.value())
+        if new != spec:
+            self.spec_change_requested.emit(new)
+
+    def _on_head_edited(self) -> None:
+        if self._snap is None or self.head.currentData() is None:
+            return
+        output, loss = self.head.currentData()
+        spec = self._snap.spec
+        if output != spec.output:  # rebuild first, so the new loss fits the new output
+            self.spec_change_requested.emit(replace(spec, output=output))
+        self.command_requested.emit(cmd.SetConfig(replace(self.current_config(), loss=loss)))
+
+    def set_enabled_training(self, enabled: bool) -> None:
+        """Grey out the transport buttons (e.g. while a dialog is open)."""
+        for b in (self.play_button, self.epoch_button, self.batch_button, self.reset_button):
+            b.setEnabled(enabled)
+
+
+def _optimizer_key(c: TrainConfig) -> str:
+    opts = c.optimizer_options
+    if c.optimizer == "sgd" and opts.get("nesterov"):
+        return "nesterov"
+    if c.optimizer == "sgd" and opts.get("momentum"):
+        return "momentum"
+    return c.optimizer

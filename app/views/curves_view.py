@@ -1,0 +1,342 @@
+"""Training curves: train/test loss and accuracy against epoch, hover for exact values."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.curves_items import (
+    TRAIN_COLOR,
+    LossAxis,
+    clean_history,
+    diverged_epoch,
+    header_text,
+    history_key,
+    loss_range,
+    nearest_index,
+    nice_ceiling,
+    no_break,
+    readout_text,
+    went_backwards,
+)
+from app.views.plot_export import export_scene
+from app.views.steady_label import SteadyLabel
+from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
+from nnviz.snapshot import Snapshot
+
+REDRAW_PERIOD_S = 0.1  # while playing, the lines redraw at most 10×/s (the header every frame)
+HINT = "hover over the curves for exact values"
+NOTE = "accuracy applies to classification"
+CURSOR = (130, 134, 140)
+# (plot, series, colour, legend name, dashed)
+LINES = (
+    ("loss", "train_loss", TRAIN_COLOR, "train", False),
+    ("loss", "test_loss", ORANGE, "test", True),
+    ("acc", "train_acc", TRAIN_COLOR, "train", False),
+    ("acc", "test_acc", ORANGE, "test", True),
+)
+
+
+class CurvesView(QWidget):
+    """Loss above accuracy on one epoch axis; redraws only when the history changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history = clean_history({})
+        self.revision = 0  # how many times the curves were redrawn (skipped frames don't count)
+        self.regression = False
+        self._key: tuple | None = None
+        self._seq: int | None = None
+        self._drawn_at = 0.0
+        self._scale = 1.0
+        self._build_widgets()
+        self._build_plots()
+        self._build_markers()
+        self.plots.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._set_header(header_text(0, {}))
+        self._apply_sizes()
+
+    # ----- construction ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.header = SteadyLabel()  # new numbers every frame
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet(f"color: {hex_color(INK)};")
+        layout.addWidget(self.header)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        layout.addWidget(self.plots, 1)
+        bottom = QHBoxLayout()
+        self.readout = QLabel(HINT)
+        self.readout.setWordWrap(True)
+        self.readout.setStyleSheet(f"color: {hex_color(INK)};")
+        self.log_box = QCheckBox("log scale")
+        self.log_box.setToolTip("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
+        self.log_box.toggled.connect(self._on_log_box_toggled)
+        bottom.addWidget(self.readout, 1)
+        bottom.addWidget(self.log_box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+
+    def _build_plots(self) -> None:
+        self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LossAxis("left")})
+        self.acc_plot = self.plots.addPlot(row=1, col=0)
+        self.acc_note = pg.LabelItem(NOTE, color=INK)
+        self.plots.ci.layout.setRowStretchFactor(0, 3)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
+        self.acc_plot.setXLink(self.loss_plot)
+        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the accuracy plot's shows
+        self.acc_plot.setYRange(0, 100, padding=0.12)  # room for the 0 and 100 labels
+        # 0, 50 and 100 stay readable however short the dock; 25 and 75 are grid lines only.
+        ticks = [[(v, str(v)) for v in (0, 50, 100)], [(v, "") for v in (25, 75)]]
+        self.acc_plot.getAxis("left").setTicks(ticks)
+        self.acc_plot.setMouseEnabled(y=False)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                axis.setPen(INK)
+                axis.setTextPen(INK)
+                axis.enableAutoSIPrefix(False)
+            plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
+            plot.enableAutoRange(axis="x", enable=False)  # _fit_ranges steps it instead
+            # The y axis (and its grid lines) is a cached picture, redrawn only when its range
+            # steps. Not the x axis: cached, the hover readout missed mouse moves now and then
+            # (pyqtgraph's axis items take part in mouse handling).
+            cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+            plot.getAxis("left").setCacheMode(cached)
+        self.loss_plot.enableAutoRange(axis="y", enable=False)
+        self._ranges: tuple | None = None
+        self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.legend.setColumnCount(2)  # one short row, clear of the 'diverged' label below it
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        plots = {"loss": self.loss_plot, "acc": self.acc_plot}
+        for where, series, colour, name, dashed in LINES:
+            line = plots[where].plot(name=name if where == "loss" else None)
+            line.setDownsampling(auto=True, method="peak")
+            line.setClipToView(True)
+            line.setProperty("colour", colour)
+            line.setProperty("dashed", dashed)
+            self.lines[series] = line
+
+    def _build_markers(self) -> None:
+        self.cursors, self.dots, self.diverged_lines = [], [], []
+        for plot in (self.loss_plot, self.acc_plot):
+            cursor = pg.InfiniteLine(angle=90, movable=False)
+            cursor.setVisible(False)
+            plot.addItem(cursor, ignoreBounds=True)
+            dots = pg.PlotDataItem(pen=None, symbol="o")
+            plot.addItem(dots, ignoreBounds=True)
+            marker = pg.InfiniteLine(angle=90, movable=False)
+            marker.setVisible(False)
+            plot.addItem(marker)  # not ignoreBounds: the x range grows to show the marker
+            self.cursors.append(cursor)
+            self.dots.append(dots)
+            self.diverged_lines.append(marker)
+        self.diverged_label = pg.InfLineLabel(
+            self.diverged_lines[0], "diverged", position=0.45, anchors=[(1.05, 0.5), (1.05, 0.5)]
+        )
+        self.diverged_label.setColor(HIGHLIGHT)
+
+    # ----- snapshots in ----------------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Draw the snapshot's (already decimated) history; stale or unchanged ones cost nothing."""
+        if self._seq is not None and snap.seq <= self._seq:
+            return
+        self._seq = snap.seq
+        self._set_header(header_text(snap.epoch, snap.metrics))
+        self._set_regression(snap.kind == "regression")
+        history = clean_history(snap.history)
+        key = history_key(history)
+        backwards = went_backwards(self._key, key)
+        # While playing, the lines move a pixel at a time: redrawing them (and re-ticking both
+        # axes) 10×/s looks the same as 40×/s and frees the GUI thread for the live heatmaps.
+        now = time.monotonic()
+        due = not snap.playing or backwards or now - self._drawn_at >= REDRAW_PERIOD_S
+        if key != self._key and due:
+            self._drawn_at = now
+            if backwards:
+                self._hide_marks()
+            self._key, self.history = key, history
+            self._redraw()
+            if self.cursors[0].isVisible():  # keep the hover readout live while training runs
+                self.show_epoch_at(self.cursors[0].value())
+        if snap.event == "diverged":
+            self.mark_diverged(diverged_epoch(snap.message, snap.epoch))
+
+    def _set_header(self, text: str) -> None:
+        shown = no_break(text, "   ")  # a narrow dock wraps between the numbers, never inside
+        if shown != self.header.text():
+            self.header.setText(shown)
+
+    def _redraw(self) -> None:
+        self.revision += 1
+        epochs = self.history["epoch"]
+        for series, line in self.lines.items():
+            values = self.history[series]
+            if series.endswith("acc"):
+                values = values * 100.0
+            if (series.endswith("acc") and self.regression) or not np.isfinite(values).any():
+                line.setData([], [])  # nothing to draw (no test points, or not classification)
+            else:
+                line.setData(epochs, values)
+        self._fit_ranges()
+        # Settle both view boxes now rather than inside the paint, which would otherwise ask
+        # for a second full paint of both plots (and leave data → pixel maps stale until then).
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.getViewBox().prepareForPaint()
+
+    def _fit_ranges(self) -> None:
+        """Round-numbered ranges, set only when they change (the axes are cached pictures)."""
+        epochs = self.history["epoch"]
+        x_max = nice_ceiling(float(epochs[-1])) if len(epochs) else 1.0
+        ranges = (x_max, loss_range(self.history, self.log_box.isChecked()))
+        if ranges == self._ranges:
+            return
+        self._ranges = ranges
+        self.loss_plot.setXRange(0.0, x_max, padding=0.02)
+        if ranges[1] is not None:
+            self.loss_plot.setYRange(*ranges[1], padding=0.04)
+
+    def _set_regression(self, on: bool) -> None:
+        """Regression has no accuracy: swap the accuracy plot for a one-line note."""
+        if on == self.regression:
+            return
+        self.regression = on
+        layout = self.plots.ci
+        layout.removeItem(self.acc_note if not on else self.acc_plot)
+        layout.addItem(self.acc_plot if not on else self.acc_note, row=1, col=0)
+        self.plots.ci.layout.setRowStretchFactor(1, 0 if on else 2)
+        self.loss_plot.getAxis("bottom").setStyle(showValues=on)
+        self.loss_plot.getAxis("bottom").showLabel(on)
+        self._key = None  # accuracy lines must be emptied or refilled
+        self._apply_sizes()
+
+    def mark_diverged(self, epoch: float) -> None:
+        """A red vertical line labelled 'diverged' at ``epoch`` (cleared by a reset)."""
+        for marker in self.diverged_lines:
+            marker.setVisible(True)
+            marker.setValue(float(epoch))
+        self.diverged_label.valueChanged()  # it only renders its text while visible
+
+    def _hide_marks(self) -> None:
+        for item in (*self.diverged_lines, *self.cursors):
+            item.setVisible(False)
+        for dots in self.dots:
+            dots.setData([], [])
+        self.readout.setText(HINT)
+
+    # ----- log scale -------------------------------------------------------------------------
+    def set_log_scale(self, on: bool) -> None:
+        """Logarithmic loss axis (pyqtgraph maps losses ≤ 0 to gaps, so they never break it)."""
+        if self.log_box.isChecked() != on:
+            self.log_box.setChecked(on)  # comes back through _on_log_box_toggled
+            return
+        self.loss_plot.setLogMode(y=on)
+        self.loss_plot.setLabel("left", "loss (log)" if on else "loss")
+        self._apply_sizes()
+        self._ranges = None
+        if len(self.history["epoch"]):
+            self._fit_ranges()
+
+    def _on_log_box_toggled(self, on: bool) -> None:
+        self.set_log_scale(on)
+
+    # ----- hover -----------------------------------------------------------------------------
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        epochs = self.history["epoch"]
+        plots = [self.loss_plot] if self.regression else [self.loss_plot, self.acc_plot]
+        inside = [p for p in plots if p.vb.sceneBoundingRect().contains(pos)]
+        if not len(epochs) or not inside:
+            for cursor, dots in zip(self.cursors, self.dots, strict=True):
+                cursor.setVisible(False)
+                dots.setData([], [])
+            return
+        self.show_epoch_at(inside[0].vb.mapSceneToView(pos).x())
+
+    def show_epoch_at(self, x: float) -> None:
+        """Move the crosshair to the epoch nearest ``x`` and read out its values."""
+        epochs = self.history["epoch"]
+        if not len(epochs):
+            return
+        i = nearest_index(epochs, x)
+        h = self.history
+        for cursor in self.cursors:
+            cursor.setValue(float(epochs[i]))
+            cursor.setVisible(True)
+        self._place_dots(self.dots[0], epochs[i], h["train_loss"][i], h["test_loss"][i])
+        self._place_dots(self.dots[1], epochs[i], 100 * h["train_acc"][i], 100 * h["test_acc"][i])
+        self.readout.setText(no_break(readout_text(h, i, not self.regression), " · "))
+
+    def _place_dots(self, dots: pg.PlotDataItem, x: float, train: float, test: float) -> None:
+        log = dots is self.dots[0] and self.log_box.isChecked()
+        pairs = [(v, c) for v, c in ((train, TRAIN_COLOR), (test, ORANGE)) if np.isfinite(v)]
+        pairs = [(v, c) for v, c in pairs if v > 0 or not log]
+        if not pairs:
+            dots.setData([], [])
+            return
+        values, colours = zip(*pairs, strict=True)
+        dots.setData([x] * len(values), list(values), symbolBrush=[pg.mkBrush(c) for c in colours])
+
+    # ----- look ------------------------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """About 1.6× type, lines and markers, for the back of a lecture room."""
+        self._scale = 1.6 if on else 1.0
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        s = self._scale
+        self._set_font(self.header, 15 * s, QFont.Weight.DemiBold)
+        self._set_font(self.readout, 10 * s)
+        self._set_font(self.log_box, 10 * s)
+        for line in self.lines.values():
+            style = Qt.PenStyle.DashLine if line.property("dashed") else Qt.PenStyle.SolidLine
+            line.setPen(pg.mkPen(line.property("colour"), width=2 * s, style=style))
+        for cursor, dots, marker in zip(self.cursors, self.dots, self.diverged_lines, strict=True):
+            cursor.setPen(pg.mkPen(CURSOR, width=1 * s, style=Qt.PenStyle.DotLine))
+            dots.setSymbolSize(8 * s)
+            dots.setSymbolPen(pg.mkPen("w", width=1))
+            marker.setPen(pg.mkPen(HIGHLIGHT, width=2 * s))
+        font = QFont()
+        font.setPointSizeF(9 * s)
+        label_style = {"color": hex_color(INK), "font-size": f"{10 * s:.0f}pt"}
+        self.loss_plot.setLabel("left", self.loss_plot.getAxis("left").labelText, **label_style)
+        self.acc_plot.setLabel("left", "accuracy %", **label_style)
+        self.acc_plot.setLabel("bottom", "epoch", **label_style)
+        if self.regression:
+            self.loss_plot.setLabel("bottom", "epoch", **label_style)
+        for plot in (self.loss_plot, self.acc_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTickFont(font)
+            plot.getAxis("left").setWidth(int(52 * s))
+        self.legend.setLabelTextSize(f"{9 * s:.0f}pt")
+        for _, label in self.legend.items:
+            label.setText(label.text)  # re-render at the new size
+        self.diverged_label.setFont(font)
+        self.acc_note.setText(NOTE, color=INK, size=f"{10 * s:.0f}pt", italic=True)
+
+    @staticmethod
+    def _set_font(widget: QWidget, points: float, weight=QFont.Weight.Normal) -> None:
+        font = widget.font()
+        font.setPointSizeF(points)
+        font.setWeight(weight)
+        widget.setFont(font)
+
+    def export_image(self, path: str) -> None:
+        """Save both plots as PNG or SVG (by the file's extension) with pyqtgraph's exporters."""
+        export_scene(self.plots.scene(), path, "nnviz training curves")

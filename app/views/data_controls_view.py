@@ -1,0 +1,176 @@
+"""Data controls: presets, noise, train/test ratio, regenerate, clear, class and tool."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.widgets import blocked, combo, select_data
+from nnviz.palette import CLASS_COLORS, hex_color
+
+TOOLS = [
+    ("Add", "add", "Click adds a point; drag moves one; right-click deletes"),
+    ("Brush", "brush", "Drag to paint many points of the current class"),
+    ("Trace", "trace", "Click a point (or an empty spot) to trace it through the network"),
+]
+
+
+class DataControlsView(QGroupBox):
+    """Pick and tweak the data; every request leaves as a signal carrying plain values."""
+
+    preset_requested = Signal(str)
+    dataset_requested = Signal(dict)  # {"noise": …, "test_ratio": …, "seed": …}
+    clear_requested = Signal()
+    class_selected = Signal(int)
+    tool_selected = Signal(str)
+    show_test_toggled = Signal(bool)
+
+    def __init__(self, presets: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__("Data", parent)
+        self._seed = 0
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.preset = combo(presets, "Load a ready-made dataset, network and settings")
+        self.noise = self._slider(
+            0,
+            100,
+            "Noise: how far points are jittered (or targets for regression), in % of one axis unit",
+        )
+        self.ratio = self._slider(0, 90, "Share of points held out as test data")
+        self.noise_label, self.ratio_label = QLabel(), QLabel()
+        form.addRow("Preset", self.preset)
+        form.addRow(*self._with_label(self.noise, self.noise_label, "Noise"))
+        form.addRow(*self._with_label(self.ratio, self.ratio_label, "Test share"))
+        layout.addLayout(form)
+        layout.addLayout(self._buttons_row())
+        layout.addLayout(self._class_row(6))
+        layout.addLayout(self._tool_row())
+        self.preset.activated.connect(
+            lambda _i: self.preset_requested.emit(self.preset.currentData())
+        )
+        self.noise.sliderReleased.connect(self._emit_dataset)
+        self.ratio.sliderReleased.connect(self._emit_dataset)
+        self.noise.valueChanged.connect(self._update_labels)
+        self.ratio.valueChanged.connect(self._update_labels)
+        self._update_labels()
+
+    def _slider(self, lo: int, hi: int, tip: str) -> QSlider:
+        s = QSlider(Qt.Orientation.Horizontal)
+        s.setRange(lo, hi)
+        s.setSingleStep(5)
+        s.setPageStep(10)
+        s.setToolTip(tip)
+        return s
+
+    def _with_label(self, slider: QSlider, value: QLabel, name: str) -> tuple[str, QWidget]:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(slider, 1)
+        value.setMinimumWidth(44)
+        row.addWidget(value)
+        return name, box
+
+    def _buttons_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.regenerate = QPushButton("Regenerate")
+        self.regenerate.setToolTip("New random points from the same recipe (network kept)")
+        self.regenerate.clicked.connect(self._on_regenerate)
+        self.clear = QPushButton("Clear")
+        self.clear.setToolTip("Remove every point (undo with Ctrl+Z)")
+        self.clear.clicked.connect(self.clear_requested)
+        self.show_test = QCheckBox("Show test points")
+        self.show_test.setChecked(True)
+        self.show_test.toggled.connect(self.show_test_toggled)
+        row.addWidget(self.regenerate)
+        row.addWidget(self.clear)
+        row.addWidget(self.show_test)
+        return row
+
+    def _class_row(self, k: int) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Class"))
+        self.classes = QButtonGroup(self)
+        for i in range(k):
+            b = QPushButton(str(i + 1))
+            b.setCheckable(True)
+            b.setToolTip(f"New points get class {i + 1} (key {i + 1})")
+            b.setStyleSheet(
+                f"QPushButton:checked {{ background: {hex_color(CLASS_COLORS[i])};"
+                " color: white; font-weight: bold; }"
+            )
+            b.setFixedWidth(34)
+            self.classes.addButton(b, i)
+            row.addWidget(b)
+        self.classes.button(1).setChecked(True)
+        self.classes.idClicked.connect(self.class_selected)
+        return row
+
+    def _tool_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Tool"))
+        self.tools = QButtonGroup(self)
+        for i, (label, name, tip) in enumerate(TOOLS):
+            b = QPushButton(label)
+            b.setCheckable(True)
+            b.setToolTip(tip)
+            b.setProperty("tool", name)
+            self.tools.addButton(b, i)
+            row.addWidget(b)
+        self.tools.button(0).setChecked(True)
+        self.tools.idClicked.connect(lambda i: self.tool_selected.emit(TOOLS[i][1]))
+        return row
+
+    # ----- state in --------------------------------------------------------------------------
+    def show_settings(self, settings: dict, n_classes: int) -> None:
+        """Mirror the document's dataset settings without emitting anything."""
+        with blocked(self.noise, self.ratio):
+            self.noise.setValue(round(100 * float(settings.get("noise", 0.0))))
+            self.ratio.setValue(round(100 * float(settings.get("test_ratio", 0.5))))
+        self._seed = int(settings.get("seed", 0))
+        if settings.get("preset"):
+            select_data(self.preset, settings["preset"])
+        for i, b in enumerate(self.classes.buttons()):
+            b.setVisible(i < max(n_classes, 1))
+        self._update_labels()
+
+    def select_class(self, k: int) -> None:
+        """Show class k (0-based) as the checked one, without emitting anything."""
+        button = self.classes.button(k)
+        if button is not None:
+            button.setChecked(True)
+
+    def select_tool(self, name: str) -> None:
+        """Check the named tool's button as if clicked."""
+        for b in self.tools.buttons():
+            if b.property("tool") == name:
+                b.click()
+
+    # ----- requests out ----------------------------------------------------------------------
+    def _update_labels(self) -> None:
+        self.noise_label.setText(f"{self.noise.value()} %")
+        self.ratio_label.setText(f"{self.ratio.value()} %")
+
+    def _emit_dataset(self, seed: int | None = None) -> None:
+        self.dataset_requested.emit(
+            {
+                "noise": self.noise.value() / 100,
+                "test_ratio": self.ratio.value() / 100,
+                "seed": self._seed if seed is None else seed,
+            }
+        )
+
+    def _on_regenerate(self) -> None:
+        self._seed += 1
+        self._emit_dataset(self._seed)

@@ -1,0 +1,325 @@
+"""The computation-graph view: walk one example's forward and backward pass op by op."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.graph_items import EdgeItem, NodeItem
+from app.views.network_export import export_svg
+from nnviz.graph.picture import GraphPicture
+
+SPEEDS_MS = [("slow", 1200), ("normal", 600), ("fast", 200)]
+
+
+class _Canvas(QGraphicsView):
+    """Pan by dragging, zoom with the wheel; clicks on nodes are reported."""
+
+    node_clicked = Signal(int)
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        super().__init__(scene)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+        self.scale(factor, factor)
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not isinstance(item, NodeItem):
+            item = item.parentItem()
+        if isinstance(item, NodeItem) and event.button() == Qt.MouseButton.LeftButton:
+            self.node_clicked.emit(item.node.id)
+        super().mousePressEvent(event)
+
+
+class GraphView(QWidget):
+    """Draws GraphPictures; every button or key leaves as a request signal."""
+
+    step_requested = Signal(str)  # forward, back, run_forward, run_backward, reset
+    node_clicked = Signal(int)  # jump to this node
+    formula_submitted = Signal(str)
+    values_submitted = Signal(str)  # "w1=2, w2=3" for the formula's leaves
+    preset_selected = Signal(str)
+    trace_requested = Signal()  # trace the network's selected example again
+    gradcheck_requested = Signal()
+    apply_update_requested = Signal()
+    mode_changed = Signal(str)  # "ops", "neurons" or "layers"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale_ = 1.0
+        self.picture: GraphPicture | None = None
+        self._nodes: dict[int, NodeItem] = {}
+        self._edges: dict[tuple[int, int], EdgeItem] = {}
+        self._shape: tuple | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_play_tick)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_source_row())
+        layout.addLayout(self._build_step_row())
+        self.caption = QLabel("Pick a preset, type a formula, or trace a data point.")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.caption)
+        self.scene = QGraphicsScene(self)
+        self.canvas = _Canvas(self.scene)
+        self.canvas.node_clicked.connect(self.node_clicked)
+        self.memo = QTableWidget(0, 3)
+        self.memo.setHorizontalHeaderLabels(["node", "value", "∂out/∂node"])
+        self.memo.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.memo.verticalHeader().setVisible(False)
+        self.memo.setToolTip(
+            "The memo table: each node's gradient is computed once and "
+            "reused, like dynamic programming"
+        )
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        for w in (self.trace_button, self.gradcheck, self.update_button, self.memo):
+            column.addWidget(w)
+        split = QSplitter()
+        split.addWidget(self.canvas)
+        split.addWidget(side)
+        split.setSizes([700, 260])
+        layout.addWidget(split, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._style_caption()
+
+    # ----- construction ----------------------------------------------------------------------
+    def _build_source_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.presets = QComboBox()
+        self.presets.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.presets.setMinimumContentsLength(22)
+        self.presets.setToolTip("Worked examples from the lectures")
+        self.presets.activated.connect(
+            lambda _i: self.preset_selected.emit(self.presets.currentData())
+        )
+        self.formula = QLineEdit()
+        self.formula.setPlaceholderText("type a formula, e.g. w1**4*w2 + 5*w3  (Enter)")
+        self.formula.returnPressed.connect(lambda: self.formula_submitted.emit(self.formula.text()))
+        self.values = QLineEdit()
+        self.values.setPlaceholderText("values: w1=2, w2=3  (Enter)")
+        self.values.setToolTip("Set the formula's variables and walk it again")
+        self.values.returnPressed.connect(lambda: self.values_submitted.emit(self.values.text()))
+        self.trace_button = QPushButton("Trace network example")
+        self.trace_button.setToolTip(
+            "Walk the live network on the example picked with the Trace tool on the data canvas"
+        )
+        self.trace_button.clicked.connect(self.trace_requested)
+        self.mode = QComboBox()
+        self.mode.addItem("every op", "ops")
+        self.mode.addItem("neuron by neuron", "neurons")
+        self.mode.addItem("layers (shapes)", "layers")
+        self.mode.currentIndexChanged.connect(
+            lambda _i: self.mode_changed.emit(self.mode.currentData())
+        )
+        for w in (QLabel("Example"), self.presets, self.formula, self.values, self.mode):
+            row.addWidget(w)
+        row.setStretchFactor(self.formula, 2)
+        row.setStretchFactor(self.values, 1)
+        return row
+
+    def _build_step_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, tip in (
+            ("reset", "⟲ Reset", "Back to the start: nothing computed"),
+            ("back", "◀ Back", "Undo the last step exactly (←)"),
+            ("forward", "Step ▶", "Compute the next node (→)"),
+            ("run_forward", "Run forward", "Compute every value"),
+            ("run_backward", "Run backward", "Compute every gradient"),
+        ):
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, k=key: self.step_requested.emit(k))
+            self.buttons[key] = b
+            row.addWidget(b)
+        self.play = QPushButton("Play")
+        self.play.setCheckable(True)
+        self.play.toggled.connect(self._on_play_toggled)
+        self.speed = QComboBox()
+        for label, ms in SPEEDS_MS:
+            self.speed.addItem(label, ms)
+        self.speed.setCurrentIndex(1)
+        self.speed.currentIndexChanged.connect(
+            lambda _i: self.timer.setInterval(self.speed.currentData())
+        )
+        self.gradcheck = QPushButton("Gradient check")
+        self.gradcheck.setToolTip(
+            "Compare every leaf's backprop gradient with a central finite difference"
+        )
+        self.gradcheck.clicked.connect(self.gradcheck_requested)
+        self.update_button = QPushButton("Apply one update")
+        self.update_button.setToolTip(
+            "Take one SGD step on this example and see the loss and the boundary move"
+        )
+        self.update_button.clicked.connect(self.apply_update_requested)
+        self.progress = QLabel()
+        # A long title must never widen the window: it is cut to the space there is.
+        self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for w in (self.play, self.speed):
+            row.addWidget(w)
+        row.addWidget(self.progress, 1)
+        return row
+
+    # ----- drawing ---------------------------------------------------------------------------
+    def set_presets(self, items: list[tuple[str, str]]) -> None:
+        """Fill the preset menu with (title, name) pairs."""
+        self.presets.clear()
+        for title, name in items:
+            self.presets.addItem(title, name)
+
+    def show_source(self, preset: str | None, formula: str) -> None:
+        """Show which preset (or typed formula) the graph comes from."""
+        self.presets.setPlaceholderText("your formula")
+        self.presets.setCurrentIndex(self.presets.findData(preset) if preset else -1)
+        self.formula.setText(formula)
+
+    def show_picture(self, pic: GraphPicture) -> None:
+        """Draw a picture; items are rebuilt only when the graph itself changed."""
+        shape = (
+            tuple((n.id, n.x, n.y) for n in pic.nodes),
+            tuple((e.source, e.target) for e in pic.edges),
+            self.scale_,
+        )
+        if shape != self._shape:
+            self._rebuild(pic)
+            self._shape = shape
+        # Restyle only what this step changed: a walk step touches a handful of items.
+        for n in pic.nodes:
+            item = self._nodes[n.id]
+            if item.node != n:
+                item.update_node(n)
+        for e in pic.edges:
+            item = self._edges[(e.source, e.target)]
+            if item.edge != e:
+                item.update_edge(e)
+        self.picture = pic
+        self.caption.setText(pic.caption or pic.title)
+        self.memo.setHorizontalHeaderLabels(list(pic.memo_header))
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(self.mode.findData(pic.mode))
+        self.mode.blockSignals(False)
+        self.mode.setEnabled(pic.source == "network")
+        self.values.setEnabled(pic.source == "formula")
+        self.update_button.setEnabled(pic.source == "network")
+        self.progress.setText(
+            f"<b>{pic.title}</b> — {pic.phase} · step {pic.step_index}/{pic.step_count}"
+        )
+        if pic.source == "network":
+            self.presets.setPlaceholderText("a traced network example")
+            self.presets.setCurrentIndex(-1)  # the graph is a traced example, not a preset
+            self.formula.clear()
+        self._fill_memo(pic)
+        self.buttons["back"].setEnabled(pic.step_index > 0)
+        self.buttons["forward"].setEnabled(pic.step_index < pic.step_count)
+        if pic.step_index >= pic.step_count and self.play.isChecked():
+            self.play.setChecked(False)
+        self._follow_current(pic)
+
+    def _rebuild(self, pic: GraphPicture) -> None:
+        self.scene.clear()
+        self._nodes = {n.id: NodeItem(n, self.scale_) for n in pic.nodes}
+        for item in self._nodes.values():
+            self.scene.addItem(item)
+        self._edges = {}
+        for e in pic.edges:
+            item = EdgeItem(e, self._nodes[e.source], self._nodes[e.target], self.scale_)
+            self._edges[(e.source, e.target)] = item
+            self.scene.addItem(item)
+        rect = self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
+        self.scene.setSceneRect(rect)
+        self.canvas.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.canvas.transform().m11() < 0.7:  # too small to read: zoom in and scroll
+            self.canvas.resetTransform()
+            self.canvas.scale(0.8, 0.8)
+
+    def _follow_current(self, pic: GraphPicture) -> None:
+        current = [n for n in pic.nodes if n.state == "current"]
+        if current:
+            self.canvas.ensureVisible(self._nodes[current[0].id], 60, 60)
+
+    def _fill_memo(self, pic: GraphPicture) -> None:
+        self.memo.setRowCount(len(pic.memo))
+        for r, row in enumerate(pic.memo):
+            for c, text in enumerate(row):
+                self.memo.setItem(r, c, QTableWidgetItem(text))
+        if pic.memo:
+            self.memo.scrollToBottom()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """One line under the graph (errors in red)."""
+        self.message.setStyleSheet(f"color: {'#c0392b' if error else '#2c3e50'};")
+        self.message.setText(text)
+
+    def set_update_enabled(self, enabled: bool) -> None:
+        """'Apply one update' only makes sense for a traced network example."""
+        self.update_button.setEnabled(enabled)
+
+    # ----- keys and play ---------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = {Qt.Key.Key_Right: "forward", Qt.Key.Key_Left: "back"}
+        if event.key() in keys and not self.formula.hasFocus():
+            self.step_requested.emit(keys[event.key()])
+            return
+        super().keyPressEvent(event)
+
+    def _on_play_toggled(self, on: bool) -> None:
+        self.play.setText("Pause" if on else "Play")
+        if on:
+            self.timer.start(self.speed.currentData())
+        else:
+            self.timer.stop()
+
+    def _on_play_tick(self) -> None:
+        self.step_requested.emit("forward")
+
+    # ----- presentation and export -----------------------------------------------------------
+    def _style_caption(self) -> None:
+        font = QFont()
+        font.setPointSizeF(13.0 * self.scale_)
+        self.caption.setFont(font)
+
+    def set_presentation(self, on: bool) -> None:
+        """Bigger nodes and captions for a lecture hall."""
+        self.scale_ = 1.6 if on else 1.0
+        self._style_caption()
+        if self.picture is not None:
+            self.show_picture(self.picture)
+
+    def export_image(self, path: str) -> None:
+        """Save the graph: ``.svg`` as vectors (the whole graph, for slides), else a PNG grab."""
+        if str(path).lower().endswith(".svg"):
+            export_svg(self.scene, str(path))
+        elif not self.canvas.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+
+    def centre_on_node(self, node: int) -> None:
+        """Scroll the graph so node ``node`` of the current picture is in the middle."""
+        if node in self._nodes:
+            self.canvas.centerOn(self._nodes[node])

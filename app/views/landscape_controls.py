@@ -1,0 +1,275 @@
+"""The landscape view's controls: every one leaves as a request signal carrying a value."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.flow_layout import FlowLayout
+
+LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
+LR_TICKS = 500
+SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)
+REGIMES = ("slow", "good", "oscillating", "diverging")
+
+
+def swatch(colour: tuple[int, int, int]) -> QIcon:
+    """A small square of the racer's colour with a dark rim (white shows on white too)."""
+    pix = QPixmap(14, 14)
+    pix.fill(QColor(*colour))
+    painter = QPainter(pix)
+    painter.setPen(QColor(40, 44, 52))
+    painter.drawRect(0, 0, 13, 13)
+    painter.end()
+    return QIcon(pix)
+
+
+class LandscapeControls(QWidget):
+    """Three rows: what to look at, the race, and the 1-D probe."""
+
+    mode_changed = Signal(str)  # "race" or "network"
+    surface_selected = Signal(str)
+    condition_changed = Signal(float)
+    recompute_requested = Signal()
+    log_toggled = Signal(bool)
+    three_d_toggled = Signal(bool)
+    lr_changed = Signal(float)
+    lr_regime_requested = Signal(str)
+    race_command = Signal(str)  # "play", "pause", "step", "reset", "walk"
+    racers_changed = Signal(list)
+    speed_changed = Signal(float)
+    narrated_changed = Signal(str)
+    glyph_toggled = Signal(str, bool)
+    knob_selected = Signal(str)
+    probe_changed = Signal(float)  # Δx of the secant probe
+    fog_toggled = Signal(bool)
+
+    def __init__(self, racers: list[tuple[str, str, tuple[int, int, int]]]) -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._source_row())
+        column.addLayout(self._race_row(racers))
+        column.addLayout(self._glyph_row(racers))
+        for combo in self.findChildren(QComboBox):
+            # Long titles must not make the whole window wider than the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.mode.setMinimumContentsLength(16)
+        self.surface_choice.setMinimumContentsLength(18)
+
+    # ----- rows ------------------------------------------------------------------------------
+    def _source_row(self) -> FlowLayout:
+        row = FlowLayout()
+        self.mode = QComboBox()
+        self.mode.addItem("Optimizer race on a surface", "race")
+        self.mode.addItem("The live network's loss", "network")
+        self.mode.currentIndexChanged.connect(lambda _i: self.mode_changed.emit(self.mode_key()))
+        self.surface_choice = QComboBox()
+        self.surface_choice.setToolTip("Which surface (race) or which slice plane (network)")
+        self.surface_choice.activated.connect(
+            lambda _i: self.surface_selected.emit(self.surface_choice.currentData())
+        )
+        self.condition = QDoubleSpinBox()
+        self.condition.setRange(1.0, 1000.0)
+        self.condition.setValue(10.0)
+        self.condition.setPrefix("condition ")
+        self.condition.setToolTip("The bowl's condition number λmax/λmin: bigger is narrower")
+        self.condition.editingFinished.connect(
+            lambda: self.condition_changed.emit(self.condition.value())
+        )
+        self.recompute = QPushButton("Recompute")
+        self.recompute.setToolTip("Evaluate the slice again around the current weights")
+        self.recompute.clicked.connect(self.recompute_requested)
+        self.log = QCheckBox("log colours")
+        self.log.toggled.connect(self.log_toggled)
+        self.three_d = QCheckBox("3-D")
+        self.three_d.setToolTip("Show the surface in 3-D (needs OpenGL)")
+        self.three_d.toggled.connect(self.three_d_toggled)
+        for w in (self.mode, self.surface_choice, self.recompute):
+            row.addWidget(w)
+        row.addWidget(self.log)
+        row.addWidget(self.three_d)
+        self.glyph_boxes = {}
+        for key, text, on in (
+            ("gradient", "gradient arrow", True),
+            ("momentum", "momentum arrow", True),
+            ("squared", "Σg² squares", False),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(on)
+            box.toggled.connect(lambda v, k=key: self.glyph_toggled.emit(k, v))
+            self.glyph_boxes[key] = box
+            row.addWidget(box)
+        return row
+
+    def _race_row(self, racers) -> FlowLayout:
+        row = FlowLayout()
+        self.lr = QSlider(Qt.Orientation.Horizontal)
+        self.lr.setRange(0, LR_TICKS)
+        self.lr.setToolTip("Learning rate, on a log scale")
+        self.lr.setMinimumWidth(140)
+        self.lr_label = QLabel()
+        self.lr_label.setMinimumWidth(48)
+        self._lr = 0.01
+        self.lr.valueChanged.connect(self._on_lr_moved)
+        row.addWidget(QLabel("Learning rate"))
+        row.addWidget(self.lr)
+        row.addWidget(self.lr_label)
+        row.addWidget(self.condition)
+        self.regime_buttons = {}
+        for name in REGIMES:
+            b = QPushButton(name)
+            b.setToolTip(f"The bowl at a {name} learning rate (in units of 1/λmax)")
+            b.clicked.connect(lambda _=False, n=name: self.lr_regime_requested.emit(n))
+            self.regime_buttons[name] = b
+            row.addWidget(b)
+        self.play_button = QPushButton("Play")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip("Run the race")
+        self.play_button.toggled.connect(self._on_play_toggled)
+        row.addWidget(self.play_button)
+        for key, text, tip in (
+            ("step", "Step", "One update, narrated stage by stage"),
+            ("reset", "Reset", "Every ball back to the start point"),
+        ):
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, k=key: self.race_command.emit(k))
+            row.addWidget(b)
+        self.speed = QComboBox()
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setToolTip("Playback speed: updates per frame")
+        self.speed.currentIndexChanged.connect(
+            lambda _i: self.speed_changed.emit(float(self.speed.currentData()))
+        )
+        row.addWidget(self.speed)
+        self.set_learning_rate(0.01, emit=False)
+        return row
+
+    def _glyph_row(self, racers) -> FlowLayout:
+        row = FlowLayout()
+        self.racer_boxes: dict[str, QCheckBox] = {}
+        for key, label, colour in racers:
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.setIcon(swatch(colour))  # the racer's colour; the text stays readable
+            box.toggled.connect(self._on_racers_toggled)
+            self.racer_boxes[key] = box
+            row.addWidget(box)
+        row.addWidget(QLabel("explain"))
+        self.narrated = QComboBox()
+        for key, label, _ in racers:
+            self.narrated.addItem(label, key)
+        self.narrated.setToolTip("Whose update Step explains, and whose cross-sections show")
+        self.narrated.currentIndexChanged.connect(
+            lambda _i: self.narrated_changed.emit(self.narrated.currentData())
+        )
+        row.addWidget(self.narrated)
+        return row
+
+    def probe_row(self) -> QHBoxLayout:
+        """Knob chooser, Δx slider, fog and the 1-D walk (placed under the 1-D plot)."""
+        row = QHBoxLayout()
+        self.knob = QComboBox()
+        self.knob.activated.connect(lambda _i: self.knob_selected.emit(self.knob.currentData()))
+        self.dx = QSlider(Qt.Orientation.Horizontal)
+        self.dx.setRange(1, 100)
+        self.dx.setValue(67)
+        self.dx.setToolTip("Δx of the probe: shrink it and the secant becomes the tangent")
+        self.dx.valueChanged.connect(lambda _v: self.probe_changed.emit(self.probe_dx()))
+        self.fog = QCheckBox("fog")
+        self.fog.setToolTip("Show only what has been evaluated (the foggy mountain)")
+        self.fog.toggled.connect(self.fog_toggled)
+        self.walk = QPushButton("Walk")
+        self.walk.setToolTip("Probe the slope with Δx and take one step downhill")
+        self.walk.clicked.connect(lambda: self.race_command.emit("walk"))
+        row.addWidget(self.knob, 1)
+        row.addWidget(QLabel("Δx"))
+        row.addWidget(self.dx, 1)
+        row.addWidget(self.fog)
+        row.addWidget(self.walk)
+        return row
+
+    # ----- values ----------------------------------------------------------------------------
+    def mode_key(self) -> str:
+        """The chosen mode: "race" or "network"."""
+        return str(self.mode.currentData())
+
+    def probe_dx(self) -> float:
+        """Δx from the slider: 10^(−3 … 0)."""
+        return 10 ** (-3 + 3 * self.dx.value() / 100)
+
+    def learning_rate(self) -> float:
+        """The learning rate the slider stands for (exact after set_learning_rate)."""
+        return self._lr
+
+    def set_learning_rate(self, lr: float, emit: bool = True) -> None:
+        """Show ``lr`` exactly (the slider moves to the nearest tick)."""
+        t = (math.log10(lr) - LR_MIN_EXP) / (LR_MAX_EXP - LR_MIN_EXP)
+        with QSignalBlocker(self.lr):
+            self.lr.setValue(round(LR_TICKS * min(max(t, 0.0), 1.0)))
+        self._lr = float(lr)
+        self.lr_label.setText(f"{lr:.3g}")
+        if emit:
+            self.lr_changed.emit(self._lr)
+
+    def set_items(self, combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
+        """Fill a chooser with (title, key) pairs without emitting, selecting ``current``."""
+        with QSignalBlocker(combo):
+            combo.clear()
+            for title, key in items:
+                combo.addItem(title, key)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    def show_mode(self, mode: str, surface: str) -> None:
+        """Enable what makes sense: condition and lr lessons only on the bowl, etc."""
+        race = mode == "race"
+        self.condition.setVisible(race and surface == "bowl")
+        for b in self.regime_buttons.values():
+            b.setVisible(race and surface == "bowl")
+        self.recompute.setEnabled(not race)
+        self.walk.setEnabled(race)
+
+    def _on_lr_moved(self, v: int) -> None:
+        lr = 10 ** (LR_MIN_EXP + (LR_MAX_EXP - LR_MIN_EXP) * v / LR_TICKS)
+        self._lr = float(f"{lr:.3g}")
+        self.lr_label.setText(f"{self._lr:.3g}")
+        self.lr_changed.emit(self._lr)
+
+    def _on_play_toggled(self, on: bool) -> None:
+        self.play_button.setText("Pause" if on else "Play")
+        self.race_command.emit("play" if on else "pause")
+
+    def show_playing(self, on: bool) -> None:
+        """Mirror the session's play state (a finished race pops the button up)."""
+        with QSignalBlocker(self.play_button):
+            self.play_button.setChecked(on)
+        self.play_button.setText("Pause" if on else "Play")
+
+    def show_legend(self, legend: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
+        """Each racer's box says how its run stands ("Adam — diverged")."""
+        status = {name.split(" — ")[0]: name for name, _ in legend}
+        for box in self.racer_boxes.values():
+            base = box.text().split(" — ")[0]
+            box.setText(status.get(base, base))
+
+    def _on_racers_toggled(self) -> None:
+        self.racers_changed.emit([k for k, b in self.racer_boxes.items() if b.isChecked()])

@@ -1,0 +1,299 @@
+"""The landscape view's two plots: the 2-D surface with paths, and the 1-D knob panel."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+
+from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
+from nnviz.palette import HIGHLIGHT, INK
+
+N_LEVELS = 12
+GRADIENT = (0, 200, 220)
+MOMENTUM = (220, 0, 200)
+ON_PLANE = 0.05  # relative distance below which a path point counts as lying on the plane
+
+
+def surface_image(values: np.ndarray, log: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Colour-ready values (log10 of the height above the minimum if asked) and contour levels."""
+    v = np.where(np.isfinite(values), values, np.nan)
+    if not np.any(np.isfinite(v)):
+        return np.zeros_like(v, dtype=float), np.linspace(0, 1, N_LEVELS)
+    if log:
+        v = np.log10(np.maximum(v - np.nanmin(v), 0) + 1e-3)
+    lo, hi = np.nanpercentile(v, 1), np.nanpercentile(v, 97)
+    hi = hi if hi > lo else lo + 1.0
+    return np.nan_to_num(v, nan=hi), np.linspace(lo, hi, N_LEVELS)
+
+
+class SurfacePlot(pg.PlotWidget):
+    """Heatmap + contour lines of a loss surface, with optimizer paths on top."""
+
+    clicked = Signal(float, float)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackground("w")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.addItem(self.image)
+        cmap = pg.colormap.get("viridis")
+        self.colorbar = pg.ColorBarItem(colorMap=cmap, interactive=False, width=14)
+        self.colorbar.setImageItem(self.image, insert_in=self.getPlotItem())
+        self.contours: list[pg.IsocurveItem] = []
+        self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
+        self._pool: dict[str, list] = {}  # glyph items by kind, reused frame after frame
+        self._used: dict[str, int] = {}
+        self.log = False
+        self.show_glyphs = {"gradient": True, "momentum": True, "squared": False}
+        self.scene().sigMouseClicked.connect(self._on_click)
+        for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
+            axis.enableAutoSIPrefix(False)  # "(x0.001)" on an axis only confuses
+        self.width_scale = 1.0
+
+    def set_presentation(self, on: bool) -> None:
+        """Thicker lines and bigger axis text for a projector."""
+        self.width_scale = 1.6 if on else 1.0
+        font = pg.QtGui.QFont()
+        font.setPointSizeF(15 if on else 10)
+        for name in ("bottom", "left"):
+            axis = self.getAxis(name)
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font)
+
+    def show_surface(self, s: SurfacePicture | None) -> None:
+        """Draw the surface over its true coordinates (y up), or clear it while computing."""
+        for c in self.contours:
+            c.setParentItem(None)
+        self.contours = []
+        if s is None:
+            self.image.clear()
+            self.setTitle("computing the surface…", color=INK)
+            return
+        img, levels = surface_image(s.values, self.log)
+        self.image.setImage(img, autoLevels=False, levels=(levels[0], levels[-1]))
+        self.colorbar.setLevels((levels[0], levels[-1]))
+        x0, x1, y0, y1 = s.xs[0], s.xs[-1], s.ys[0], s.ys[-1]
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        for level in levels[1:-1]:
+            iso = pg.IsocurveItem(
+                img, level, pen=pg.mkPen((255, 255, 255, 140), width=1), axisOrder="row-major"
+            )
+            iso.setParentItem(self.image)
+            self.contours.append(iso)
+        note = "" if s.refined else "  (coarse preview…)"
+        self.setLabel("bottom", s.x_label, color=INK)
+        self.setLabel("left", s.y_label, color=INK)
+        bar = "log₁₀(loss − min)" if self.log else "loss"
+        self.colorbar.axis.setLabel(bar, color=INK)
+        self.setTitle(s.title + note, color=INK)
+        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def show_paths(self, pic: LandscapePicture) -> None:
+        """Trails with a ball at the head, the cross-sections and the glyphs."""
+        keep = {p.name for p in pic.paths}
+        for name in list(self.paths):
+            if name not in keep:
+                for item in self.paths.pop(name):
+                    self.removeItem(item)
+        self._used = {kind: 0 for kind in self._pool}
+        for p in pic.paths:
+            self._draw_path(p)
+        if pic.cross is not None:
+            self._cross(*pic.cross)
+        for kind, items in self._pool.items():  # glyphs not needed this frame are hidden
+            for item in items[self._used.get(kind, 0) :]:
+                item.hide()
+
+    def _take(self, kind: str, make):
+        """A glyph item from the pool (made once, reused every frame: adding items is slow)."""
+        items = self._pool.setdefault(kind, [])
+        n = self._used.get(kind, 0)
+        if n == len(items):
+            items.append(make())
+            self.addItem(items[-1])
+        self._used[kind] = n + 1
+        items[n].show()
+        return items[n]
+
+    def _draw_path(self, p: PathPicture) -> None:
+        if p.name not in self.paths:
+            line, dots = pg.PlotDataItem(), pg.ScatterPlotItem()
+            self.addItem(line)
+            self.addItem(dots)
+            self.paths[p.name] = (line, dots)
+        line, dots = self.paths[p.name]
+        w = self.width_scale
+        line.setData(p.xs, p.ys, pen=pg.mkPen(p.color, width=2.5 * w))
+        if not len(p.xs):
+            dots.setData([], [])
+            return
+        x, y = float(p.xs[-1]), float(p.ys[-1])
+        full, hollow = pg.mkBrush(p.color), pg.mkBrush(255, 255, 255, 0)
+        xs, ys, sizes, brushes = [x], [y], [15 * w], [full]
+        pens = [pg.mkPen(INK, width=1.5)]
+        if p.off_plane is not None:
+            # Honest drawing: a point far from the slice plane is hollow, since the contours
+            # under it show the loss of its shadow on the plane, not its own.
+            off = p.off_plane >= ON_PLANE
+            xs, ys = np.r_[x, p.xs[:-1]], np.r_[y, p.ys[:-1]]
+            sizes += [6 * w] * (len(p.xs) - 1)
+            brushes += [hollow if o else full for o in off[:-1]]
+            pens += [pg.mkPen(p.color)] * (len(p.xs) - 1)
+            if off[-1]:
+                brushes[0] = pg.mkBrush(255, 255, 255, 160)
+        dots.setData(x=xs, y=ys, size=sizes, brush=brushes, pen=pens)
+        if p.status == "diverged":
+            self._text("diverged", x, y, p.color)
+        self._glyphs(p, x, y)
+
+    def _glyphs(self, p: PathPicture, x: float, y: float) -> None:
+        span = self._span()
+        if self.show_glyphs["gradient"] and p.gradient is not None:
+            self._arrow(x, y, -np.asarray(p.gradient), GRADIENT, span)
+        if self.show_glyphs["momentum"] and p.momentum is not None:
+            self._arrow(x, y, -np.asarray(p.momentum), MOMENTUM, span)
+        if self.show_glyphs["squared"] and p.squared is not None:
+            # Squares whose sides are √(Σg²) per axis, so their area is the accumulated g².
+            sx, sy = (np.sqrt(np.abs(v)) for v in p.squared)
+            scale = 0.15 * span / max(sx, sy, 1e-12)
+            rect = self._take("rect", pg.QtWidgets.QGraphicsRectItem)
+            rect.setRect(x, y, sx * scale, sy * scale)
+            rect.setPen(pg.mkPen(p.color, width=1.5))
+
+    def _cross(self, x: float, y: float, gx: float, gy: float) -> None:
+        """Dashed cross-sections through the explained ball and −∂L/∂x, −∂L/∂y along them."""
+        dash = pg.mkPen((255, 255, 255, 200), width=1.5, style=Qt.PenStyle.DashLine)
+        for angle, pos in ((90, x), (0, y)):
+            line = self._take(f"cross{angle}", lambda a=angle: pg.InfiniteLine(angle=a, pen=dash))
+            line.setPos(pos)
+        norm = float(np.hypot(gx, gy))
+        if not self.show_glyphs["gradient"] or not np.isfinite(norm) or norm == 0:
+            return
+        k = 0.15 * self._span() / norm  # the whole gradient gets 15% of the view
+        for vx, vy in ((-gx * k, 0.0), (0.0, -gy * k)):
+            self._arrow(x, y, np.array([vx, vy]), GRADIENT, 0.0, dashed=True)
+
+    def _arrow(self, x, y, v: np.ndarray, colour, span: float, dashed: bool = False) -> None:
+        norm = float(np.hypot(*v))
+        if not np.isfinite(norm) or norm == 0:
+            return
+        d = v / norm * 0.15 * span if span else v  # span 0: draw v at its own length
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+        line = self._take("shaft", pg.PlotDataItem)
+        line.setData([x, x + d[0]], [y, y + d[1]])
+        line.setPen(pg.mkPen(colour, width=3 * self.width_scale, style=style))
+        head = self._take("head", lambda: pg.ArrowItem(pen=None))
+        head.setStyle(
+            angle=180 - np.degrees(np.arctan2(d[1], d[0])),
+            headLen=12 * self.width_scale,
+            brush=pg.mkBrush(colour),
+        )
+        head.setPos(x + d[0], y + d[1])
+
+    def _text(self, text: str, x: float, y: float, colour) -> None:
+        label = self._take(
+            "text", lambda: pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(40, 44, 52, 180))
+        )
+        label.setText(text, color=colour)
+        label.setPos(x, y)
+
+    def _span(self) -> float:
+        (x0, x1), (y0, y1) = self.getViewBox().viewRange()
+        return float(max(x1 - x0, y1 - y0))
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        vb = self.getViewBox()
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        p = vb.mapSceneToView(event.scenePos())
+        self.clicked.emit(float(p.x()), float(p.y()))
+
+
+class CurvePlot(pg.PlotWidget):
+    """The loss along one knob: the curve (or only what the fog reveals), a secant, a tangent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackground("w")
+        legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
+        legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name="loss")
+        dash = Qt.PenStyle.DashLine
+        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name="secant")
+        self.tangent = self.plot(pen=pg.mkPen((0, 158, 115), width=2), name="tangent")
+        self.walked = pg.ScatterPlotItem()
+        self.dots = pg.ScatterPlotItem()
+        self.addItem(self.walked)
+        self.addItem(self.dots)
+        self.marks: list = []
+        self._marks: tuple = ()
+        self.setLabel("left", "loss", color=INK)
+        self.getAxis("left").enableAutoSIPrefix(False)
+
+    def set_presentation(self, on: bool) -> None:
+        """Bigger axis text for a projector."""
+        font = pg.QtGui.QFont()
+        font.setPointSizeF(15 if on else 10)
+        for name in ("bottom", "left"):
+            self.getAxis(name).setStyle(tickFont=font)
+            self.getAxis(name).label.setFont(font)
+
+    def clear_curve(self) -> None:
+        """Nothing to show yet."""
+        for item in (self.curve, self.probe, self.tangent):
+            item.setData([], [])
+        self.dots.setData([], [])
+        self.walked.setData([], [])
+
+    def show_curve(self, c: CurvePicture) -> None:
+        """Draw curve, secant through (x, x+dx) and the tangent at x."""
+        seen = np.isfinite(c.values)
+        if c.fog:
+            ink = pg.mkBrush(INK)
+            self.curve.setData(c.xs[seen], c.values[seen], pen=None, symbol="o", symbolSize=5,
+                               symbolBrush=ink)  # fmt: skip
+        else:
+            self.curve.setData(c.xs[seen], c.values[seen], pen=pg.mkPen(INK, width=2), symbol=None)
+        half = 0.25 * (c.xs[-1] - c.xs[0])
+        xs = np.array([c.x - half, c.x + half])
+        self.probe.setData(xs, c.y + c.secant_slope * (xs - c.x))
+        self.tangent.setData(xs, c.y + c.derivative * (xs - c.x))
+        self.dots.setData(
+            [c.x, c.x + c.dx], [c.y, c.y + c.secant_slope * c.dx], size=10,
+            brush=pg.mkBrush(HIGHLIGHT),
+        )  # fmt: skip
+        if c.walked is not None and len(c.walked):
+            ys = np.interp(c.walked, c.xs[seen], c.values[seen]) if seen.any() else c.walked
+            self.walked.setData(c.walked, ys, symbol="t", size=9, brush=pg.mkBrush(0, 114, 178))
+        else:
+            self.walked.setData([], [])
+        if c.marks != self._marks:
+            self._show_marks(c.marks)
+        lo, hi = _finite_range(np.r_[c.values[seen], c.y])
+        self.setXRange(c.xs[0], c.xs[-1], padding=0.02)
+        self.setYRange(lo, hi, padding=0.08)
+        self.setLabel("bottom", c.label, color=INK)
+
+    def _show_marks(self, marks: tuple) -> None:
+        """Named vertical lines (init, now) on the 1-D axis."""
+        for m in self.marks:
+            self.removeItem(m)
+        self.marks, self._marks = [], marks
+        for name, at in marks:
+            pen = pg.mkPen((150, 150, 150), style=Qt.PenStyle.DotLine)
+            opts = {"color": INK, "position": 0.9}
+            line = pg.InfiniteLine(at, angle=90, pen=pen, label=name, labelOpts=opts)
+            self.addItem(line)
+            self.marks.append(line)
+
+
+def _finite_range(v: np.ndarray) -> tuple[float, float]:
+    """Min and 98th percentile of the finite values (a wall far away must not flatten all)."""
+    v = v[np.isfinite(v)]
+    if not len(v):
+        return 0.0, 1.0
+    lo, hi = float(np.min(v)), float(np.percentile(v, 98))
+    return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)

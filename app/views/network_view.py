@@ -1,0 +1,301 @@
+"""The network graph: neurons with live heatmaps, weights as coloured edges, every bias."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsScene,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.views.network_architecture import ArchitectureBar, NeuronStrip
+from app.views.network_canvas import NetworkCanvas, Target
+from app.views.network_editor import InlineEditor
+from app.views.network_export import export_svg
+from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
+from app.views.steady_label import SteadyLabel
+from nnviz.engine.describe import input_names
+from nnviz.network import text
+from nnviz.network.layout import NODE, column_gap, graph_bounds, node_position
+from nnviz.palette import magnitude_widths, signed_color, signed_colors
+from nnviz.snapshot import Snapshot
+
+LABEL_PX = 13  # captions and input names, in screen pixels at any zoom
+THUMBNAIL_PERIOD_S = 0.1  # while playing, neuron pictures refresh 10×/s; edges every frame
+PRESENT = 1.6  # presentation mode scales type by this much
+REBUILD_NOTE = "Changing the architecture or features rebuilds the network with fresh weights."
+
+
+class NetworkView(QWidget):
+    """Draws snapshots of the live network; edits and architecture changes leave as signals."""
+
+    param_changed = Signal(int, object, float)  # param index, index tuple, value
+    neuron_hovered = Signal(object)  # (layer, index) with layer 0 = inputs, or None
+    neuron_clicked = Signal(object)  # (layer, index)
+    param_picked = Signal(int, object)  # Shift+click on an edge or bias: param index, index
+    spec_change_requested = Signal(object)  # NetworkSpec
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snap: Snapshot | None = None
+        self.edge_mode = "weight"
+        self.nodes: dict[tuple[int, int], NodeItem] = {}
+        self.biases: dict[tuple[int, int], BiasItem] = {}
+        self.edges: dict[tuple[int, int, int], EdgeItem] = {}
+        self.highlight_nodes: set[tuple[int, int]] = set()
+        self.highlight_edges: set[tuple[int, int, int]] = set()
+        self.presenting = False
+        self._spec = None
+        self._gap: float | None = None
+        self.labels: dict[tuple[str, int], TextLabel] = {}
+        self._thumbs_at = 0.0
+        self._hover: Target | None = None
+        self._hover_pos = QPoint()
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.bar = ArchitectureBar()
+        self.strip = NeuronStrip()
+        self.scene = QGraphicsScene(self)
+        self.canvas = NetworkCanvas(self.scene, self._on_hover, self._on_click, self._fit)
+        self.editor = InlineEditor(self.canvas.viewport())
+        self.legend = SteadyLabel()  # its scale changes while training
+        self.legend.setWordWrap(True)
+        self.note = QLabel(REBUILD_NOTE)
+        grey = self.note.palette()
+        grey.setColor(QPalette.ColorRole.WindowText, QColor(90, 95, 105))
+        self.note.setPalette(grey)
+        self.note.setWordWrap(True)
+        self.scene.addSimpleText("Waiting for the network…")
+        for w in (self.bar, self.strip):
+            layout.addWidget(w)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.note)
+        for source in (self.bar, self.strip):
+            source.spec_requested.connect(self.spec_change_requested)
+            source.message.connect(self.message)
+        self.bar.mode_selected.connect(self.set_edge_mode)
+        self.editor.accepted.connect(self.param_changed)
+        self.editor.invalid.connect(self.message)
+        self.editor.closed.connect(self.canvas.card.hide)
+        self._update_legend(0.0)
+
+    # ----- snapshots -------------------------------------------------------------------------
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Update thumbnails, edges and biases; rebuild only when the architecture changed."""
+        if self.snap is not None and snap.seq <= self.snap.seq:
+            return  # stale: an older snapshot arrived late
+        self.snap = snap
+        rebuilt = snap.spec != self._spec
+        if rebuilt:
+            self._rebuild(snap)
+        self._restyle()
+        now = time.monotonic()
+        if rebuilt or not snap.playing or now - self._thumbs_at >= THUMBNAIL_PERIOD_S:
+            self._thumbs_at = now
+            self._update_thumbnails(snap)
+        if self._hover is not None and not self.editor.isVisible():
+            self._show_card()  # the hover card follows the numbers live
+
+    def _update_thumbnails(self, snap: Snapshot) -> None:
+        # A layer at a time: one colouring pass per layer, not one per neuron.
+        for layer, grids in enumerate(snap.neuron_grids):
+            pictures = thumbnails(grids, text.activation_of(snap.spec, layer))
+            for i, picture in enumerate(pictures):
+                node = self.nodes.get((layer, i))
+                if node is not None:
+                    node.set_image(picture)
+
+    def _rebuild(self, snap: Snapshot) -> None:
+        self._spec, self._gap = snap.spec, None
+        self._leave_hover()
+        self.editor.cancel()
+        self.scene.clear()
+        self.nodes, self.biases, self.edges, self.labels = {}, {}, {}, {}
+        sizes = snap.spec.sizes
+        px = round(PRESENT * LABEL_PX) if self.presenting else LABEL_PX
+        for layer, n in enumerate(sizes):
+            for i in range(n):
+                self.nodes[(layer, i)] = node = NodeItem((layer, i), 0.0, 0.0)
+                self.scene.addItem(node)
+                if layer > 0 and snap.spec.bias:
+                    self.biases[(layer, i)] = BiasItem((layer, i), node)
+            caption = text.layer_caption(snap.spec, layer).split(" · ", 1)
+            if layer == 0:
+                caption.append(f"{n} feature{'s' if n != 1 else ''}")
+            self.labels[("caption", layer)] = TextLabel(caption, px - 1)
+        for i, name in enumerate(input_names(snap.spec.features, snap.dim)):
+            self.labels[("input", i)] = TextLabel([name], px + 1, align="right")
+        for label in self.labels.values():
+            self.scene.addItem(label)
+        for layer in range(1, len(sizes)):
+            for i in range(sizes[layer - 1]):
+                for j in range(sizes[layer]):
+                    self.edges[(layer, i, j)] = edge = EdgeItem((layer, i, j), QPointF(), QPointF())
+                    self.scene.addItem(edge)
+        self.bar.show_spec(snap.spec)
+        self.strip.show_spec(snap.spec)
+        self._fit()
+
+    def _place(self, gap: float) -> None:
+        """Move every node, edge and label to the columns ``gap`` apart."""
+        self._gap = gap
+        sizes = self._spec.sizes
+        for (layer, i), node in self.nodes.items():
+            node.setPos(*node_position(layer, i, sizes[layer], gap))
+        for (layer, i, j), edge in self.edges.items():
+            edge.set_ends(self.nodes[(layer - 1, i)].pos(), self.nodes[(layer, j)].pos())
+        top = graph_bounds(sizes, gap)[1]
+        for (kind, k), label in self.labels.items():
+            if kind == "caption":
+                label.setPos(k * gap, top - 6)
+            else:
+                label.setPos(-NODE / 2 - 6, self.nodes[(0, k)].y())
+
+    def _fit(self) -> None:
+        """Fit the whole graph into the view and put the ± buttons above their columns."""
+        if not self.nodes:
+            return
+        vp = self.canvas.viewport().rect()
+        inputs = [v.pixel_width() for (kind, _), v in self.labels.items() if kind == "input"]
+        captions = [v for (kind, _), v in self.labels.items() if kind == "caption"]
+        line = captions[0].texts[0].font().pixelSize() + 3
+        margins = (max(inputs, default=0) + 14, 2 * line + 12, 14, 8)
+        usable_w = max(vp.width() - margins[0] - margins[2], 1)
+        usable_h = max(vp.height() - margins[1] - margins[3], 1)
+        gap = column_gap(self._spec.sizes, usable_w / usable_h)
+        if gap != self._gap:
+            self._place(gap)
+        self.canvas.fit(QRectF(*graph_bounds(self._spec.sizes, gap)), margins)
+        xs = []
+        for layer in range(1, len(self._spec.hidden) + 1):
+            at = self.canvas.mapFromScene(QPointF(layer * gap, 0))
+            xs.append(self.strip.mapFromGlobal(self.canvas.viewport().mapToGlobal(at)).x())
+        self.strip.place(xs)
+
+    def _restyle(self) -> None:
+        snap = self.snap
+        arrays, scale = text.edge_values(snap, self.edge_mode)
+        # Colours and widths for whole layers at once: a per-edge NumPy call costs ~10 µs each.
+        colours = [signed_colors(a, scale).tolist() for a in arrays]
+        widths = [magnitude_widths(a, scale).tolist() for a in arrays]
+        for (layer, i, j), edge in self.edges.items():
+            lit = (layer, i, j) in self.highlight_edges
+            edge.style(tuple(colours[layer - 1][i][j]), widths[layer - 1][i][j], lit)
+        b_scale = text.edge_values(snap, "weight")[1]
+        for (layer, j), item in self.biases.items():
+            b = float(snap.params[snap.param_index(layer - 1, True)][j])
+            item.set_value(signed_color(b, b_scale))
+        for key, node in self.nodes.items():
+            node.set_highlight(key in self.highlight_nodes)
+        self._update_legend(scale)
+
+    def _update_legend(self, scale: float) -> None:
+        html = text.legend_html(self.edge_mode, scale, self.presenting)
+        if html != self.legend.text():
+            self.legend.setText(html)
+
+    def set_edge_mode(self, mode: str) -> None:
+        """What edges show: 'weight' (w), 'gradient' (∂L/∂w) or 'update' (Δw)."""
+        if mode not in text.MODES:
+            self.message.emit(f"Unknown edge mode {mode!r}; choose {', '.join(text.MODES)}.")
+            return
+        self.edge_mode = mode
+        self.bar.show_mode(mode)
+        if self.snap is not None:
+            self._restyle()
+
+    def set_highlight(self, nodes: set, edges: set) -> None:
+        """Light up neurons (layer, index) and edges (layer, i, j) in crimson for the graph view."""
+        self.highlight_nodes = {tuple(n) for n in nodes}
+        self.highlight_edges = {tuple(e) for e in edges}
+        if self.snap is not None:
+            self._restyle()
+
+    # ----- hover, click and edit -------------------------------------------------------------
+    def _on_hover(self, target: Target | None, pos: QPoint) -> None:
+        self._hover_pos = pos
+        if target is not self._hover:
+            was_node = isinstance(self._hover, NodeItem)
+            self._hover = target
+            if isinstance(target, NodeItem):
+                self.neuron_hovered.emit(target.key)
+            elif was_node:
+                self.neuron_hovered.emit(None)
+        if self.editor.isVisible():
+            return  # the card is showing the editor's hint
+        if target is None or self.snap is None:
+            self.canvas.card.hide()
+        else:
+            self._show_card()
+
+    def _leave_hover(self) -> None:
+        if self._hover is not None:
+            self._on_hover(None, QPoint())
+
+    def _show_card(self) -> None:
+        target, snap = self._hover, self.snap
+        if isinstance(target, NodeItem):
+            card = text.node_text(snap, *target.key)
+        elif isinstance(target, BiasItem):
+            card = text.bias_text(snap, *target.key)
+        else:
+            card = text.edge_text(snap, *target.key)
+        self.canvas.show_card(card, self._hover_pos)
+
+    def hover_text(self) -> str:
+        """The hover card's current text ('' when nothing is hovered)."""
+        return self.canvas.card.text() if self.canvas.card.isVisible() else ""
+
+    def _on_click(self, target: Target, pos: QPoint, shift: bool = False) -> None:
+        if self.snap is None:
+            return
+        if isinstance(target, NodeItem):
+            self.neuron_clicked.emit(target.key)
+            return
+        snap = self.snap
+        if isinstance(target, EdgeItem):
+            layer, i, j = target.key
+            pi, index = snap.param_index(layer - 1), (i, j)
+            what = f"weight {text.unit_name(snap, layer - 1, i)} → {text.unit_name(snap, layer, j)}"
+        else:
+            layer, j = target.key
+            pi, index = snap.param_index(layer - 1, True), (j,)
+            what = f"bias of {text.unit_name(snap, layer, j)}"
+        if shift:  # Shift+click picks the parameter (e.g. as a landscape axis) instead of editing
+            self.param_picked.emit(pi, index)
+            self.message.emit(f"Picked the {what}.")
+            return
+        self.editor.open(pi, index, float(snap.params[pi][index]), pos, what)
+        below = self.editor.pos() + QPoint(-16, self.editor.height() - 12)
+        self.canvas.show_card(f"new {what}\nEnter applies · Escape cancels", below)
+
+    # ----- presentation and export -----------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        """Type 1.6× larger in the graph, the hover card, the legend and the buttons."""
+        self.presenting = on
+        font = QFont()  # an empty font inherits everything from the window…
+        if on:  # …except the size, in presentation mode
+            font.setPointSizeF(QApplication.font().pointSizeF() * PRESENT)
+        self.setFont(font)
+        if self.snap is not None:
+            self._spec = None  # rebuild so the scene's captions pick up the new size
+            snap, self.snap = self.snap, None
+            self.show_snapshot(snap)
+
+    def export_image(self, path: str) -> None:
+        """Save the graph as PNG (a grab of the view) or SVG (the scene as vectors)."""
+        self.canvas.card.hide()
+        if str(path).lower().endswith(".svg"):
+            export_svg(self.scene, str(path))
+        elif not self.canvas.grab().save(str(path)):
+            raise OSError(f"could not write {path}")

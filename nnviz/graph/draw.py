@@ -1,0 +1,241 @@
+"""Turn a stepper's position into the frozen GraphPicture the view draws (pure, no Qt)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nnviz.graph.graph import Graph
+from nnviz.graph.groups import Group, group_edges, groups
+from nnviz.graph.layout import layout
+from nnviz.graph.ops import get_op
+from nnviz.graph.picture import EdgePicture, GraphPicture, NodePicture
+from nnviz.graph.stepper import DONE, PENDING, Stepper
+from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, operand_names
+from nnviz.graph.text import fmt, operand
+
+DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
+LAYER_DX, LAYER_DY = 300.0, 120.0  # …and of the layer-level boxes
+SHORT = 18  # an op's formula fits in its box up to this many characters
+
+
+def op_picture(
+    stepper: Stepper, title: str, leaves: str = "left", spots: dict | None = None
+) -> GraphPicture:
+    """Every node of the graph with its value, gradient and state at the stepper's position.
+
+    ``spots`` are the graph's layout positions if already known (they never change while
+    walking one graph, so the caller may compute them once).
+    """
+    graph, state = stepper.graph, stepper.state
+    spots = spots if spots is not None else layout(graph, leaves)
+    forward = {s.node: s for s in stepper.steps.forward}
+    backward = {s.node: s for s in stepper.steps.backward}
+    nodes = []
+    for n in graph.nodes:
+        x, y = spots[n.id]
+        grad = state.grads[n.id]
+        waiting = _waiting_for(backward.get(n.id), state.final)
+        nodes.append(
+            NodePicture(
+                n.id, _title(graph, n.id), x * DX, -y * DY, _kind(graph, n.id),
+                state.values[n.id], grad, stepper.node_state(n.id),
+                _tooltip(graph, n.id, forward.get(n.id), backward.get(n.id)), dict(n.meta),
+                grad_text=f"grad {fmt(grad)} +…" if grad is not None and waiting else "",
+            )
+        )  # fmt: skip
+    return _picture(stepper, tuple(nodes), _edges(stepper), caption(stepper), title, "ops")
+
+
+def layer_picture(stepper: Stepper, title: str, activations: list[str]) -> GraphPicture:
+    """One box per layer quantity (x, W, b, z, h, L), as the lecture's matrix bookkeeping."""
+    graph = stepper.graph
+    boxes = groups(graph, activations)
+    of = {nid: g.key for g in boxes for nid in g.members}
+    index = {g.key: i for i, g in enumerate(boxes)}
+    current = stepper.current.node if stepper.current else None
+    nodes = tuple(_box(i, g, stepper, current) for i, g in enumerate(boxes))
+    active_box = of.get(current) if current is not None else None
+    edges = tuple(
+        EdgePicture(index[a], index[b], active=b == active_box) for a, b in group_edges(graph, of)
+    )
+    box = next((g for g in boxes if g.key == active_box), None)
+    text = _layer_caption(stepper, box, nodes[boxes.index(box)] if box else None)
+    return _picture(stepper, nodes, edges, text, title, "layers")
+
+
+def _picture(stepper: Stepper, nodes, edges, text: str, title: str, mode: str) -> GraphPicture:
+    """The frame around nodes and edges: caption, phase, progress and the memo table."""
+    return GraphPicture(
+        nodes,
+        edges,
+        caption=text,
+        phase=_phase(stepper),
+        step_index=stepper.position,
+        step_count=stepper.total,
+        memo=memo_rows(stepper),
+        title=title,
+        mode=mode,
+    )
+
+
+def _layer_caption(stepper: Stepper, box: Group | None, pic: NodePicture | None) -> str:
+    """The box just computed, with the lecture's shape bookkeeping and its numbers."""
+    if box is None or pic is None:
+        return caption(stepper)
+    if stepper.phase == "forward":
+        check = f" — {box.bookkeeping}" if box.bookkeeping else ""
+        return f"Forward: {box.title}{check} = {pic.value_text}"
+    return f"Backward through {box.title}: {pic.grad_text} (every entry in the table)"
+
+
+def group_of(stepper: Stepper, activations: list[str]) -> dict[int, tuple]:
+    """The layer-level box key of every op-graph node."""
+    return {nid: g.key for g in groups(stepper.graph, activations) for nid in g.members}
+
+
+def caption(stepper: Stepper) -> str:
+    """The current step in words, with the numbers plugged in."""
+    step = stepper.current
+    graph = stepper.graph
+    if step is None:
+        leaves = ", ".join(f"{n.name} = {fmt(n.value)}" for n in graph.leaves[:8])
+        more = " …" if len(graph.leaves) > 8 else ""
+        return f"Start: only the leaves are known ({leaves}{more}). Press → to compute a node."
+    if isinstance(step, ForwardStep):
+        head = f"Forward {stepper.position}/{len(stepper.steps.forward)}: "
+        return head + step.formula
+    if stepper.finished:
+        return _summary(stepper)
+    text = "Backward: " + step.grad_formula
+    if step.edges:  # the chain rule, short: upstream × local for each input (tooltips say more)
+        sends = ";  ".join(
+            f"to {e.source_name}: {operand(e.upstream)} · {operand(e.local)} = {fmt(e.product)}"
+            for e in step.edges
+        )
+        text += f".  Upstream × local down each input — {sends}"
+    return text
+
+
+def _summary(stepper: Stepper, shown: int = 6) -> str:
+    """The whole gradient once the walk is done: one number per leaf."""
+    graph, grads = stepper.graph, stepper.state.grads
+    out = graph.nodes[graph.output_id].name
+    parts = [f"∂{out}/∂{n.name} = {fmt(grads[n.id] or 0.0)}" for n in graph.leaves]
+    more = f", … ({len(parts)} in the table)" if len(parts) > shown else ""
+    return (f"Backward pass complete. The gradient: {', '.join(parts[:shown])}{more}. "
+            f"Each says how much {out} changes per unit change of that leaf.")  # fmt: skip
+
+
+def memo_rows(stepper: Stepper) -> tuple[tuple[str, str, str], ...]:
+    """The memo table: every finished gradient, in the order it was filled in."""
+    values = stepper.state.values
+    return tuple(
+        (m.name, fmt(values[m.node]) if values[m.node] is not None else "·", fmt(m.grad))
+        for m in stepper.memo
+    )
+
+
+def _waiting_for(step: BackwardStep | None, final: frozenset[int]) -> bool:
+    """True while a node used several times still waits for some uses to send their share."""
+    if step is None or step.node in final:
+        return False
+    return any(c.child not in final for c in step.contributions)
+
+
+def _phase(stepper: Stepper) -> str:
+    if stepper.finished:
+        return "done"
+    return "backward" if stepper.phase == "backward" else "forward"
+
+
+def _kind(graph: Graph, nid: int) -> str:
+    node = graph.nodes[nid]
+    if nid == graph.output_id:
+        return "loss"
+    return node.kind
+
+
+def _title(graph: Graph, nid: int) -> str:
+    """``b = a · w2`` when it fits in the box, else the name and the operation."""
+    node = graph.nodes[nid]
+    if node.kind != "op":
+        return node.name if node.kind == "leaf" else fmt(node.value)
+    op = get_op(node.op)
+    body = op.render(operand_names(graph, node.inputs), node.param)
+    text = f"{node.name} = {body}"
+    if len(text) <= SHORT:
+        return text
+    return node.name if len(node.name) <= SHORT else f"{op.label}"
+
+
+def _tooltip(graph: Graph, nid: int, fwd: ForwardStep | None, bwd: BackwardStep | None) -> str:
+    node = graph.nodes[nid]
+    lines = [f"{node.name}  ({'variable' if node.kind == 'leaf' else node.kind})"]
+    if node.kind == "op":
+        lines.append(f"operation: {get_op(node.op).label}")
+    if fwd is not None:
+        lines.append(f"forward: {fwd.formula}")
+    if bwd is not None:
+        lines.append(f"backward: {bwd.grad_formula}")
+        lines += [f"  sends {e.product_formula}" for e in bwd.edges]
+    return "\n".join(lines)
+
+
+def _edges(stepper: Stepper) -> tuple[EdgePicture, ...]:
+    """One edge per (input, op) pair; chain-rule numbers once the op's gradient is sent."""
+    graph, state, step = stepper.graph, stepper.state, stepper.current
+    grads: dict[tuple[int, int], list[EdgeGrad]] = {}
+    for b in stepper.steps.backward:
+        if b.node in state.final:
+            for e in b.edges:
+                grads.setdefault((e.source, e.target), []).append(e)
+    active: set[tuple[int, int]] = set()
+    if step is not None:
+        active = {(i, step.node) for i in graph.nodes[step.node].inputs}
+    out: dict[tuple[int, int], EdgePicture] = {}
+    for src, dst, _slot in graph.edges():
+        if (src, dst) in out:
+            continue
+        known = grads.get((src, dst))
+        # A node used twice by one op (x·x): its two slots add, ∂(x·x)/∂x = x + x.
+        local = math.fsum(e.local for e in known) if known else None
+        product = math.fsum(e.product for e in known) if known else None
+        out[(src, dst)] = EdgePicture(src, dst, local, product, (src, dst) in active)
+    return tuple(out.values())
+
+
+def _box(i: int, g: Group, stepper: Stepper, current: int | None) -> NodePicture:
+    """One layer-level box: its shape, its values as a vector, its gradient's size."""
+    state = stepper.state
+    values = [state.values[m] for m in g.shown]
+    finals = list(g.shown)
+    states = {stepper.node_state(m) for m in g.members if stepper.graph.nodes[m].kind != "const"}
+    status = "current" if current in g.members else (DONE if states <= {DONE} else PENDING)
+    value_text, grad_text = _vector_text(g, stepper, values, finals)
+    tip = f"{g.title}   shape {g.shape}\n{g.bookkeeping}".strip()
+    return NodePicture(
+        i, g.title, g.column * LAYER_DX, g.row * LAYER_DY, g.kind, None, None, status, tip,
+        {"group": g.key, "members": g.members}, value_text=value_text, grad_text=grad_text,
+        width=1.9,
+    )  # fmt: skip
+
+
+def _vector_text(g: Group, stepper: Stepper, values, finals) -> tuple[str, str]:
+    """``[0.12, −0.5, …]`` for vectors; a matrix shows its shape; gradients by their norm."""
+    state = stepper.state
+    if g.key[0] == "W":
+        value = f"shape {g.shape}"
+    elif any(v is None for v in values):
+        value = f"{g.shape}: ·"
+    else:
+        shown = ", ".join(fmt(v, 2) for v in values[:3])  # the first few; the table has all
+        value = f"[{shown}{', …' if len(values) > 3 else ''}]"
+    if finals and all(m in state.final for m in finals):
+        g2 = np.array([state.grads[m] for m in finals], dtype=float)
+        norm = fmt(float(np.linalg.norm(g2)), 3)
+        grad = f"‖grad‖ {norm}" if g2.size > 1 else f"grad {fmt(g2[0])}"
+    else:
+        grad = "grad ·"
+    return value, grad

@@ -1,0 +1,94 @@
+"""The lectures' worked examples as formulas, each reproducing the numbers of its source exactly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nnviz.graph.graph import Graph
+from nnviz.graph.parser import parse
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    """A formula with its leaf values, names for its steps, and where it comes from."""
+
+    key: str
+    title: str
+    formula: str
+    values: tuple[tuple[str, float], ...]
+    description: str
+    names: tuple[str, ...] = ()
+
+    def build(self) -> Graph:
+        """The preset's graph with its values set (forward values already computed)."""
+        return parse(self.formula, dict(self.values), self.names)
+
+
+_EXAMPLES = [
+    WorkedExample(
+        "cs188",
+        "CS188: g = w1⁴·w2 + 5·w3",
+        "w1**4*w2 + 5*w3",
+        (("w1", 2.0), ("w2", 3.0), ("w3", 2.0)),
+        "The lecture's worked example: a = 16, b = 48, c = 10, g = 58; gradient (96, 16, 5).",
+        ("a", "b", "c", "g"),
+    ),
+    WorkedExample(
+        "gears_sin_log",
+        "Chain rule as gears: sin(log x)",
+        "sin(log(x))",
+        (("x", 2.0),),
+        "x turns g = log x, which turns f = sin g: the slopes 1/x and cos g multiply.",
+        ("g", "f"),
+    ),
+    WorkedExample(
+        "gears_log_sin",
+        "Chain rule as gears: log(sin x)",
+        "log(sin(x))",
+        (("x", 1.0),),
+        "The same gears in the other order: slopes cos x and 1/sin x multiply.",
+        ("g", "f"),
+    ),
+    WorkedExample(
+        "logistic",
+        "Logistic regression: log σ(2·w1 + 1·w2)",
+        "log(sigmoid(2*w1 + 1*w2))",
+        (("w1", 0.0), ("w2", 0.0)),
+        "One point (2, 1) of class 1 at w = (0, 0): z = 0, p = 0.5, ℓ = −0.6931, ∇ = (1, 0.5).",
+        ("2·w1", "1·w2", "z", "p", "ℓ"),
+    ),
+    WorkedExample(
+        "micrograd",
+        "micrograd: L = (a·b + c)·f",
+        "(a*b + c)*f",
+        (("a", 2.0), ("b", -3.0), ("c", 10.0), ("f", -2.0)),
+        "Karpathy's first example: L = −8; dL/da = 6, dL/db = −4, dL/dc = −2, dL/df = 4.",
+        ("e", "d", "L"),
+    ),
+    WorkedExample(
+        "tanh_neuron",
+        "A single tanh neuron",
+        "tanh(x1*w1 + x2*w2 + b)",
+        (("x1", 2.0), ("w1", -3.0), ("x2", 0.0), ("w2", 1.0), ("b", 6.8813735870195432)),
+        "micrograd's neuron: o = tanh(n) = 0.7071, so do/dn = 1 − o² = 0.5.",
+        ("x1w1", "x2w2", "x1w1x2w2", "n", "o"),
+    ),
+    WorkedExample(
+        "fan_out",
+        "A value used twice: x·x + x",
+        "x*x + x",
+        (("x", 3.0),),
+        "x feeds three edges, so its gradient adds three contributions: 3 + 3 + 1 = 7.",
+        ("a", "f"),
+    ),
+    WorkedExample(
+        "softmax",
+        "Softmax from ops: P(class 2)",
+        "exp(z2) / (exp(z1) + exp(z2) + exp(z3))",
+        (("z1", 5.0), ("z2", 6.0), ("z3", -2.0)),
+        "The lecture's z = (5, 6, −2): P(class 2) = e⁶/(e⁵ + e⁶ + e⁻²) = 0.7309 (z2 used twice).",
+        ("e2", "e1", "e2′", "e1 + e2", "e3", "Σe", "p2"),
+    ),
+]
+
+EXAMPLES: dict[str, WorkedExample] = {p.key: p for p in _EXAMPLES}

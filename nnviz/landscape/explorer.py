@@ -1,0 +1,397 @@
+"""The landscape view's state machine (pure): requests in, pictures and jobs out."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_picture
+from nnviz.landscape.knobs import PlaneObjective
+from nnviz.landscape.narrate import describe_status, narrate_step, num
+from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape, Problem
+from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
+from nnviz.landscape.race import LABELS, RACERS, Race
+from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
+from nnviz.landscape.surfaces import SURFACES
+
+Job = Callable[[Callable[[], bool]], Iterator[Any]]
+MODES = ("race", "network")
+
+
+@dataclass
+class Effects:
+    """What a request asks of the Qt side: jobs to submit, one message, a slider to move."""
+
+    jobs: list[tuple[str, Job]] = field(default_factory=list)
+    message: str = ""
+    error: bool = False
+    lr: float | None = None  # the learning rate the slider should now show
+
+
+class LandscapeExplorer:
+    """Mode, surface or plane, the race and the 1-D panel; every method is a plain value call.
+
+    Bad input raises nothing: the method returns Effects with one error message and the
+    state is left exactly as it was.
+    """
+
+    def __init__(self) -> None:
+        self.mode = "race"
+        self.race = RaceSession()
+        self.net = NetworkLandscape()
+        self.netrace: Race | None = None
+        self.net_lr, self.net_playing, self.net_explaining = 0.03, False, False
+        self.net_credit = 0.0
+        self.seen: list[float] = []  # probe points of the network 1-D panel (for the fog)
+        self.seq = 0
+        self._pictures: dict[int, Any] = {}
+
+    # ----- choices for the view --------------------------------------------------------------
+    def surface_items(self) -> list[tuple[str, str]]:
+        """(title, key) for the surface/plane chooser of the current mode."""
+        if self.mode == "race":
+            return [(SURFACES[k]().title, k) for k in SURFACES]
+        return [(title, k) for k, title in PLANES.items()]
+
+    def knob_items(self) -> list[tuple[str, str]]:
+        """(title, key) for the 1-D chooser of the current mode."""
+        if self.mode == "race":
+            return [("x cross-section", "x"), ("y cross-section", "y")]
+        return [(title, k) for k, title in KNOBS.items()]
+
+    @property
+    def lr(self) -> float:
+        """The learning rate of the current mode's race."""
+        return self.race.lr if self.mode == "race" else self.net_lr
+
+    @property
+    def playing(self) -> bool:
+        """True while the current mode's race is running."""
+        return self.race.playing if self.mode == "race" else self.net_playing
+
+    # ----- requests --------------------------------------------------------------------------
+    def request(self, name: str, *args: Any) -> Effects:
+        """Apply one request by name (``set_mode``, ``select``, ``set_lr``, …) safely."""
+        before = copy.copy(self.__dict__)
+        try:
+            return getattr(self, "_" + name)(*args) or Effects()
+        except (InputError, ValueError) as exc:
+            self.__dict__.update(before)  # nothing half-applied
+            return Effects(message=str(exc), error=True)
+
+    def _set_mode(self, mode: str) -> Effects:
+        if mode not in MODES:
+            raise InputError(f"unknown mode {mode!r}")
+        self.mode = mode
+        self.race.playing = self.net_playing = False
+        out = Effects(lr=self.lr)
+        if mode == "network":
+            out.jobs += self._refresh_jobs(force=self.net.surface is None)
+        return out
+
+    def _select(self, key: str) -> Effects:
+        if self.mode == "race":
+            self.race.select(key)
+            return Effects(lr=self.race.lr)
+        if key not in PLANES:
+            raise InputError(f"unknown plane {key!r}")
+        self.net.kind, self.netrace = key, None
+        return Effects(jobs=self._refresh_jobs(force=True))
+
+    def _set_condition(self, c: float) -> Effects:
+        self.race.set_condition(c)
+        return Effects(lr=self.race.lr)
+
+    def _set_lr(self, lr: float) -> None:
+        if self.mode == "race":
+            self.race.set_lr(lr)
+        else:
+            self.net_lr = check_lr(lr)
+            if self.netrace is not None:
+                self.netrace.set_lr(self.net_lr)
+
+    def _set_lr_regime(self, name: str) -> Effects:
+        lr = self.race.regimes().get(name)
+        if lr is None or self.mode != "race":
+            raise InputError("the learning-rate lessons run on the quadratic bowl")
+        self.race.set_lr(lr)
+        self.race.command("reset")
+        return Effects(lr=lr)
+
+    def _set_start(self, x: float, y: float) -> Effects:
+        if self.mode == "race":
+            self.race.set_start(x, y)
+            return Effects()
+        return Effects(jobs=[("netrace", self._new_netrace(x, y))])
+
+    def _set_racers(self, labels: Sequence[str]) -> None:
+        kinds = {v: k for k, v in LABELS.items()}
+        self.race.set_racers([kinds.get(n, n) for n in labels])
+
+    def _set_speed(self, speed: float) -> None:
+        self.race.set_speed(float(speed))
+
+    def _set_narrated(self, kind: str) -> None:
+        self.race.set_narrated(kind)
+
+    def _set_knob(self, knob: str) -> Effects:
+        if self.mode == "race":
+            self.race.set_knob(knob)
+            return Effects()
+        if knob not in KNOBS:
+            raise InputError(f"unknown 1-D slice {knob!r}")
+        self.net.knob, self.net.curve, self.seen = knob, None, []
+        return Effects(jobs=[("curve", self.net.curve_job(self.race.dx))])
+
+    def _set_probe(self, dx: float) -> Effects:
+        self.race.set_probe(dx)
+        if self.mode == "network" and self.net.theta is not None:
+            return Effects(jobs=[("curve", self.net.curve_job(dx))])
+        return Effects()
+
+    def _set_fog(self, on: bool) -> None:
+        self.race.fog = bool(on)
+
+    def _recompute(self) -> Effects:
+        if self.mode == "race":
+            return Effects(message="Analytic surfaces are exact everywhere; nothing to recompute.")
+        return Effects(jobs=self._refresh_jobs(force=True))
+
+    def _command(self, name: str) -> Effects:
+        if self.mode == "race":
+            self.race.command(name)
+            return Effects()
+        if name == "walk":
+            raise InputError("The foggy walk runs on the analytic surfaces (race mode).")
+        if self.netrace is None:
+            raise InputError("Click the surface first: the race starts from where you click.")
+        if name in ("play", "pause"):
+            self.net_playing, self.net_explaining = name == "play", False
+            return Effects()
+        self.net_playing = False
+        self.net_explaining = name == "step"
+        steps = 1 if name == "step" else 0
+        return Effects(jobs=[("netrace", _advance_job(self.netrace, steps, name == "reset"))])
+
+    def _pick(self, ref: Any) -> Effects:
+        message = self.net.pick(ref)
+        self.netrace = None
+        jobs = self._refresh_jobs(force=True) if self.mode == "network" else []
+        return Effects(jobs=jobs, message=message)
+
+    # ----- time passing ----------------------------------------------------------------------
+    def tick(self) -> Effects:
+        """A timer tick: the analytic race steps here; the network race asks for a job."""
+        if self.mode == "race":
+            self.race.tick()
+            return Effects()
+        if not self.net_playing or self.netrace is None or "netrace" in self.net.busy:
+            return Effects()
+        self.net_credit += self.race.speed
+        n, self.net_credit = int(self.net_credit), self.net_credit % 1.0
+        if self.netrace.finished:
+            self.net_playing = False
+        return Effects(jobs=[("netrace", _advance_job(self.netrace, n))] if n else [])
+
+    def observe(self, problem: Problem, theta: np.ndarray, step: int, grad=None) -> Effects:
+        """A training snapshot arrived: the path grows; recompute what it has outgrown."""
+        self.net.observe(problem, theta, step, grad)
+        return (
+            Effects(jobs=self._refresh_jobs(force=False)) if self.mode == "network" else Effects()
+        )
+
+    def _refresh_jobs(self, force: bool) -> list[tuple[str, Job]]:
+        """Jobs to bring the network pictures up to date (at most one of each in flight)."""
+        net = self.net
+        if net.theta is None:
+            return []
+        jobs = []
+        if force or (net.needs_slice() and "slice" not in net.busy):
+            jobs.append(("slice", net.slice_job()))
+            self.netrace = None
+        if "project" not in net.busy and net.plane is not None:
+            jobs.append(("project", net.project_job()))
+        if "curve" not in net.busy:
+            jobs.append(("curve", net.curve_job(self.race.dx)))
+        return jobs
+
+    def submitted(self, key: str) -> None:
+        """The controller has submitted a job under ``key``."""
+        self.net.busy.add(key)
+
+    def on_result(self, key: str, value: Any) -> None:
+        """A job result (only ever the newest job of its key)."""
+        if key == "slice":
+            plane, surface = value
+            if plane is self.net.plane:
+                self.net.surface = surface
+            if surface.refined:
+                self.net.busy.discard(key)
+            return
+        self.net.busy.discard(key)
+        if key == "project" and value[0] is self.net.plane:
+            self.net.projection = value[1]
+        elif key == "curve" and value["kind"] == self.net.knob:
+            self.net.curve = value
+            self.seen = [*self.seen[-200:], value["at"], value["at"] + value["dx"]]
+        elif key == "netrace":
+            self.netrace = value
+
+    def on_failed(self, key: str, message: str) -> Effects:
+        """A job raised: say so once, keep everything else."""
+        self.net.busy.discard(key)
+        self.net_playing = False
+        return Effects(message=f"Could not compute the landscape ({key}): {message}", error=True)
+
+    # ----- pictures --------------------------------------------------------------------------
+    def picture(self) -> LandscapePicture:
+        """The frame for the current mode."""
+        self.seq += 1
+        if self.mode == "race":
+            return self.race.picture(self.seq)
+        return self._network_picture()
+
+    def _network_picture(self) -> LandscapePicture:
+        net = self.net
+        if net.plane is None or net.theta is None:
+            note = "Start training, or press Recompute, to see the network's loss landscape."
+            return LandscapePicture(None, caption=note, seq=self.seq)
+        surface = None
+        if net.surface is not None:
+            key = id(net.surface)
+            if key not in self._pictures:
+                self._pictures = {key: surface_picture(net.surface, _plane_title(net, short=True))}
+            surface = self._pictures[key]
+        paths = [self._training_path()]
+        if self.netrace is not None:
+            paths += [racer_path(self.netrace.racers[k]) for k in self.race.enabled]
+        head = paths[0]  # the cross-sections go through the explained ball, else training
+        if self.netrace is not None:
+            focus = self.netrace.racers.get(self.race.narrated)
+            head = next((p for p in paths if focus and p.name == focus.label), paths[-1])
+        cross = None
+        if head.gradient is not None and len(head.xs):
+            cross = (float(head.xs[-1]), float(head.ys[-1]), *head.gradient)
+        return LandscapePicture(
+            surface,
+            tuple(paths),
+            self._network_curve(),
+            self._network_caption(),
+            self._network_narration(),
+            self.seq,
+            cross,
+            legend(paths),
+        )
+
+    def _training_path(self) -> PathPicture:
+        net = self.net
+        plane = net.plane
+        assert plane is not None
+        ab, relative = net.coords()
+        grad = None
+        if net.grad is not None and np.all(np.isfinite(net.grad)):
+            grad = (float(net.grad @ plane.d1), float(net.grad @ plane.d2))  # ∂L/∂a = ∇L·d1
+        loss = float(net.projection.true_loss[-1]) if net.projection is not None else np.nan
+        return PathPicture(
+            "training", TRAINING_COLOR, ab[:, 0], ab[:, 1], loss, grad, off_plane=relative
+        )
+
+    def _network_curve(self) -> CurvePicture | None:
+        c = self.net.curve
+        if c is None:
+            return None
+        values = np.array(c["values"], dtype=float)
+        if self.race.fog:
+            from nnviz.landscape.probe import veil
+
+            radius = max(abs(c["dx"]), (c["xs"][-1] - c["xs"][0]) / 80)
+            values = veil(c["xs"], values, self.seen, radius)
+        slope = (c["y_dx"] - c["y"]) / c["dx"]
+        return CurvePicture(
+            c["xs"], values, c["at"], float(c["y"]), c["dx"], float(slope), c["derivative"],
+            c["label"], self.race.fog, "backprop dL/dt", c["marks"],
+        )  # fmt: skip
+
+    def _network_caption(self) -> str:
+        net = self.net
+        lines = [f"<b>{_plane_title(net)}</b>"]
+        p = net.projection
+        if p is not None and len(p.true_loss):
+            lines.append(
+                f"Training path: true loss now {num(p.true_loss[-1])}; the contour under the "
+                f"drawn point says {num(p.plane_loss[-1])}; furthest off the plane "
+                f"{p.relative.max():.0%} of its distance from the centre."
+            )
+            if p.leaves_plane():
+                lines.append(
+                    "Hollow dots are off the plane: the contours under them are not their loss."
+                )
+        lines.append(
+            "Click the surface to race the optimizers on the network's real loss from there; "
+            "Recompute re-centres the plane on the current weights."
+        )
+        return "<br>".join(lines)
+
+    def _network_narration(self) -> tuple[str, ...]:
+        r = self.netrace
+        if r is None:
+            return ("Shift+click two edges in the network graph to choose the two weights.",)
+        focus = r.racers[self.race.narrated if self.race.narrated in r.racers else RACERS[0]]
+        if self.net_explaining:
+            return (f"<b>{focus.label}</b>, one update in stages:", *narrate_step(focus))
+        return tuple(describe_status(r.racers[k]) for k in self.race.enabled)
+
+    def _new_netrace(self, x: float, y: float) -> Job:
+        net, plane, problem = self.net, self.net.plane, self.net.problem
+        if plane is None or problem is None or net.surface is None:
+            raise InputError("Wait for the surface to be computed, then click on it.")
+        if not (np.isfinite(x) and np.isfinite(y)) or not net.surface.contains(x, y):
+            raise InputError(f"({num(x)}, {num(y)}) is outside the computed surface")
+        lr, p = self.net_lr, problem
+        self.net_playing = self.net_explaining = False
+
+        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
+            obj = PlaneObjective(p.net, p.X, p.y, p.loss, plane.center, plane.d1, plane.d2,
+                                 p.l1, p.l2)  # fmt: skip
+            yield Race(obj, (x, y), lr=lr, escape=1e6, tol=1e-7)
+
+        return job
+
+
+def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
+    """Step a private copy of the network race (the objective is shared, used only here)."""
+
+    def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
+        mine = copy.deepcopy(race, memo={id(race.objective): race.objective})
+        if restart:
+            mine.restart()
+        for _ in range(steps):
+            if cancelled() or not mine.step():
+                break
+        yield mine
+
+    return job
+
+
+def _plane_title(net: NetworkLandscape, short: bool = False) -> str:
+    p = net.plane
+    if p is None:
+        return ""
+    if short:  # for the plot's title line
+        share = f" ({sum(p.explained):.0%} of the path)" if p.explained else ""
+        return {"weights": "Two chosen weights", "random": "Random directions"}.get(
+            p.kind, "PCA plane" + share
+        )
+    if p.kind == "weights":
+        return f"Loss over {p.x_label} and {p.y_label}, every other weight held where it was"
+    if p.kind == "pca":
+        share = sum(p.explained or (0.0, 0.0))
+        return f"Loss on the PCA plane of the training path ({share:.0%} of its movement)"
+    return "Loss on two random filter-normalised directions through the weights"
+
+
+__all__ = ["SPEEDS", "Effects", "LandscapeExplorer", "Problem"]

@@ -1,0 +1,1 @@
+"""What the network graph shows, as pure data: where neurons go and the words on hover."""

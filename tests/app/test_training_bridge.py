@@ -1,0 +1,121 @@
+"""Tests for the training bridge: a process of its own, coalesced, restarted, clean shutdown."""
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from app.training_bridge import TrainingBridge
+from nnviz import commands as cmd
+from tests.factories import broken_lab, failing_lab, make_lab
+
+
+@pytest.fixture
+def training(qtbot):
+    """A started training thread on circle data, always shut down afterwards."""
+    t = TrainingBridge(make_lab)
+    snaps = []
+    t.snapshot_ready.connect(snaps.append)
+    t.start()
+    qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=5000)
+    yield t, snaps
+    t.shutdown()
+
+
+def test_training_runs_in_its_own_process(training, qtbot):
+    """The Lab trains in a child process; a bridge thread (not the GUI thread) relays it."""
+    t, snaps = training
+    assert t.worker.process.pid not in (None, os.getpid()) and t.worker.process.is_alive()
+    assert t.thread.isRunning()  # the QThread bridge relays it
+    assert not snaps[-1].params[0].flags.writeable  # arrays arrive read-only
+
+
+def test_play_delivers_snapshots_and_the_loss_falls(training, qtbot):
+    """Play → snapshots keep arriving with increasing seq and a falling loss."""
+    t, snaps = training
+    first = snaps[-1].metrics["train_loss"]
+    t.send(cmd.Play())
+    qtbot.waitUntil(lambda: snaps[-1].epoch >= 30, timeout=10000)
+    seqs = [s.seq for s in snaps]
+    assert seqs == sorted(seqs)
+    assert snaps[-1].metrics["train_loss"] < first
+
+
+def test_snapshots_are_coalesced(training, qtbot):
+    """However fast training runs, at most about 60 snapshots arrive per second."""
+    t, snaps = training
+    t.send(cmd.Play())
+    qtbot.wait(200)
+    n0, t0 = len(snaps), time.perf_counter()
+    qtbot.wait(1000)
+    rate = (len(snaps) - n0) / (time.perf_counter() - t0)
+    assert rate <= 65
+
+
+def test_bad_command_reports_and_keeps_running(training, qtbot):
+    """An invalid command produces an error message; the thread keeps going."""
+    t, snaps = training
+    t.send(cmd.SetParam(0, (99, 99), 1.0))
+    qtbot.waitUntil(lambda: snaps[-1].event == "error", timeout=5000)
+    assert "outside" in snaps[-1].message
+    t.send(cmd.StepEpoch())
+    qtbot.waitUntil(lambda: snaps[-1].epoch == 1, timeout=5000)
+
+
+def test_worker_exception_pauses_with_message(qtbot):
+    """A bug inside training pauses it and reports the error instead of ending the process."""
+    t = TrainingBridge(broken_lab)
+    snaps = []
+    t.snapshot_ready.connect(snaps.append)
+    t.start()
+    try:
+        t.send(cmd.Play())
+        qtbot.waitUntil(lambda: bool(snaps) and snaps[-1].event == "error", timeout=10000)
+        assert "boom" in snaps[-1].message and not snaps[-1].playing
+        assert t.thread.isRunning() and t.worker.process.is_alive()
+    finally:
+        t.shutdown()
+
+
+def test_a_lab_that_cannot_start_says_why(qtbot):
+    """If the Lab cannot be built, one message says why; nothing hangs."""
+    t = TrainingBridge(failing_lab)
+    messages = []
+    t.failed.connect(messages.append)
+    t.start()
+    try:
+        qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+        assert "could not start" in messages[0] and "no lab today" in messages[0]
+    finally:
+        t.shutdown()
+
+
+def test_a_killed_process_is_restarted_with_the_users_weights(training, qtbot):
+    """If the training process dies, a new one carries on from the last weights and data."""
+    t, snaps = training
+    t.send(cmd.StepEpoch())
+    qtbot.waitUntil(lambda: snaps[-1].epoch == 1, timeout=10000)
+    weights, seq = snaps[-1].params, snaps[-1].seq
+    messages = []
+    t.failed.connect(messages.append)
+    t.worker.process.kill()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "restarted" in messages[0]
+    t.send(cmd.RequestSnapshot())
+    qtbot.waitUntil(lambda: snaps[-1].seq > seq and snaps[-1].message != "", timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(np.array_equal(a, b) for a, b in zip(snaps[-1].params, weights, strict=True)),
+        timeout=10000,
+    )
+
+
+def test_shutdown_while_training_is_clean(qtbot):
+    """Stopping mid-training ends the thread promptly; a second shutdown is harmless."""
+    t = TrainingBridge(make_lab)
+    t.start()
+    t.send(cmd.Play())
+    qtbot.wait(300)
+    t.shutdown()
+    assert t.thread.isFinished() and not t.worker.process.is_alive()
+    t.shutdown()

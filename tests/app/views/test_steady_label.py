@@ -1,0 +1,60 @@
+"""SteadyLabel: new text of the same size repaints only; a bigger text still gets room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.views.steady_label import SteadyLabel
+
+
+class _Counter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests = 0
+
+    def eventFilter(self, obj, event) -> bool:
+        self.requests += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def _fits(label: SteadyLabel, text: str) -> bool:
+    probe = QLabel(text)
+    probe.setFont(label.label.font())
+    return probe.sizeHint() == label.label.sizeHint()
+
+
+def test_same_size_text_does_not_relayout_the_parent(qtbot):
+    """Changing digits keeps the parent's layout untouched; longer text re-lays it out."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    label = SteadyLabel("epoch 000001")
+    QVBoxLayout(parent).addWidget(label)
+    parent.show()
+    qtbot.waitExposed(parent)
+    qtbot.wait(20)  # let the first layout settle before counting
+    counter = _Counter()
+    parent.installEventFilter(counter)
+    same = next(t for t in ("epoch 000002", "epoch 000010", "epoch 000011") if _fits(label, t))
+    label.setText(same)
+    qtbot.wait(20)
+    assert counter.requests == 0 and label.text().startswith("epoch")
+    wide = label.width()
+    label.setText("epoch 000002 and a much longer message after it")
+    qtbot.waitUntil(lambda: label.width() > wide)
+    assert counter.requests >= 1 and label.label.width() == label.width()
+
+
+def test_font_reaches_the_label_even_with_a_style_sheet(qtbot):
+    """A font set on the frame (bold 15 pt, say) is the font the text is drawn in."""
+    from PySide6.QtGui import QFont
+
+    label = SteadyLabel("epoch 1")
+    qtbot.addWidget(label)
+    label.setStyleSheet("color: #223344;")
+    font = QFont()
+    font.setPointSizeF(15.0)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    assert label.label.font().pointSizeF() == 15.0
+    assert label.label.font().weight() == QFont.Weight.DemiBold

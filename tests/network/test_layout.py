@@ -1,0 +1,28 @@
+"""Geometry of the network graph: columns spaced to the view's shape, within limits."""
+
+from nnviz.network.layout import (
+    MAX_COL_GAP,
+    MIN_COL_GAP,
+    NODE,
+    ROW_GAP,
+    column_gap,
+    graph_bounds,
+    node_position,
+)
+
+
+def test_column_gap_follows_the_view_shape_within_limits():
+    """A wider view spreads the columns; very tall or very wide views hit the limits."""
+    sizes = [2, 4, 2, 1]
+    assert column_gap(sizes, 1.0) < column_gap(sizes, 1.5)
+    assert column_gap(sizes, 0.1) == MIN_COL_GAP and column_gap(sizes, 10) == MAX_COL_GAP
+    assert column_gap([3], 1.0) == MAX_COL_GAP
+
+
+def test_columns_are_centred_and_bounds_cover_every_node():
+    """Each layer is centred on y = 0; the bounds hold every node of the tallest layer."""
+    assert node_position(1, 0, 3, 150) == (150, -ROW_GAP)
+    assert node_position(1, 1, 3, 150) == (150, 0.0)
+    left, top, width, height = graph_bounds([2, 3, 1], 150)
+    assert left < -NODE / 2 and top == -(ROW_GAP + NODE / 2)
+    assert left + width >= 2 * 150 + NODE / 2 and top + height >= ROW_GAP + NODE / 2
