@@ -35,7 +35,8 @@ import importlib, pkgutil, sys
 QT = {qt!r}
 name = sys.argv[1]
 module = importlib.import_module(name)
-names = [name] + [i.name for i in pkgutil.walk_packages(getattr(module, "__path__", []), name + ".")]
+inside = pkgutil.walk_packages(getattr(module, "__path__", []), name + ".")
+names = [name] + [i.name for i in inside]
 for n in names:
     importlib.import_module(n)
     loaded = [m for m in QT if m in sys.modules]
