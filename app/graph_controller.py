@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from app.context import Context
 from app.views.graph_view import GraphView
 from nnviz import commands as cmd
 from nnviz.engine.features import feature_matrix
+from nnviz.graph import requests as rq
 from nnviz.graph.examples import EXAMPLES
-from nnviz.graph.explainer import Explainer, TracedExample
+from nnviz.graph.explainer import Explainer
 from nnviz.graph.parser import FormulaError
+from nnviz.graph.requests import TracedExample
 from nnviz.snapshot import Snapshot
-
-if TYPE_CHECKING:
-    from app.main_window import MainWindow
 
 FIRST_EXAMPLE = "cs188"
 
@@ -25,9 +23,9 @@ FIRST_EXAMPLE = "cs188"
 class GraphController(QObject):
     """Owns the Explainer (pure) and its GraphView; links them to the canvas and network."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
         self.explainer = Explainer()
         self.view = GraphView()
         self.view.set_presets([(p.title, key) for key, p in EXAMPLES.items()])
@@ -49,18 +47,17 @@ class GraphController(QObject):
         v.gradcheck_requested.connect(self.check_gradients)
         v.apply_update_requested.connect(self.apply_update)
         v.mode_changed.connect(self._on_mode_changed)
-        self.w.canvas.trace_requested.connect(self._on_trace_requested)
 
     # ----- sources ---------------------------------------------------------------------------
     def load_preset(self, key: str) -> None:
         """Show one of the lectures' worked examples from the start."""
-        if self._run(lambda: self.explainer.load_preset(key)):
+        if self._run(rq.ShowExample(key)):
             self.view.show_source(key, self.explainer.formula)
             self._forget_trace()
 
     def _on_formula_submitted(self, text: str) -> None:
         try:
-            note = self.explainer.load_formula(text)
+            note = self.explainer.apply(rq.ShowFormula(text))
         except FormulaError as exc:
             where = " " * exc.position + "^"
             self.view.show_message(f"{exc}\n{text}\n{where}", error=True)
@@ -70,16 +67,17 @@ class GraphController(QObject):
         self._redraw(note)
 
     def _on_values_submitted(self, text: str) -> None:
-        self._run(lambda: self.explainer.set_leaf_values(text))
+        self._run(rq.SetLeafValues(text))
 
-    def _on_trace_requested(self, point_id: int, position, label) -> None:
+    def on_trace_requested(self, point_id: int, position, label) -> None:
+        """The canvas's Trace tool picked a point (or an empty spot with a label)."""
         self.selected = (int(point_id), tuple(float(v) for v in np.ravel(position)), float(label))
         self.trace()
 
     def trace_selected(self) -> None:
         """Trace the picked example again (or the first training point if none is picked)."""
         if self.selected is None:  # nothing picked yet: take the first training point
-            X, y, is_test, ids = self.w.doc.points.all_arrays()
+            X, y, is_test, ids = self.ctx.document.points.all_arrays()
             train = np.flatnonzero(~is_test)
             if not len(train):
                 self.view.show_message("There are no training points to trace.", error=True)
@@ -90,7 +88,7 @@ class GraphController(QObject):
 
     def trace_training_point(self, n: int) -> None:
         """Trace the n-th training point (0-based), as the command line's --trace does."""
-        X, y, is_test, ids = self.w.doc.points.all_arrays()
+        X, y, is_test, ids = self.ctx.document.points.all_arrays()
         train = np.flatnonzero(~is_test)
         if not 0 <= n < len(train):
             raise ValueError(f"there are {len(train)} training points; {n} is not one of them")
@@ -104,32 +102,30 @@ class GraphController(QObject):
 
     def trace(self) -> None:
         """Trace the selected example through the network as it is right now."""
-        snap = self.snap or self.w.latest
+        snap = self.snap or self.ctx.latest()
         if snap is None or self.selected is None:
             self.view.show_message("Pick a point with the Trace tool first.", error=True)
             return
         point_id, point, label = self.selected
-        net = snap.spec.build()
-        net.set_params(snap.params)
         features = feature_matrix(np.array([point]), snap.spec.features, snap.dim)[0]
         example = TracedExample(
             point, label, point_id, snap.epoch, snap.seq, snap.config.loss,
-            tuple(net.activations), tuple(np.array(p) for p in snap.params),
+            tuple(snap.spec.build().activations), tuple(np.array(p) for p in snap.params),
         )  # fmt: skip
-        if not self._run(lambda: self.explainer.trace(net, features, example)):
+        if not self._run(rq.TraceExample(snap.spec, tuple(features), example)):
             return
         where = point if snap.dim == 2 else (point[0], label)
-        self.w.canvas.set_highlight_point(where)
+        self.ctx.highlight.point(where)
         self.view.trace_button.setText("Re-trace with current weights")
-        self.w.show_dock("graph")
+        self.ctx.show_panel("graph")
         self.view.canvas.setFocus()  # so → and ← walk the graph straight away
 
     def _forget_trace(self) -> None:
-        self.w.canvas.set_highlight_point(None)
-        self.w.network_view.set_highlight(set(), set())
+        self.ctx.highlight.point(None)
+        self.ctx.highlight.network(set(), set())
         self.view.trace_button.setText("Trace network example")
 
-    def saved_formula(self) -> dict[str, str]:
+    def saved_state(self) -> dict[str, str]:
         """The formula and leaf values the user typed, for the session file (strings only)."""
         e = self.explainer
         if e.graph is None or e.example is not None or not e.formula:
@@ -137,14 +133,15 @@ class GraphController(QObject):
         values = ", ".join(f"{k}={v!r}" for k, v in e.graph.leaf_values.items())
         return {"graph_formula": e.formula, "graph_values": values}
 
-    def restore_formula(self, formula, values) -> None:
+    def restore_state(self, view: dict) -> None:
         """Show a saved formula again; a damaged one is skipped, never refused loudly."""
+        formula, values = view.get("graph_formula"), view.get("graph_values")
         if not isinstance(formula, str) or not formula:
             return
         try:
-            self.explainer.load_formula(formula)
+            self.explainer.apply(rq.ShowFormula(formula))
             if isinstance(values, str) and values:
-                self.explainer.set_leaf_values(values)
+                self.explainer.apply(rq.SetLeafValues(values))
         except ValueError:  # FormulaError is a ValueError too
             return
         self.view.show_source(None, formula)
@@ -153,25 +150,25 @@ class GraphController(QObject):
     # ----- walking ---------------------------------------------------------------------------
     def step(self, action: str) -> None:
         """forward, back, run_forward, run_backward or reset."""
-        self._run(lambda: self.explainer.step(action) or "")
+        self._run(rq.Step(action))
 
     def _on_node_clicked(self, node: int) -> None:
         pic = self.view.picture
         if pic is not None and pic.mode == "layers":
             members = pic.nodes[node].meta.get("members", ())
-            self.explainer.set_mode("ops")
+            self.explainer.apply(rq.SetMode("ops"))
             self._redraw("Every op of the network; the layer you clicked is centred.")
             if members:
                 self.view.centre_on_node(members[0])
             return
-        self._run(lambda: self.explainer.jump(node))
+        self._run(rq.Jump(node))
 
     def _on_mode_changed(self, mode: str) -> None:
-        self._run(lambda: self.explainer.set_mode(mode))
+        self._run(rq.SetMode(mode))
 
     def check_gradients(self) -> None:
         """Backprop against finite differences for every leaf, reported in one line."""
-        self._run(self.explainer.check_gradients)
+        self._run(rq.CheckGradients())
 
     def apply_update(self) -> None:
         """One gradient step on the traced example, done by the training thread."""
@@ -179,10 +176,22 @@ class GraphController(QObject):
         if ex is None:
             self.view.show_message("Trace a network example first.", error=True)
             return
-        self.explainer.step("run_backward")  # the gradients the update uses, all filled in
+        snap = self.snap or self.ctx.latest()
+        if snap is not None and [p.shape for p in snap.params] != [p.shape for p in ex.params]:
+            # The architecture changed since the trace: walk the network as it is now.
+            self.trace()
+            ex = self.explainer.example
+            if ex is None or [p.shape for p in snap.params] != [p.shape for p in ex.params]:
+                self.view.show_message(
+                    "The network changed since this trace and the example could not be "
+                    "traced again: pick a point with the Trace tool.",
+                    error=True,
+                )
+                return
+        self.explainer.apply(rq.Step("run_backward"))  # the gradients the update uses
         self._redraw("Applying w ← w − lr·∂L/∂w for this example…")
         self._awaiting_update = True
-        self.w.send(cmd.ExampleStep(ex.point, ex.label))
+        self.ctx.send(cmd.ExampleStep(ex.point, ex.label))
 
     # ----- snapshots -------------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -190,8 +199,7 @@ class GraphController(QObject):
         self.snap = snap
         if snap.event == "example_step" and self._awaiting_update:
             self._awaiting_update = False
-            self.explainer.show_update(snap.params, snap.config.lr, snap.message)
-            self._redraw(snap.message)
+            self._run(rq.ShowUpdate(snap.params, snap.config.lr, snap.message), snap.message)
         elif snap.event == "error" and self._awaiting_update:
             self._awaiting_update = False
             self.view.show_message(snap.message, error=True)
@@ -208,14 +216,14 @@ class GraphController(QObject):
         return focus is not None and (focus is self.view or self.view.isAncestorOf(focus))
 
     # ----- helpers ---------------------------------------------------------------------------
-    def _run(self, action) -> bool:
-        """Do one request; a ValueError becomes one red line and changes nothing."""
+    def _run(self, request: rq.GraphRequest, note: str = "") -> bool:
+        """Hand one request to the explainer; a refusal is one red line and changes nothing."""
         try:
-            note = action()
+            note = self.explainer.apply(request) or note
         except ValueError as exc:
             self.view.show_message(str(exc), error=True)
             return False
-        self._redraw(note or "")
+        self._redraw(note)
         return True
 
     def _redraw(self, note: str = "") -> None:
@@ -224,10 +232,10 @@ class GraphController(QObject):
             return
         self.view.show_picture(pic)
         nodes, edges = self.explainer.highlight()
-        self.w.network_view.set_highlight(nodes, edges)
+        self.ctx.highlight.network(nodes, edges)
         focus = self.explainer.focus_neuron()
         if focus != self._focus:  # the canvas shows the neuron being computed, then the output
             self._focus = focus
-            self.w.canvas.set_focus_neuron(focus, why="graph")
+            self.ctx.highlight.neuron(focus, "graph")
         if note:
             self.view.show_message(note)

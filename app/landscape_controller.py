@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 
+from app.context import Context
 from app.jobs import JobRunner
 from app.views.landscape_3d import gl_status, make_landscape_3d
 from app.views.landscape_view import LandscapeView
 from nnviz.engine.features import feature_matrix
+from nnviz.landscape import requests as lq
 from nnviz.landscape.explorer import Effects, LandscapeExplorer, Problem
 from nnviz.landscape.params import array_ref
 from nnviz.landscape.race import RACERS
@@ -25,10 +28,10 @@ TICK_MS = 30  # the race's frame interval
 class LandscapeController(QObject):
     """Owns the LandscapeView and a JobRunner; all state and maths live in LandscapeExplorer."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.w = window
-        self.session = LandscapeExplorer()
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.explorer = LandscapeExplorer()
         racers = [
             (k, label, colour) for k, (label, colour) in zip(RACERS, racer_names(), strict=True)
         ]
@@ -47,48 +50,45 @@ class LandscapeController(QObject):
         self._problem: Problem | None = None
         self._connect()
         self._show_choices()
-        self.view.controls.set_learning_rate(self.session.lr, emit=False)
+        self.view.controls.set_learning_rate(self.explorer.lr, emit=False)
         self._draw()
 
     def _connect(self) -> None:
         c = self.view.controls
-        simple = {
-            "mode_changed": "set_mode",
-            "surface_selected": "select",
-            "condition_changed": "set_condition",
-            "recompute_requested": "recompute",
-            "lr_changed": "set_lr",
-            "lr_regime_requested": "set_lr_regime",
-            "race_command": "command",
-            "racers_changed": "set_racers",
-            "speed_changed": "set_speed",
-            "narrated_changed": "set_narrated",
-            "knob_selected": "set_knob",
-            "probe_changed": "set_probe",
-            "fog_toggled": "set_fog",
-        }
-        for signal, name in simple.items():
-            getattr(c, signal).connect(lambda *args, n=name: self.request(n, *args))
-        self.view.surface.clicked.connect(lambda x, y: self.request("set_start", x, y))
+        # Each control's signal becomes one request value.
+        wiring: list[tuple[object, Callable[..., lq.LandscapeRequest]]] = [
+            (c.mode_changed, lq.SetMode),
+            (c.surface_selected, lq.SelectSurface),
+            (c.condition_changed, lq.SetCondition),
+            (c.recompute_requested, lq.Recompute),
+            (c.lr_changed, lq.SetLearningRate),
+            (c.lr_regime_requested, lq.SetLrRegime),
+            (c.race_command, lq.RaceCommand),
+            (c.racers_changed, lambda names: lq.SetRacers(tuple(names))),
+            (c.speed_changed, lq.SetSpeed),
+            (c.narrated_changed, lq.SetNarrated),
+            (c.knob_selected, lq.SetKnob),
+            (c.probe_changed, lq.SetProbe),
+            (c.fog_toggled, lq.SetFog),
+            (self.view.surface.clicked, lq.SetStart),
+        ]
+        for signal, make in wiring:
+            signal.connect(lambda *args, make=make: self.apply(make(*args)))  # type: ignore[attr-defined]
         c.three_d_toggled.connect(self._on_3d_toggled)
-        picked = getattr(getattr(self.w, "network_view", None), "param_picked", None)
-        if picked is not None:
-            picked.connect(self._on_param_picked)
 
     # ----- requests in -----------------------------------------------------------------------
-    def request(self, name: str, *args: Any) -> None:
-        """Hand one request to the session as values, then act on what it says."""
-        effects = self.session.request(name, *args)
+    def apply(self, request: lq.LandscapeRequest) -> None:
+        """Hand one request value to the explorer, then act on what it says."""
+        effects = self.explorer.apply(request)
         self._apply(effects, now=True)
-        if name in ("set_mode", "select", "set_condition"):
+        if isinstance(request, lq.SetMode | lq.SelectSurface | lq.SetCondition):
             self._show_choices()
 
-    def _on_param_picked(self, param_index: int, index: tuple) -> None:
+    def on_param_picked(self, param_index: int, index: tuple) -> None:
         """Shift+click on an edge or bias: that parameter becomes a landscape axis."""
         if self._problem is None:
             return
-        ref = array_ref(self._problem.net, param_index, tuple(index))
-        self._apply(self.session.request("pick", ref), now=True)
+        self.apply(lq.PickParam(array_ref(self._problem.net, param_index, tuple(index))))
 
     def _on_3d_toggled(self, on: bool) -> None:
         if not on:
@@ -110,8 +110,8 @@ class LandscapeController(QObject):
             return
         theta = np.concatenate([np.ravel(p) for p in snap.params])
         grad = np.concatenate([np.ravel(g) for g in snap.grads]) if snap.grads else None
-        effects = self.session.observe(problem, theta, snap.step, grad)
-        if self.session.mode == "network" and self.view.isVisible():
+        effects = self.explorer.observe(problem, theta, snap.step, grad)
+        if self.explorer.mode == "network" and self.view.isVisible():
             self._apply(effects)
 
     def _problem_for(self, snap: Snapshot) -> Problem | None:
@@ -119,7 +119,7 @@ class LandscapeController(QObject):
         cfg = snap.config
         key = (snap.spec, snap.data_version, cfg.loss, cfg.l1, cfg.l2)
         if self._problem_key != key:
-            data = self.w.doc.data_arrays()
+            data = self.ctx.document.data_arrays()
             if len(data.X_train) == 0:
                 return None
             X = feature_matrix(data.X_train, snap.spec.features, data.dim)
@@ -132,7 +132,7 @@ class LandscapeController(QObject):
     def _apply(self, effects: Effects, now: bool = False) -> None:
         for key, job in effects.jobs:
             self.jobs.submit(key, job)
-            self.session.submitted(key)
+            self.explorer.submitted(key)
         if effects.lr is not None:
             self.view.controls.set_learning_rate(effects.lr, emit=False)
         if effects.message:
@@ -143,15 +143,13 @@ class LandscapeController(QObject):
             self.redraw.start()
 
     def _say(self, text: str, error: bool) -> None:
-        status = getattr(self.w, "status", None)
-        if status is not None:
-            status.say(text, error=error)
+        self.ctx.say(text, error=error)
         self.view.readout.setText(text)
 
     def _draw(self) -> None:
         self.redraw.stop()
-        self.view.show_picture(self.session.picture())
-        playing = self.session.playing
+        self.view.show_picture(self.explorer.picture())
+        playing = self.explorer.playing
         self.view.controls.show_playing(playing)
         if playing and not self.timer.isActive():
             self.timer.start()
@@ -159,7 +157,7 @@ class LandscapeController(QObject):
             self.timer.stop()
 
     def _show_choices(self) -> None:
-        s, c = self.session, self.view.controls
+        s, c = self.explorer, self.view.controls
         current = s.race.surface.key if s.mode == "race" else s.net.kind
         c.set_items(c.surface_choice, s.surface_items(), current)
         knob = s.race.knob if s.mode == "race" else s.net.knob
@@ -167,15 +165,15 @@ class LandscapeController(QObject):
         c.show_mode(s.mode, current)
 
     def _on_tick(self) -> None:
-        self._apply(self.session.tick())
+        self._apply(self.explorer.tick())
 
     def _on_result(self, key: str, value: object) -> None:
-        self.session.on_result(key, value)
+        self.explorer.on_result(key, value)
         if not self.redraw.isActive():
             self.redraw.start()
 
     def _on_failed(self, key: str, message: str) -> None:
-        self._apply(self.session.on_failed(key, message), now=True)
+        self._apply(self.explorer.on_failed(key, message), now=True)
 
     def shutdown(self) -> None:
         """Stop the race timer and the job thread (from the window's closeEvent)."""

@@ -52,15 +52,10 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(file, "import_csv", "&Import points from CSV…", io.import_csv_dialog)
     add(file, "export_csv", "&Export points to CSV…", io.export_csv_dialog)
     export = file.addMenu("Export &image")
-    for key, title in (
-        ("window", "Whole window"),
-        ("canvas", "Data and output"),
-        ("network", "Network graph"),
-        ("curves", "Training curves"),
-        ("graph", "Computation graph"),
-        ("landscape", "Loss landscape"),
-    ):
-        add(export, f"export_{key}", f"{title}…", lambda _=False, k=key: io.export_dialog(k))
+    add(export, "export_window", "Whole window…", lambda: io.export_dialog("window"))
+    for panel in w.panels.exportable():
+        key = panel.key
+        add(export, f"export_{key}", f"{panel.title}…", lambda _=False, k=key: io.export_dialog(k))
     file.addSeparator()
     add(file, "quit", "&Quit", w.close, "Ctrl+Q")
 
@@ -116,8 +111,9 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "fullscreen", "&Full screen", w.toggle_fullscreen, "F11", checkable=True)
     add(view, "landscape_show", "&Loss landscape", lambda: w.show_dock("landscape"), "Ctrl+L")
     view.addSeparator()
-    for dock in w.docks.values():
-        view.addAction(dock.toggleViewAction())
+    for panel in w.panels:
+        if panel.key in w.docks:
+            view.addAction(w.docks[panel.key].toggleViewAction())
 
     help_menu = w.menuBar().addMenu("&Help")
     add(help_menu, "shortcuts", "&Keyboard shortcuts", w.show_shortcuts, "F1")

@@ -5,31 +5,42 @@ from __future__ import annotations
 import base64
 import contextlib
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from app.context import Context
+from app.panels import Panels
 from nnviz import commands as cmd
 from nnviz.data import Dataset
 from nnviz.data.csv_io import CsvError, read_csv, write_csv
 from nnviz.data.point_set import PointSet
 from nnviz.session import Session, SessionError, load_session, save_session
 
-if TYPE_CHECKING:
-    from app.main_window import MainWindow
-
 AUTOSAVE_MS = 30_000
 SESSION_FILTER = "nnviz sessions (*.nnviz);;All files (*)"
 
 
 class SessionIO:
-    """Everything that reads or writes files for the main window."""
+    """Everything that reads or writes files: sessions, autosave, CSV points, view images.
 
-    def __init__(self, window: MainWindow, autosave_dir: Path | None = None) -> None:
-        self.w = window
+    ``window`` is used for its layout (saveState/restoreState), as the parent of dialogs and
+    for the whole-window image; everything else comes through the context and the panels.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        panels: Panels,
+        window: QMainWindow,
+        ask: Callable[[str], bool],
+        interactive: bool,
+        autosave_dir: Path | None = None,
+    ) -> None:
+        self.ctx, self.panels, self.window, self.ask = ctx, panels, window, ask
         self.path: Path | None = None
         folder = autosave_dir or Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -37,7 +48,7 @@ class SessionIO:
         self.autosave_path = folder / "autosave.nnviz"
         # A headless run (screenshots, reports, benchmarks) must not replace the user's real
         # autosave with its demo; it autosaves only into a folder it was given.
-        self.autosave_enabled = window.interactive or autosave_dir is not None
+        self.autosave_enabled = interactive or autosave_dir is not None
         self.timer = QTimer(window)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -46,21 +57,19 @@ class SessionIO:
     # ----- sessions --------------------------------------------------------------------------
     def current_session(self) -> Session | None:
         """Everything the user made, from the document and the newest snapshot."""
-        snap = self.w.latest
+        snap = self.ctx.latest()
         if snap is None:
             return None
-        state = bytes(self.w.saveState().data())
-        view = {
-            "window_state": base64.b64encode(state).decode("ascii"),
-            "edge_mode": getattr(self.w.network_view, "edge_mode", "weight"),
-            **self.w.graph.saved_formula(),
-        }
+        state = bytes(self.window.saveState().data())
+        view = {"window_state": base64.b64encode(state).decode("ascii")}
+        for panel in self.panels:
+            view.update(panel.saved_state())
         return Session(
-            self.w.doc.points.copy(),
+            self.ctx.document.points.copy(),
             snap.spec,
             snap.config,
             tuple(np.array(p) for p in snap.params),
-            dict(self.w.doc.settings),
+            dict(self.ctx.document.settings),
             snap.epoch,
             view,
         )
@@ -69,14 +78,14 @@ class SessionIO:
         """Write the session to ``path``; False (with a message) if that fails."""
         session = self.current_session()
         if session is None:
-            self.w.warn("Nothing to save yet: the network has not started.")
+            self.ctx.warn("Nothing to save yet: the network has not started.")
             return False
         try:
             save_session(path, session)
         except (OSError, ValueError) as exc:
-            self.w.warn(f"Could not save {path.name}: {exc}")
+            self.ctx.warn(f"Could not save {path.name}: {exc}")
             return False
-        self.w.status.say(f"Saved {path}")
+        self.ctx.say(f"Saved {path}")
         return True
 
     def open_path(self, path: Path) -> bool:
@@ -84,30 +93,26 @@ class SessionIO:
         try:
             s = load_session(path)
         except SessionError as exc:
-            self.w.warn(str(exc))
+            self.ctx.warn(str(exc))
             return False
         self.apply_session(s)
         self.path = Path(path)
-        self.w.status.say(f"Opened {Path(path).name}")
+        self.ctx.say(f"Opened {Path(path).name}")
         return True
 
     def apply_session(self, s: Session) -> None:
         """Install a loaded session: data (undoable), network, settings, weights, layout."""
-        self.w.doc.replace(s.points, "open session", {**s.dataset})
-        self.w.send(cmd.SetSpec(s.spec))
-        self.w.send(cmd.SetConfig(s.config))
-        self.w.send(cmd.SetParams(tuple(s.params), reason="Session restored."))
+        self.ctx.document.replace(s.points, "open session", {**s.dataset})
+        self.ctx.send(cmd.SetSpec(s.spec))
+        self.ctx.send(cmd.SetConfig(s.config))
+        self.ctx.send(cmd.SetParams(tuple(s.params), reason="Session restored."))
         state = s.view.get("window_state")
         if isinstance(state, str):
             # An unreadable layout is not worth refusing the whole session for.
             with contextlib.suppress(ValueError):
-                self.w.restoreState(QByteArray(base64.b64decode(state, validate=True)))
-        mode = s.view.get("edge_mode")
-        if mode in ("weight", "gradient", "update") and hasattr(
-            self.w.network_view, "set_edge_mode"
-        ):
-            self.w.network_view.set_edge_mode(mode)
-        self.w.graph.restore_formula(s.view.get("graph_formula"), s.view.get("graph_values"))
+                self.window.restoreState(QByteArray(base64.b64decode(state, validate=True)))
+        for panel in self.panels:
+            panel.restore_state(s.view)
 
     def save(self) -> None:
         """Ctrl+S: save to the current file, or ask for one."""
@@ -119,7 +124,7 @@ class SessionIO:
     def save_as_dialog(self) -> None:
         """Ask where to save."""
         name, _ = QFileDialog.getSaveFileName(
-            self.w, "Save session", "session.nnviz", SESSION_FILTER
+            self.window, "Save session", "session.nnviz", SESSION_FILTER
         )
         if name:
             path = Path(name if name.endswith(".nnviz") else f"{name}.nnviz")
@@ -128,7 +133,7 @@ class SessionIO:
 
     def open_dialog(self) -> None:
         """Ask which session to open."""
-        name, _ = QFileDialog.getOpenFileName(self.w, "Open session", "", SESSION_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open session", "", SESSION_FILTER)
         if name:
             self.open_path(Path(name))
 
@@ -144,13 +149,13 @@ class SessionIO:
             self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
             save_session(self.autosave_path, session)
         except (OSError, ValueError) as exc:
-            self.w.status.say(f"Autosave failed: {exc}", error=True)
+            self.ctx.say(f"Autosave failed: {exc}", error=True)
 
     def offer_restore(self) -> bool:
         """At start-up: offer to bring back the autosaved session, if there is one."""
         if not self.autosave_path.is_file():
             return False
-        if not self.w.ask("Restore the session autosaved when nnviz last closed?"):
+        if not self.ask("Restore the session autosaved when nnviz last closed?"):
             return False
         return self.open_path(self.autosave_path)
 
@@ -160,41 +165,43 @@ class SessionIO:
         try:
             data = read_csv(path)
         except CsvError as exc:
-            self.w.warn(str(exc))
+            self.ctx.warn(str(exc))
             return False
         bound = float(np.max(np.abs(data.X))) if len(data.X) else 6.0
         m = max(1.0, math.ceil(bound * 1.15))
         ds = Dataset(data.X, data.y, data.kind, data.n_classes, Path(path).stem, (-m, m))
-        ratio = float(self.w.doc.settings.get("test_ratio", 0.5))
+        ratio = float(self.ctx.document.settings.get("test_ratio", 0.5))
         points = PointSet.from_dataset(ds, ratio, 0)
-        self.w.doc.replace(
+        self.ctx.document.replace(
             points,
             f"import {Path(path).name}",
             {"name": "csv", "noise": 0.0, "test_ratio": ratio, "seed": 0, "domain": [-m, m]},
         )
-        self.w.status.say(f"Imported {len(data.X)} points from {Path(path).name}")
+        self.ctx.say(f"Imported {len(data.X)} points from {Path(path).name}")
         return True
 
     def export_csv(self, path: Path) -> bool:
         """Write every point (train and test) to CSV."""
-        X, y, _, _ = self.w.doc.points.all_arrays()
+        X, y, _, _ = self.ctx.document.points.all_arrays()
         try:
             write_csv(path, X, y)
         except OSError as exc:
-            self.w.warn(f"Could not write {Path(path).name}: {exc}")
+            self.ctx.warn(f"Could not write {Path(path).name}: {exc}")
             return False
-        self.w.status.say(f"Exported {len(X)} points to {path}")
+        self.ctx.say(f"Exported {len(X)} points to {path}")
         return True
 
     def import_csv_dialog(self) -> None:
         """Ask for a CSV file to import."""
-        name, _ = QFileDialog.getOpenFileName(self.w, "Import points", "", "CSV (*.csv)")
+        name, _ = QFileDialog.getOpenFileName(self.window, "Import points", "", "CSV (*.csv)")
         if name:
             self.import_csv(Path(name))
 
     def export_csv_dialog(self) -> None:
         """Ask where to export the points."""
-        name, _ = QFileDialog.getSaveFileName(self.w, "Export points", "points.csv", "CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export points", "points.csv", "CSV (*.csv)"
+        )
         if name:
             self.export_csv(Path(name))
 
@@ -203,27 +210,20 @@ class SessionIO:
         """Save one view (or the whole window) as PNG or SVG."""
         try:
             if key == "window":
-                if not self.w.grab().save(str(path)):
+                if not self.window.grab().save(str(path)):
                     raise OSError("Qt could not write the image")
             else:
-                views = {
-                    "canvas": self.w.canvas,
-                    "network": self.w.network_view,
-                    "curves": self.w.curves,
-                    "graph": self.w.graph.view,
-                    "landscape": self.w.landscape.view,
-                }
-                views[key].export_image(str(path))
-        except (OSError, KeyError) as exc:
-            self.w.warn(f"Could not export the image: {exc}")
+                self.panels[key].export_image(str(path))
+        except (OSError, ValueError) as exc:
+            self.ctx.warn(f"Could not export the image: {exc}")
             return False
-        self.w.status.say(f"Exported {path}")
+        self.ctx.say(f"Exported {path}")
         return True
 
     def export_dialog(self, key: str) -> None:
         """Ask where to export a view's image."""
         name, _ = QFileDialog.getSaveFileName(
-            self.w, "Export image", f"{key}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            self.window, "Export image", f"{key}.png", "PNG image (*.png);;SVG drawing (*.svg)"
         )
         if name:
             self.export_view(key, Path(name))

@@ -214,6 +214,16 @@ class NetworkView(QWidget):
         if self.snap is not None:
             self._restyle()
 
+    def saved_state(self) -> dict[str, str]:
+        """What a session file keeps of this view: the edge mode."""
+        return {"edge_mode": self.edge_mode}
+
+    def restore_state(self, view: dict) -> None:
+        """Take the edge mode back from a session (an unknown one is skipped)."""
+        mode = view.get("edge_mode")
+        if isinstance(mode, str) and mode in text.MODES:
+            self.set_edge_mode(mode)
+
     def set_highlight(self, nodes: set, edges: set) -> None:
         """Light up neurons (layer, index) and edges (layer, i, j) in crimson for the graph view."""
         self.highlight_nodes = {tuple(n) for n in nodes}

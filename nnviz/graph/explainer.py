@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
+from nnviz.graph import requests as rq
 from nnviz.graph.draw import group_of, layer_picture, op_picture
 from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.gradcheck import gradcheck
@@ -19,27 +20,15 @@ from nnviz.graph.graph import Graph
 from nnviz.graph.layout import layout
 from nnviz.graph.parser import FormulaError, parse
 from nnviz.graph.picture import GraphPicture
+from nnviz.graph.requests import STEP_ACTIONS, TracedExample
 from nnviz.graph.stepper import Stepper
 from nnviz.graph.text import fmt
 from nnviz.graph.trace import trace_example
+from nnviz.transaction import all_or_nothing
 
 MODES = ("ops", "neurons", "layers")
 LAYER_MODE_ABOVE = 120  # traced graphs with more nodes open in the layer-level view
 _ASSIGN = re.compile(r"^\s*([A-Za-z_][A-Za-z_0-9]*)\s*=\s*(\S+)\s*$")
-
-
-@dataclass(frozen=True)
-class TracedExample:
-    """Where a traced graph came from: the point, its label, and the network's state then."""
-
-    point: tuple[float, ...]
-    label: float
-    point_id: int  # −1 for an empty spot the user clicked
-    epoch: int
-    seq: int
-    loss: str
-    activations: tuple[str, ...]
-    params: tuple[np.ndarray, ...]
 
 
 class Explainer:
@@ -56,8 +45,20 @@ class Explainer:
         self.update_caption = ""
         self._spots: dict | None = None
 
+    # ----- the one way to ask ----------------------------------------------------------------
+    def apply(self, request: rq.GraphRequest) -> str:
+        """Carry out one request value; returns a note for the user.
+
+        A refused request raises ValueError (a FormulaError for a typed formula) and leaves
+        every part of the explainer exactly as it was.
+        """
+        handler = _HANDLERS.get(type(request))
+        if handler is None:
+            raise ValueError(f"the computation graph cannot do {type(request).__name__}")
+        return all_or_nothing(self, lambda: handler(self, request) or "")
+
     # ----- what to explain -------------------------------------------------------------------
-    def load_preset(self, key: str) -> str:
+    def load_example(self, key: str) -> str:
         """One of the lectures' worked examples; returns its description."""
         if key not in EXAMPLES:
             raise ValueError(f"unknown example {key!r}; choose one of {', '.join(EXAMPLES)}")
@@ -122,6 +123,8 @@ class Explainer:
     # ----- walking ---------------------------------------------------------------------------
     def step(self, action: str) -> None:
         """forward, back, run_forward, run_backward or reset (layer mode moves box by box)."""
+        if action not in STEP_ACTIONS:
+            raise ValueError(f"unknown step {action!r}")
         s = self._need()
         self.update_rows, self.update_caption = (), ""
         if action == "forward":
@@ -267,6 +270,11 @@ class Explainer:
         ex = self.example
         if ex is None:
             return
+        if [np.shape(p) for p in new_params] != [np.shape(p) for p in ex.params]:
+            raise ValueError(
+                "The network changed shape since this example was traced, so its update "
+                "cannot be shown here: trace the example again."
+            )
         rows = []
         for leaf in self.graph.leaves:
             if "param_index" not in leaf.meta:
@@ -283,6 +291,38 @@ class Explainer:
         if self.stepper is None:
             raise ValueError("nothing to step through yet: pick an example or trace a point")
         return self.stepper
+
+
+def _walk(e: Explainer, r: rq.Walk) -> None:
+    if not 0 <= int(r.steps) <= 100_000:
+        raise ValueError(f"a walk takes 0 to 100000 steps, not {r.steps}")
+    for _ in range(int(r.steps)):
+        e.step("forward")
+
+
+def _trace(e: Explainer, r: rq.TraceExample) -> str:
+    net = r.spec.build()
+    net.set_params(r.example.params)
+    return e.trace(net, np.asarray(r.features, dtype=float), r.example)
+
+
+def _show_update(e: Explainer, r: rq.ShowUpdate) -> None:
+    e.show_update(r.params, r.lr, r.message)
+
+
+# Each request type and the method that carries it out (the explainer's whole vocabulary).
+_HANDLERS = {
+    rq.ShowExample: lambda e, r: e.load_example(r.key),
+    rq.ShowFormula: lambda e, r: e.load_formula(r.text),
+    rq.SetLeafValues: lambda e, r: e.set_leaf_values(r.text),
+    rq.TraceExample: _trace,
+    rq.Step: lambda e, r: e.step(r.action),
+    rq.Walk: _walk,
+    rq.Jump: lambda e, r: e.jump(r.node),
+    rq.SetMode: lambda e, r: e.set_mode(r.mode),
+    rq.CheckGradients: lambda e, r: e.check_gradients(),
+    rq.ShowUpdate: _show_update,
+}
 
 
 def _light(graph: Graph, nid: int, nodes: set, edges: set) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.landscape import requests as lq
 from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_picture
 from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.narrate import describe_status, narrate_step, num
@@ -17,6 +18,7 @@ from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
 from nnviz.landscape.race import LABELS, RACERS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
 from nnviz.landscape.surfaces import SURFACES
+from nnviz.transaction import all_or_nothing
 
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
 MODES = ("race", "network")
@@ -74,14 +76,28 @@ class LandscapeExplorer:
         return self.race.playing if self.mode == "race" else self.net_playing
 
     # ----- requests --------------------------------------------------------------------------
-    def request(self, name: str, *args: Any) -> Effects:
-        """Apply one request by name (``set_mode``, ``select``, ``set_lr``, …) safely."""
-        before = copy.copy(self.__dict__)
+    def apply(self, request: lq.LandscapeRequest) -> Effects:
+        """Carry out one request value; a refused one is one error message, nothing changed.
+
+        The whole state (the race, the network plane, the 1-D panel) is put back on refusal,
+        not only the top-level attributes.
+        """
+        handler = _HANDLERS.get(type(request))
+        if handler is None:
+            return Effects(message=f"the landscape cannot do {type(request).__name__}", error=True)
         try:
-            return getattr(self, "_" + name)(*args) or Effects()
+            return all_or_nothing(self, lambda: handler(self, request) or Effects(), self._shared())
         except (InputError, ValueError) as exc:
-            self.__dict__.update(before)  # nothing half-applied
             return Effects(message=str(exc), error=True)
+
+    def _shared(self) -> list[object]:
+        """Big immutable things a rollback keeps as they are instead of copying."""
+        net = self.net
+        shared: list[object] = [net.problem, net.surface, net.plane, net.projection]
+        shared += self._pictures.values()
+        if self.netrace is not None:
+            shared.append(self.netrace.objective)
+        return shared
 
     def _set_mode(self, mode: str) -> Effects:
         if mode not in MODES:
@@ -360,6 +376,26 @@ class LandscapeExplorer:
             yield Race(obj, (x, y), lr=lr, escape=1e6, tol=1e-7)
 
         return job
+
+
+# Each request type and the method that carries it out (the explorer's whole vocabulary).
+_HANDLERS: dict[type, Callable[[LandscapeExplorer, Any], Effects | None]] = {
+    lq.SetMode: lambda s, r: s._set_mode(r.mode),
+    lq.SelectSurface: lambda s, r: s._select(r.key),
+    lq.SetCondition: lambda s, r: s._set_condition(r.condition),
+    lq.SetLearningRate: lambda s, r: s._set_lr(r.lr),
+    lq.SetLrRegime: lambda s, r: s._set_lr_regime(r.name),
+    lq.SetStart: lambda s, r: s._set_start(r.x, r.y),
+    lq.SetRacers: lambda s, r: s._set_racers(r.names),
+    lq.SetSpeed: lambda s, r: s._set_speed(r.speed),
+    lq.SetNarrated: lambda s, r: s._set_narrated(r.kind),
+    lq.SetKnob: lambda s, r: s._set_knob(r.knob),
+    lq.SetProbe: lambda s, r: s._set_probe(r.dx),
+    lq.SetFog: lambda s, r: s._set_fog(r.on),
+    lq.Recompute: lambda s, r: s._recompute(),
+    lq.RaceCommand: lambda s, r: s._command(r.name),
+    lq.PickParam: lambda s, r: s._pick(r.ref),
+}
 
 
 def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from nnviz import commands as cmd
+from nnviz.landscape import requests as lq
 
 
 @pytest.fixture
@@ -13,6 +14,7 @@ def land(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     view = window.landscape.view
     qtbot.waitUntil(lambda: view.isVisible() and view.surface.width() > 100)
+    window.landscape.parent_window = window  # the status line the controller speaks to
     return window.landscape
 
 
@@ -25,16 +27,16 @@ def _click(qtbot, plot, x, y):
 def test_ctrl_l_brings_the_landscape_forward(land):
     """Ctrl+L shows the dock; it opens on the optimizer race on the quadratic bowl."""
     assert land.view.isVisible()
-    assert land.session.mode == "race" and land.session.race.surface.key == "bowl"
+    assert land.explorer.mode == "race" and land.explorer.race.surface.key == "bowl"
     assert len(land.view.picture.paths) == 6
 
 
 def test_clicking_the_surface_restarts_the_race_from_there(land, qtbot):
     """A click on the analytic surface puts every ball at that point; Play moves them."""
     _click(qtbot, land.view.surface, -1.0, 0.5)
-    start = land.session.race.start
+    start = land.explorer.race.start
     assert np.allclose(start, (-1.0, 0.5), atol=0.05)
-    for racer in land.session.race.race.racers.values():
+    for racer in land.explorer.race.race.racers.values():
         assert racer.steps == 0 and np.allclose(racer.point, start)
     qtbot.mouseClick(land.view.controls.play_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(land.view.picture.paths[0].xs) > 5)
@@ -44,11 +46,11 @@ def test_clicking_the_surface_restarts_the_race_from_there(land, qtbot):
 
 def test_a_click_outside_the_surface_changes_nothing(land, qtbot):
     """Clicking beyond the surface's domain gives one message and keeps the start point."""
-    before = land.session.race.start
+    before = land.explorer.race.start
     land.view.surface.getViewBox().setRange(xRange=(-6, 6), yRange=(-6, 6), padding=0)
     _click(qtbot, land.view.surface, 4.5, 4.5)
-    assert land.session.race.start == before
-    assert "outside the surface" in land.w.status.message.text()
+    assert land.explorer.race.start == before
+    assert "outside the surface" in land.parent_window.status.message.text()
 
 
 def test_diverging_learning_rate_shows_diverged_not_a_crash(land, qtbot):
@@ -56,14 +58,14 @@ def test_diverging_learning_rate_shows_diverged_not_a_crash(land, qtbot):
     qtbot.mouseClick(land.view.controls.regime_buttons["diverging"], Qt.MouseButton.LeftButton)
     assert land.view.controls.learning_rate() == pytest.approx(2.1)
     qtbot.mouseClick(land.view.controls.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: land.session.race.race.racers["sgd"].status == "diverged")
+    qtbot.waitUntil(lambda: land.explorer.race.race.racers["sgd"].status == "diverged")
     qtbot.waitUntil(lambda: "diverged" in land.view.controls.racer_boxes["sgd"].text())
 
 
 def test_step_narrates_one_update(land, qtbot):
     """Step runs one update of the explained racer and tells its stages with numbers."""
     land.view.controls.narrated.setCurrentIndex(5)  # Adam
-    land.request("command", "step")
+    land.apply(lq.RaceCommand("step"))
     text = land.view.narration.text()
     assert "Adam" in text and "Momentum decays" in text
 
@@ -85,22 +87,22 @@ def test_three_d_offscreen_falls_back_with_a_note(land, qtbot):
 def test_network_slice_follows_training_without_blocking(land, window, qtbot):
     """In network mode the slice is computed in the job thread while snapshots keep arriving."""
     land.view.controls.mode.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
-    first = land.session.net.recorder.latest[0]
+    qtbot.waitUntil(lambda: land.explorer.net.surface is not None, timeout=10000)
+    first = land.explorer.net.recorder.latest[0]
     window.send(cmd.Play())
     seen = []
     # While training runs and slices recompute, the GUI keeps drawing frames (seq advances).
 
     def advanced() -> bool:
         seen.append(land.view.picture.seq)
-        return len(set(seen)) > 3 and land.session.net.recorder.latest[0] > first + 50
+        return len(set(seen)) > 3 and land.explorer.net.recorder.latest[0] > first + 50
 
     qtbot.waitUntil(advanced, timeout=15000)
     window.send(cmd.Pause())
     training = land.view.picture.paths[0]
     assert training.name == "training" and len(training.xs) > 2
-    qtbot.waitUntil(lambda: land.session.net.projection is not None, timeout=10000)
-    assert np.isfinite(land.session.net.projection.true_loss[-1])
+    qtbot.waitUntil(lambda: land.explorer.net.projection is not None, timeout=10000)
+    assert np.isfinite(land.explorer.net.projection.true_loss[-1])
 
 
 def test_shift_click_edges_choose_the_two_weights(land, window, qtbot):
@@ -108,22 +110,22 @@ def test_shift_click_edges_choose_the_two_weights(land, window, qtbot):
     land.view.controls.mode.setCurrentIndex(1)
     window.network_view.param_picked.emit(0, (1, 0))
     window.network_view.param_picked.emit(2, (0, 1))
-    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
-    plane = land.session.net.plane
+    qtbot.waitUntil(lambda: land.explorer.net.surface is not None, timeout=10000)
+    plane = land.explorer.net.plane
     assert (plane.x_label, plane.y_label) == ("W1[1,0]", "W2[0,1]")
 
 
 def test_network_race_runs_on_the_real_loss(land, qtbot):
     """A click on the network slice starts the race there; playing advances it in jobs."""
     land.view.controls.mode.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: land.session.net.surface is not None, timeout=10000)
-    qtbot.waitUntil(lambda: land.session.net.surface.refined, timeout=10000)
-    a0, a1, b0, b1 = land.session.net.surface.extent
-    land.request("set_start", (a0 + a1) / 2 + 0.1, (b0 + b1) / 2)
-    qtbot.waitUntil(lambda: land.session.netrace is not None, timeout=10000)
-    land.request("command", "play")
-    qtbot.waitUntil(lambda: land.session.netrace.racers["adam"].steps >= 5, timeout=10000)
-    land.request("command", "pause")
+    qtbot.waitUntil(lambda: land.explorer.net.surface is not None, timeout=10000)
+    qtbot.waitUntil(lambda: land.explorer.net.surface.refined, timeout=10000)
+    a0, a1, b0, b1 = land.explorer.net.surface.extent
+    land.apply(lq.SetStart((a0 + a1) / 2 + 0.1, (b0 + b1) / 2))
+    qtbot.waitUntil(lambda: land.explorer.netrace is not None, timeout=10000)
+    land.apply(lq.RaceCommand("play"))
+    qtbot.waitUntil(lambda: land.explorer.netrace.racers["adam"].steps >= 5, timeout=10000)
+    land.apply(lq.RaceCommand("pause"))
     assert len(land.view.picture.paths) == 7
 
 

@@ -47,7 +47,7 @@ def test_csv_round_trip_through_the_window(window, tmp_path):
     path = tmp_path / "pts.csv"
     X0, y0, _, _ = window.doc.points.all_arrays()
     assert window.session_io.export_csv(path)
-    window.clear_points()
+    window.playground.clear_points()
     assert len(window.doc.points) == 0
     assert window.session_io.import_csv(path)
     X1, y1, _, _ = window.doc.points.all_arrays()

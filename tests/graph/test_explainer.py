@@ -21,7 +21,7 @@ def _traced(sizes=(2, 3, 1), output="sigmoid", loss="log", label=1.0, x=(0.5, -1
 def test_cs188_preset_walks_the_lecture_numbers():
     """The CS188 example: forward 16, 48, 10, 58, then the memo table ends at (96, 16, 5)."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     values = []
     for _ in range(4):
         e.step("forward")
@@ -36,7 +36,7 @@ def test_cs188_preset_walks_the_lecture_numbers():
 def test_step_back_restores_the_picture_exactly():
     """→ then ← gives back the very same picture: values, gradients, states and memo."""
     e = Explainer()
-    e.load_preset("fan_out")
+    e.load_example("fan_out")
     e.step("run_forward")
     e.step("forward")
     before = e.picture()
@@ -48,10 +48,10 @@ def test_step_back_restores_the_picture_exactly():
 def test_unknown_preset_and_step_are_refused():
     """Bad requests raise ValueError with a clear message and keep the current graph."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     graph = e.graph
     with pytest.raises(ValueError, match="unknown example"):
-        e.load_preset("nope")
+        e.load_example("nope")
     with pytest.raises(ValueError, match="unknown step"):
         e.step("sideways")
     assert e.graph is graph
@@ -86,7 +86,7 @@ def test_bad_leaf_values_change_nothing(text, match):
 def test_formula_errors_keep_the_old_graph_and_point_at_the_problem():
     """A bad formula raises FormulaError with a position; the previous graph stays."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     graph = e.graph
     with pytest.raises(FormulaError) as info:
         e.load_formula("w1 + foo(w2)")
@@ -137,7 +137,7 @@ def test_big_networks_open_in_the_layer_view():
 def test_layer_view_is_refused_for_formulas():
     """Formulas have no layers: asking for the layer view explains why and keeps every op."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     assert "traced network" in e.set_mode("layers") and e.picture().mode == "ops"
 
 
@@ -166,7 +166,7 @@ def test_update_table_lists_each_parameter_change():
 def test_jump_goes_to_a_nodes_step():
     """Clicking a node jumps to its forward step; a leaf jumps to its gradient."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     b = e.graph.node("b").id
     e.jump(b)
     assert e.stepper.current.node == b and e.stepper.phase == "forward"
@@ -201,7 +201,7 @@ def test_the_canvas_follows_the_neuron_being_computed():
 def test_backward_caption_reads_like_the_board():
     """CS188 at node a: its gradient from b, then upstream × local down to w1 = 96."""
     e = Explainer()
-    e.load_preset("cs188")
+    e.load_example("cs188")
     a = e.graph.node("a").id
     e.step("run_forward")
     while e.stepper.current.node != a or e.stepper.phase != "backward":

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from nnviz.landscape import requests as lq
 from nnviz.landscape.explorer import LandscapeExplorer, Problem
 from tests.landscape.conftest import make_problem
 
@@ -20,7 +21,7 @@ def net_session():
     """A session in network mode that has seen one snapshot of a small net."""
     net, X, y = make_problem()
     s = LandscapeExplorer()
-    s.request("set_mode", "network")
+    s.apply(lq.SetMode("network"))
     run(s, s.observe(Problem(net, X, y, "log", 0.0, 0.0), net.get_flat(), 0))
     return s, net, X, y
 
@@ -28,7 +29,7 @@ def net_session():
 def test_race_ticks_move_every_drawn_ball():
     """Play then ticks: each racer's trail grows from the surface's start point."""
     s = LandscapeExplorer()
-    s.request("command", "play")
+    s.apply(lq.RaceCommand("play"))
     for _ in range(10):
         s.tick()
     pic = s.picture()
@@ -41,15 +42,15 @@ def test_bad_requests_give_one_message_and_change_nothing():
     """NaN start, a start off the map, an absurd lr, an unknown surface: refused, state kept."""
     s = LandscapeExplorer()
     before = (s.race.start, s.race.lr, s.race.surface.key)
-    for name, args, words in (
-        ("set_start", (float("nan"), 0.0), "finite"),
-        ("set_start", (9.0, 9.0), "outside the surface"),
-        ("set_lr", (1e9,), "learning rate"),
-        ("set_lr", (float("nan"),), "learning rate"),
-        ("select", ("volcano",), "unknown surface"),
-        ("set_condition", (0.5,), "condition number"),
+    for request, words in (
+        (lq.SetStart(float("nan"), 0.0), "finite"),
+        (lq.SetStart(9.0, 9.0), "outside the surface"),
+        (lq.SetLearningRate(1e9), "learning rate"),
+        (lq.SetLearningRate(float("nan")), "learning rate"),
+        (lq.SelectSurface("volcano"), "unknown surface"),
+        (lq.SetCondition(0.5), "condition number"),
     ):
-        e = s.request(name, *args)
+        e = s.apply(request)
         assert e.error and words in e.message
         assert (s.race.start, s.race.lr, s.race.surface.key) == before
 
@@ -58,9 +59,9 @@ def test_learning_rate_lessons_on_the_bowl_name_the_regime():
     """The four bowl lessons name their regime; past 2/λmax gradient descent diverges."""
     s = LandscapeExplorer()
     for name in ("slow", "good", "oscillating", "diverging"):
-        e = s.request("set_lr_regime", name)
+        e = s.apply(lq.SetLrRegime(name))
         assert e.lr is not None and name in s.race.caption()
-    s.request("command", "play")
+    s.apply(lq.RaceCommand("play"))
     for _ in range(400):
         s.tick()
     paths = {p.name: p for p in s.picture().paths}
@@ -71,13 +72,13 @@ def test_learning_rate_lessons_on_the_bowl_name_the_regime():
 def test_step_narrates_and_cross_sections_match_the_gradient():
     """Step explains one update; the 1-D panel's exact slope is ∂f/∂x at the ball."""
     s = LandscapeExplorer()
-    s.request("set_narrated", "rmsprop")
-    s.request("command", "step")
+    s.apply(lq.SetNarrated("rmsprop"))
+    s.apply(lq.RaceCommand("step"))
     pic = s.picture()
     assert "RMSprop" in pic.narration[0] and len(pic.narration) >= 3
     x, y, gx, gy = pic.cross
     assert pic.curve.x == x and pic.curve.derivative == pytest.approx(gx)
-    s.request("set_knob", "y")
+    s.apply(lq.SetKnob("y"))
     assert s.picture().curve.derivative == pytest.approx(gy)
 
 
@@ -86,7 +87,7 @@ def test_secant_closes_in_on_the_tangent_as_dx_shrinks():
     s = LandscapeExplorer()
     gaps = []
     for dx in (1.0, 0.1, 0.001):
-        s.request("set_probe", dx)
+        s.apply(lq.SetProbe(dx))
         c = s.picture().curve
         gaps.append(abs(c.secant_slope - c.derivative))
     assert gaps[0] > gaps[1] > gaps[2] and gaps[2] < 1e-3
@@ -95,10 +96,10 @@ def test_secant_closes_in_on_the_tangent_as_dx_shrinks():
 def test_fog_shows_only_what_the_walk_has_evaluated():
     """With fog the 1-D curve is hidden except near probed points; walking reveals more."""
     s = LandscapeExplorer()
-    s.request("set_fog", True)
+    s.apply(lq.SetFog(True))
     hidden = np.isnan(s.picture().curve.values).sum()
     for _ in range(5):
-        s.request("command", "walk")
+        s.apply(lq.RaceCommand("walk"))
     c = s.picture().curve
     assert 0 < np.isfinite(c.values).sum() < len(c.values)
     assert np.isnan(c.values).sum() < hidden and len(c.walked) == 6
@@ -128,8 +129,8 @@ def test_leaving_the_computed_region_asks_for_a_new_slice(net_session):
 def test_moving_off_a_two_weight_plane_recentres_it(net_session):
     """Training moves the *other* weights: once far off the plane, the slice is re-centred."""
     s, net, X, y = net_session
-    s.request("pick", (0, 0, 0))
-    run(s, s.request("pick", (0, 1, 0)))
+    s.apply(lq.PickParam((0, 0, 0)))
+    run(s, s.apply(lq.PickParam((0, 1, 0))))
     problem, theta = s.net.problem, net.get_flat()
     sideways = theta.copy()
     sideways[-1] += 1e-3  # a weight that is not an axis, barely moved: keep the slice
@@ -141,8 +142,8 @@ def test_moving_off_a_two_weight_plane_recentres_it(net_session):
 def test_picked_weights_become_the_axes(net_session):
     """Two picks (layer, i, j) make the weights plane with those labels."""
     s, *_ = net_session
-    s.request("pick", (0, 1, 2))
-    e = s.request("pick", (1, 0, 0))
+    s.apply(lq.PickParam((0, 1, 2)))
+    e = s.apply(lq.PickParam((1, 0, 0)))
     run(s, e)
     assert (s.net.plane.x_label, s.net.plane.y_label) == ("W1[1,2]", "W2[0,0]")
     assert "W2[0,0]" in e.message
@@ -152,7 +153,7 @@ def test_pca_without_a_path_is_refused_with_a_message(net_session):
     """PCA needs a recorded path; asking before training says so and keeps the old plane."""
     s, *_ = net_session
     plane = s.net.plane
-    e = s.request("select", "pca")
+    e = s.apply(lq.SelectSurface("pca"))
     assert e.error and "PCA" in e.message and s.net.plane is plane
 
 
@@ -160,9 +161,9 @@ def test_network_race_steps_on_the_real_loss(net_session):
     """A click on the slice starts the race there; ticks step a private copy in jobs."""
     s, *_ = net_session
     a0, a1, b0, b1 = s.net.surface.extent
-    run(s, s.request("set_start", (a0 + a1) / 2, (b0 + b1) / 2))
+    run(s, s.apply(lq.SetStart((a0 + a1) / 2, (b0 + b1) / 2)))
     assert s.netrace is not None
-    s.request("command", "play")
+    s.apply(lq.RaceCommand("play"))
     for _ in range(4):
         run(s, s.tick())
     steps = {r.kind: r.steps for r in s.netrace.racers.values()}
@@ -173,5 +174,5 @@ def test_network_race_steps_on_the_real_loss(net_session):
 def test_network_click_outside_the_slice_is_refused(net_session):
     """A click beyond the computed grid changes nothing."""
     s, *_ = net_session
-    e = s.request("set_start", 1e6, 0.0)
+    e = s.apply(lq.SetStart(1e6, 0.0))
     assert e.error and not e.jobs and s.netrace is None
