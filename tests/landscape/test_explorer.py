@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.landscape.explorer import LandscapeExplorer, Problem
+from nnviz.engine.problem import Problem
+from nnviz.landscape.explorer import LandscapeExplorer
 from tests.landscape.conftest import make_problem
 
 
