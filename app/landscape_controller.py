@@ -13,8 +13,9 @@ from app.jobs import JobRunner
 from app.views.landscape_3d import gl_status, make_landscape_3d
 from app.views.landscape_view import LandscapeView
 from nnviz.engine.features import feature_matrix
+from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
-from nnviz.landscape.explorer import Effects, LandscapeExplorer, Problem
+from nnviz.landscape.explorer import Effects, LandscapeExplorer
 from nnviz.landscape.params import array_ref
 from nnviz.landscape.race import RACERS
 from nnviz.landscape.race_session import racer_names

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from nnviz.engine import MLP, make_optimizer  # noqa: E402
+from nnviz.engine import MLP, Problem, make_optimizer  # noqa: E402
 from nnviz.landscape import plane_points, progressive_slice, random_plane, slice_2d  # noqa: E402
 
 TARGETS = {"speedup": 3.0, "coarse_ms": 50.0}
@@ -62,7 +62,7 @@ def main() -> None:
     net = trained_net(X, y)
     plane = random_plane(net, np.random.default_rng(0))  # filter-normalised, biases ignored
     grid = np.linspace(*SPAN, GRID)
-    args = (net, X, y, LOSS, plane.center, plane.d1, plane.d2)
+    args = (Problem(net, X, y, LOSS), plane.center, plane.d1, plane.d2)
 
     def batched(precision: str) -> np.ndarray:
         return slice_2d(*args, grid, grid, precision=precision).values

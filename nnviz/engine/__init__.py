@@ -25,6 +25,7 @@ from nnviz.engine.metrics import accuracy, predict_classes, zero_one_loss
 from nnviz.engine.mlp import MLP, ForwardRecord
 from nnviz.engine.optimizers import OPTIMIZERS, Optimizer, make_optimizer
 from nnviz.engine.perceptron import Perceptron, perceptron_predict
+from nnviz.engine.problem import Problem
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, TrainingError
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "OPTIMIZERS",
     "Optimizer",
     "Perceptron",
+    "Problem",
     "StepEvent",
     "TrainConfig",
     "Trainer",

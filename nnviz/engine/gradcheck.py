@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 
 Array = np.ndarray
 
@@ -34,20 +34,16 @@ def relative_error(a: Array, b: Array) -> float:
     return float(np.max(np.abs(a - b) / denom))
 
 
-def check_gradients(
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str = "mse",
-    l1: float = 0.0,
-    l2: float = 0.0,
-    reduction: str = "mean",
-    eps: float = 1e-6,
-) -> list[float]:
-    """Relative error between backprop and finite differences, one number per parameter."""
-    _, grads = net.loss_and_grads(X, y, loss, l1, l2, reduction)
+def check_gradients(problem: Problem, reduction: str = "mean", eps: float = 1e-6) -> list[float]:
+    """Relative error between backprop and finite differences, one number per parameter.
+
+    Checked at the weights ``problem.net`` holds; each weight is nudged by ±``eps`` in place
+    and restored, so the network is left exactly as it was.
+    """
+    net = problem.net
+    _, grads = problem.loss_and_grads(net, reduction)
     errors = []
     for p, g in zip(net.params, grads, strict=True):
-        numeric = numerical_gradient(lambda: net.loss(X, y, loss, l1, l2, reduction), p, eps)
+        numeric = numerical_gradient(lambda: problem.value(net, reduction), p, eps)
         errors.append(relative_error(g, numeric))
     return errors

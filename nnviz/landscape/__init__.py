@@ -3,14 +3,16 @@
 Scripting example::
 
     import numpy as np
-    from nnviz.landscape import random_plane, slice_2d
+    from nnviz.landscape import Problem, random_plane, slice_2d
 
     plane = random_plane(net, np.random.default_rng(0))
     grid = np.linspace(-1, 1, 51)
-    surface = slice_2d(net, X, y, "log", plane.center, plane.d1, plane.d2, grid, grid)
+    problem = Problem(net, X, y, "log", l2=0.001)  # what the loss depends on
+    surface = slice_2d(problem, plane.center, plane.d1, plane.d2, grid, grid)
     surface.values[25, 25]  # the current loss, at the centre of the grid
 """
 
+from nnviz.engine.problem import Problem
 from nnviz.landscape.directions import (
     Plane,
     normalize_filters,
@@ -71,6 +73,7 @@ __all__ = [
     "ParamRef",
     "Plane",
     "PlaneObjective",
+    "Problem",
     "Projection",
     "Race",
     "Racer",

@@ -9,11 +9,12 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
 from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_picture
 from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.narrate import describe_status, narrate_step, num
-from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape, Problem
+from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
 from nnviz.landscape.race import LABELS, RACERS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
@@ -371,8 +372,7 @@ class LandscapeExplorer:
         self.net_playing = self.net_explaining = False
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            obj = PlaneObjective(p.net, p.X, p.y, p.loss, plane.center, plane.d1, plane.d2,
-                                 p.l1, p.l2)  # fmt: skip
+            obj = PlaneObjective(p, plane.center, plane.d1, plane.d2)
             yield Race(obj, (x, y), lr=lr, escape=1e6, tol=1e-7)
 
         return job
@@ -430,4 +430,4 @@ def _plane_title(net: NetworkLandscape, short: bool = False) -> str:
     return "Loss on two random filter-normalised directions through the weights"
 
 
-__all__ = ["SPEEDS", "Effects", "LandscapeExplorer", "Problem"]
+__all__ = ["SPEEDS", "Effects", "LandscapeExplorer"]

@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
-from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.landscape.params import ParamRef, flat_index, param_label
 
 Array = np.ndarray
 
 
 class _PrivateLoss:
-    """The loss of a private copy of a network on fixed data, at any flat parameter vector."""
+    """A problem's loss on private copies of its network and data, at any flat θ."""
 
-    def __init__(
-        self, net: MLP, X: Array, y: Array, loss: str, l1: float = 0.0, l2: float = 0.0
-    ) -> None:
-        self.net = net.copy()  # the live network is never touched
-        self.X, self.y = np.array(X, dtype=float), np.array(y)
-        self.loss, self.l1, self.l2 = loss, float(l1), float(l2)
+    def __init__(self, problem: Problem) -> None:
+        self.net = problem.net.copy()  # the live network and data are never touched
+        X, y = np.array(problem.X, dtype=float), np.array(problem.y)
+        self.problem = replace(problem, net=self.net, X=X, y=y)
 
     def loss_and_flat_grad(self, theta: Array) -> tuple[float, Array]:
         """L(θ) and ∇L(θ) as one flat vector, by the engine's backprop."""
         self.net.set_flat(theta)
-        value, grads = self.net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
+        value, grads = self.problem.loss_and_grads(self.net)
         return float(value), np.concatenate([g.ravel() for g in grads])
 
 
@@ -38,28 +37,17 @@ class KnobObjective(_PrivateLoss):
 
     Parameters
     ----------
-    net : the network; its current weights are the values every other knob is held at.
-    X, y : the data the loss is measured on.
-    loss : the loss name (``mse``, ``log``, ``cross_entropy``, ``hinge``).
+    problem : the loss (data, loss name, penalties); the current weights of ``problem.net``
+        are the values every other knob is held at.
     refs : the knobs, each a weight ``(layer, i, j)``, a bias ``(layer, j)`` or an index.
-    l1, l2 : the regularisation strengths included in the loss.
     """
 
-    def __init__(
-        self,
-        net: MLP,
-        X: Array,
-        y: Array,
-        loss: str,
-        refs: Sequence[ParamRef],
-        l1: float = 0.0,
-        l2: float = 0.0,
-    ) -> None:
-        super().__init__(net, X, y, loss, l1, l2)
-        self.index = np.array([flat_index(net, r) for r in refs], dtype=int)
+    def __init__(self, problem: Problem, refs: Sequence[ParamRef]) -> None:
+        super().__init__(problem)
+        self.index = np.array([flat_index(self.net, r) for r in refs], dtype=int)
         if len(set(self.index.tolist())) != len(self.index):
             raise ValueError("choose different parameters for different knobs")
-        self.labels = tuple(param_label(net, r) for r in refs)
+        self.labels = tuple(param_label(self.net, r) for r in refs)
         self.base = self.net.get_flat()
         self.start = self.base[self.index].copy()  # where the network is now
 
@@ -91,19 +79,8 @@ class PlaneObjective(_PrivateLoss):
     :class:`KnobObjective`. Works on private copies; the live network is never touched.
     """
 
-    def __init__(
-        self,
-        net: MLP,
-        X: Array,
-        y: Array,
-        loss: str,
-        center: Array,
-        d1: Array,
-        d2: Array,
-        l1: float = 0.0,
-        l2: float = 0.0,
-    ) -> None:
-        super().__init__(net, X, y, loss, l1, l2)
+    def __init__(self, problem: Problem, center: Array, d1: Array, d2: Array) -> None:
+        super().__init__(problem)
         self.center = np.array(center, dtype=float)
         self.basis = np.column_stack([d1, d2]).astype(float)  # (n_params, 2)
 

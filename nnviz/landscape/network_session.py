@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.landscape.directions import (
     Plane,
     pca_plane,
@@ -16,7 +16,6 @@ from nnviz.landscape.directions import (
     random_plane,
     weight_plane,
 )
-from nnviz.landscape.evaluate import losses_at
 from nnviz.landscape.params import ParamRef, flat_index, param_label
 from nnviz.landscape.race_session import InputError
 from nnviz.landscape.slices import Surface, progressive_slice
@@ -44,29 +43,6 @@ SIZES = (17, 51)  # coarse preview first, then the refined grid
 
 
 STALE_OFF_PLANE = 0.5  # re-centre once the weights are half the grid's reach off the plane
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Everything the network's loss depends on, copied so a job thread can use it."""
-
-    net: MLP  # architecture only; the weights are in theta
-    X: Array
-    y: Array
-    loss: str
-    l1: float
-    l2: float
-
-    def loss_at(self, thetas: Array) -> Array:
-        """L at each row of ``thetas``, in double precision."""
-        return losses_at(self.net, thetas, self.X, self.y, self.loss, self.l1, self.l2)
-
-    def gradient(self, theta: Array) -> Array:
-        """∇L(θ) by backprop on the whole training set."""
-        net = self.net.copy()
-        net.set_flat(theta)
-        _, grads = net.loss_and_grads(self.X, self.y, self.loss, self.l1, self.l2)
-        return np.concatenate([g.ravel() for g in grads])
 
 
 class NetworkLandscape:
@@ -186,8 +162,7 @@ class NetworkLandscape:
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
             for s in progressive_slice(
-                problem.net, problem.X, problem.y, problem.loss, plane.center, plane.d1,
-                plane.d2, a_range, b_range, SIZES, cancelled, problem.l1, problem.l2,
+                problem, plane.center, plane.d1, plane.d2, a_range, b_range, SIZES, cancelled,
                 (plane.x_label, plane.y_label),
             ):  # fmt: skip
                 yield plane, s
@@ -200,11 +175,7 @@ class NetworkLandscape:
         assert plane is not None and problem is not None
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            net, X, y = problem.net, problem.X, problem.y
-            yield plane, project(
-                pts, plane.center, plane.d1, plane.d2, net, X, y, problem.loss, problem.l1,
-                problem.l2,
-            )  # fmt: skip
+            yield plane, project(problem, pts, plane.center, plane.d1, plane.d2)
 
         return job
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.landscape.evaluate import chunk_size, losses_at
 
 Array = np.ndarray
@@ -79,60 +79,45 @@ def plane_points(center: Array, d1: Array, d2: Array, alphas: Array, betas: Arra
 
 
 def slice_2d(
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str,
+    problem: Problem,
     center: Array,
     d1: Array,
     d2: Array,
     alphas: Array,
     betas: Array,
-    l1: float = 0.0,
-    l2: float = 0.0,
     labels: tuple[str, str] = ("a", "b"),
     precision: str = "single",
 ) -> Surface:
     """The loss over a plane of parameter space, all grid points in one batched pass.
 
-    values[i, j] = L(center + alphas[j]·d1 + betas[i]·d2) on the data (X, y), with the
-    L1/L2 penalty if given. ``net`` supplies only the architecture (see :func:`losses_at`).
+    values[i, j] = L(center + alphas[j]·d1 + betas[i]·d2), L the ``problem``'s loss (data
+    term plus penalty); ``problem.net`` supplies only the architecture (see :func:`losses_at`).
     """
     alphas, betas = np.asarray(alphas, dtype=float), np.asarray(betas, dtype=float)
     thetas = plane_points(center, d1, d2, alphas, betas)
-    values = losses_at(net, thetas, X, y, loss, l1, l2, precision)
+    values = losses_at(problem, thetas, precision)
     return Surface(alphas, betas, values.reshape(len(betas), len(alphas)), *labels)
 
 
 def slice_1d(
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str,
+    problem: Problem,
     center: Array,
     d: Array,
     ts: Array,
-    l1: float = 0.0,
-    l2: float = 0.0,
     label: str = "t",
     precision: str = "single",
 ) -> Curve:
     """The loss along one line: values[k] = L(center + ts[k]·d)."""
     ts = np.asarray(ts, dtype=float)
     thetas = center + ts.reshape(-1, 1) * d
-    return Curve(ts, losses_at(net, thetas, X, y, loss, l1, l2, precision), label)
+    return Curve(ts, losses_at(problem, thetas, precision), label)
 
 
 def interpolation(
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str,
+    problem: Problem,
     theta_init: Array,
     theta_now: Array,
     ts: Array | None = None,
-    l1: float = 0.0,
-    l2: float = 0.0,
     precision: str = "single",
 ) -> Curve:
     """The loss on the straight line from the initial to the current weights.
@@ -142,15 +127,12 @@ def interpolation(
     """
     ts = np.linspace(-0.25, 1.25, 61) if ts is None else ts
     d = np.asarray(theta_now, dtype=float) - theta_init
-    curve = slice_1d(net, X, y, loss, theta_init, d, ts, l1, l2, "init → now", precision)
+    curve = slice_1d(problem, theta_init, d, ts, "init → now", precision)
     return Curve(curve.ts, curve.values, curve.label, {"init": 0.0, "now": 1.0})
 
 
 def progressive_slice(
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str,
+    problem: Problem,
     center: Array,
     d1: Array,
     d2: Array,
@@ -158,8 +140,6 @@ def progressive_slice(
     b_range: tuple[float, float] = (-1.0, 1.0),
     sizes: Sequence[int] = (17, 51),
     cancelled: Callable[[], bool] = lambda: False,
-    l1: float = 0.0,
-    l2: float = 0.0,
     labels: tuple[str, str] = ("a", "b"),
     precision: str = "single",
 ) -> Iterator[Surface]:
@@ -173,14 +153,14 @@ def progressive_slice(
     center, d1, d2 = (np.array(v, dtype=float) for v in (center, d1, d2))
     for k, n in enumerate(sizes):
         alphas, betas = np.linspace(*a_range, n), np.linspace(*b_range, n)
-        rows_per_chunk = max(1, chunk_size(net, len(X)) * 4 // n)
+        rows_per_chunk = max(1, chunk_size(problem.net, len(problem.X)) * 4 // n)
         values = np.empty((n, n))
         for r in range(0, n, rows_per_chunk):
             if cancelled():
                 return
             rows = betas[r : r + rows_per_chunk]
             thetas = plane_points(center, d1, d2, alphas, rows)
-            part = losses_at(net, thetas, X, y, loss, l1, l2, precision)
+            part = losses_at(problem, thetas, precision)
             values[r : r + len(rows)] = part.reshape(len(rows), n)
         if cancelled():
             return

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.landscape.evaluate import losses_at
 from nnviz.landscape.slices import frozen_array
 
@@ -131,18 +131,7 @@ def plane_coordinates(points: Array, center: Array, d1: Array, d2: Array) -> tup
     return coords, offsets - coords @ basis.T
 
 
-def project(
-    trajectory: Array,
-    center: Array,
-    d1: Array,
-    d2: Array,
-    net: MLP,
-    X: Array,
-    y: Array,
-    loss: str = "mse",
-    l1: float = 0.0,
-    l2: float = 0.0,
-) -> Projection:
+def project(problem: Problem, trajectory: Array, center: Array, d1: Array, d2: Array) -> Projection:
     """Place a recorded path (T, n_params) on a slice plane and say how far it strays.
 
     Coordinates by least squares (see :func:`plane_coordinates`); the true and the in-plane
@@ -155,8 +144,8 @@ def project(
     span = np.linalg.norm(path - center, axis=1)
     relative = np.divide(distance, span, out=np.zeros_like(distance), where=span > 0)
     on_plane = path - residual
-    true_loss = losses_at(net, path, X, y, loss, l1, l2, precision="double")
-    plane_loss = losses_at(net, on_plane, X, y, loss, l1, l2, precision="double")
+    true_loss = losses_at(problem, path, precision="double")
+    plane_loss = losses_at(problem, on_plane, precision="double")
     return Projection(coords, residual, distance, relative, true_loss, plane_loss)
 
 

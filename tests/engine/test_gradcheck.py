@@ -4,6 +4,7 @@ import numpy as np
 
 from nnviz.engine.gradcheck import check_gradients, numerical_gradient, relative_error
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 
 
 def test_numerical_gradient_of_a_cubic():
@@ -34,7 +35,7 @@ def test_check_gradients_passes_on_a_correct_net():
     """A real net's backprop agrees with finite differences, one error per parameter."""
     rng = np.random.default_rng(0)
     net = MLP([2, 3, 1], "tanh", "sigmoid", seed=1)
-    errors = check_gradients(net, rng.normal(size=(5, 2)), rng.integers(0, 2, 5), "log")
+    errors = check_gradients(Problem(net, rng.normal(size=(5, 2)), rng.integers(0, 2, 5), "log"))
     assert len(errors) == 4 and max(errors) < 1e-7
 
 
@@ -50,12 +51,12 @@ def test_check_gradients_catches_a_wrong_gradient(monkeypatch):
         return loss, [g * 1.01 for g in grads]
 
     monkeypatch.setattr(net, "loss_and_grads", wrong)
-    assert max(check_gradients(net, X, y, "mse")) > 1e-4
+    assert max(check_gradients(Problem(net, X, y, "mse"))) > 1e-4
 
 
 def test_check_gradients_leaves_weights_unchanged():
     """Probing every weight restores it afterwards."""
     net = MLP([2, 3, 1], seed=5)
     before = net.get_flat()
-    check_gradients(net, np.ones((2, 2)), np.zeros(2))
+    check_gradients(Problem(net, np.ones((2, 2)), np.zeros(2), "mse"))
     assert np.array_equal(net.get_flat(), before)

@@ -8,6 +8,7 @@ import pytest
 
 from nnviz.engine.gradcheck import check_gradients
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 
 HIDDEN = ["identity", "sigmoid", "tanh", "relu", "leaky_relu"]
 # (loss, output activation, number of outputs)
@@ -67,7 +68,7 @@ def test_backprop_equals_finite_differences(act, head, bias, reg, reduction):
             break
     else:  # pragma: no cover - would mean the test data itself is degenerate
         pytest.fail("could not draw a net and data away from the kinks")
-    errors = check_gradients(net, X, y, loss, l1, l2, reduction)
+    errors = check_gradients(Problem(net, X, y, loss, l1, l2), reduction)
     assert len(errors) == len(net.params)
     assert max(errors) <= 1e-6, errors
 

@@ -5,6 +5,7 @@ import pytest
 
 from nnviz.engine.batched import loss_many
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.engine.regularization import penalty
 from nnviz.landscape.evaluate import chunk_size, losses_at, penalty_many
 
@@ -35,8 +36,8 @@ def test_double_is_loss_many_and_single_agrees(loss, bias):
     """Both precisions match the engine (exactly / to 1e-5 relative), penalty included."""
     net, X, y, thetas = setup(loss, bias)
     ref = loss_many(net, thetas, X, y, loss, l1=0.01, l2=0.1)
-    double = losses_at(net, thetas, X, y, loss, 0.01, 0.1, precision="double")
-    single = losses_at(net, thetas, X, y, loss, 0.01, 0.1, precision="single")
+    double = losses_at(Problem(net, X, y, loss, 0.01, 0.1), thetas, precision="double")
+    single = losses_at(Problem(net, X, y, loss, 0.01, 0.1), thetas, precision="single")
     assert np.array_equal(double, ref)
     assert np.allclose(single, ref, rtol=1e-5, atol=1e-7)
 
@@ -46,15 +47,17 @@ def test_single_precision_keeps_hidden_activations_of_the_output_kind(hidden):
     """A sigmoid hidden layer under a sigmoid output is still applied (only the output skips)."""
     net, X, y, thetas = setup("log", True, hidden=hidden)
     ref = loss_many(net, thetas, X, y, "log")
-    assert np.allclose(losses_at(net, thetas, X, y, "log", precision="single"), ref, rtol=1e-5)
+    assert np.allclose(
+        losses_at(Problem(net, X, y, "log"), thetas, precision="single"), ref, rtol=1e-5
+    )
 
 
 def test_losses_do_not_touch_the_network_weights():
     """Only the architecture is used: the live weights stay as they were."""
     net, X, y, thetas = setup("log", True)
     before = net.get_flat()
-    losses_at(net, thetas, X, y, "log", precision="single")
-    losses_at(net, thetas, X, y, "log", precision="double")
+    losses_at(Problem(net, X, y, "log"), thetas, precision="single")
+    losses_at(Problem(net, X, y, "log"), thetas, precision="double")
     assert np.array_equal(net.get_flat(), before)
 
 
@@ -73,8 +76,8 @@ def test_chunks_fit_the_cache_budget_and_bad_settings_fail():
     assert chunk_size(net, 500) == (1 << 17) // (500 * 5)
     assert chunk_size(net, 10**9) == 1
     with pytest.raises(ValueError, match="precision"):
-        losses_at(net, thetas, X, y, "log", precision="half")
+        losses_at(Problem(net, X, y, "log"), thetas, precision="half")
     with pytest.raises(ValueError, match="shape"):
-        losses_at(net, thetas[:, :-1], X, y, "log")
+        losses_at(Problem(net, X, y, "log"), thetas[:, :-1])
     with pytest.raises(ValueError, match="sigmoid"):
-        losses_at(net, thetas, X, y, "cross_entropy", precision="single")
+        losses_at(Problem(net, X, y, "cross_entropy"), thetas, precision="single")

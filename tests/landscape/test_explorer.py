@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
+from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
-from nnviz.landscape.explorer import LandscapeExplorer, Problem
+from nnviz.landscape.explorer import LandscapeExplorer
 from tests.landscape.conftest import make_problem
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from nnviz.engine.problem import Problem
 from nnviz.landscape.knobs import KnobObjective
 from nnviz.landscape.probe import FogWalk, secant_sequence, secant_slope, veil
 
@@ -25,7 +26,7 @@ def test_secants_converge_to_the_derivative():
 def test_secant_on_a_network_knob_approaches_backprop(problem):
     """The video's probe on a real weight: Δy/Δx → the backprop derivative."""
     net, X, y = problem
-    knob = KnobObjective(net, X, y, "log", [(1, 0, 0)])
+    knob = KnobObjective(Problem(net, X, y, "log"), [(1, 0, 0)])
     x = float(knob.start[0])
     slope = secant_slope(knob.value, x, 1e-6)
     assert slope == pytest.approx(knob.derivative(x), rel=1e-4, abs=1e-7)

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.engine.optimizers import make_optimizer
+from nnviz.engine.problem import Problem
 from nnviz.landscape.knobs import KnobObjective
 from nnviz.landscape.race import RACERS, Race, Racer
 from nnviz.landscape.surfaces import bowl, get_surface
@@ -111,7 +112,7 @@ def test_paths_stay_bounded():
 def test_race_on_the_networks_two_weight_slice_goes_downhill(problem):
     """On a KnobObjective of two real weights, every racer lowers the network's loss."""
     net, X, y = problem
-    knobs = KnobObjective(net, X, y, "log", [(0, 0, 1), (2, 1, 0)])
+    knobs = KnobObjective(Problem(net, X, y, "log"), [(0, 0, 1), (2, 1, 0)])
     race = Race(knobs, knobs.start, lr=0.05)
     start_loss = next(iter(race.racers.values())).loss
     assert start_loss == pytest.approx(net.loss(X, y, "log"))

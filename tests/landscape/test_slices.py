@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from nnviz.engine.problem import Problem
 from nnviz.landscape.directions import random_plane, weight_plane
 from nnviz.landscape.slices import (
     Surface,
@@ -21,7 +22,13 @@ def test_centre_of_a_slice_is_the_current_loss(problem, precision, rel):
     plane = random_plane(net, np.random.default_rng(0))
     grid = np.linspace(-1, 1, 21)
     s = slice_2d(
-        net, X, y, "log", plane.center, plane.d1, plane.d2, grid, grid, l2=0.01, precision=precision
+        Problem(net, X, y, "log", l2=0.01),
+        plane.center,
+        plane.d1,
+        plane.d2,
+        grid,
+        grid,
+        precision=precision,
     )
     assert s.values[10, 10] == pytest.approx(net.loss(X, y, "log", l2=0.01), rel=rel)
 
@@ -32,7 +39,13 @@ def test_slice_along_two_weights_equals_a_hand_loop(problem):
     plane = weight_plane(net, (0, 1, 2), (1, 3, 0))
     alphas, betas = np.linspace(-2, 2, 7), np.linspace(-1, 3, 5)
     s = slice_2d(
-        net, X, y, "log", plane.center, plane.d1, plane.d2, alphas, betas, precision="double"
+        Problem(net, X, y, "log"),
+        plane.center,
+        plane.d1,
+        plane.d2,
+        alphas,
+        betas,
+        precision="double",
     )
     twin = net.copy()
     for i, b in enumerate(betas):
@@ -47,10 +60,7 @@ def test_surface_rows_follow_b_and_columns_follow_a(problem):
     plane = random_plane(net, np.random.default_rng(1))
     alphas, betas = np.linspace(-1, 1, 4), np.linspace(0, 2, 3)
     s = slice_2d(
-        net,
-        X,
-        y,
-        "log",
+        Problem(net, X, y, "log"),
         plane.center,
         plane.d1,
         plane.d2,
@@ -61,10 +71,7 @@ def test_surface_rows_follow_b_and_columns_follow_a(problem):
     )
     assert s.values.shape == (3, 4) and (s.x_label, s.y_label) == ("u", "v")
     one = slice_2d(
-        net,
-        X,
-        y,
-        "log",
+        Problem(net, X, y, "log"),
         plane.center,
         plane.d1,
         plane.d2,
@@ -100,7 +107,7 @@ def test_slice_1d_along_one_weight_is_the_knob_curve(problem):
     plane = weight_plane(net, (2, 0, 0), (2, 1, 0))
     ts = np.linspace(-3, 3, 9)
     curve = slice_1d(
-        net, X, y, "log", plane.center, plane.d1, ts, label="W3[0,0]", precision="double"
+        Problem(net, X, y, "log"), plane.center, plane.d1, ts, label="W3[0,0]", precision="double"
     )
     twin = net.copy()
     twin.weights[2][1, 0] = 0.0  # the plane's centre has both of its weights at 0
@@ -115,7 +122,7 @@ def test_interpolation_runs_from_the_initial_to_the_current_weights(problem):
     net, X, y = problem
     init = net.get_flat()
     now = init + np.random.default_rng(2).normal(scale=0.3, size=init.size)
-    curve = interpolation(net, X, y, "log", init, now, precision="double")
+    curve = interpolation(Problem(net, X, y, "log"), init, now, precision="double")
     assert curve.ts[0] == -0.25 and curve.ts[-1] == 1.25
     k0, k1 = int(np.argmin(abs(curve.ts))), int(np.argmin(abs(curve.ts - 1)))
     twin = net.copy()
@@ -130,12 +137,14 @@ def test_progressive_slice_yields_coarse_then_fine(problem):
     net, X, y = problem
     plane = random_plane(net, np.random.default_rng(3))
     got = list(
-        progressive_slice(net, X, y, "log", plane.center, plane.d1, plane.d2, (-1, 1), (-0.5, 1.5))
+        progressive_slice(
+            Problem(net, X, y, "log"), plane.center, plane.d1, plane.d2, (-1, 1), (-0.5, 1.5)
+        )
     )
     assert [s.values.shape for s in got] == [(17, 17), (51, 51)]
     assert [s.refined for s in got] == [False, True]
     alphas, betas = np.linspace(-1, 1, 51), np.linspace(-0.5, 1.5, 51)
-    full = slice_2d(net, X, y, "log", plane.center, plane.d1, plane.d2, alphas, betas)
+    full = slice_2d(Problem(net, X, y, "log"), plane.center, plane.d1, plane.d2, alphas, betas)
     assert np.array_equal(got[1].values, full.values)
 
 
@@ -150,11 +159,18 @@ def test_progressive_slice_asks_between_chunks_and_stops_when_cancelled(problem)
         calls.append(1)
         return False
 
-    list(progressive_slice(net, X, y, "log", center, d1, d2, sizes=(9, 41), cancelled=never))
+    list(
+        progressive_slice(Problem(net, X, y, "log"), center, d1, d2, sizes=(9, 41), cancelled=never)
+    )
     assert len(calls) > 3
-    assert list(progressive_slice(net, X, y, "log", center, d1, d2, cancelled=lambda: True)) == []
+    assert (
+        list(progressive_slice(Problem(net, X, y, "log"), center, d1, d2, cancelled=lambda: True))
+        == []
+    )
     flag = {"stop": False}
-    gen = progressive_slice(net, X, y, "log", center, d1, d2, cancelled=lambda: flag["stop"])
+    gen = progressive_slice(
+        Problem(net, X, y, "log"), center, d1, d2, cancelled=lambda: flag["stop"]
+    )
     first = next(gen)
     flag["stop"] = True  # training moved on while the coarse grid was being drawn
     assert not first.refined and list(gen) == []
@@ -165,7 +181,7 @@ def test_progressive_slice_uses_a_copy_of_the_centre(problem):
     net, X, y = problem
     plane = random_plane(net, np.random.default_rng(4))
     center = plane.center.copy()
-    gen = progressive_slice(net, X, y, "log", center, plane.d1, plane.d2, sizes=(5, 9))
+    gen = progressive_slice(Problem(net, X, y, "log"), center, plane.d1, plane.d2, sizes=(5, 9))
     coarse = next(gen)
     center += 10.0
     fine = next(gen)

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.engine.optimizers import make_optimizer
+from nnviz.engine.problem import Problem
 from nnviz.landscape.directions import pca_plane, random_plane
 from nnviz.landscape.trajectory import (
     BoundedPath,
@@ -59,7 +60,7 @@ def test_projection_plus_residual_reconstructs_the_path(problem):
     rec, _ = train_path(net, X, y)
     plane = random_plane(net, np.random.default_rng(0))
     d2 = plane.d2 + 0.6 * plane.d1  # deliberately far from orthogonal
-    proj = project(rec.points, plane.center, plane.d1, d2, net, X, y, "log")
+    proj = project(Problem(net, X, y, "log"), rec.points, plane.center, plane.d1, d2)
     a, b = proj.coords[:, :1], proj.coords[:, 1:]
     rebuilt = plane.center + a * plane.d1 + b * d2 + proj.residual
     assert np.allclose(rebuilt, rec.points, rtol=0, atol=1e-12)
@@ -84,7 +85,7 @@ def test_true_and_plane_losses_are_the_real_losses(problem):
     net, X, y = problem
     rec, _ = train_path(net, X, y, steps=10)
     plane = random_plane(net, np.random.default_rng(2))
-    proj = project(rec.points, plane.center, plane.d1, plane.d2, net, X, y, "log", l2=0.01)
+    proj = project(Problem(net, X, y, "log", l2=0.01), rec.points, plane.center, plane.d1, plane.d2)
     twin = net.copy()
     for t, theta in enumerate(rec.points):
         twin.set_flat(theta)
@@ -100,7 +101,7 @@ def test_a_path_on_its_own_pca_plane_does_not_leave_it(problem):
     net, X, y = problem
     rec, _ = train_path(net, X, y, steps=1)
     plane = pca_plane(rec.points)
-    proj = project(rec.points, plane.center, plane.d1, plane.d2, net, X, y, "log")
+    proj = project(Problem(net, X, y, "log"), rec.points, plane.center, plane.d1, plane.d2)
     assert not proj.leaves_plane(1e-9)
     assert np.allclose(proj.loss_gap, 0.0, atol=1e-12)
     assert proj.coords[-1] == pytest.approx([0.0, 0.0], abs=1e-12)
