@@ -17,8 +17,8 @@ Array = np.ndarray
 class RandomFeatures:
     """p fixed random ReLU features of d inputs: φ(x) = relu(x·V + c) / √p.
 
-    V is (d, p) with entries N(0, 1/d) and c is (p,) with entries N(0, 1), so each
-    pre-activation x·V + c has variance about 2 for inputs of unit variance. Dividing by √p
+    V is (d, p) with entries N(0, 1/d) and c is (p,) with entries N(0, 1/4), so each
+    pre-activation x·V + c has variance about 1.25 for inputs of unit variance. Dividing by √p
     keeps ‖φ(x)‖ of order 1 whatever p is, so one learning rate suits every width.
     """
 
@@ -43,12 +43,16 @@ class RandomFeatures:
 
 
 def random_features(d: int, p: int, rng: np.random.Generator) -> RandomFeatures:
-    """Draw p random ReLU features of d inputs: V ~ N(0, 1/d), c ~ N(0, 1)."""
+    """Draw p random ReLU features of d inputs: V ~ N(0, 1/d), c ~ N(0, 1/4).
+
+    Each feature's d + 1 numbers are drawn together, one feature after another, so the first
+    p features of a draw are the same whatever the total: growing p only adds features. The
+    small bias spread keeps every feature alive (non-zero) on some inputs, so Φ has full rank.
+    """
     if d < 1 or p < 1:
         raise ValueError(f"need d ≥ 1 inputs and p ≥ 1 features, not d={d}, p={p}")
-    V = rng.normal(0.0, 1.0 / np.sqrt(d), size=(d, p))
-    c = rng.normal(0.0, 1.0, size=p)
-    return RandomFeatures(V, c)
+    draws = rng.normal(0.0, 1.0, size=(p, d + 1))
+    return RandomFeatures(draws[:, :d].T / np.sqrt(d), 0.5 * draws[:, d])
 
 
 @dataclass(frozen=True)
@@ -103,9 +107,11 @@ def gd_gains(svd: FeatureSVD, lr: float, steps: int | Array) -> Array:
     directions (where the noise hides) only late, which is why stopping early helps.
     ``steps`` may be an array of T values: the result is then (r, len(steps)).
     """
-    decay = 1.0 - lr * svd.s**2 / svd.n
-    if np.any(np.abs(decay) >= 1.0):
+    if lr <= 0:
+        raise ValueError(f"the learning rate must be positive, not {lr}")
+    if lr * svd.s[0] ** 2 / svd.n >= 2.0:  # the top direction would overshoot more each step
         raise ValueError(f"learning rate {lr} is too large: gradient descent would diverge")
+    decay = 1.0 - lr * svd.s**2 / svd.n
     T = np.asarray(steps, dtype=float)
     power = decay[:, None] ** T.reshape(1, -1) if T.ndim else decay**T
     s = svd.s[:, None] if T.ndim else svd.s

@@ -85,10 +85,13 @@ def test_ridge_matches_normal_equations():
 
 
 def test_features_are_seeded_and_nested():
-    """The same seed gives the same features; the first p of p_max are a narrower model."""
+    """Same seed, same features; drawing p features gives the first p of a wider draw."""
     a = random_features(2, 50, np.random.default_rng(7))
     b = random_features(2, 50, np.random.default_rng(7))
     X = np.random.default_rng(0).normal(size=(5, 2))
     np.testing.assert_array_equal(a.transform(X), b.transform(X))
     narrow = a.first(10).transform(X)
     np.testing.assert_allclose(narrow * np.sqrt(10), a.transform(X)[:, :10] * np.sqrt(50))
+    drawn_narrow = random_features(2, 10, np.random.default_rng(7))
+    np.testing.assert_array_equal(drawn_narrow.V, a.first(10).V)
+    np.testing.assert_array_equal(drawn_narrow.c, a.first(10).c)
