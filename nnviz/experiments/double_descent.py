@@ -23,6 +23,8 @@ Array = np.ndarray
 DEFAULT_PS = (5, 10, 15, 20, 25, 30, 35, 38, 40, 42, 45, 50, 60, 80, 100, 140, 200)
 # Early stopping looks at these step counts (about 8 per decade, 1 to 10⁶) and keeps the best.
 EARLY_STOP_STEPS = np.unique(np.round(np.logspace(0, 6, 49)))
+# The training times T of the (p, T) grid: two per decade, 1 to 10⁶ steps.
+DEFAULT_STEPS = tuple(int(round(t)) for t in np.logspace(0, 6, 13))
 N_TEST = 500
 INTERPOLATED = 1e-8  # a training MSE below this counts as fitting every point exactly
 
@@ -166,7 +168,7 @@ def double_descent(
 
 def epoch_grid(
     ps: Sequence[int] = DEFAULT_PS,
-    steps: Sequence[int] = tuple(int(t) for t in np.logspace(0, 6, 13)),
+    steps: Sequence[int] = DEFAULT_STEPS,
     n_train: int = 40,
     n_seeds: int = 20,
     noise: float = 0.5,
@@ -179,13 +181,21 @@ def epoch_grid(
     Read across a row for epoch-wise behaviour (the noise is fitted late, through the small
     singular values); read down the last column for the model-wise double descent.
     """
-    T = np.asarray(steps, dtype=float)
-    grid = np.empty((len(ps), len(T)))
     seeds = range(seed, seed + n_seeds)
-    for i, p in enumerate(ps):
-        errors = [_errors_over_time(p, s, T, n_train, noise, d) for s in seeds]
-        grid[i] = np.median(errors, axis=0)
-    return grid
+    return np.array([epoch_row(p, seeds, steps, n_train, noise, d) for p in ps])
+
+
+def epoch_row(
+    p: int,
+    seeds: Sequence[int],
+    steps: Sequence[int],
+    n_train: int = 40,
+    noise: float = 0.5,
+    d: int = 5,
+) -> Array:
+    """One row of ``epoch_grid``: median test error of width p after each T in ``steps``."""
+    T = np.asarray(steps, dtype=float)
+    return np.median([_errors_over_time(p, s, T, n_train, noise, d) for s in seeds], axis=0)
 
 
 def _errors_over_time(p, seed, T, n_train, noise, d) -> Array:
