@@ -29,6 +29,17 @@ N_TEST = 500
 INTERPOLATED = 1e-8  # a training MSE below this counts as fitting every point exactly
 
 
+def widths_around(n_train: int) -> tuple[int, ...]:
+    """The 17 default widths rescaled to N training points (exactly DEFAULT_PS for N = 40).
+
+    p = N and p = 2N are always among them, so the threshold and the second descent show.
+    """
+    if n_train < 2:
+        raise ValueError(f"need at least 2 training points, not {n_train}")
+    scaled = {max(1, round(p * n_train / 40)) for p in DEFAULT_PS} | {n_train, 2 * n_train}
+    return tuple(sorted(scaled))
+
+
 @dataclass(frozen=True)
 class Task:
     """One data set of the regression task y = f(x) + noise, x ~ N(0, I_d).
