@@ -94,17 +94,18 @@ def cell_errors(
 
 
 def _one_data_set(p, seed, n_train, noise, d, ridge) -> tuple[float, ...]:
+    """(test, train, early-stopped test, ridge test, stopping step) of one data set."""
     rng = np.random.default_rng(seed)
     task = draw_task(n_train, noise, d, rng)
     features = random_features(d, p, rng)
     Phi = features.transform(task.X)
-    svd = feature_svd(Phi, task.y)
+    svd = feature_svd(Phi, task.y)  # one SVD serves all three readouts
     test_phi = features.transform(task.X_test)
 
     def test_error(gains: Array) -> float:
         return float(np.mean((test_phi @ svd.weights(gains) - task.f_test) ** 2))
 
-    w = svd.weights(min_norm_gains(svd))
+    w = svd.weights(min_norm_gains(svd))  # w = Φ⁺y: where gradient descent from 0 ends up
     train = float(np.mean((Phi @ w - task.y) ** 2))
     stop = _early_stop_step(svd, features.transform(task.X_val), task.y_val)
     early = test_error(gd_gains(svd, stable_lr(svd), stop))
