@@ -1,0 +1,1 @@
+"""Experiments: many trainings, one picture — the phenomena of "why deep learning works"."""

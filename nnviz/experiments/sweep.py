@@ -1,0 +1,145 @@
+"""The sweep runner: a sweep is a value; its cells are computed one by one and streamed back."""
+
+from __future__ import annotations
+
+import importlib
+import numbers
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nnviz.experiments import double_descent as dd
+
+Cell = Callable[..., dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Which experiment, the values of its swept parameter, the seeds every cell averages over.
+
+    ``options`` are fixed keyword arguments of every cell, as (name, value) pairs so the
+    value stays hashable and frozen. A bad sweep is refused here, before anything runs.
+    """
+
+    experiment: str
+    grid: tuple[Any, ...]
+    seeds: tuple[int, ...]
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.experiment not in SWEEPS:
+            known = ", ".join(SWEEPS)
+            raise ValueError(f"unknown experiment {self.experiment!r}; sweepable: {known}")
+        grid, seeds = tuple(self.grid), tuple(self.seeds)
+        if not grid:
+            raise ValueError("a sweep needs at least one grid value")
+        if not seeds or not all(_is_whole(s) and s >= 0 for s in seeds):
+            raise ValueError(f"seeds must be whole numbers ≥ 0, at least one, not {seeds!r}")
+        for value in grid:
+            SWEEPS[self.experiment].check(value)
+        object.__setattr__(self, "grid", grid)
+        object.__setattr__(self, "seeds", tuple(int(s) for s in seeds))
+        object.__setattr__(self, "options", tuple((str(k), v) for k, v in self.options))
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """One finished cell: its position in the grid, its value, its plain results, progress.
+
+    ``progress`` is the fraction of cells done (1.0 after the last); ``seconds`` is the time
+    since the sweep started (for "time left"), left out of comparisons since clocks differ.
+    """
+
+    index: int
+    value: Any
+    result: dict[str, Any]
+    progress: float
+    seconds: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class SweepKind:
+    """A sweepable experiment: the name of its swept parameter and how to run one cell."""
+
+    parameter: str
+    cell: Callable[[], Cell | None]  # finds the cell function lazily; None if not installed
+
+    def check(self, value: Any) -> None:
+        """Refuse a grid value that is not a whole number ≥ 1 (every width so far is one)."""
+        if not _is_whole(value) or value < 1:
+            raise ValueError(f"{self.parameter} must be a whole number ≥ 1, not {value!r}")
+
+
+def _double_descent_cell(p: int, seeds: tuple[int, ...], **options: Any) -> dict[str, Any]:
+    """Width p: median (and mean) errors over the seeds, and every seed's test error."""
+    errors = dd.cell_errors(int(p), seeds, **options)
+    summary: dict[str, Any] = {key: float(np.median(v)) for key, v in errors.items()}
+    summary["test_error_mean"] = float(np.mean(errors["test"]))
+    summary["test_error_by_seed"] = errors["test"].tolist()
+    return summary
+
+
+def _epoch_cell(p: int, seeds: tuple[int, ...], **options: Any) -> dict[str, Any]:
+    """Width p: the row of the (p, T) grid."""
+    steps = options.pop("steps", dd.DEFAULT_STEPS)
+    row = dd.epoch_row(int(p), seeds, steps, **options)
+    return {"steps": [int(t) for t in steps], "test_error": row.tolist()}
+
+
+def _overparam_cell() -> Cell | None:
+    """``nnviz.experiments.overparam.overparam_cell(width, seeds, steps)``, if it exists."""
+    name = "nnviz.experiments.overparam"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:  # the module exists but something it imports is missing
+            raise
+        return None
+    cell = getattr(module, "overparam_cell", None)
+    if cell is None:
+        return None
+
+    def run(width: int, seeds: tuple[int, ...], steps: int = 2000) -> dict[str, Any]:
+        return cell(int(width), seeds, steps)
+
+    return run
+
+
+SWEEPS: dict[str, SweepKind] = {
+    "double-descent": SweepKind("p", lambda: _double_descent_cell),
+    "double-descent-epochs": SweepKind("p", lambda: _epoch_cell),
+    "overparameterisation": SweepKind("width", _overparam_cell),
+}
+
+
+def sweepable() -> tuple[str, ...]:
+    """The experiments that can be swept now (the over-parameterisation one once it exists)."""
+    return tuple(name for name, kind in SWEEPS.items() if kind.cell() is not None)
+
+
+def run_sweep(sweep: Sweep, cancelled: Callable[[], bool] = lambda: False) -> Iterator[SweepResult]:
+    """Compute the cells in grid order, yielding each result as soon as it is done.
+
+    ``cancelled()`` is asked before and after every cell; once it says True nothing more is
+    computed or yielded (a cell already running finishes, and its result is dropped). Each
+    cell depends only on its value, the seeds and the options, so a sweep is deterministic.
+    """
+    cell = SWEEPS[sweep.experiment].cell()
+    if cell is None:
+        raise ValueError(f"the {sweep.experiment!r} experiment is not available in this build")
+    start, total = time.perf_counter(), len(sweep.grid)
+    for index, value in enumerate(sweep.grid):
+        if cancelled():
+            return
+        result = cell(value, sweep.seeds, **dict(sweep.options))
+        if cancelled():
+            return
+        seconds = time.perf_counter() - start
+        yield SweepResult(index, value, result, (index + 1) / total, seconds)
+
+
+def _is_whole(value: Any) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
