@@ -87,13 +87,15 @@ class GradientPath:
     points_touched: int | None
 
 
-def best_weights(X: Array, y: Array, start: Sequence[float], lr: float = 0.5) -> Array:
+def best_weights(
+    X: Array, y: Array, start: Sequence[float], lr: float = 0.5, max_steps: int = 100_000
+) -> Array:
     """The top of the ll hill, found by batch ascent until the mean gradient is below 1e-10.
 
     Raises ValueError if the data are separable (then ll keeps rising as |w| → ∞).
     """
     w = np.array(start, dtype=float)
-    for _ in range(100_000):
+    for _ in range(int(max_steps)):
         grad = ll_and_grad(X, y, w)[1] / len(X)
         if np.linalg.norm(grad) < 1e-10:
             return w
