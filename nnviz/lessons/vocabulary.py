@@ -1,0 +1,267 @@
+"""The setup vocabulary of lesson files: which (to, do) requests exist and their fields.
+
+A step's ``setup`` is a list of plain JSON requests ``{"to": target, "do": verb, ...fields}``;
+the player maps each to a typed request of the app. The whole vocabulary:
+
+=========  ========  ================================================================
+to         do        fields (``?`` = optional)
+=========  ========  ================================================================
+lab        preset    name, seed?
+lab        dataset   name, noise?, seed?, test_ratio?, n?
+lab        points    points: rows [x1, x2, label] (the plane) or [x, y] (a 1-D curve)
+lab        network   hidden?, activation?, output?, bias?, init?, seed?, features?
+lab        training  optimizer? (incl. perceptron, averaged_perceptron), lr?, batch_size?,
+                     loss?, l1?, l2?
+lab        weights   params: nested lists in ``MLP.params`` order
+lab        run       epochs
+lab        reset     seed?
+graph      example   key (a graph example: cs188, logistic, gears_sin_log, …)
+graph      formula   text, values?
+graph      trace     point (a row index)
+graph      walk      steps
+graph      mode      mode: ops | neurons | layers
+landscape  mode      mode: race | network
+landscape  surface   key (bowl, rosenbrock, …)
+landscape  lr        lr
+landscape  paths     kinds: list of batch | sgd | minibatch
+plot       show      figure (a key of ``nnviz.lessons.figures.FIGURES``)
+=========  ========  ================================================================
+
+Every check raises ValueError with a message; the lesson loader adds the field's path.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from nnviz.data import DATASETS
+from nnviz.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from nnviz.engine.features import check_features
+from nnviz.landscape import SURFACES
+from nnviz.landscape.paths import PATH_KINDS
+
+Check = Callable[[Any], None]  # raises ValueError naming what is wrong
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, numbers.Real) and not isinstance(v, bool) and v == v  # not NaN
+
+
+def integer(low: int | None = None, high: int | None = None) -> Check:
+    """A whole number in [low, high]."""
+
+    def check(v: Any) -> None:
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise ValueError(f"must be a whole number, not {v!r}")
+        if (low is not None and v < low) or (high is not None and v > high):
+            raise ValueError(f"must be from {low} to {high}, not {v}")
+
+    return check
+
+
+def number(low: float | None = None, high: float | None = None) -> Check:
+    """A finite real number in [low, high]."""
+
+    def check(v: Any) -> None:
+        if not _is_number(v) or abs(v) == float("inf"):
+            raise ValueError(f"must be a finite number, not {v!r}")
+        if (low is not None and v < low) or (high is not None and v > high):
+            raise ValueError(f"must be from {low} to {high}, not {v}")
+
+    return check
+
+
+def boolean(v: Any) -> None:
+    """true or false."""
+    if not isinstance(v, bool):
+        raise ValueError(f"must be true or false, not {v!r}")
+
+
+def choice(options: Callable[[], Iterable[str]] | Iterable[str]) -> Check:
+    """One of a set of names (given, or listed lazily by a function)."""
+
+    def check(v: Any) -> None:
+        allowed = list(options() if callable(options) else options)
+        if v not in allowed:
+            raise ValueError(f"unknown {v!r}; choose one of {', '.join(allowed)}")
+
+    return check
+
+
+def list_of(item: Check, min_len: int = 0, max_len: int | None = None) -> Check:
+    """A list whose every item passes ``item``."""
+
+    def check(v: Any) -> None:
+        if not isinstance(v, list) or len(v) < min_len or (max_len and len(v) > max_len):
+            raise ValueError(f"must be a list of {min_len} to {max_len or 'any'} items, not {v!r}")
+        for i, x in enumerate(v):
+            try:
+                item(x)
+            except ValueError as exc:
+                raise ValueError(f"item {i} {exc}") from None
+
+    return check
+
+
+def points(v: Any) -> None:
+    """Rows [x1, x2, label] (label a whole number ≥ 0) or [x, y], all of one length."""
+    list_of(list_of(number(), 2, 3), 1)(v)
+    if len({len(row) for row in v}) != 1:
+        raise ValueError("every point must have the same length (3: x1, x2, label; 2: x, y)")
+    if len(v[0]) == 3:
+        for i, row in enumerate(v):
+            if isinstance(row[2], bool) or not isinstance(row[2], int) or row[2] < 0:
+                raise ValueError(f"item {i}: a label must be a whole number ≥ 0, not {row[2]!r}")
+
+
+def nested_numbers(v: Any) -> None:
+    """A number, or a list of (lists of …) finite numbers."""
+    if isinstance(v, list):
+        for x in v:
+            nested_numbers(x)
+    else:
+        number()(v)
+
+
+def features(v: Any) -> None:
+    """Input features, all for points on the plane (x1, x2, …) or all for a curve (x, x^2, …)."""
+    if not isinstance(v, list) or not all(isinstance(name, str) for name in v):
+        raise ValueError(f"must be a list of feature names, not {v!r}")
+    try:
+        check_features(v, 2)
+    except ValueError:
+        check_features(v, 1)  # not a plane's features: a curve's, or this error names the bad one
+
+
+def values_dict(v: Any) -> None:
+    """A dict of leaf name → number."""
+    if not isinstance(v, dict) or not all(isinstance(k, str) for k in v):
+        raise ValueError(f"must be a dict of name → number, not {v!r}")
+    for k, x in v.items():
+        try:
+            number()(x)
+        except ValueError as exc:
+            raise ValueError(f"{k!r} {exc}") from None
+
+
+def formula_text(v: Any) -> None:
+    """A formula the graph parser accepts."""
+    from nnviz.graph import parse  # the graph parser is the judge of what it can draw
+
+    if not isinstance(v, str):
+        raise ValueError(f"must be text, not {v!r}")
+    parse(v)  # FormulaError is a ValueError
+
+
+def _graph_examples() -> list[str]:
+    import nnviz.graph as graph
+
+    table = getattr(graph, "EXAMPLES", None) or graph.PRESETS
+    return list(table)
+
+
+def _presets() -> list[str]:
+    from nnviz.presets import preset_names
+
+    return preset_names()
+
+
+def _figures() -> list[str]:
+    from nnviz.lessons.figures import FIGURES
+
+    return list(FIGURES)
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One request a lesson step may send: its target, verb and fields."""
+
+    to: str
+    do: str
+    required: Mapping[str, Check] = field(default_factory=dict)
+    optional: Mapping[str, Check] = field(default_factory=dict)
+
+
+SEED = integer(0)
+TRAINING_RULES = [*OPTIMIZERS, "momentum", "nesterov", "perceptron", "averaged_perceptron"]
+_VERBS = [
+    Verb("lab", "preset", {"name": choice(_presets)}, {"seed": SEED}),
+    Verb(
+        "lab",
+        "dataset",
+        {"name": choice(DATASETS)},
+        {"noise": number(0, 1), "seed": SEED, "test_ratio": number(0, 0.9), "n": integer(1)},
+    ),
+    Verb("lab", "points", {"points": points}),
+    Verb(
+        "lab",
+        "network",
+        optional={
+            "hidden": list_of(integer(1, 8), 0, 6),
+            "activation": choice(ACTIVATIONS),
+            "output": choice(ACTIVATIONS),
+            "bias": boolean,
+            "init": choice(INITIALIZERS),
+            "seed": SEED,
+            "features": features,
+        },
+    ),
+    Verb(
+        "lab",
+        "training",
+        optional={
+            "optimizer": choice(TRAINING_RULES),
+            "lr": number(0),
+            "batch_size": integer(1),
+            "loss": choice(LOSSES),
+            "l1": number(0),
+            "l2": number(0),
+        },
+    ),
+    Verb("lab", "weights", {"params": list_of(nested_numbers, 1)}),
+    Verb("lab", "run", {"epochs": integer(0, 100_000)}),
+    Verb("lab", "reset", optional={"seed": SEED}),
+    Verb("graph", "example", {"key": choice(_graph_examples)}),
+    Verb("graph", "formula", {"text": formula_text}, {"values": values_dict}),
+    Verb("graph", "trace", {"point": integer(0)}),
+    Verb("graph", "walk", {"steps": integer(0)}),
+    Verb("graph", "mode", {"mode": choice(("ops", "neurons", "layers"))}),
+    Verb("landscape", "mode", {"mode": choice(("race", "network"))}),
+    Verb("landscape", "surface", {"key": choice(SURFACES)}),
+    Verb("landscape", "lr", {"lr": number(0)}),
+    Verb("landscape", "paths", {"kinds": list_of(choice(PATH_KINDS), 1)}),
+    Verb("plot", "show", {"figure": choice(_figures)}),
+]
+
+VOCABULARY: dict[tuple[str, str], Verb] = {(v.to, v.do): v for v in _VERBS}
+TARGETS = tuple(dict.fromkeys(v.to for v in _VERBS))
+
+
+def check_request(request: Any) -> list[tuple[str, str]]:
+    """Every problem with one setup request, as (field, message); empty if it is fine."""
+    if not isinstance(request, dict):
+        return [("", f"a setup request must be a dict, not {request!r}")]
+    to, do = request.get("to"), request.get("do")
+    if to not in TARGETS:
+        return [("to", f"unknown target {to!r}; choose one of {', '.join(TARGETS)}")]
+    if (to, do) not in VOCABULARY:
+        verbs = ", ".join(d for t, d in VOCABULARY if t == to)
+        return [("do", f"{to} cannot {do!r}; it can {verbs}")]
+    verb = VOCABULARY[(to, do)]
+    problems = [(k, "missing") for k in verb.required if k not in request]
+    for key, value in request.items():
+        if key in ("to", "do"):
+            continue
+        check = verb.required.get(key) or verb.optional.get(key)
+        if check is None:
+            allowed = ", ".join([*verb.required, *verb.optional]) or "none"
+            problems.append((key, f"{to}.{do} has no field {key!r} (its fields: {allowed})"))
+            continue
+        try:
+            check(value)
+        except ValueError as exc:
+            problems.append((key, str(exc)))
+    return problems

@@ -1,0 +1,43 @@
+"""Per-point P(y|x) and the log-likelihood of a data set."""
+
+import numpy as np
+import pytest
+
+from nnviz.engine.activations import sigmoid, softmax
+from nnviz.engine.likelihood import log_likelihood, point_probabilities
+from nnviz.engine.mlp import MLP
+
+X = np.array([[2.0, 1.0], [-1.0, 2.0], [1.0, -2.0]])
+Y = np.array([1, 0, 1])
+
+
+def _model(w):
+    net = MLP([2, 1], output="sigmoid", bias=False)
+    net.set_flat(np.array(w, dtype=float))
+    return net
+
+
+def test_probabilities_are_p_or_one_minus_p():
+    """P(y|x) = σ(w·x) for y = 1 and 1 − σ(w·x) for y = 0."""
+    w = np.array([0.3, -0.7])
+    p = sigmoid(X @ w)
+    expected = np.where(Y == 1, p, 1 - p)
+    assert np.allclose(point_probabilities(_model(w), X, Y), expected)
+
+
+def test_ll_at_zero_is_three_log_half():
+    """At w = 0 every P is ½, so ll = 3·log ½ = −2.0794 (lecture)."""
+    assert round(log_likelihood(_model([0.0, 0.0]), X, Y), 4) == -2.0794
+
+
+def test_softmax_model():
+    """With a softmax output, P(y|x) is the y-th probability."""
+    net = MLP([2, 3], output="softmax", bias=False, seed=0)
+    expected = softmax(X @ net.weights[0])[np.arange(3), [0, 2, 1]]
+    assert np.allclose(point_probabilities(net, X, np.array([0, 2, 1])), expected)
+
+
+def test_needs_a_probability_output():
+    """An identity output has no likelihood: ValueError."""
+    with pytest.raises(ValueError, match="sigmoid or softmax"):
+        log_likelihood(MLP([2, 1]), X, Y)
