@@ -1,0 +1,103 @@
+"""A whole fog walk on a 1-D loss (an analytic curve or a real network along one weight)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnviz.engine.mlp import MLP
+from nnviz.landscape.knobs import KnobObjective
+from nnviz.landscape.params import array_ref
+from nnviz.landscape.probe import FogWalk, secant_sequence
+
+Array = np.ndarray
+PROBE_DXS = (1.0, 0.1, 0.01, 0.001)
+
+
+class LossAlongWeight:
+    """t ↦ L(θ with one weight set to t): the network's loss along one knob, all others fixed.
+
+    Works on a private copy of the network and data; the live network is never touched.
+
+    Parameters
+    ----------
+    net : the network; its current weights are where every other knob stays.
+    X, y : the data the loss is measured on.
+    loss : ``mse``, ``log``, ``cross_entropy`` or ``hinge``.
+    param_index : which array of ``net.params`` ([W1, b1, W2, b2, …]).
+    index : the entry of that array, e.g. ``(0, 1)`` for W[0, 1] or ``(2,)`` for b[2].
+    """
+
+    def __init__(
+        self, net: MLP, X: Array, y: Array, loss: str, param_index: int, index: Sequence[int]
+    ) -> None:
+        ref = array_ref(net, int(param_index), tuple(int(i) for i in index))
+        self._objective = KnobObjective(net, X, y, loss, [ref])
+        self.label = self._objective.labels[0]
+        self.start = float(self._objective.start[0])  # the weight's value now
+
+    def __call__(self, t: float) -> float:
+        """The loss with this weight set to t."""
+        return float(self._objective.value(float(t)))
+
+    def derivative(self, t: float) -> float:
+        """dL/dt from backprop, to compare with the walker's secants."""
+        return float(self._objective.derivative(float(t)))
+
+
+@dataclass(frozen=True)
+class FogWalkReport:
+    """What a walker who sees only its feet did, and what it measured."""
+
+    start: float
+    secants: tuple[tuple[float, float], ...]  # (Δx, Δy/Δx) at the start, Δx shrinking
+    slope: float  # the tangent's slope at the start: the last (smallest-Δx) secant
+    steps: int
+    evaluations: int  # how many times the loss was computed, probes included
+    path: tuple[float, ...]  # the knob's value after each step, the start first
+    values: tuple[float, ...]  # the loss at each of those
+    status: str  # "stopped" (the knob stopped changing), "walking" (out of steps), "diverged"
+
+    @property
+    def end(self) -> float:
+        """Where the walk ended."""
+        return self.path[-1]
+
+
+def fog_walk(
+    f: Callable[[float], float],
+    x0: float,
+    lr: float = 0.1,
+    dx: float = 1e-4,
+    tol: float = 1e-6,
+    max_steps: int = 1000,
+    probe_dxs: Sequence[float] = PROBE_DXS,
+) -> FogWalkReport:
+    """Probe the slope at x0 with shrinking Δx, then walk downhill until the knob stops moving.
+
+    Each step reads the secant Δy/Δx with the small ``dx`` and moves x ← x − lr·Δy/Δx
+    ("a little downhill"); it stops when a step moves x by less than ``tol``.
+    """
+    calls = [0]
+
+    def counted(x: float) -> float:
+        calls[0] += 1
+        return float(f(x))
+
+    secants = tuple(secant_sequence(counted, float(x0), probe_dxs))
+    walker = FogWalk(counted, float(x0), lr=lr, dx=dx, tol=tol)
+    steps = walker.run(int(max_steps))
+    path = tuple(walker.positions)
+    values = tuple(walker.probe(x) for x in path)  # already seen, except maybe the last
+    return FogWalkReport(
+        float(x0),
+        secants,
+        secants[-1][1] if secants else float("nan"),
+        steps,
+        calls[0],
+        path,
+        values,
+        walker.status,
+    )
