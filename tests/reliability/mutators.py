@@ -238,3 +238,6 @@ def csv_cases(seed: int, n: int) -> Iterator[tuple[str, str]]:
         kind = rng.choice(["binary", "multiclass", "regression", "curve"])
         what, text = _csv_damage(rng, base_csv(kind, rng))
         yield f"{kind}/{what}", text
+
+
+OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
