@@ -59,14 +59,14 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     """The architecture, which must fit the points (inputs) and the task (output head)."""
     d = {**_SPEC_DEFAULTS, **table(raw, "spec")}
     dim = whole(d["input_dim"], "spec.input_dim", points.dim, points.dim)
-    features = tuple(text(f, f"spec.features[{i}]") for i, f in enumerate(_list(d, "features")))
+    features = tuple(text(f, f"spec.features[{i}]") for i, f in enumerate(_list(d, "features", 64)))
     try:
         check_features(features, dim)
     except ValueError as exc:
         raise SessionError(f"spec.features: {exc}") from None
     hidden = tuple(
         whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, "a number of neurons")
-        for i, n in enumerate(items(d["hidden"], "spec.hidden", MAX_HIDDEN_LAYERS))
+        for i, n in enumerate(_list(d, "hidden", MAX_HIDDEN_LAYERS))
     )
     heads = HEADS[points.kind]
     outputs = points.n_classes if points.kind == "multiclass" else 1
@@ -87,11 +87,12 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
         raise SessionError(f"spec: {exc}") from None
 
 
-def _list(d: dict[str, Any], key: str) -> list[Any]:
+def _list(d: dict[str, Any], key: str, max_len: int) -> list[Any]:
+    """A list field of the spec (a missing one takes the default, which is a tuple)."""
     value = d[key]
     if isinstance(value, tuple):
         value = list(value)
-    return items(value, f"spec.{key}", 64)
+    return items(value, f"spec.{key}", max_len)
 
 
 def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:

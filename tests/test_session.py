@@ -157,3 +157,14 @@ def test_deep_nesting_and_a_v1_file_without_network_are_session_errors(tmp_path)
     raw = to_json_dict(_session())
     raw.update(version=1)
     assert "network: the section is missing" in _refusal(tmp_path, json.dumps(raw))
+
+
+def test_a_missing_spec_field_takes_its_default(tmp_path):
+    """A spec without "hidden" loads with the default layers (as from_dict always allowed)."""
+    spec = NetworkSpec(seed=2)
+    pts = PointSet.from_dataset(make_dataset("xor", n=30), 0.3, 1)
+    s = Session(pts, spec, TrainConfig(), tuple(spec.build().params), {}, 0, {})
+    raw = to_json_dict(s)
+    del raw["spec"]["hidden"]
+    (tmp_path / "d.nnviz").write_text(json.dumps(raw), encoding="utf-8")
+    assert load_session(tmp_path / "d.nnviz").spec.hidden == (4, 2)
