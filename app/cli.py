@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -47,8 +49,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
     p.add_argument("--no-restore", action="store_true", help="don't offer the autosave")
     args = p.parse_args(argv)
+    from nnviz.engine.spec import MAX_SEED
+
     if args.epochs < 0:
         p.error("--epochs cannot be negative")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        p.error(f"--seed must be from 0 to {MAX_SEED}")
     try:
         args.width, args.height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
@@ -68,17 +74,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    if args.open and not _readable_session(args.open):
+        return 2  # refused before any window (or training thread) exists
     from app.application import make_application, make_window
 
     qt_app = make_application()
     window = make_window(args, interactive=not headless)
-    if headless:
+    if not headless:
+        window.show()
+        return qt_app.exec()
+    try:
         return _run_headless(window, args)
-    window.show()
-    return qt_app.exec()
+    finally:
+        window.close()  # on every path: autosave, stop the training thread and process
+
+
+def _readable_session(path: str) -> bool:
+    """--open FILE: True if it is a valid session; else print the one clear reason."""
+    from nnviz.session import SessionError, load_session
+
+    try:
+        load_session(Path(path))
+    except SessionError as exc:
+        print(f"nnviz: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _run_headless(window, args: argparse.Namespace) -> int:
+    """Train, then screenshot/report; always ends (divergence or a training error ends it)."""
     from PySide6.QtWidgets import QApplication
 
     from nnviz import commands as cmd
@@ -90,37 +114,47 @@ def _run_headless(window, args: argparse.Namespace) -> int:
             window.show_dock(args.show)
         except ValueError as exc:
             print(f"nnviz: {exc}", file=sys.stderr)
-            window.close()
             return 2
+    stopped: list[str] = []  # the message of a divergence or training error, if any
+    window.training.snapshot_ready.connect(
+        lambda s: stopped.append(s.message) if s.event in ("diverged", "error") else None
+    )
     if args.epochs:
         window.send(cmd.RunEpochs(args.epochs))
     snap = window.wait_for_snapshot(
-        lambda s: s.epoch >= args.epochs and not s.playing, timeout_ms=600_000
+        lambda s: bool(stopped) or (s.epoch >= args.epochs and not s.playing),
+        timeout_ms=600_000,
     )
     code = 0
-    if snap is not None and args.trace is not None:
+    if snap is not None and args.trace is not None and not stopped:
         code = _walk_graph(window, args)
     for _ in range(5):  # let every view paint the final snapshot
         QApplication.processEvents()
     if snap is None:
         print("nnviz: training did not finish in time", file=sys.stderr)
         code = 1
-    elif args.screenshot and not window.grab().save(args.screenshot):
+    elif stopped:
+        print(f"nnviz: {stopped[0]}", file=sys.stderr)
+        code = 1
+    if snap is not None and args.screenshot and not window.grab().save(args.screenshot):
         print(f"nnviz: could not write {args.screenshot}", file=sys.stderr)
         code = 1
     if snap is not None and args.report:
-        m = snap.metrics
-        print(
-            json.dumps(
-                {
-                    "preset": args.preset,
-                    "epochs": snap.epoch,
-                    **{k: (round(v, 6) if v == v else None) for k, v in m.items()},
-                }
-            )
-        )
-    window.close()
+        print(json.dumps(_report(window, snap)))
     return code
+
+
+def _report(window, snap) -> dict:
+    """One JSON line: the session's own preset and dataset, epochs, and the metrics that apply."""
+    settings = window.doc.settings
+    out: dict = {}
+    if isinstance(settings.get("preset"), str):
+        out["preset"] = settings["preset"]
+    out["dataset"] = settings.get("name")
+    out["epochs"] = snap.epoch
+    # Accuracy for regression (or a loss with no test points) is NaN: it does not apply.
+    out.update({k: round(v, 6) for k, v in snap.metrics.items() if math.isfinite(v)})
+    return out
 
 
 def _walk_graph(window, args: argparse.Namespace) -> int:

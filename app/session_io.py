@@ -17,6 +17,7 @@ from app.panels import Panels
 from nnviz import commands as cmd
 from nnviz.data import Dataset
 from nnviz.data.csv_io import CsvError, read_csv, write_csv
+from nnviz.data.limits import MAX_COORD, shown
 from nnviz.data.point_set import PointSet
 from nnviz.session import Session, SessionError, load_session, save_session
 
@@ -89,11 +90,21 @@ class SessionIO:
         return True
 
     def open_path(self, path: Path) -> bool:
-        """Open a session; a bad file gives one message and leaves everything as it was."""
+        """Open a session; a bad file gives one message and leaves everything as it was.
+
+        ``load_session`` checks the whole file before anything changes and raises only
+        SessionError; the last-resort branch keeps a bug in those checks from crashing the app.
+        """
         try:
             s = load_session(path)
         except SessionError as exc:
             self.ctx.warn(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - last resort: report, change nothing
+            self.ctx.warn(
+                f"Could not open {Path(path).name} (unexpected error "
+                f"{type(exc).__name__}: {shown(exc)})"
+            )
             return False
         self.apply_session(s)
         self.path = Path(path)
@@ -163,15 +174,16 @@ class SessionIO:
     def import_csv(self, path: Path) -> bool:
         """Replace the points by a CSV file's (one undo step); bad files change nothing."""
         try:
-            data = read_csv(path)
-        except CsvError as exc:
+            data = read_csv(path)  # coordinates and targets are finite and within ±MAX_COORD
+            # The view's square: the data's extent plus a margin, never beyond the bound.
+            bound = float(np.max(np.abs(data.X), initial=0.0)) if len(data.X) else 6.0
+            m = float(max(1, math.ceil(min(bound, MAX_COORD) * 1.15)))
+            ds = Dataset(data.X, data.y, data.kind, data.n_classes, Path(path).stem, (-m, m))
+            ratio = float(self.ctx.document.settings.get("test_ratio", 0.5))
+            points = PointSet.from_dataset(ds, ratio, 0)
+        except (CsvError, ValueError) as exc:
             self.ctx.warn(str(exc))
             return False
-        bound = float(np.max(np.abs(data.X))) if len(data.X) else 6.0
-        m = max(1.0, math.ceil(bound * 1.15))
-        ds = Dataset(data.X, data.y, data.kind, data.n_classes, Path(path).stem, (-m, m))
-        ratio = float(self.ctx.document.settings.get("test_ratio", 0.5))
-        points = PointSet.from_dataset(ds, ratio, 0)
         self.ctx.document.replace(
             points,
             f"import {Path(path).name}",

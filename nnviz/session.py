@@ -1,6 +1,7 @@
 """Versioned JSON session files (.nnviz): everything the user made, as data only.
 
-Nothing in a session is ever executed or unpickled: it is plain JSON, validated field by field.
+Nothing in a session is ever executed or unpickled: it is plain JSON, validated field by field
+(``session_schema``) before anything in the app changes.
 Writes are atomic (temp file + fsync + rename), so a crash never leaves half a file.
 """
 
@@ -15,17 +16,24 @@ from typing import Any
 import numpy as np
 
 from nnviz.data.atomic import write_atomic
+from nnviz.data.limits import shown
 from nnviz.data.point_set import PointSet
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
+from nnviz.session_fields import SessionError, got, need
+from nnviz.session_schema import (
+    read_config,
+    read_dataset,
+    read_epoch,
+    read_params,
+    read_points,
+    read_spec,
+    read_view,
+)
 
 FORMAT = "nnviz-session"
 VERSION = 2
 MAX_BYTES = 50_000_000
-
-
-class SessionError(ValueError):
-    """A file that cannot be opened as a session, with a message for the user."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ def save_session(path: str | os.PathLike, s: Session) -> None:
 
 
 def load_session(path: str | os.PathLike) -> Session:
-    """Read and validate a session file; any problem raises one SessionError."""
+    """Read and validate a session file; any problem raises one SessionError (and only that)."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -77,27 +85,41 @@ def load_session(path: str | os.PathLike) -> Session:
         raise SessionError(
             f"{path.name} is not a valid session file (broken JSON at line {exc.lineno})"
         ) from None
+    except ValueError:  # Python refuses to read integers of more than 4,300 digits
+        raise SessionError(f"{path.name} is damaged: a number has thousands of digits") from None
+    except RecursionError:
+        raise SessionError(f"{path.name} is damaged: its data is nested too deeply") from None
     return from_json_dict(raw, path.name)
 
 
 def from_json_dict(raw: Any, name: str = "the file") -> Session:
-    """Validate a decoded session, migrating older versions first."""
+    """Validate a decoded session completely, migrating older versions first.
+
+    Raises
+    ------
+    SessionError
+        The only exception: its message names the first bad field and its path, e.g.
+        ``dataset.domain: expected two finite numbers lo < hi …, got "abc"``.
+    """
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SessionError(f"{name} is not an nnviz session file")
     version = raw.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise SessionError(f"{name} has an unknown session version {version!r}")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SessionError(f"{name} has an unknown session version {got(version)}")
     if version > VERSION:
         raise SessionError(
-            f"{name} was saved by a newer nnviz (version {version}); please update nnviz to open it"
+            f"{name} was saved by a newer nnviz (version {got(version)}); "
+            "please update nnviz to open it"
         )
-    raw = migrate(raw)
     try:
-        return _build(raw)
-    except SessionError:
-        raise
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SessionError(f"{name} is damaged: {_reason(exc)}") from None
+        return _build(migrate(raw))
+    except SessionError as exc:
+        raise SessionError(f"{name} is damaged: {exc}") from None
+    except UNEXPECTED as exc:  # a check we missed must still be one clear refusal
+        raise SessionError(f"{name} is damaged ({type(exc).__name__}: {shown(exc)})") from None
+
+
+UNEXPECTED = (KeyError, TypeError, ValueError, OverflowError, RecursionError, AttributeError)
 
 
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:
@@ -105,45 +127,20 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     raw = dict(raw)
     if raw["version"] == 1:
         # Version 1 kept the architecture under "network" and had no view state.
-        raw["spec"] = raw.pop("network")
+        raw["spec"] = need(raw, "network")
+        del raw["network"]
         raw.setdefault("view", {})
         raw["version"] = 2
     return raw
 
 
 def _build(raw: dict[str, Any]) -> Session:
-    points = PointSet.from_dict(raw["points"])
-    spec = NetworkSpec.from_dict(_dict(raw["spec"], "spec"))
-    config = _config(_dict(raw["config"], "config"))
-    net = spec.build()
-    params = tuple(np.asarray(p, dtype=float) for p in raw["params"])
-    if len(params) != len(net.params) or any(
-        p.shape != q.shape for p, q in zip(params, net.params, strict=True)
-    ):
-        raise SessionError("the saved weights do not match the saved network")
-    if not all(np.all(np.isfinite(p)) for p in params):
-        raise SessionError("the saved weights contain NaN or infinite values")
-    view = _dict(raw.get("view", {}), "view")
-    epoch = int(raw.get("epoch", 0))
-    return Session(
-        points, spec, config, params, _dict(raw.get("dataset", {}), "dataset"), max(epoch, 0), view
-    )
-
-
-def _config(d: dict[str, Any]) -> TrainConfig:
-    known = {k: d[k] for k in TrainConfig.__dataclass_fields__ if k in d}
-    if "optimizer_options" in known:
-        known["optimizer_options"] = _dict(known["optimizer_options"], "optimizer options")
-    return TrainConfig(**known).validated()
-
-
-def _dict(value: Any, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise SessionError(f"the {what} section is not a table of settings")
-    return value
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"the {exc.args[0]!r} section is missing"
-    return str(exc)
+    """Read every section; the first bad field raises SessionError naming its path."""
+    points = read_points(need(raw, "points"))
+    spec = read_spec(need(raw, "spec"), points)
+    config = read_config(need(raw, "config"), spec, points.kind)
+    params = read_params(need(raw, "params"), spec, config)
+    dataset = read_dataset(raw.get("dataset", {}))
+    view = read_view(raw.get("view", {}))
+    epoch = read_epoch(raw.get("epoch", 0))
+    return Session(points, spec, config, params, dataset, epoch, view)

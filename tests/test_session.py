@@ -1,6 +1,7 @@
 """Tests for session files: exact round trips, migration, and refusing bad files."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -101,3 +102,69 @@ def test_nan_weights_are_refused(tmp_path):
     (tmp_path / "n.nnviz").write_text(text, encoding="utf-8")
     with pytest.raises(SessionError):
         load_session(tmp_path / "n.nnviz")
+
+
+def _refusal(tmp_path, text: str) -> str:
+    (tmp_path / "s.nnviz").write_text(text, encoding="utf-8")
+    with pytest.raises(SessionError) as err:
+        load_session(tmp_path / "s.nnviz")
+    assert type(err.value) is SessionError and len(str(err.value)) <= 300
+    return str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["dataset"].update(domain="abc"), "dataset.domain: expected two finite"),
+        (lambda d: d["dataset"].update(domain=[3, 1]), "lo < hi"),
+        (lambda d: d["dataset"].update(noise="0.1"), "dataset.noise: expected a finite number"),
+        (lambda d: d["dataset"].update(test_ratio=1.0), "dataset.test_ratio"),
+        (lambda d: d["dataset"].update(seed=2**63), "dataset.seed"),
+        (lambda d: d["spec"].update(seed=True), "spec.seed"),
+        (lambda d: d["spec"].update(hidden=[4.5]), r"spec.hidden\[0\]"),
+        (lambda d: d["spec"].update(hidden=["4"]), r"spec.hidden\[0\]"),
+        (lambda d: d["spec"].update(output="softmax"), "spec.output"),
+        (lambda d: d["config"].update(loss="cross_entropy"), "config.loss"),
+        (lambda d: d["config"].update(batch_size=10**9), "config.batch_size"),
+        (lambda d: d["config"].update(optimizer="lbfgs"), "config.optimizer"),
+        (lambda d: d["config"].update(optimizer_options={"momentum": 0.5}), "optimizer_options"),
+        (lambda d: d["params"][0][0].__setitem__(0, 2e6), r"params\[0\]"),
+        (lambda d: d["points"]["X"][0].__setitem__(0, 1e7), "within ±1e\\+06"),
+        (lambda d: d.update(version=True), "unknown session version"),
+    ],
+)
+def test_the_first_bad_field_is_named_with_its_path(tmp_path, mutate, message):
+    """A refused session names the bad field's path and what was expected, in one short line."""
+    raw = to_json_dict(_session())
+    mutate(raw)
+    assert re.search(message, _refusal(tmp_path, json.dumps(raw)))
+
+
+@pytest.mark.parametrize(
+    ("literal", "message"),
+    [("9" * 4400, "thousands of digits"), ("1e309", "config.lr"), ("NaN", "config.lr")],
+)
+def test_number_literals_python_cannot_hold_are_one_session_error(tmp_path, literal, message):
+    """4,300+ digit integers, 1e309 (→ inf) and NaN literals become one SessionError."""
+    text = json.dumps(to_json_dict(_session())).replace('"lr": 0.1', f'"lr": {literal}')
+    assert message in _refusal(tmp_path, text)
+
+
+def test_deep_nesting_and_a_v1_file_without_network_are_session_errors(tmp_path):
+    """RecursionError and KeyError 'network' never escape load_session."""
+    deep = '{"format": "nnviz-session", "version": 2, "points": ' + "[" * 100_000
+    assert "nested too deeply" in _refusal(tmp_path, deep + "]" * 100_000 + "}")
+    raw = to_json_dict(_session())
+    raw.update(version=1)
+    assert "network: the section is missing" in _refusal(tmp_path, json.dumps(raw))
+
+
+def test_a_missing_spec_field_takes_its_default(tmp_path):
+    """A spec without "hidden" loads with the default layers (as from_dict always allowed)."""
+    spec = NetworkSpec(seed=2)
+    pts = PointSet.from_dataset(make_dataset("xor", n=30), 0.3, 1)
+    s = Session(pts, spec, TrainConfig(), tuple(spec.build().params), {}, 0, {})
+    raw = to_json_dict(s)
+    del raw["spec"]["hidden"]
+    (tmp_path / "d.nnviz").write_text(json.dumps(raw), encoding="utf-8")
+    assert load_session(tmp_path / "d.nnviz").spec.hidden == (4, 2)

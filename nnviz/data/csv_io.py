@@ -13,6 +13,7 @@ import numpy as np
 
 from nnviz.data.atomic import write_atomic
 from nnviz.data.dataset import MAX_CLASSES, MAX_POINTS
+from nnviz.data.limits import MAX_COORD, MAX_SHOWN
 
 HEADERS = {("x1", "x2", "label"): 2, ("x", "y"): 1}
 MAX_BYTES = 64 * 2**20  # 100,000 rows need a few MB; refuse to slurp anything huge
@@ -116,8 +117,9 @@ def parse_csv_text(text: str) -> CsvData:
     ------
     CsvError
         For the first problem found (naming its line): wrong column count, text or an empty
-        cell where a number belongs, NaN or infinity, no points, over 100,000 rows, labels
-        mixing whole numbers and decimals, or class numbers outside 0..5.
+        cell where a number belongs, NaN or infinity, a number beyond ±MAX_COORD (10⁶), no
+        points, over 100,000 rows, labels mixing whole numbers and decimals, or class numbers
+        outside 0..5. A bad cell is quoted at most MAX_SHOWN characters long.
     """
     rows = _records(text)
     if not rows:
@@ -170,8 +172,8 @@ def _header_width(first: tuple[int, list[str]]) -> int | None:
     if any(_NUMBER.fullmatch(n) or n.lstrip("+-") in _NOT_FINITE for n in names):
         return None  # a data row (its own mistakes are reported cell by cell)
     raise CsvError(
-        f"line {line}: unknown header {','.join(cells)!r}; use x1,x2,label (points in the "
-        "plane), x,y (a 1-D curve) or no header"
+        f"line {line}: unknown header {_quote(','.join(cells))}; use x1,x2,label (points in "
+        "the plane), x,y (a 1-D curve) or no header"
     )
 
 
@@ -184,18 +186,32 @@ def _numbers(rows: Rows, width: int) -> tuple[np.ndarray, list[str]]:
             raise CsvError(f"line {line}: expected {width} columns, found {len(row)}")
         cells = [c.strip() for c in row]
         for name, cell in zip(names, cells, strict=True):
-            where = f"line {line}, column {name}"
-            if not cell:
-                raise CsvError(f"{where}: the cell is empty; a number belongs here")
-            if cell.lower().lstrip("+-") in _NOT_FINITE:
-                raise CsvError(f"{where}: {cell!r} is not allowed; numbers must be finite")
-            if not _NUMBER.fullmatch(cell):
-                raise CsvError(f"{where}: {cell!r} is not a number")
-            if not np.isfinite(float(cell)):
-                raise CsvError(f"{where}: {cell!r} is too large to be a finite number")
+            _check_number(cell, f"line {line}, column {name}")
         values.append([float(c) for c in cells[:-1]])
         labels.append(cells[-1])
     return np.array(values, dtype=np.float64), labels
+
+
+def _check_number(cell: str, where: str) -> None:
+    """A finite number within ±MAX_COORD, or CsvError saying what is wrong with the cell."""
+    if not cell:
+        raise CsvError(f"{where}: the cell is empty; a number belongs here")
+    if cell.lower().lstrip("+-") in _NOT_FINITE:
+        raise CsvError(f"{where}: {_quote(cell)} is not allowed; numbers must be finite")
+    if not _NUMBER.fullmatch(cell):
+        raise CsvError(f"{where}: {_quote(cell)} is not a number")
+    # float() reads any number of digits (unlike int()); beyond 1e308 it gives inf.
+    if not abs(float(cell)) <= MAX_COORD:
+        raise CsvError(
+            f"{where}: {_quote(cell)} is too large; numbers must be within ±{MAX_COORD:g} "
+            "(rescale the data)"
+        )
+
+
+def _quote(cell: str) -> str:
+    """A cell as it appears in a message, cut to MAX_SHOWN characters."""
+    text = repr(cell)
+    return text if len(text) <= MAX_SHOWN else f"{text[: MAX_SHOWN - 1]}…"
 
 
 def _labels(X: np.ndarray, labels: list[str], lines: list[int]) -> CsvData:
@@ -204,13 +220,14 @@ def _labels(X: np.ndarray, labels: list[str], lines: list[int]) -> CsvData:
     if any(whole) and not all(whole):
         bad = whole.index(not whole[0])  # the first label unlike the first one
         raise CsvError(
-            f"line {lines[bad]}: label {labels[bad]!r} mixes whole numbers and decimals in the "
-            f"label column; use class numbers 0..{MAX_CLASSES - 1} for classification or "
+            f"line {lines[bad]}: label {_quote(labels[bad])} mixes whole numbers and decimals in "
+            f"the label column; use class numbers 0..{MAX_CLASSES - 1} for classification or "
             "decimals throughout for regression"
         )
     if not all(whole):
         return CsvData(X, np.array([float(c) for c in labels]), "regression", 0)
-    classes = [int(c) for c in labels]
+    # Via float: int() refuses over 4,300 characters, even of leading zeros.
+    classes = [int(float(c)) for c in labels]
     if -1 in classes and set(classes) <= {-1, 1}:
         classes = [(c + 1) // 2 for c in classes]  # −1/+1 (the Playground's) → 0/1
     for line, c in zip(lines, classes, strict=True):

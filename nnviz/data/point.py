@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.data.limits import MAX_COORD, MAX_ID, shown
+
 
 @dataclass(frozen=True)
 class Point:
@@ -32,18 +34,18 @@ class Point:
 
 
 def check_id(value: Any) -> int:
-    """A point id: a whole number ≥ 0 (not a bool); ValueError otherwise."""
+    """A point id: a whole number 0..MAX_ID (not a bool); ValueError otherwise."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"a point id must be a whole number, not {value!r}")
-    if value < 0:
-        raise ValueError(f"a point id cannot be negative ({value})")
+        raise ValueError(f"a point id must be a whole number, not {shown(value)}")
+    if not 0 <= value <= MAX_ID:
+        raise ValueError(f"a point id must be from 0 to {MAX_ID}, not {shown(value)}")
     return int(value)
 
 
 def check_flag(value: Any, what: str) -> bool:
     """A true/false flag; anything else (1, "yes", None) is a ValueError."""
     if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{what} must be true or false, not {value!r}")
+        raise ValueError(f"{what} must be true or false, not {shown(value)}")
     return bool(value)
 
 
@@ -51,38 +53,46 @@ def check_position(position: Any, dim: int) -> tuple[float, ...]:
     """A position as ``dim`` finite floats; ValueError naming the problem otherwise.
 
     Accepts a list, tuple or array of numbers (any shape with ``dim`` entries) and, on a
-    curve (dim 1), a bare number. Strings, bools, NaN and infinity are refused.
+    curve (dim 1), a bare number. Strings, bools, NaN, infinity and coordinates beyond
+    ±MAX_COORD are refused.
     """
-    if isinstance(position, numbers.Real) and not isinstance(position, bool | np.bool_):
-        coords = np.array([position], dtype=float)
-    else:
-        try:
+    try:
+        if isinstance(position, numbers.Real) and not isinstance(position, bool | np.bool_):
+            raw = np.array([float(position)])
+        else:
             raw = np.asarray(position)
-        except (TypeError, ValueError):  # ragged nesting, for example
-            raw = np.asarray(None)
-        if raw.dtype.kind not in "iuf":
-            raise ValueError(f"a position must be numbers, not {position!r}")
-        coords = raw.astype(float).reshape(-1)
+    except (TypeError, ValueError, OverflowError):  # ragged nesting, an int beyond float
+        raw = np.asarray(None)
+    if raw.dtype.kind not in "iuf":
+        raise ValueError(f"a position must be numbers, not {shown(position)}")
+    coords = raw.astype(float).reshape(-1)
     if coords.size != dim:
         raise ValueError(f"a position needs {dim} coordinate(s), not {coords.size}")
     if not np.all(np.isfinite(coords)):
-        raise ValueError(f"a position cannot be NaN or infinite ({position!r})")
+        raise ValueError(f"a position cannot be NaN or infinite ({shown(position)})")
+    if np.any(np.abs(coords) > MAX_COORD):
+        raise ValueError(f"a coordinate must be within ±{MAX_COORD:g}, not {shown(position)}")
     return tuple(float(v) for v in coords)
 
 
 def check_label(label: Any, kind: str, n_classes: int) -> int | float:
-    """A label the task can have: a class index 0..k−1, or any finite regression target."""
+    """A label the task can have: a class index 0..k−1, or a regression target within ±MAX_COORD."""
     if isinstance(label, np.ndarray) and label.ndim == 0:
         label = label.item()
     if isinstance(label, bool | np.bool_) or not isinstance(label, numbers.Real):
-        raise ValueError(f"a label must be a number, not {label!r}")
-    value = float(label)
+        raise ValueError(f"a label must be a number, not {shown(label)}")
+    try:
+        value = float(label)
+    except OverflowError:  # an int with hundreds of digits
+        value = float("inf")
     if not np.isfinite(value):
-        raise ValueError(f"a label cannot be NaN or infinite ({label!r})")
+        raise ValueError(f"a label cannot be NaN or infinite ({shown(label)})")
     if kind == "regression":
+        if abs(value) > MAX_COORD:
+            raise ValueError(f"a target must be within ±{MAX_COORD:g}, not {shown(label)}")
         return value
     if value != int(value) or not 0 <= value < n_classes:
         raise ValueError(
-            f"a class label must be a whole number from 0 to {n_classes - 1}, not {label!r}"
+            f"a class label must be a whole number from 0 to {n_classes - 1}, not {shown(label)}"
         )
     return int(value)

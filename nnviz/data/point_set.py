@@ -38,7 +38,7 @@ class PointSet:
 
     def __init__(self, kind: str, n_classes: int, dim: int) -> None:
         check_task(kind, n_classes)
-        if isinstance(dim, bool) or dim not in (1, 2):
+        if isinstance(dim, bool) or not isinstance(dim, int) or dim not in (1, 2):
             raise ValueError(f"a point set is 1-D or 2-D, not {dim!r}-D")
         self._kind, self._n_classes, self._dim = kind, int(n_classes), int(dim)
         self._points: dict[int, Point] = {}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
+from nnviz.data.limits import shown
 from nnviz.engine.activations import get_activation
 from nnviz.engine.features import check_features
 from nnviz.engine.initializers import INITIALIZERS
@@ -11,6 +14,9 @@ from nnviz.engine.mlp import MLP
 
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS = 8
+MAX_OUTPUTS = 6  # one per class, and at most six classes
+# Seeds fit the seed box (a Qt int) as well as NumPy: 0..2³¹−1.
+MAX_SEED = 2**31 - 1
 
 # (output activation, loss) pairs offered for each kind of task, default first.
 HEADS: dict[str, list[tuple[str, str]]] = {
@@ -35,18 +41,44 @@ class NetworkSpec:
     input_dim: int = 2
 
     def validated(self) -> NetworkSpec:
-        """Return self, or raise ValueError naming what is wrong."""
+        """Return self, or raise ValueError naming what is wrong (wrong types included)."""
+        self._check_types()
         check_features(self.features, self.input_dim)
         if len(self.hidden) > MAX_HIDDEN_LAYERS:
             raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers")
         if any(not 1 <= n <= MAX_NEURONS for n in self.hidden):
             raise ValueError(f"each hidden layer needs 1 to {MAX_NEURONS} neurons")
+        if not 1 <= self.n_outputs <= MAX_OUTPUTS:
+            raise ValueError(
+                f"a network has 1 to {MAX_OUTPUTS} outputs, not {shown(self.n_outputs)}"
+            )
+        if not 0 <= self.seed <= MAX_SEED:
+            raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}")
         if get_activation(self.activation).output_only:
             raise ValueError(f"{self.activation} can only be used on the output layer")
         get_activation(self.output)
         if self.init not in INITIALIZERS:
             raise ValueError(f"unknown init {self.init!r}")
         return self
+
+    def _check_types(self) -> None:
+        """Names are text, sizes whole numbers (not true/false, not 4.5), bias a flag."""
+        if not isinstance(self.features, tuple | list) or not all(
+            isinstance(f, str) for f in self.features
+        ):
+            raise ValueError("the input features must be a list of feature names")
+        if not isinstance(self.hidden, tuple | list) or not all(_whole(n) for n in self.hidden):
+            raise ValueError("each hidden layer size must be a whole number")
+        for what in ("activation", "output", "init"):
+            if not isinstance(getattr(self, what), str):
+                raise ValueError(f"the {what} must be a name, not {shown(getattr(self, what))}")
+        for what in ("n_outputs", "seed", "input_dim"):
+            if not _whole(getattr(self, what)):
+                raise ValueError(f"{what} must be a whole number, not {shown(getattr(self, what))}")
+        if not isinstance(self.bias, bool):
+            raise ValueError(f"bias must be true or false, not {shown(self.bias)}")
+        if self.input_dim not in (1, 2):
+            raise ValueError(f"inputs must be 1-D or 2-D, not {self.input_dim}-D")
 
     @property
     def sizes(self) -> list[int]:
@@ -65,12 +97,21 @@ class NetworkSpec:
     @classmethod
     def from_dict(cls, d: dict) -> NetworkSpec:
         """Rebuild and validate a spec saved with ``to_dict``."""
+        if not isinstance(d, dict):
+            raise ValueError("a network spec must be a table of settings")
         known = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
         for key in ("features", "hidden"):
             if key in known:
+                if not isinstance(known[key], list | tuple):
+                    raise ValueError(f"{key} must be a list, not {shown(known[key])}")
                 known[key] = tuple(known[key])
         return cls(**known).validated()
 
     def with_(self, **changes: object) -> NetworkSpec:
         """A copy with some fields changed, validated."""
         return replace(self, **changes).validated()  # type: ignore[arg-type]
+
+
+def _whole(value: Any) -> bool:
+    """A whole number that is not a bool (True is an int in Python, but not a layer size)."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from nnviz.data.limits import shown
 from nnviz.engine.activations import get_activation
 from nnviz.engine.history import History
 from nnviz.engine.metrics import accuracy
@@ -17,6 +19,9 @@ Array = np.ndarray
 
 # Weights this large mean the run has blown up even if float64 has not overflowed yet.
 WEIGHT_LIMIT = 1e6
+# The largest learning rate / penalty and mini-batch a configuration may ask for.
+MAX_LR = 1e6
+MAX_BATCH_SIZE = 100_000
 
 
 class TrainingError(ValueError):
@@ -37,14 +42,28 @@ class TrainConfig:
     classification: bool = True
 
     def validated(self) -> TrainConfig:
-        """Return self, or raise TrainingError naming the first bad value."""
-        if not np.isfinite(self.lr) or self.lr < 0:
-            raise TrainingError(f"learning rate must be a finite number ≥ 0, not {self.lr}")
-        if int(self.batch_size) < 1:
-            raise TrainingError(f"batch size must be at least 1, not {self.batch_size}")
-        for name, value in (("L1", self.l1), ("L2", self.l2)):
-            if not np.isfinite(value) or value < 0:
-                raise TrainingError(f"{name} rate must be a finite number ≥ 0, not {value}")
+        """Return self, or raise TrainingError naming the first bad value.
+
+        Bounds: 0 ≤ lr ≤ MAX_LR, whole batch size 1..MAX_BATCH_SIZE, 0 ≤ L1, L2 ≤ MAX_LR;
+        names are text and the optimizer options a table. True is not a number here.
+        """
+        for name, value in (("learning rate", self.lr), ("L1 rate", self.l1), ("L2 rate", self.l2)):
+            real = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+            if not (real and 0 <= value <= MAX_LR):  # NaN fails every comparison
+                raise TrainingError(
+                    f"{name} must be a finite number from 0 to {MAX_LR:g}, not {shown(value)}"
+                )
+        size = self.batch_size
+        if not isinstance(size, numbers.Integral) or isinstance(size, bool | np.bool_):
+            raise TrainingError(f"batch size must be a whole number, not {shown(size)}")
+        if not 1 <= size <= MAX_BATCH_SIZE:
+            raise TrainingError(f"batch size must be 1 to {MAX_BATCH_SIZE}, not {shown(size)}")
+        if not (isinstance(self.loss, str) and isinstance(self.optimizer, str)):
+            raise TrainingError("the loss and the optimizer must be given by name")
+        if not isinstance(self.optimizer_options, dict):
+            raise TrainingError("the optimizer options must be a table of settings")
+        if not isinstance(self.classification, bool | np.bool_):
+            raise TrainingError("classification must be true or false")
         return self
 
 

@@ -200,10 +200,18 @@ def _edges(stepper: Stepper) -> tuple[EdgePicture, ...]:
             continue
         known = grads.get((src, dst))
         # A node used twice by one op (x·x): its two slots add, ∂(x·x)/∂x = x + x.
-        local = math.fsum(e.local for e in known) if known else None
-        product = math.fsum(e.product for e in known) if known else None
+        local = _total([e.local for e in known]) if known else None
+        product = _total([e.product for e in known]) if known else None
         out[(src, dst)] = EdgePicture(src, dst, local, product, (src, dst) in active)
     return tuple(out.values())
+
+
+def _total(xs: list[float]) -> float:
+    """An exact sum; ±∞ (or nan for ∞ − ∞) where fsum would raise on overflow."""
+    try:
+        return math.fsum(xs)
+    except (OverflowError, ValueError):
+        return float(sum(xs))  # plain floats: overflow gives inf, no warning
 
 
 def _box(i: int, g: Group, stepper: Stepper, current: int | None) -> NodePicture:

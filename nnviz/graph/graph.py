@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,7 +11,7 @@ import numpy as np
 
 from nnviz.graph.ops import Op, get_op
 from nnviz.graph.steps import Steps, build_steps
-from nnviz.graph.text import fmt
+from nnviz.graph.text import fmt, operand
 
 LEAF, CONST, OP = "leaf", "const", "op"
 
@@ -223,6 +224,42 @@ class Graph:
         for node, g in zip(self.nodes, self.gradients().grads, strict=True):
             node.grad = g
         return {n.name: n.grad for n in self.nodes if n.kind == LEAF}
+
+    def non_finite_origin(self, values: Sequence[float] | None = None) -> str:
+        """Where a forward value first stops being finite, or "" if none does.
+
+        The first op whose inputs are all finite but whose value is not: ``"log(0) = −∞ at
+        node c = log(x)"`` or ``"overflow at node a = x · x (1e+308 · 1e+308)"``.
+        """
+        vals = self.evaluate() if values is None else list(values)
+        for n in self.nodes:
+            ins = [vals[i] for i in n.inputs]
+            if n.kind != OP or math.isfinite(vals[n.id]) or not all(map(math.isfinite, ins)):
+                continue
+            op = get_op(n.op)
+            expr = op.render([self.nodes[i].name for i in n.inputs], n.param)
+            plugged = op.render([operand(v) for v in ins], n.param)
+            if math.isinf(vals[n.id]) and max(map(abs, ins), default=0.0) >= 1e100:
+                return f"overflow at node {n.name} = {expr} ({plugged})"
+            return f"{plugged} = {fmt(vals[n.id])} at node {n.name} = {expr}"
+        return ""
+
+    def gradient_origin(self, values: Sequence[float] | None = None) -> str:
+        """Where backpropagation first stops being finite (walking back from the output)."""
+        vals = self.evaluate() if values is None else list(values)
+        back = self.gradients(vals)
+        for n in reversed(self.nodes):
+            upstream = back.grads[n.id]
+            if n.kind != OP or not back.reaches_output[n.id] or not math.isfinite(upstream):
+                continue
+            for i, d in zip(n.inputs, back.locals_[n.id], strict=True):
+                if not (math.isfinite(d) and math.isfinite(upstream * d)):
+                    src = self.nodes[i].name
+                    return (
+                        f"the gradient stops being finite at node {n.name}: "
+                        f"∂{n.name}/∂{src} = {fmt(d)}, times {fmt(upstream)} from above"
+                    )
+        return ""
 
     @property
     def steps(self) -> Steps:

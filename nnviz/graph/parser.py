@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 import warnings
 from collections.abc import Mapping, Sequence
@@ -183,6 +184,9 @@ class _Builder:
     def name(self, node: ast.Name) -> int:
         if node.id in FUNCTIONS:
             self.fail(f"'{node.id}' is a function: write {node.id}(…)", node)
+        if node.id.startswith("__") or keyword.iskeyword(node.id) or keyword.issoftkeyword(node.id):
+            # Python's own names (__import__, __class__, match, type) are not variables here.
+            self.fail(f"'{node.id}' is reserved; name a variable with letters, like x or w1", node)
         if node.id not in self.leaf_ids:  # a name used twice is one leaf that fans out
             self.leaf_ids[node.id] = self.graph.leaf(node.id)
         return self.leaf_ids[node.id]

@@ -50,7 +50,11 @@ def test_trace_and_show_options_render_those_views(tmp_path):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--epochs", "-1"], "cannot be negative"), (["--size", "big"], "--size must look like")],
+    [
+        (["--epochs", "-1"], "cannot be negative"),
+        (["--size", "big"], "--size must look like"),
+        (["--seed", str(2**40)], "--seed must be from 0"),
+    ],
 )
 def test_bad_options_are_refused_with_a_reason(args, message, capsys):
     """A negative epoch count or a malformed size stops with one clear line."""

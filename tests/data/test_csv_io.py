@@ -171,3 +171,31 @@ def test_too_many_rows_names_the_first_row_over_the_limit(tmp_path):
         read_csv(tmp_path / "big.csv")
     (tmp_path / "ok.csv").write_text("1,2,0\n" * 100_000, encoding="utf-8")
     assert len(read_csv(tmp_path / "ok.csv").X) == 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("x1,x2,label\n1e7,0,1\n", r"line 2, column x1: '1e7' is too large; .*±1e\+06"),
+        ("x,y\n0,-2000000\n", r"line 2, column y: .* too large"),
+        ("x1,x2,label\n0,1e400,1\n", "line 2, column x2: '1e400' is too large"),
+    ],
+)
+def test_numbers_beyond_the_bound_are_refused_with_the_line(text, match):
+    """Coordinates and targets beyond ±1e6 are refused at the door, naming line and column."""
+    with pytest.raises(CsvError, match=match):
+        parse_csv_text(text)
+
+
+@pytest.mark.parametrize("label", ["9" * 5001, "-" + "9" * 100_000, "x" * 5000])
+def test_a_huge_label_gives_a_short_message(label):
+    """A label with thousands of characters is refused as CsvError, quoted at most ~40 chars."""
+    with pytest.raises(CsvError) as err:
+        parse_csv_text(f"x1,x2,label\n0,0,{label}\n")
+    assert len(str(err.value)) < 200
+
+
+def test_a_class_label_with_thousands_of_leading_zeros_reads_as_its_value():
+    """int() refuses 4,300+ characters even of zeros; a bounded whole label still reads."""
+    data = parse_csv_text("x1,x2,label\n0,0," + "0" * 5000 + "1\n1,1,0\n")
+    assert data.y.tolist() == [1, 0]

@@ -134,3 +134,34 @@ def test_package_exports_the_public_api():
     for name in ("parse", "Graph", "FormulaError", "trace_example", "Stepper", "gradcheck",
                  "layout", "EXAMPLES", "ForwardStep", "BackwardStep", "EdgeGrad"):  # fmt: skip
         assert hasattr(graph_pkg, name)
+
+
+def test_a_non_finite_value_says_where_it_became_so():
+    """log(0) and an overflow name the node (and its formula) where the value left the reals."""
+    assert parse("x*x + log(y)", {"x": 1.0, "y": 0.0}).non_finite_origin() == (
+        "log(0) = −∞ at node b = log(y)"
+    )
+    g = parse("x*x + y", {"x": 1e308, "y": 1.0})
+    assert g.non_finite_origin().startswith("overflow at node a = x · x")
+    assert parse("x + y", {"x": 1.0}).non_finite_origin() == ""
+
+
+def test_a_non_finite_gradient_says_where_it_became_so():
+    """sqrt at 0 has an infinite slope: backprop names the node it first stops being finite at."""
+    g = parse("sqrt(x)*3", {"x": 0.0})
+    assert g.gradient_origin().startswith("the gradient stops being finite at node a: ∂a/∂x = ∞")
+    assert parse("x*y", {"x": 2.0, "y": 3.0}).gradient_origin() == ""
+
+
+def test_pictures_of_an_overflowing_product_do_not_raise():
+    """x·x at x = 1e308 gives an infinite edge picture instead of fsum's OverflowError."""
+    from nnviz.graph.pictures import op_picture
+    from nnviz.graph.stepper import Stepper
+
+    g = parse("x*x", {"x": 1e308})
+    g.forward()
+    stepper = Stepper(g)
+    stepper.run_forward()
+    stepper.run_backward()
+    picture = op_picture(stepper, "overflow")
+    assert any(e.product is not None and math.isinf(e.product) for e in picture.edges)

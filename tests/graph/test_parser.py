@@ -183,3 +183,11 @@ def test_random_formulas_match_finite_differences(seed):
     values = dict(zip("xyz", rng.normal(size=3), strict=True))
     checks = gradcheck(parse(formula, values))
     assert checks and all(c.ok for c in checks), (formula, checks)
+
+
+@pytest.mark.parametrize("name", ["__import__", "__class__", "__builtins__", "match", "case"])
+def test_python_reserved_names_are_not_variables(name):
+    """Dunder names and (soft) keywords are refused as variables, naming the column."""
+    with pytest.raises(FormulaError, match=f"'{name}' is reserved") as err:
+        parse(f"x + {name}")
+    assert err.value.position == 4
