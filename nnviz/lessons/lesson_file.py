@@ -14,7 +14,7 @@ from nnviz.lessons.registry import NUMBERS, _load_all, compute
 from nnviz.lessons.vocabulary import check_request
 
 FORMAT, VERSION = "nnviz-lesson", 1
-STAGES = ("playground", "graph", "landscape", "plot")
+STAGES = ("playground", "graph", "landscape", "plot", "table", "images", "knobs", "gears")
 LESSON_KEYS = {"format", "version", "id", "group", "order", "title", "promise", "numbers", "steps"}
 STEP_KEYS = {"title", "narration", "numbers", "stage", "setup"}
 

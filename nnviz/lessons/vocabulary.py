@@ -25,6 +25,9 @@ landscape  surface   key (bowl, rosenbrock, …)
 landscape  lr        lr
 landscape  paths     kinds: list of batch | sgd | minibatch
 plot       show      figure (a key of ``nnviz.lessons.figures.FIGURES``)
+table      load      name (a table in resources/tables: fruit, weather)
+table      knobs     weights: {feature: number}, threshold
+images     dataset   k?, n?, seed?
 =========  ========  ================================================================
 
 Every check raises ValueError with a message; the lesson loader adds the field's path.
@@ -186,6 +189,20 @@ class Verb:
 
 
 SEED = integer(0)
+
+
+def _tables() -> list[str]:
+    from resources import resource_path
+
+    return sorted(p.stem for p in resource_path("tables").glob("*.json"))
+
+
+def _knob_weights(v: Any) -> None:
+    if not isinstance(v, dict) or not v:
+        raise ValueError("expected a table of feature: weight")
+    for name, w in v.items():
+        if not isinstance(name, str) or not _is_number(w) or abs(w) > 100:
+            raise ValueError(f"weight of {name!r} must be a number within ±100, not {w!r}")
 TRAINING_RULES = [*OPTIMIZERS, "momentum", "nesterov", "perceptron", "averaged_perceptron"]
 _VERBS = [
     Verb("lab", "preset", {"name": choice(_presets)}, {"seed": SEED}),
@@ -207,6 +224,7 @@ _VERBS = [
             "init": choice(INITIALIZERS),
             "seed": SEED,
             "features": features,
+            "input_dim": integer(1, 2),
         },
     ),
     Verb(
@@ -234,6 +252,9 @@ _VERBS = [
     Verb("landscape", "lr", {"lr": number(0)}),
     Verb("landscape", "paths", {"kinds": list_of(choice(PATH_KINDS), 1)}),
     Verb("plot", "show", {"figure": choice(_figures)}),
+    Verb("table", "load", {"name": choice(_tables)}),
+    Verb("table", "knobs", {"weights": _knob_weights, "threshold": number(-100, 100)}),
+    Verb("images", "dataset", optional={"k": integer(8, 16), "n": integer(10, 5000), "seed": SEED}),
 ]
 
 VOCABULARY: dict[tuple[str, str], Verb] = {(v.to, v.do): v for v in _VERBS}
