@@ -1,14 +1,14 @@
 """The training state machine behind the app: applies commands, trains, makes snapshots.
 
-Pure Python + NumPy, so everything the worker thread does can be tested without Qt.
+The lab holds one copy of the user's data and one or more runs over it (``nnviz.run``); the
+live playground is a run of one. Pure Python + NumPy, so everything the training process does
+is tested without Qt.
 """
 
 from __future__ import annotations
 
-import copy
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -19,6 +19,7 @@ from nnviz.engine.grid import neuron_grids
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
+from nnviz.run import Run
 from nnviz.snapshot import Snapshot, frozen, frozen_all
 
 
@@ -34,20 +35,42 @@ class Lab:
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.data = data
-        self.spec = fit_spec_to_data(spec or NetworkSpec(), data)
-        self.config = fit_config_to_spec(config or TrainConfig(), self.spec, data.kind)
+        spec = fit_spec_to_data(spec or NetworkSpec(), data)
+        config = fit_config_to_spec(config or TrainConfig(), spec, data.kind)
         self.resolution = grid_resolution
         self.clock = clock
         self.playing = False
         self.epochs_per_second: float | None = None
         self.stop_at_epoch: int | None = None
-        # Called between mini-batches; the worker uses it to let the GUI thread have the GIL.
-        self.between_steps: Callable[[], None] = lambda: None
         self.event, self.message = "", ""
         self._seq = 0
-        self._undo: deque[dict] = deque(maxlen=100)  # states before each manual step
-        self._rate = _RateMeter(clock)
-        self._rebuild(self.spec.build())
+        self.runs = [Run(spec, config, *self._feature_data(spec), clock)]
+
+    # ----- the live run ----------------------------------------------------------------------
+    @property
+    def run(self) -> Run:
+        """The live run: the network the playground shows and the user edits."""
+        return self.runs[0]
+
+    @property
+    def net(self) -> MLP:
+        """The live run's network."""
+        return self.run.net
+
+    @property
+    def trainer(self) -> Trainer:
+        """The live run's trainer."""
+        return self.run.trainer
+
+    @property
+    def spec(self) -> NetworkSpec:
+        """The live run's architecture."""
+        return self.run.spec
+
+    @property
+    def config(self) -> TrainConfig:
+        """The live run's training settings."""
+        return self.run.config
 
     # ----- commands --------------------------------------------------------------------------
     def apply(self, command: cmd.Command) -> None:
@@ -73,62 +96,37 @@ class Lab:
 
     def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
         self.playing = False
-        self._remember()
+        self.run.remember()
         self._train_until(lambda e: e.kind == "epoch")
 
     def _on_StepBatch(self, c: cmd.StepBatch) -> None:
         self.playing = False
-        self._remember()
+        self.run.remember()
         self._train_until(lambda e: e.kind == "batch")
 
     def _on_StepBack(self, c: cmd.StepBack) -> None:
         self.playing = False
-        if not self._undo:
-            raise ValueError("nothing to step back to: step back undoes manual steps only")
-        state = self._undo.pop()
+        self.run.step_back()
         t = self.trainer
-        self.net.set_params(state["params"])
-        t.optimizer.state, t.optimizer.steps = state["optimizer"], state["optimizer_steps"]
-        t.epoch, t.step, t.history = state["epoch"], state["step"], state["history"]
-        t.last_grads, t.last_update = state["grads"], state["update"]
-        t.rng.bit_generator.state = state["rng"]
-        self._events = t.run()  # restart the loop so the next step replays identically
         self._say("info", f"Stepped back to epoch {t.epoch}, step {t.step}.")
-
-    def _remember(self) -> None:
-        """Save everything a step changes, so StepBack can undo it exactly."""
-        t = self.trainer
-        self._undo.append(
-            {
-                "params": [p.copy() for p in self.net.params],
-                "optimizer": copy.deepcopy(t.optimizer.state),
-                "optimizer_steps": t.optimizer.steps,
-                "epoch": t.epoch,
-                "step": t.step,
-                "history": copy.deepcopy(t.history),
-                "grads": t.last_grads,
-                "update": t.last_update,
-                "rng": copy.deepcopy(t.rng.bit_generator.state),
-            }
-        )
 
     def _on_Reset(self, c: cmd.Reset) -> None:
         spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))
-        self.spec = spec
+        self.run.spec = spec
         self._rebuild(spec.build())
         self._say("reset", "Reset: the parameters were re-randomised.")
 
     def _on_SetConfig(self, c: cmd.SetConfig) -> None:
         config = fit_config_to_spec(c.config, self.spec, self.data.kind)
         self.trainer.set_config(config)  # validates first; raises before changing anything
-        self.config = config
+        self.run.config = config
 
     def _on_SetSpec(self, c: cmd.SetSpec) -> None:
         spec = fit_spec_to_data(c.spec, self.data)
         config = fit_config_to_spec(self.config, spec, self.data.kind)
         net = spec.build()
         Trainer(net, (np.zeros((0, net.sizes[0])), np.zeros(0)), None, config)  # validates
-        self.spec, self.config = spec, config
+        self.run.spec, self.run.config = spec, config
         self._rebuild(net)
         self._say(
             "rebuilt",
@@ -141,10 +139,11 @@ class Lab:
         same_task = (old.kind, old.n_classes, old.dim) == (new.kind, new.n_classes, new.dim)
         self.data = new
         if same_task:
-            self.trainer.set_data(*self._feature_data())  # live: the weights stay
+            for run in self.runs:  # live: the weights stay
+                run.trainer.set_data(*self._feature_data(run.spec))
             return
-        self.spec = fit_spec_to_data(self.spec, new)
-        self.config = fit_config_to_spec(self.config, self.spec, new.kind)
+        self.run.spec = fit_spec_to_data(self.spec, new)
+        self.run.config = fit_config_to_spec(self.config, self.spec, new.kind)
         self._rebuild(self.spec.build())
         self._say(
             "rebuilt",
@@ -186,7 +185,7 @@ class Lab:
         before, grads = self.net.loss_and_grads(X, y, loss=loss)  # this one example, no penalty
         paused = " Training is paused so you can see it." if self.playing else ""
         self.playing = False
-        self._remember()
+        self.run.remember()
         old = [p.copy() for p in self.net.params]
         # Gradient descent on one example: every parameter moves against its own gradient.
         self.net.set_params([p - lr * g for p, g in zip(old, grads, strict=True)])
@@ -216,10 +215,9 @@ class Lab:
             return 0
         done, start = 0, self.clock()
         while self.playing and self.clock() - start < budget_s:
-            if self.epochs_per_second and not self._rate.may_start_epoch(self.epochs_per_second):
+            if self.epochs_per_second and not self.run.rate.may_start_epoch(self.epochs_per_second):
                 break
             event = self._next_event()
-            self.between_steps()
             done += event.kind == "batch"
             if event.kind == "idle":
                 break
@@ -232,14 +230,12 @@ class Lab:
                 return
 
     def _next_event(self) -> StepEvent:
-        event = next(self._events)
+        event = self.run.next_event()
         if event.kind == "epoch":
-            self._rate.epoch_done()
             if self.stop_at_epoch is not None and event.epoch >= self.stop_at_epoch:
                 self.playing, self.stop_at_epoch = False, None
         elif event.kind == "diverged":
             self.playing = False
-            self._events = self.trainer.run()  # a fresh loop for when the user tries again
             self._say("diverged", event.message)
         elif event.kind == "idle":
             self.playing = False
@@ -254,6 +250,7 @@ class Lab:
             self.net, self.spec.features, self.data.domain, self.resolution, self.data.dim
         )
         t = self.trainer
+        metrics = t.evaluate()
         snap = Snapshot(
             seq=self._seq,
             epoch=t.epoch,
@@ -269,25 +266,23 @@ class Lab:
             domain=self.data.domain,
             grid_axis=frozen(np.linspace(*self.data.domain, self.resolution)),
             neuron_grids=frozen_all(grids),
-            metrics=t.evaluate(),
+            metrics=metrics,
             history=t.history.arrays(),
             event=self.event,
             message=self.message,
-            epochs_per_second=self._rate.rate(),
+            epochs_per_second=self.run.rate.rate() if self.playing else 0.0,
             data_version=self.data.version,
+            runs=(self.run.state(metrics), *(r.state() for r in self.runs[1:])),
         )
         self.event, self.message = "", ""
         return snap
 
     # ----- helpers ---------------------------------------------------------------------------
     def _rebuild(self, net: MLP) -> None:
-        self._undo.clear()
-        self.net = net
-        self.trainer = Trainer(net, *self._feature_data(), config=self.config, seed=self.spec.seed)
-        self._events: Iterator[StepEvent] = self.trainer.run()
+        self.run.build(net, *self._feature_data(self.spec))
 
-    def _feature_data(self) -> tuple[tuple[np.ndarray, np.ndarray], tuple]:
-        d, f = self.data, self.spec.features
+    def _feature_data(self, spec: NetworkSpec) -> tuple[tuple[np.ndarray, np.ndarray], tuple]:
+        d, f = self.data, spec.features
         return (
             (feature_matrix(d.X_train, f, d.dim), d.y_train),
             (feature_matrix(d.X_test, f, d.dim), d.y_test),
@@ -295,26 +290,6 @@ class Lab:
 
     def _say(self, event: str, message: str) -> None:
         self.event, self.message = event, message
-
-
-class _RateMeter:
-    """Counts epochs per second and paces training when a speed limit is set."""
-
-    def __init__(self, clock: Callable[[], float]) -> None:
-        self.clock = clock
-        self.times: list[float] = []
-
-    def epoch_done(self) -> None:
-        self.times.append(self.clock())
-        self.times = self.times[-200:]
-
-    def may_start_epoch(self, limit: float) -> bool:
-        return not self.times or self.clock() - self.times[-1] >= 1.0 / limit
-
-    def rate(self) -> float:
-        now = self.clock()
-        recent = [t for t in self.times if now - t <= 1.0]
-        return float(len(recent))
 
 
 def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:

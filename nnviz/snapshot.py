@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +29,8 @@ def frozen_all(arrays: Iterable[Array]) -> tuple[Array, ...]:
 def refrozen(snap: Snapshot) -> Snapshot:
     """Mark a snapshot's arrays read-only again: a trip through a pipe makes them writable."""
     arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
+    for run in snap.runs:
+        arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
         if isinstance(a, np.ndarray):
             a.setflags(write=False)
@@ -56,8 +59,9 @@ class Snapshot:
     history: dict[str, Array] = field(default_factory=dict)
     event: str = ""  # "", "diverged", "error", "rebuilt", "reset", "info"
     message: str = ""
-    epochs_per_second: float = 0.0
+    epochs_per_second: float = 0.0  # measured over the last second; 0 while paused
     data_version: int = 0
+    runs: tuple[Any, ...] = ()  # every run's RunState, the live one first (nnviz.run)
 
     @property
     def dim(self) -> int:

@@ -162,7 +162,7 @@ def test_speed_limit_paces_epochs():
     """With a speed limit, training waits on the clock between epochs."""
     t = [0.0]
     lab = make_lab()
-    lab.clock = lab._rate.clock = lambda: t[0]
+    lab.clock = lab.run.rate.clock = lambda: t[0]
     lab.apply(cmd.SetSpeed(2.0))
     lab.apply(cmd.Play())
     lab.advance(1.0)  # the clock is frozen: one epoch, then it must wait 0.5 s
