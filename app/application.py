@@ -28,11 +28,19 @@ def make_window(args: argparse.Namespace, interactive: bool = True):
     from app.main_window import MainWindow
 
     settings = QSettings() if interactive else None
-    window = MainWindow(args.preset, args.seed, interactive=interactive, settings=settings)
+    window = MainWindow(
+        args.preset,
+        args.seed,
+        interactive=interactive,
+        settings=settings,
+        restore_layout=not args.no_restore,
+    )
     if args.open:
         window.session_io.open_path(Path(args.open))
     elif interactive and not args.no_restore:
         window.session_io.offer_restore()
     if args.presentation:
         window.toggle_presentation(True)
+    if args.stage and interactive:
+        window.toggle_stage(args.stage)
     return window

@@ -30,6 +30,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--size", default="1480x900", help="window size for --screenshot, WxH")
     p.add_argument("--presentation", action="store_true", help="start in presentation mode")
     p.add_argument(
+        "--stage",
+        choices=("playground", "graph", "landscape"),
+        help="start with one view alone in the window (F6 / F7 / F8 in the app)",
+    )
+    p.add_argument(
         "--show",
         metavar="VIEW",
         help="bring a view to the front before the screenshot (curves, graph, landscape)",
@@ -47,7 +52,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--graph-layers", action="store_true", help="show the traced graph one box per layer"
     )
     p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
-    p.add_argument("--no-restore", action="store_true", help="don't offer the autosave")
+    p.add_argument(
+        "--no-restore",
+        action="store_true",
+        help="don't offer the autosave and ignore the saved window layout",
+    )
     args = p.parse_args(argv)
     from nnviz.engine.spec import MAX_SEED
 
@@ -128,6 +137,8 @@ def _run_headless(window, args: argparse.Namespace) -> int:
     code = 0
     if snap is not None and args.trace is not None and not stopped:
         code = _walk_graph(window, args)
+    if args.stage:
+        window.toggle_stage(args.stage)
     for _ in range(5):  # let every view paint the final snapshot
         QApplication.processEvents()
     if snap is None:

@@ -6,12 +6,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,19 +26,29 @@ from app.menus import build_menus
 from app.panels import Area, Panel, Panels
 from app.playground_controller import PlaygroundController, generate_preset_points
 from app.session_io import SessionIO
+from app.stage import StageMode
 from app.status import StatusLine
 from app.training_bridge import TrainingBridge
-from app.views.controls_view import ControlsView
+from app.views.controls_view import DEFAULT_SPEED, ControlsView
 from app.views.curves_view import CurvesView
 from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
 from app.views.network_view import NetworkView
+from app.views.transport_bar import TransportBar
 from nnviz import commands as cmd
 from nnviz.lab import Lab
 from nnviz.presets import load_preset, preset_names
 from nnviz.snapshot import Snapshot
 
 GRID_RESOLUTION = 100
+
+
+def presentation_pixels(height: int) -> int:
+    """Type size for the back row: about a fiftieth of the window's height, at least 16 px.
+
+    1080 px high → 22 px type; a 720 px projector → 16 px (physically as large on the wall).
+    """
+    return max(16, round(height / 50))
 
 
 class MainWindow(QMainWindow):
@@ -49,11 +61,14 @@ class MainWindow(QMainWindow):
         interactive: bool = True,
         settings: QSettings | None = None,
         autosave_dir: Path | None = None,
+        restore_layout: bool = True,
     ) -> None:
         super().__init__()
         self.setWindowTitle("nnviz — see a neural network learn")
         self.interactive = interactive
         self.settings = settings
+        self.presenting = False
+        self._normal_font: QFont | None = None
         self.latest: Snapshot | None = None
         self.doc = Document(self)
         self.status = StatusLine(self)
@@ -73,6 +88,8 @@ class MainWindow(QMainWindow):
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()
+        self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
+        self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
         self.actions = build_menus(self)
@@ -80,8 +97,10 @@ class MainWindow(QMainWindow):
         self.playground.show_points()
         self.data_controls.show_settings(self.doc.settings, self.doc.points.n_classes)
         self.resize(1480, 900)
-        self._restore_layout()
+        if restore_layout:
+            self._restore_layout()
         self.training.start()
+        self.send(cmd.SetSpeed(DEFAULT_SPEED))  # a pace a class can follow
         self.status.say(f"{first.title}: {first.description}  Press Space to train.")
 
     # ----- construction ----------------------------------------------------------------------
@@ -92,6 +111,8 @@ class MainWindow(QMainWindow):
         self.controls = ControlsView()
         names = [(load_preset(n).title, n) for n in preset_names()]
         self.data_controls = DataControlsView(names)
+        self.transport = TransportBar()
+        self.transport.hide()  # shown on the playground stage only
 
     def _context(self) -> Context:
         highlight = Highlighter(
@@ -123,19 +144,21 @@ class MainWindow(QMainWindow):
         panels = Panels()
         for panel in (
             Panel("network", "Network graph", self.network_view, self.network_view, None,
-                  self.network_view.show_snapshot, stage="playground", state=self.network_view),
+                  self.network_view.show_snapshot, stage="playground", state=self.network_view,
+                  minimum=(380, 300)),
             Panel("controls", "Controls", scroll, self.controls, Area.LeftDockWidgetArea,
-                  self.controls.show_snapshot, export=False, stage="playground"),
+                  self.controls.show_snapshot, export=False),
             Panel("canvas", "Data and output", self.canvas, self.canvas,
-                  Area.RightDockWidgetArea, self.canvas.show_snapshot, stage="playground"),
+                  Area.RightDockWidgetArea, self.canvas.show_snapshot, stage="playground",
+                  minimum=(300, 300)),
             Panel("curves", "Training curves", self.curves, self.curves,
-                  Area.BottomDockWidgetArea, self.curves.show_snapshot, stage="playground"),
+                  Area.BottomDockWidgetArea, self.curves.show_snapshot, minimum=(300, 180)),
             Panel("graph", "Computation graph", self.graph.view, self.graph.view,
                   Area.BottomDockWidgetArea, self.graph.show_snapshot, tab_with="curves",
-                  stage="graph", state=self.graph),
+                  stage="graph", state=self.graph, minimum=(300, 220)),
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape"),
+                  stage="landscape", minimum=(300, 260)),
         ):  # fmt: skip
             panels.add(panel)
         return panels
@@ -143,9 +166,12 @@ class MainWindow(QMainWindow):
     def _dock_panels(self) -> None:
         # The controls run the full height; the bottom docks sit under the network and canvas.
         self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        self.central = QStackedWidget()  # page 0: the central panel; the stage adds its page
+        self.setCentralWidget(self.central)
         for panel in self.panels:
+            panel.widget.setMinimumSize(*panel.minimum)  # never squeezed into overlapping text
             if panel.area is None:
-                self.setCentralWidget(panel.widget)
+                self.central.addWidget(panel.widget)
                 continue
             dock = QDockWidget(panel.title, self)
             dock.setObjectName(f"dock:{panel.title}")
@@ -159,8 +185,15 @@ class MainWindow(QMainWindow):
         self.docks["curves"].raise_()
 
     def show_dock(self, key: str) -> None:
-        """Make a panel visible and bring its tab to the front."""
-        self.panels[key]  # ValueError naming the choices for an unknown key
+        """Make a panel visible and bring its tab to the front (on stage: that view's stage)."""
+        panel = self.panels[key]  # ValueError naming the choices for an unknown key
+        if self.stage.active is not None:
+            if key in self.stage.active.panels:
+                return
+            if panel.stage is not None:
+                self.stage.enter(panel.stage)
+                return
+            self.stage.leave()
         dock = self.docks.get(key)
         if dock is None:  # the central panel is always shown
             return
@@ -174,6 +207,7 @@ class MainWindow(QMainWindow):
         self.training.snapshot_ready.connect(self._on_snapshot_ready)
         self.training.failed.connect(self.warn)
         self.canvas.trace_requested.connect(self.graph.on_trace_requested)
+        self.transport.command_requested.connect(self.send)
         self.network_view.param_picked.connect(self.landscape.on_param_picked)
 
     # ----- commands and snapshots ------------------------------------------------------------
@@ -195,6 +229,8 @@ class MainWindow(QMainWindow):
             if panel.show_snapshot is not None:
                 panel.show_snapshot(snap)
         self.status.show_snapshot(snap)
+        if self.transport.isVisible():
+            self.transport.show_snapshot(snap)
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -209,6 +245,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Autosave, remember the layout, and stop the training process cleanly."""
+        self.stage.leave()  # the full layout is what gets remembered
         self.session_io.autosave()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
@@ -252,12 +289,51 @@ class MainWindow(QMainWindow):
         action = self.actions["presentation"]
         on = action.isChecked() if on is None else on
         action.setChecked(on)
-        font = self.font()
-        font.setPointSizeF(16.0 if on else 10.0)
-        self.setFont(font)
+        self.presenting = on
+        self._apply_type_size()
         for panel in self.panels:
             panel.set_presentation(on)
+        self.transport.setFont(self.font())
+        self.status.set_presentation(on)
         self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
+
+    def _apply_type_size(self) -> None:
+        """Every widget's type, menus and popups included: the app font, sized for the room."""
+        app = QApplication.instance()
+        if self._normal_font is None:
+            self._normal_font = QFont(app.font())
+        font = QFont(self._normal_font)
+        if self.presenting:
+            px = presentation_pixels(self.height())
+            font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
+        app.setFont(font)
+        self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In presentation mode the type follows the window's height (a projector's size)."""
+        super().resizeEvent(event)
+        if self.presenting and event.oldSize().height() != event.size().height():
+            self._apply_type_size()
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: every panel back where it starts, whatever was saved."""
+        self.stage.leave()
+        self.restoreState(self.default_layout)
+        for panel in self.panels:
+            dock = self.docks.get(panel.key)
+            if dock is not None:
+                dock.setFloating(False)
+        self.docks["curves"].raise_()
+        self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
+        self.status.say("Layout reset: every view is back in its place.")
+
+    def toggle_stage(self, name: str) -> None:
+        """F6/F7/F8: that view alone in the window; the same key (or Esc) brings all back."""
+        self.stage.toggle(name)
+        active = self.stage.active
+        if active is not None:
+            self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
 
     def step_forward_key(self) -> None:
         """→: the next op in the graph when it has focus, else one training epoch."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.stage import STAGES
 from nnviz import commands as cmd
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ SHORTCUTS_HELP = """
 <b>→ / ←</b> next / previous op while the graph has focus (<b>.</b> and <b>,</b> anywhere)
 &nbsp; <b>U</b> apply one update on that example
 <br><b>F5</b> presentation mode (large type) &nbsp; <b>F11</b> full screen
+<br><b>F6 / F7 / F8</b> the playground / the computation graph / the loss landscape alone in
+the window (the same key or <b>Esc</b> brings every view back)
 <br>Mouse on the data: click adds, drag moves, right-click (or Ctrl+click) deletes.
 """
 
@@ -110,6 +113,18 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     )
     add(view, "fullscreen", "&Full screen", w.toggle_fullscreen, "F11", checkable=True)
     add(view, "landscape_show", "&Loss landscape", lambda: w.show_dock("landscape"), "Ctrl+L")
+    view.addSeparator()
+    stage = view.addMenu("&Stage: one view fills the window")
+    for spec in STAGES.values():
+        add(
+            stage,
+            f"stage_{spec.name}",
+            f"{spec.title} alone ({spec.key})",
+            lambda _=False, n=spec.name: w.toggle_stage(n),
+            spec.key,
+        )
+    add(stage, "stage_leave", "Back to every view (Esc)", w.stage.leave, "Esc")
+    add(view, "reset_layout", "&Reset layout", w.reset_layout)
     view.addSeparator()
     for panel in w.panels:
         if panel.key in w.docks:

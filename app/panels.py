@@ -40,6 +40,7 @@ class Panel:
     tab_with: str | None = None  # share a dock area as a tab beside this panel
     stage: str | None = None  # the stage (single-view mode) this panel belongs to
     state: KeepsState | None = None  # what of this panel a session file keeps
+    minimum: tuple[int, int] = (220, 160)  # the smallest size at which it still reads well
 
     def set_presentation(self, on: bool) -> None:
         """Large type and thick lines, when the view supports it."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
+from app.views.elided_label import ElidedLabel
 from app.views.steady_label import SteadyLabel
 from nnviz.snapshot import Snapshot
 
@@ -22,24 +23,26 @@ class StatusLine(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.numbers = SteadyLabel()  # new numbers every frame
-        self.message = QLabel()
-        self.message.setWordWrap(False)
+        self.message = ElidedLabel()
+        self.compact = False  # presentation mode: fewer words, larger type
         self.addWidget(self.message, 1)
         self.addPermanentWidget(self.numbers)
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Update the numbers (and any message the worker attached)."""
         m = snap.metrics
-        parts = [
-            f"epoch {snap.epoch}",
-            f"train loss {_fmt(m.get('train_loss'))}",
-            f"test loss {_fmt(m.get('test_loss'))}",
-        ]
+        loss, test_loss = _fmt(m.get("train_loss")), _fmt(m.get("test_loss"))
+        parts = [f"epoch {snap.epoch}"]
+        if self.compact:
+            parts.append(f"loss {loss} (test {test_loss})")
+        else:
+            parts += [f"train loss {loss}", f"test loss {test_loss}"]
         if snap.kind != "regression":
-            parts += [
-                f"train acc {_fmt(m.get('train_acc'), True)}",
-                f"test acc {_fmt(m.get('test_acc'), True)}",
-            ]
+            acc, test_acc = _fmt(m.get("train_acc"), True), _fmt(m.get("test_acc"), True)
+            if self.compact:
+                parts.append(f"accuracy {acc} (test {test_acc})")
+            else:
+                parts += [f"train acc {acc}", f"test acc {test_acc}"]
         parts.append(f"{snap.epochs_per_second:.0f} epochs/s")
         self.numbers.setText("   ".join(parts))
         if snap.message:
@@ -50,4 +53,7 @@ class StatusLine(QStatusBar):
         colour = "#c0392b" if error else "#2c3e50"
         self.message.setStyleSheet(f"color: {colour}; font-weight: {'bold' if error else 400};")
         self.message.setText(text)
-        self.message.setToolTip(text)
+
+    def set_presentation(self, on: bool) -> None:
+        """Fewer words in the numbers, so they fit a projector at large type."""
+        self.compact = on

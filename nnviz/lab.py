@@ -215,7 +215,8 @@ class Lab:
             return 0
         done, start = 0, self.clock()
         while self.playing and self.clock() - start < budget_s:
-            if self.epochs_per_second and not self.run.rate.may_start_epoch(self.epochs_per_second):
+            paced = self.epochs_per_second and self.stop_at_epoch is None  # RunEpochs: full speed
+            if paced and not self.run.rate.may_start_epoch(self.epochs_per_second):
                 break
             event = self._next_event()
             done += event.kind == "batch"

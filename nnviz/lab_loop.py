@@ -100,7 +100,8 @@ class LabLoop:
     def wait_s(self) -> float:
         """How long to wait for a message before looking again."""
         if self.lab.playing:  # at a speed limit, nap instead of spinning between epochs
-            return 0.002 if self.lab.epochs_per_second else 0.0
+            paced = self.lab.epochs_per_second and self.lab.stop_at_epoch is None
+            return 0.002 if paced else 0.0
         if self.dirty and self.delivered:  # only the frame interval holds the snapshot back
             return max(0.0, self.frame_s - (self.clock() - self._last_emit))
         return self.frame_s

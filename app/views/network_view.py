@@ -7,7 +7,6 @@ import time
 from PySide6.QtCore import QPoint, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsScene,
     QLabel,
     QVBoxLayout,
@@ -293,10 +292,7 @@ class NetworkView(QWidget):
     def set_presentation(self, on: bool) -> None:
         """Type 1.6× larger in the graph, the hover card, the legend and the buttons."""
         self.presenting = on
-        font = QFont()  # an empty font inherits everything from the window…
-        if on:  # …except the size, in presentation mode
-            font.setPointSizeF(QApplication.font().pointSizeF() * PRESENT)
-        self.setFont(font)
+        self.setFont(QFont())  # inherit the window's type, which presentation mode enlarges
         if self.snap is not None:
             self._spec = None  # rebuild so the scene's captions pick up the new size
             snap, self.snap = self.snap, None

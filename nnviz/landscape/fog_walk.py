@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.landscape.knobs import KnobObjective
 from nnviz.landscape.params import array_ref
 from nnviz.landscape.probe import FogWalk, secant_sequence
@@ -34,7 +35,7 @@ class LossAlongWeight:
         self, net: MLP, X: Array, y: Array, loss: str, param_index: int, index: Sequence[int]
     ) -> None:
         ref = array_ref(net, int(param_index), tuple(int(i) for i in index))
-        self._objective = KnobObjective(net, X, y, loss, [ref])
+        self._objective = KnobObjective(Problem(net, X, y, loss), [ref])
         self.label = self._objective.labels[0]
         self.start = float(self._objective.start[0])  # the weight's value now
 

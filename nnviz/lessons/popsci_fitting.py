@@ -11,6 +11,7 @@ from nnviz.data.registry import make_dataset
 from nnviz.engine.features import polynomial_features
 from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP
+from nnviz.engine.problem import Problem
 from nnviz.engine.trainer import TrainConfig
 from nnviz.landscape.knobs import KnobObjective
 from nnviz.lessons.popsci_train import rounded, train_epochs
@@ -53,7 +54,8 @@ def knobs_of(net: MLP) -> list[float]:
 
 def loss_grid(net: MLP, F: Array, y: Array, knobs: tuple[int, int], half: float, n: int):
     """The loss over a square of two knobs (k_i, k_j, i, j ≥ 1) around their fitted values."""
-    objective = KnobObjective(net, F, y, "mse", [(0, knobs[0] - 1, 0), (0, knobs[1] - 1, 0)])
+    problem = Problem(net, F, y, "mse")
+    objective = KnobObjective(problem, [(0, knobs[0] - 1, 0), (0, knobs[1] - 1, 0)])
     a = objective.start[0] + np.linspace(-half, half, n)
     b = objective.start[1] + np.linspace(-half, half, n)
     grid = [[objective(np.array([u, v]))[0] for u in a] for v in b]  # rows: second knob

@@ -1,0 +1,154 @@
+"""Stage mode: one view alone in the window, with its own essential controls, for a lecture.
+
+The same key (or Esc) puts every view back exactly where it was: the staged widgets are lent
+to a stage page and returned to their docks, and the window's saved layout is restored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.panels import Panel, Panels
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A stage: its title, key, the panels it shows side by side, and extra controls."""
+
+    name: str
+    title: str
+    key: str  # the shortcut that enters and leaves it
+    panels: tuple[str, ...]
+    transport: bool = False  # the compact play/step/reset row under the views
+
+
+STAGES: dict[str, StageSpec] = {
+    s.name: s
+    for s in (
+        StageSpec("playground", "Playground", "F6", ("network", "canvas"), transport=True),
+        StageSpec("graph", "Computation graph", "F7", ("graph",)),
+        StageSpec("landscape", "Loss landscape", "F8", ("landscape",)),
+    )
+}
+
+
+class StageMode:
+    """Lends panels to a full-window stage page and gives them back exactly."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        central: QStackedWidget,
+        panels: Panels,
+        docks: dict[str, QDockWidget],
+        transport: QWidget,
+    ) -> None:
+        self.window, self.central, self.panels, self.docks = window, central, panels, docks
+        self.transport = transport
+        self.active: StageSpec | None = None
+        self.page: QWidget | None = None
+        self._saved: tuple[QByteArray, QByteArray] | None = None
+        self._lent: list[Callable[[], None]] = []  # how to give each widget back
+        self.changed: list[Callable[[str | None], None]] = []  # listeners: the stage name
+
+    def toggle(self, name: str) -> None:
+        """Enter stage ``name``, or leave it if it is the one showing."""
+        if self.active is not None and self.active.name == name:
+            self.leave()
+        else:
+            self.enter(name)
+
+    def enter(self, name: str) -> None:
+        """Put stage ``name``'s views alone in the window (ValueError for an unknown name)."""
+        if name not in STAGES:
+            raise ValueError(f"no stage called {name!r}; choose one of {', '.join(STAGES)}")
+        if self.active is not None:
+            self.leave()
+        spec = STAGES[name]
+        self._saved = (self.window.saveState(), self.window.saveGeometry())
+        self.page = self._build_page(spec)
+        for dock in self.docks.values():
+            dock.hide()
+        self.central.addWidget(self.page)
+        self.central.setCurrentWidget(self.page)
+        self.active = spec
+        self._notify()
+
+    def leave(self) -> None:
+        """Give every lent view back and restore the layout exactly as it was."""
+        if self.active is None or self.page is None:
+            return
+        self.central.setCurrentIndex(0)
+        for give_back in reversed(self._lent):
+            give_back()
+        self._lent.clear()
+        self.central.removeWidget(self.page)
+        self.page.deleteLater()
+        self.page, self.active = None, None
+        if self._saved is not None:
+            state, geometry = self._saved
+            self.window.restoreGeometry(geometry)
+            self.window.restoreState(state)
+        self._notify()
+
+    # ----- building the page -----------------------------------------------------------------
+    def _build_page(self, spec: StageSpec) -> QWidget:
+        page = QWidget()
+        page.setObjectName(f"stage:{spec.name}")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(4, 2, 4, 2)
+        header = QLabel(f"<b>{spec.title}</b> — {spec.key} or Esc returns to every view")
+        header.setObjectName("stage-header")
+        column.addWidget(header)
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.setChildrenCollapsible(False)
+        for key in spec.panels:
+            row.addWidget(self._borrow(self.panels[key]))
+        column.addWidget(row, 1)
+        if spec.transport:
+            column.addWidget(self._borrow_widget(self.transport))
+        return page
+
+    def _borrow(self, panel: Panel) -> QWidget:
+        """Take a panel's widget out of its dock (or the central stack) until we leave."""
+        widget = panel.widget
+        dock = self.docks.get(panel.key)
+        if dock is not None:
+            dock.setWidget(QWidget())  # a placeholder while the view is on stage
+            self._lent.append(lambda d=dock, w=widget: _give_back_to_dock(d, w))
+        else:
+            index = self.central.indexOf(widget)
+            self.central.removeWidget(widget)
+            self._lent.append(lambda w=widget, i=index: self.central.insertWidget(i, w))
+        widget.show()
+        return widget
+
+    def _borrow_widget(self, widget: QWidget) -> QWidget:
+        """A widget that lives nowhere else (the transport row): hidden again on leaving."""
+        self._lent.append(lambda w=widget: (w.setParent(None), w.hide()))
+        widget.show()
+        return widget
+
+    def _notify(self) -> None:
+        for listener in self.changed:
+            listener(self.active.name if self.active is not None else None)
+
+
+def _give_back_to_dock(dock: QDockWidget, widget: QWidget) -> None:
+    placeholder = dock.widget()
+    dock.setWidget(widget)
+    widget.show()
+    if placeholder is not None and placeholder is not widget:
+        placeholder.deleteLater()
