@@ -41,6 +41,11 @@ def make_window(args: argparse.Namespace, interactive: bool = True):
         window.session_io.offer_restore()
     if args.presentation:
         window.toggle_presentation(True)
-    if args.stage and interactive:
+    if getattr(args, "lesson", None):
+        window.open_lesson(args.lesson, max(args.step - 1, 0))
+    elif args.stage and interactive:
         window.toggle_stage(args.stage)
+    first_start = settings is not None and settings.value("start/show", True, type=bool)
+    if interactive and first_start and not args.open and not getattr(args, "lesson", None):
+        window.show_start_page()
     return window

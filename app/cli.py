@@ -52,6 +52,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--graph-layers", action="store_true", help="show the traced graph one box per layer"
     )
     p.add_argument("--open", metavar="FILE", help="open a saved .nnviz session")
+    p.add_argument("--lesson", metavar="ID", help="open a lesson (nnviz --lessons lists them)")
+    p.add_argument("--step", type=int, default=1, help="the lesson's step, from 1 (default 1)")
+    p.add_argument("--lessons", action="store_true", help="list the lessons and exit")
     p.add_argument(
         "--no-restore",
         action="store_true",
@@ -74,6 +77,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nnviz`` console script."""
     args = parse_args(argv)
+    if args.lessons:
+        return _list_lessons()
+    if args.lesson:
+        problem = _check_lesson(args)
+        if problem:
+            print(f"nnviz: {problem}", file=sys.stderr)
+            return 2
+        if args.report and not args.screenshot:
+            return _report_lesson(args)
     headless = bool(args.screenshot or args.report)
     if headless and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,6 +108,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_headless(window, args)
     finally:
         window.close()  # on every path: autosave, stop the training thread and process
+
+
+def _list_lessons() -> int:
+    """--lessons: one line per lesson, id first, in menu order."""
+    from nnviz.lessons.catalogue import load_catalogue
+    from nnviz.lessons.groups import GROUPS
+
+    catalogue = load_catalogue()
+    for lesson in catalogue.lessons:
+        print(f"{lesson.id:26} {lesson.title.get()}  ({GROUPS.get(lesson.group, lesson.group)})")
+    for problem in catalogue.problems:
+        print(f"nnviz: skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def _check_lesson(args: argparse.Namespace) -> str:
+    """The one reason --lesson ID --step K cannot be played, or ''."""
+    from nnviz.lessons.catalogue import load_catalogue
+
+    try:
+        lesson = load_catalogue().get(args.lesson)
+    except ValueError as exc:
+        return str(exc)
+    if not 1 <= args.step <= len(lesson.steps):
+        return f"lesson {lesson.id} has steps 1 to {len(lesson.steps)}, not {args.step}"
+    return ""
+
+
+def _report_lesson(args: argparse.Namespace) -> int:
+    """--lesson ID --step K --report: the step's numbers as one JSON line (no window needed)."""
+    from nnviz.lessons.catalogue import load_catalogue
+    from nnviz.lessons.player import LessonPlayer
+
+    player = LessonPlayer(load_catalogue().get(args.lesson))
+    print(json.dumps(player.report(args.step - 1)))
+    return 0
 
 
 def _readable_session(path: str) -> bool:
@@ -128,16 +176,20 @@ def _run_headless(window, args: argparse.Namespace) -> int:
     window.training.snapshot_ready.connect(
         lambda s: stopped.append(s.message) if s.event in ("diverged", "error") else None
     )
+    target = args.epochs
+    if args.lesson:  # the step's setup first, then any extra epochs on top of it
+        window.wait_for_snapshot(lambda s: not window.lessons.setting_up, timeout_ms=600_000)
+        target += window.latest.epoch if window.latest is not None else 0
     if args.epochs:
         window.send(cmd.RunEpochs(args.epochs))
     snap = window.wait_for_snapshot(
-        lambda s: bool(stopped) or (s.epoch >= args.epochs and not s.playing),
+        lambda s: bool(stopped) or (s.epoch >= target and not s.playing),
         timeout_ms=600_000,
     )
     code = 0
     if snap is not None and args.trace is not None and not stopped:
         code = _walk_graph(window, args)
-    if args.stage:
+    if args.stage and not args.lesson:
         window.toggle_stage(args.stage)
     for _ in range(5):  # let every view paint the final snapshot
         QApplication.processEvents()
@@ -151,7 +203,8 @@ def _run_headless(window, args: argparse.Namespace) -> int:
         print(f"nnviz: could not write {args.screenshot}", file=sys.stderr)
         code = 1
     if snap is not None and args.report:
-        print(json.dumps(_report(window, snap)))
+        report = window.lessons.player.report() if args.lesson else _report(window, snap)
+        print(json.dumps(report))
     return code
 
 

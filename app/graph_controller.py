@@ -15,6 +15,7 @@ from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.explainer import Explainer
 from nnviz.graph.parser import FormulaError
 from nnviz.graph.requests import TracedExample
+from nnviz.lessons.setup import nearest_row
 from nnviz.snapshot import Snapshot
 
 FIRST_EXAMPLE = "cs188"
@@ -86,10 +87,12 @@ class GraphController(QObject):
             self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
         self.trace()
 
-    def trace_training_point(self, n: int) -> None:
-        """Trace the n-th training point (0-based), as the command line's --trace does."""
+    def trace_training_point(self, n: int, near: tuple[float, ...] | None = None) -> None:
+        """Trace the n-th training point (0-based; --trace), or the one nearest ``near``."""
         X, y, is_test, ids = self.ctx.document.points.all_arrays()
         train = np.flatnonzero(~is_test)
+        if near is not None:
+            n = nearest_row(X[train], near)
         if not 0 <= n < len(train):
             raise ValueError(f"there are {len(train)} training points; {n} is not one of them")
         i = int(train[n])
@@ -216,6 +219,10 @@ class GraphController(QObject):
         return focus is not None and (focus is self.view or self.view.isAncestorOf(focus))
 
     # ----- helpers ---------------------------------------------------------------------------
+    def apply(self, request: rq.GraphRequest) -> bool:
+        """Carry out one request value (a lesson step's, say); False if it was refused."""
+        return self._run(request)
+
     def _run(self, request: rq.GraphRequest, note: str = "") -> bool:
         """Hand one request to the explainer; a refusal is one red line and changes nothing."""
         try:

@@ -22,11 +22,12 @@ from app.context import Context, Highlighter
 from app.document import Document
 from app.graph_controller import GraphController
 from app.landscape_controller import LandscapeController
+from app.lesson_controller import LessonController, LessonHost
 from app.menus import build_menus
 from app.panels import Area, Panel, Panels
 from app.playground_controller import PlaygroundController, generate_preset_points
 from app.session_io import SessionIO
-from app.stage import StageMode
+from app.stage import STAGES, StageMode
 from app.status import StatusLine
 from app.training_bridge import TrainingBridge
 from app.views.controls_view import DEFAULT_SPEED, ControlsView
@@ -37,6 +38,7 @@ from app.views.network_view import NetworkView
 from app.views.transport_bar import TransportBar
 from nnviz import commands as cmd
 from nnviz.lab import Lab
+from nnviz.lessons.catalogue import load_catalogue
 from nnviz.presets import load_preset, preset_names
 from nnviz.snapshot import Snapshot
 
@@ -85,11 +87,15 @@ class MainWindow(QMainWindow):
         )
         self.graph = GraphController(self.ctx)
         self.landscape = LandscapeController(self.ctx)
+        self.catalogue = load_catalogue()
+        self.lessons = LessonController(self.ctx, self._lesson_host())
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()
+        self.docks["lesson"].hide()  # shown while a lesson plays
         self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
+        self.stage.changed.append(self._on_stage_changed)
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
         self.actions = build_menus(self)
@@ -159,9 +165,85 @@ class MainWindow(QMainWindow):
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
                   stage="landscape", minimum=(300, 260)),
+            Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
+                  Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
+                  minimum=(300, 120)),
         ):  # fmt: skip
             panels.add(panel)
         return panels
+
+    def _lesson_host(self) -> LessonHost:
+        """What a lesson may drive: the playground, the graph, the landscape, the stage."""
+        return LessonHost(
+            load_preset=self.playground.load_preset,
+            load_dataset=self.playground.load_dataset,
+            set_points=self.playground.set_points,
+            graph_request=self.graph.apply,
+            trace_point=self._trace_for_lesson,
+            landscape_request=self.landscape.apply,
+            show_stage=self._stage_for_lesson,
+            leave_stage=self._end_lesson_stage,
+            save_session=lambda: self.session_io.current_session(),
+            restore_session=lambda s: self.session_io.apply_session(s),
+            app_request=lambda request: False,
+        )
+
+    def open_lesson(self, lesson_id: str, step: int = 0) -> None:
+        """Play a lesson from step ``step`` (0-based); an unknown id is one message."""
+        try:
+            lesson = self.catalogue.get(lesson_id)
+        except ValueError as exc:
+            self.status.say(str(exc), error=True)
+            return
+        self.lessons.start(lesson, step)
+
+    def lesson_next(self) -> None:
+        """PgDn (a presenter's clicker): the next lesson step."""
+        if self.lessons.active:
+            self.lessons.next()
+        else:
+            self.status.say("No lesson is playing: Lessons ▸ All lessons… picks one.")
+
+    def lesson_back(self) -> None:
+        """PgUp: the lesson step before."""
+        if self.lessons.active:
+            self.lessons.back()
+
+    def show_start_page(self) -> None:
+        """The lessons, grouped by lecture; shown at the first start unless turned off."""
+        from app.views.start_page import StartPage
+
+        show = self.settings is None or self.settings.value("start/show", True, type=bool)
+        page = StartPage(list(self.catalogue.lessons), bool(show), self)
+        page.lesson_chosen.connect(self.open_lesson)
+        page.finished.connect(lambda _: self._remember_start_page(page))
+        page.open()
+        self.start_page = page
+
+    def _remember_start_page(self, page) -> None:
+        if self.settings is not None:
+            self.settings.setValue("start/show", page.show_at_start.isChecked())
+
+    def _trace_for_lesson(self, index: int, near: tuple[float, ...] | None) -> None:
+        try:
+            self.graph.trace_training_point(index, near)
+        except ValueError as exc:
+            self.lessons.panel.show_message(str(exc))
+
+    def _stage_for_lesson(self, name: str) -> None:
+        """A lesson step's view alone in the window, the lesson panel under it."""
+        if name not in STAGES:
+            self.lessons.panel.show_message(f"The {name} view is not in this window yet.")
+            name = "playground"
+        self.stage.enter(name, extras=("lesson",))
+
+    def _on_stage_changed(self, name: str | None) -> None:
+        if name is None and self.lessons.active:  # Esc mid-lesson: the narration stays in sight
+            self.docks["lesson"].show()
+
+    def _end_lesson_stage(self) -> None:
+        self.stage.leave()
+        self.docks["lesson"].hide()
 
     def _dock_panels(self) -> None:
         # The controls run the full height; the bottom docks sit under the network and canvas.
@@ -225,10 +307,10 @@ class MainWindow(QMainWindow):
 
     def _on_snapshot_ready(self, snap: Snapshot) -> None:
         self.latest = snap
+        self.status.show_snapshot(snap)  # first: a view's own message may follow it
         for panel in self.panels:
             if panel.show_snapshot is not None:
                 panel.show_snapshot(snap)
-        self.status.show_snapshot(snap)
         if self.transport.isVisible():
             self.transport.show_snapshot(snap)
 
@@ -336,15 +418,19 @@ class MainWindow(QMainWindow):
             self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
 
     def step_forward_key(self) -> None:
-        """→: the next op in the graph when it has focus, else one training epoch."""
-        if self.graph.wants_keys():
+        """→: the next lesson step or graph op when that has focus, else one training epoch."""
+        if self.lessons.active and self.lessons.wants_keys():
+            self.lessons.next()
+        elif self.graph.wants_keys():
             self.graph.step("forward")
         else:
             self.send(cmd.StepEpoch())
 
     def step_back_key(self) -> None:
-        """←: undo the last op in the graph when it has focus, else the last training step."""
-        if self.graph.wants_keys():
+        """←: the lesson step or graph op before when that has focus, else a training step."""
+        if self.lessons.active and self.lessons.wants_keys():
+            self.lessons.back()
+        elif self.graph.wants_keys():
             self.graph.step("back")
         else:
             self.send(cmd.StepBack())

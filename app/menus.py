@@ -6,9 +6,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from app.stage import STAGES
 from nnviz import commands as cmd
+from nnviz.lessons.groups import GROUPS
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
@@ -23,6 +25,8 @@ SHORTCUTS_HELP = """
 <b>→ / ←</b> next / previous op while the graph has focus (<b>.</b> and <b>,</b> anywhere)
 &nbsp; <b>U</b> apply one update on that example
 <br><b>F5</b> presentation mode (large type) &nbsp; <b>F11</b> full screen
+<br><b>PgDn / PgUp</b> next / previous lesson step (a presenter's clicker works) &nbsp;
+<b>→ / ←</b> the same while the lesson panel has focus
 <br><b>F6 / F7 / F8</b> the playground / the computation graph / the loss landscape alone in
 the window (the same key or <b>Esc</b> brings every view back)
 <br>Mouse on the data: click adds, drag moves, right-click (or Ctrl+click) deletes.
@@ -130,6 +134,23 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         if panel.key in w.docks:
             view.addAction(w.docks[panel.key].toggleViewAction())
 
+    lessons = w.menuBar().addMenu("&Lessons")
+    add(lessons, "start_page", "&All lessons… (start page)", w.show_start_page)
+    group_menus: dict[str, QMenu] = {}
+    for lesson in w.catalogue.lessons:
+        if lesson.group not in group_menus:
+            # A QMenu with its parent set: Qt owns it (a bare addMenu(title) can be collected).
+            group_menus[lesson.group] = QMenu(GROUPS.get(lesson.group, lesson.group), lessons)
+            lessons.addMenu(group_menus[lesson.group])
+        action = group_menus[lesson.group].addAction(lesson.title.get())
+        action.setToolTip(lesson.promise.get())
+        action.triggered.connect(lambda _=False, i=lesson.id: w.open_lesson(i))
+    lessons.addSeparator()
+    add(lessons, "lesson_next", "&Next step (PgDn)", w.lesson_next, "PgDown")
+    add(lessons, "lesson_back", "&Previous step (PgUp)", w.lesson_back, "PgUp")
+    add(lessons, "lesson_leave", "&Leave the lesson", w.lessons.leave)
+
     help_menu = w.menuBar().addMenu("&Help")
+    add(help_menu, "help_start_page", "&Start page: the lessons", w.show_start_page)
     add(help_menu, "shortcuts", "&Keyboard shortcuts", w.show_shortcuts, "F1")
     return actions

@@ -15,6 +15,8 @@ from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
 from app.views.network_view import NetworkView
 from nnviz import commands as cmd
+from nnviz.data.point_set import PointSet
+from nnviz.lessons.setup import dataset_from_rows
 from nnviz.presets import Preset, load_preset
 
 
@@ -87,10 +89,10 @@ class PlaygroundController(QObject):
             **options,
         )
 
-    def load_preset(self, name: str) -> None:
+    def load_preset(self, name: str, seed: int | None = None) -> None:
         """Load a preset: its data (one undo step), then its network and settings."""
         try:
-            preset = load_preset(name)
+            preset = load_preset(name, seed)
         except ValueError as exc:
             self.ctx.say(str(exc), error=True)
             return
@@ -98,6 +100,30 @@ class PlaygroundController(QObject):
         self.ctx.send(cmd.SetSpec(preset.spec))
         self.ctx.send(cmd.SetConfig(preset.config))
         self.ctx.say(f"{preset.title}: {preset.description}")
+
+    def load_dataset(self, name: str, options: dict[str, Any]) -> None:
+        """Generated data by name with its noise, seed, test share and size (one undo step)."""
+        extra = {k: v for k, v in options.items() if k in ("n", "k")}
+        self._edit(
+            self.doc.generate,
+            name,
+            float(options.get("noise", 0.0)),
+            float(options.get("test_ratio", 0.5)),
+            int(options.get("seed", 0)),
+            **extra,
+        )
+
+    def set_points(self, rows: tuple[tuple[float, ...], ...]) -> None:
+        """Hand-placed points, all for training (a lesson's toy data; one undo step)."""
+        try:
+            ds = dataset_from_rows(rows)
+        except ValueError as exc:
+            self.ctx.say(str(exc), error=True)
+            return
+        settings = {"name": "lesson", "noise": 0.0, "test_ratio": 0.0, "seed": 0}
+        self.doc.replace(
+            PointSet.from_dataset(ds, 0.0, 0), "lesson points", {**settings, "domain": ds.domain}
+        )
 
     def clear_points(self) -> None:
         """Remove every point as one undoable step."""

@@ -70,15 +70,18 @@ class StageMode:
         else:
             self.enter(name)
 
-    def enter(self, name: str) -> None:
-        """Put stage ``name``'s views alone in the window (ValueError for an unknown name)."""
+    def enter(self, name: str, extras: tuple[str, ...] = ()) -> None:
+        """Put stage ``name``'s views alone in the window (ValueError for an unknown name).
+
+        ``extras`` are panels shown under the views (the lesson panel while a lesson plays).
+        """
         if name not in STAGES:
             raise ValueError(f"no stage called {name!r}; choose one of {', '.join(STAGES)}")
         if self.active is not None:
             self.leave()
         spec = STAGES[name]
         self._saved = (self.window.saveState(), self.window.saveGeometry())
-        self.page = self._build_page(spec)
+        self.page = self._build_page(spec, extras)
         for dock in self.docks.values():
             dock.hide()
         self.central.addWidget(self.page)
@@ -104,7 +107,7 @@ class StageMode:
         self._notify()
 
     # ----- building the page -----------------------------------------------------------------
-    def _build_page(self, spec: StageSpec) -> QWidget:
+    def _build_page(self, spec: StageSpec, extras: tuple[str, ...]) -> QWidget:
         page = QWidget()
         page.setObjectName(f"stage:{spec.name}")
         column = QVBoxLayout(page)
@@ -119,6 +122,8 @@ class StageMode:
         column.addWidget(row, 1)
         if spec.transport:
             column.addWidget(self._borrow_widget(self.transport))
+        for key in extras:
+            column.addWidget(self._borrow(self.panels[key]))
         return page
 
     def _borrow(self, panel: Panel) -> QWidget:

@@ -38,6 +38,13 @@ class RunEpochs:
 
 
 @dataclass(frozen=True)
+class TrainEpochs:
+    """Train this many epochs now, before the next command (a lesson's setup: deterministic)."""
+
+    epochs: int
+
+
+@dataclass(frozen=True)
 class StepBatch:
     """Train exactly one mini-batch, then pause."""
 
@@ -123,7 +130,13 @@ class SetSpeed:
 
 @dataclass(frozen=True)
 class RequestSnapshot:
-    """Ask for a fresh snapshot even when nothing changed."""
+    """Ask for a fresh snapshot even when nothing changed; it carries ``token`` back.
+
+    A controller that sent several commands sends this last and waits for its token: that
+    snapshot is the first one that shows all of them applied.
+    """
+
+    token: int = 0
 
 
 Command = (
@@ -131,6 +144,7 @@ Command = (
     | Pause
     | StepEpoch
     | RunEpochs
+    | TrainEpochs
     | StepBatch
     | Reset
     | SetConfig

@@ -44,6 +44,7 @@ class Lab:
         self.stop_at_epoch: int | None = None
         self.event, self.message = "", ""
         self._seq = 0
+        self.token = 0  # the last RequestSnapshot's token, echoed in every snapshot
         self.runs = [Run(spec, config, *self._feature_data(spec), clock)]
 
     # ----- the live run ----------------------------------------------------------------------
@@ -93,6 +94,17 @@ class Lab:
             raise ValueError("the number of epochs cannot be negative")
         self.stop_at_epoch = self.trainer.epoch + int(c.epochs)
         self.playing = self.trainer.epoch < self.stop_at_epoch
+
+    def _on_TrainEpochs(self, c: cmd.TrainEpochs) -> None:
+        epochs = int(c.epochs)
+        if not 0 <= epochs <= 100_000:
+            raise ValueError("train 0 to 100000 epochs at once")
+        self.playing, self.stop_at_epoch = False, None
+        target = self.trainer.epoch + epochs
+        while self.trainer.epoch < target:
+            event = self._next_event()
+            if event.kind in ("diverged", "idle"):
+                return
 
     def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
         self.playing = False
@@ -206,7 +218,7 @@ class Lab:
         self.epochs_per_second = eps
 
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
-        pass
+        self.token = int(c.token)
 
     # ----- training --------------------------------------------------------------------------
     def advance(self, budget_s: float = 0.01) -> int:
@@ -274,6 +286,7 @@ class Lab:
             epochs_per_second=self.run.rate.rate() if self.playing else 0.0,
             data_version=self.data.version,
             runs=(self.run.state(metrics), *(r.state() for r in self.runs[1:])),
+            token=self.token,
         )
         self.event, self.message = "", ""
         return snap

@@ -62,6 +62,7 @@ class Snapshot:
     epochs_per_second: float = 0.0  # measured over the last second; 0 while paused
     data_version: int = 0
     runs: tuple[Any, ...] = ()  # every run's RunState, the live one first (nnviz.run)
+    token: int = 0  # the last RequestSnapshot's token: every command before it is applied
 
     @property
     def dim(self) -> int:

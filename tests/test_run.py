@@ -60,3 +60,12 @@ def test_step_back_restores_the_run_exactly():
     assert np.array_equal(lab.net.get_flat(), before) and lab.trainer.epoch == 0
     lab.apply(cmd.StepEpoch())
     assert np.array_equal(lab.net.get_flat(), first)
+
+
+def test_train_epochs_trains_now_before_the_next_command():
+    """TrainEpochs is done at once (a lesson's setup is deterministic), then the lab pauses."""
+    lab = make_lab()
+    lab.apply(cmd.TrainEpochs(7))
+    assert lab.trainer.epoch == 7 and not lab.playing
+    lab.apply(cmd.RequestSnapshot(token=42))
+    assert lab.snapshot().token == 42

@@ -17,7 +17,7 @@ lab        run       epochs
 lab        reset     seed?
 graph      example   key (a graph example: cs188, logistic, gears_sin_log, …)
 graph      formula   text, values?
-graph      trace     point (a row index)
+graph      trace     point (a training point's index, or [x1, x2]: the one nearest)
 graph      walk      steps
 graph      mode      mode: ops | neurons | layers
 landscape  mode      mode: race | network
@@ -118,6 +118,14 @@ def points(v: Any) -> None:
         for i, row in enumerate(v):
             if isinstance(row[2], bool) or not isinstance(row[2], int) or row[2] < 0:
                 raise ValueError(f"item {i}: a label must be a whole number ≥ 0, not {row[2]!r}")
+
+
+def _trace_point(v: Any) -> None:
+    """A training point's index, or a position [x1, x2] (the training point nearest it)."""
+    if isinstance(v, list):
+        list_of(number(-1e6, 1e6), 1, 2)(v)
+    else:
+        integer(0)(v)
 
 
 def nested_numbers(v: Any) -> None:
@@ -246,7 +254,7 @@ _VERBS = [
     Verb("lab", "reset", optional={"seed": SEED}),
     Verb("graph", "example", {"key": choice(_graph_examples)}),
     Verb("graph", "formula", {"text": formula_text}, {"values": values_dict}),
-    Verb("graph", "trace", {"point": integer(0)}),
+    Verb("graph", "trace", {"point": _trace_point}),
     Verb("graph", "walk", {"steps": integer(0)}),
     Verb("graph", "mode", {"mode": choice(("ops", "neurons", "layers"))}),
     Verb("landscape", "mode", {"mode": choice(("race", "network"))}),

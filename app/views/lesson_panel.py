@@ -1,0 +1,96 @@
+"""The lesson panel: the step's narration with its numbers in bold, step k of n, Back/Next."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def narration_html(text: str) -> str:
+    """Plain narration to rich text: ``**12**`` becomes bold, paragraphs stay paragraphs."""
+    escaped = html.escape(text)
+    bold = _BOLD.sub(r"<b>\1</b>", escaped)
+    return "<br>".join(bold.split("\n"))
+
+
+class LessonPanel(QWidget):
+    """Shows one step; a presenter's clicker (PgDn/PgUp) or →/← with focus move through it."""
+
+    next_requested = Signal()
+    back_requested = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 4, 8, 4)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.position = QLabel()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.position)
+        column.addLayout(top)
+        self.narration = QLabel()
+        self.narration.setWordWrap(True)
+        self.narration.setTextFormat(Qt.TextFormat.RichText)
+        self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.narration, 1)
+        buttons = QHBoxLayout()
+        self.back_button = self._button("◀ Back (PgUp)", self.back_requested)
+        self.next_button = self._button("Next ▶ (PgDn)", self.next_requested)
+        self.leave_button = self._button("Leave the lesson", self.leave_requested)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.leave_button)
+        column.addLayout(buttons)
+        self._sync_fonts()
+
+    def _sync_fonts(self) -> None:
+        """The narration a little larger than the rest: it is what the class reads."""
+        font = QFont(self.font())
+        font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        self.narration.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the app's type size (presentation mode changes it)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._sync_fonts()
+
+    def _button(self, text: str, signal: Signal) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(signal.emit)
+        return button
+
+    def show_step(self, lesson: str, step: str, k: int, n: int, narration: str) -> None:
+        """Show step ``k`` (0-based) of ``n`` with its title and narration."""
+        self.title.setText(f"<b>{html.escape(lesson)}</b> — {html.escape(step)}")
+        self.position.setText(f"step {k + 1} of {n}")
+        self.narration.setText(narration_html(narration))
+        self.back_button.setEnabled(k > 0)
+        self.next_button.setText("Next ▶ (PgDn)" if k + 1 < n else "Finish ✓ (PgDn)")
+
+    def show_message(self, text: str) -> None:
+        """One line of trouble (a setup the app refused), shown under the narration."""
+        self.narration.setText(
+            f"{self.narration.text()}<br><span style='color:#c0392b'>{html.escape(text)}</span>"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """→ / ← step through the lesson while the panel has the focus."""
+        if event.key() == Qt.Key.Key_Right:
+            self.next_requested.emit()
+        elif event.key() == Qt.Key.Key_Left:
+            self.back_requested.emit()
+        else:
+            super().keyPressEvent(event)
