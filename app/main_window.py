@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.training.snapshot_ready.connect(self._on_snapshot_ready)
         self.training.failed.connect(self.warn)
         self.canvas.trace_requested.connect(self.graph.on_trace_requested)
+        self.graph.tool_requested.connect(self.data_controls.select_tool)
         self.network_view.param_picked.connect(self.landscape.on_param_picked)
 
     # ----- commands and snapshots ------------------------------------------------------------
