@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from app.views.graph_items import NodeItem
 
-READABLE = 0.7  # below this zoom node text is too small to read: scroll instead of shrinking
+FIT_FLOOR = 0.4  # the whole graph is fitted down to this zoom (a lecture example always is)
+READABLE = 0.7  # …a graph that needs less is shown at this zoom instead, and scrolled
 LARGEST = 1.25  # a small graph is not blown up beyond this
 MARGIN = 40  # scene pixels kept around the graph and around the current node
 
@@ -17,9 +18,9 @@ class GraphCanvas(QGraphicsView):
     """Pan by dragging, zoom with the wheel; clicks on nodes are reported.
 
     On a new graph (and on every resize until the user zooms) the whole graph is fitted to
-    the view, as large as it reads well; if it cannot fit at a readable size it is shown at
-    ``READABLE`` zoom. Each step scrolls just enough to keep the current node in view,
-    never changing a zoom the user chose.
+    the view, as large as it reads well; a graph too big to fit at ``FIT_FLOOR`` (a traced
+    network of dozens of ops) is shown at ``READABLE`` zoom instead. Each step scrolls just
+    enough to keep the current node in view, never changing a zoom the user chose.
     """
 
     node_clicked = Signal(int)
@@ -64,8 +65,9 @@ class GraphCanvas(QGraphicsView):
         if rect.isEmpty() or view.width() < 2 or view.height() < 2:
             return
         zoom = min(view.width() / rect.width(), view.height() / rect.height(), LARGEST)
+        zoom = zoom if zoom >= FIT_FLOOR else READABLE
         self.resetTransform()
-        self.scale(max(zoom, READABLE), max(zoom, READABLE))
+        self.scale(zoom, zoom)
         self.centerOn(rect.center())
         self.follow(self.current)
 

@@ -8,6 +8,8 @@ import pytest
 from nnviz.engine.gradcheck import numerical_gradient
 from nnviz.engine.mlp import MLP
 from nnviz.graph import trace_example
+from nnviz.graph.steps import build_steps
+from nnviz.graph.text import fmt
 from nnviz.graph.trace import graph_param_grads
 
 HIDDEN = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "step"]
@@ -146,3 +148,22 @@ def test_bad_requests_are_clear_errors(sizes, out, x, y, loss, message):
     net = MLP(sizes, "tanh", out, seed=0)
     with pytest.raises(ValueError, match=message):
         trace_example(net, x, y, loss=loss)
+
+
+@pytest.mark.parametrize(
+    ("y", "loss", "out", "board"),
+    [
+        (0, "log", "sigmoid", "L = −log(1 − ŷ) = −log(1 − "),
+        (1, "log", "sigmoid", "L = −log ŷ = −log "),
+        (1, "mse", "sigmoid", "L = (ŷ − y)² = ("),
+        (2, "cross_entropy", "softmax", "L = −log ŷ[3] = −log "),
+    ],
+)
+def test_the_loss_reads_like_the_board(y, loss, out, board):
+    """The loss step says −log(1 − ŷ) with ŷ plugged in, never neg(log(…))."""
+    n_out = 3 if out == "softmax" else 1
+    net = MLP([2, 2, n_out], "tanh", out, seed=0)
+    g = trace_example(net, [0.3, -0.4], y, loss=loss)
+    formula = build_steps(g).forward[-1].formula
+    assert formula.startswith(board) and "neg" not in formula
+    assert formula.endswith(fmt(g.output.value))
