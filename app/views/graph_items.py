@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
 
 from nnviz.graph.picture import EdgePicture, NodePicture
 from nnviz.graph.text import fmt as fmt_number
@@ -147,7 +152,9 @@ class EdgeItem(QGraphicsPathItem):
         super().__init__()
         self.scale_ = scale
         self.a, self.b = a, b
-        self.label = QGraphicsSimpleTextItem(self)
+        self.badge = QGraphicsRectItem(self)  # an opaque card behind the label: always legible
+        self.badge.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        self.label = QGraphicsSimpleTextItem(self.badge)
         self.reroute()
         self.setZValue(0)
         self.update_edge(edge)
@@ -162,8 +169,7 @@ class EdgeItem(QGraphicsPathItem):
         path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
         self.setPath(path)
         self.mid = path.pointAtPercent(0.5)
-        r = self.label.boundingRect()
-        self.label.setPos(self.mid.x() - r.width() / 2, self.mid.y() - r.height() - 2)
+        self._place_label()
 
     def update_edge(self, edge: EdgePicture) -> None:
         """Restyle for the current step; only its edges carry their chain-rule numbers.
@@ -179,14 +185,23 @@ class EdgeItem(QGraphicsPathItem):
             if edge.product is not None:
                 text += f" → {fmt(edge.product)}"
         self.label.setText(text)
-        self.label.setVisible(bool(text))
+        self.badge.setVisible(bool(text))
         font = QFont()
         font.setPointSizeF(10.5 * self.scale_)
         font.setBold(True)
         self.label.setFont(font)
         self.label.setBrush(QBrush(colour.darker(120)))
-        r = self.label.boundingRect()
-        self.label.setPos(self.mid.x() - r.width() / 2, self.mid.y() - r.height() - 2)
-        self.label.setZValue(3)
-        self.setZValue(1.5 if edge.active else 0)
+        self.badge.setPen(QPen(colour, 1.0 * self.scale_))
+        self._place_label()
+        self.setZValue(2.5 if edge.active else 0)  # the current step's numbers on top
         self.setToolTip(edge.tooltip)
+
+    def _place_label(self) -> None:
+        """Centre the label's card over the middle of the curve, in the free band above the
+        boxes' row (rows are 92 apart, boxes 66 tall), so it covers no node's title."""
+        r = self.label.boundingRect()
+        pad = 2 * self.scale_
+        self.badge.setRect(0, 0, r.width() + 2 * pad, r.height() + 2 * pad)
+        self.label.setPos(pad, pad)
+        top = self.mid.y() - NODE_H * self.scale_ / 2 - r.height() - 2 * pad - 1
+        self.badge.setPos(self.mid.x() - r.width() / 2 - pad, top)
