@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.context import Context
@@ -15,14 +15,22 @@ from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.explainer import Explainer
 from nnviz.graph.parser import FormulaError
 from nnviz.graph.requests import TracedExample
+from nnviz.graph.text import fmt
+from nnviz.graph.worst import point_losses, worst_point
 from nnviz.lessons.setup import nearest_row
 from nnviz.snapshot import Snapshot
 
 FIRST_EXAMPLE = "cs188"
+OFFERS = [
+    ("worst", "Trace the worst-classified training point"),
+    ("fresh", "Trace a fresh point"),
+]
 
 
 class GraphController(QObject):
     """Owns the Explainer (pure) and its GraphView; links them to the canvas and network."""
+
+    tool_requested = Signal(str)  # the data canvas should switch to this tool ("trace")
 
     def __init__(self, ctx: Context) -> None:
         super().__init__()
@@ -48,6 +56,7 @@ class GraphController(QObject):
         v.gradcheck_requested.connect(self.check_gradients)
         v.apply_update_requested.connect(self.apply_update)
         v.mode_changed.connect(self._on_mode_changed)
+        v.offer_chosen.connect(self._on_offer_chosen)
 
     # ----- sources ---------------------------------------------------------------------------
     def load_preset(self, key: str) -> None:
@@ -98,6 +107,38 @@ class GraphController(QObject):
         i = int(train[n])
         self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
         self.trace()
+
+    def trace_worst_point(self) -> None:
+        """Trace the training point the network gets most wrong (the highest loss)."""
+        snap = self.snap or self.ctx.latest()
+        X, y, is_test, ids = self.ctx.document.points.all_arrays()
+        train = np.flatnonzero(~is_test)
+        if snap is None or not len(train):
+            self.view.show_message("There are no training points to trace.", error=True)
+            return
+        net = snap.spec.build()
+        net.set_params([np.array(p) for p in snap.params])
+        features = feature_matrix(X[train], snap.spec.features, snap.dim)
+        losses = point_losses(net, features, y[train], snap.config.loss)
+        i = int(train[worst_point(net, features, y[train], snap.config.loss)])
+        self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
+        self.trace()
+        self.view.show_message(
+            f"The worst-classified training point: its loss is {fmt(losses.max())}, the "
+            f"highest of {len(train)} (median {fmt(float(np.median(losses)))}). "
+            "Walk it, or press Apply one update to see a step that matters."
+        )
+
+    def _on_offer_chosen(self, key: str) -> None:
+        if key == "worst":
+            self.trace_worst_point()
+        elif key == "fresh":
+            self.tool_requested.emit("trace")
+            self.view.show_offers([])
+            self.view.show_message(
+                "The Trace tool is on: click a point, or an empty spot, on the data canvas "
+                "to trace it."
+            )
 
     def set_mode(self, mode: str) -> None:
         """'ops' (every operation) or 'layers' (one box per layer), as the mode box does."""
@@ -203,6 +244,9 @@ class GraphController(QObject):
         if snap.event == "example_step" and self._awaiting_update:
             self._awaiting_update = False
             self._run(rq.ShowUpdate(snap.params, snap.config.lr, snap.message), snap.message)
+            update = self.explainer.update
+            if update is not None and update.quiet:  # nothing moved: offer a point that will
+                self.view.show_offers(OFFERS)
         elif snap.event == "error" and self._awaiting_update:
             self._awaiting_update = False
             self.view.show_message(snap.message, error=True)

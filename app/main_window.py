@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
         self.training.failed.connect(self.warn)
         self.canvas.trace_requested.connect(self.graph.on_trace_requested)
         self.transport.command_requested.connect(self.send)
+        self.graph.tool_requested.connect(self.data_controls.select_tool)
         self.network_view.param_picked.connect(self.landscape.on_param_picked)
 
     # ----- commands and snapshots ------------------------------------------------------------

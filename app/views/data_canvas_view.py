@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from app.views.data_canvas_items import PICK_PX, EditBox, PointsItem
 from nnviz.engine.grid import contour_segments
-from nnviz.network.text import activation_of
+from nnviz.network.text import activation_of, unit_title
 from nnviz.palette import (
     CLASS_COLORS,
     HIGHLIGHT,
@@ -217,12 +217,19 @@ class DataCanvasView(QWidget):
     def _update_caption(self) -> None:
         if self.focus is not None:
             layer, idx = self.focus
-            name = f"input {idx + 1}" if layer == 0 else f"neuron h{layer},{idx + 1}"
+            if self.snap is not None and self.snap.spec.sizes[layer] > idx:
+                name = unit_title(self.snap, layer, idx)
+            else:
+                name = (
+                    f"input {idx + 1}"
+                    if layer == 0
+                    else (f"neuron h{layer}[{idx + 1}] (hidden layer {layer}, neuron {idx + 1})")
+                )
             why = {
                 "hover": "move away to return to the network's output",
                 "graph": "the computation graph is computing it; the ring is the traced point",
             }.get(self._focus_why, "")
-            self.caption.setText(f"Showing {name}'s output — {why}.")
+            self.caption.setText(f"Showing {name} — {why}.")
             return
         tools = {
             "add": "click adds, drag moves, right-click deletes",

@@ -3,53 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.views.graph_canvas import GraphCanvas
 from app.views.graph_items import EdgeItem, NodeItem
+from app.views.memo_table import MemoTable
 from app.views.network_export import export_svg
 from nnviz.graph.picture import GraphPicture
 
 SPEEDS_MS = [("slow", 1200), ("normal", 600), ("fast", 200)]
-
-
-class _Canvas(QGraphicsView):
-    """Pan by dragging, zoom with the wheel; clicks on nodes are reported."""
-
-    node_clicked = Signal(int)
-
-    def __init__(self, scene: QGraphicsScene) -> None:
-        super().__init__(scene)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
-        self.scale(factor, factor)
-
-    def mousePressEvent(self, event) -> None:
-        item = self.itemAt(event.position().toPoint())
-        while item is not None and not isinstance(item, NodeItem):
-            item = item.parentItem()
-        if isinstance(item, NodeItem) and event.button() == Qt.MouseButton.LeftButton:
-            self.node_clicked.emit(item.node.id)
-        super().mousePressEvent(event)
 
 
 class GraphView(QWidget):
@@ -64,6 +38,7 @@ class GraphView(QWidget):
     gradcheck_requested = Signal()
     apply_update_requested = Signal()
     mode_changed = Signal(str)  # "ops", "neurons" or "layers"
+    offer_chosen = Signal(str)  # the key of a button offered under the message
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,12 +57,9 @@ class GraphView(QWidget):
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
-        self.canvas = _Canvas(self.scene)
+        self.canvas = GraphCanvas(self.scene)
         self.canvas.node_clicked.connect(self.node_clicked)
-        self.memo = QTableWidget(0, 3)
-        self.memo.setHorizontalHeaderLabels(["node", "value", "∂out/∂node"])
-        self.memo.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.memo.verticalHeader().setVisible(False)
+        self.memo = MemoTable(["node", "value", "∂out/∂node"])
         self.memo.setToolTip(
             "The memo table: each node's gradient is computed once and "
             "reused, like dynamic programming"
@@ -105,6 +77,8 @@ class GraphView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.offers = QHBoxLayout()  # buttons offered with a message ("trace the worst point")
+        layout.addLayout(self.offers)
         self._style_caption()
 
     # ----- construction ----------------------------------------------------------------------
@@ -211,14 +185,15 @@ class GraphView(QWidget):
             self._rebuild(pic)
             self._shape = shape
         # Restyle only what this step changed: a walk step touches a handful of items.
-        for n in pic.nodes:
-            item = self._nodes[n.id]
-            if item.node != n:
-                item.update_node(n)
+        resized = {n.id for n in pic.nodes if self._nodes[n.id].node != n and
+                   self._nodes[n.id].update_node(n)}  # fmt: skip
         for e in pic.edges:
             item = self._edges[(e.source, e.target)]
+            if e.source in resized or e.target in resized:
+                item.reroute()  # a box grew for its text: the edge meets its new side
             if item.edge != e:
                 item.update_edge(e)
+        self.show_offers([])  # an offer belongs to the moment it was made
         self.picture = pic
         self.caption.setText(pic.caption or pic.title)
         self.memo.setHorizontalHeaderLabels(list(pic.memo_header))
@@ -252,30 +227,40 @@ class GraphView(QWidget):
             item = EdgeItem(e, self._nodes[e.source], self._nodes[e.target], self.scale_)
             self._edges[(e.source, e.target)] = item
             self.scene.addItem(item)
-        rect = self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40)
-        self.scene.setSceneRect(rect)
-        self.canvas.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.canvas.transform().m11() < 0.7:  # too small to read: zoom in and scroll
-            self.canvas.resetTransform()
-            self.canvas.scale(0.8, 0.8)
+        self.canvas.new_graph(self.scene.itemsBoundingRect())
 
     def _follow_current(self, pic: GraphPicture) -> None:
+        """Keep the node being computed in view (the user's zoom stays as it is)."""
         current = [n for n in pic.nodes if n.state == "current"]
-        if current:
-            self.canvas.ensureVisible(self._nodes[current[0].id], 60, 60)
+        self.canvas.follow(self._nodes[current[0].id] if current else None)
 
     def _fill_memo(self, pic: GraphPicture) -> None:
-        self.memo.setRowCount(len(pic.memo))
-        for r, row in enumerate(pic.memo):
-            for c, text in enumerate(row):
-                self.memo.setItem(r, c, QTableWidgetItem(text))
-        if pic.memo:
-            self.memo.scrollToBottom()
+        self.memo.set_rows(pic.memo)
 
     def show_message(self, text: str, error: bool = False) -> None:
         """One line under the graph (errors in red)."""
         self.message.setStyleSheet(f"color: {'#c0392b' if error else '#2c3e50'};")
         self.message.setText(text)
+
+    def show_offers(self, offers: list[tuple[str, str]]) -> None:
+        """Buttons under the message, (key, text) each; a click emits ``offer_chosen(key)``."""
+        while self.offers.count():
+            widget = self.offers.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for key, text in offers:
+            b = QPushButton(text)
+            b.setProperty("offer", key)
+            b.clicked.connect(lambda _=False, k=key: self.offer_chosen.emit(k))
+            self.offers.addWidget(b)
+        if offers:
+            self.offers.addStretch(1)
+
+    def offer_buttons(self) -> list[QPushButton]:
+        """The buttons offered right now."""
+        items = (self.offers.itemAt(i).widget() for i in range(self.offers.count()))
+        return [w for w in items if isinstance(w, QPushButton)]
 
     def set_update_enabled(self, enabled: bool) -> None:
         """'Apply one update' only makes sense for a traced network example."""

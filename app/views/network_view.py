@@ -275,11 +275,11 @@ class NetworkView(QWidget):
         if isinstance(target, EdgeItem):
             layer, i, j = target.key
             pi, index = snap.param_index(layer - 1), (i, j)
-            what = f"weight {text.unit_name(snap, layer - 1, i)} → {text.unit_name(snap, layer, j)}"
+            what = text.parameter_title(snap, layer, i, j)
         else:
             layer, j = target.key
             pi, index = snap.param_index(layer - 1, True), (j,)
-            what = f"bias of {text.unit_name(snap, layer, j)}"
+            what = text.parameter_title(snap, layer, j)
         if shift:  # Shift+click picks the parameter (e.g. as a landscape axis) instead of editing
             self.param_picked.emit(pi, index)
             self.message.emit(f"Picked the {what}.")

@@ -27,11 +27,25 @@ def input_names(features: Sequence[str], dim: int = 2) -> list[str]:
     return [table[f][0] for f in features]
 
 
-def neuron_name(layer: int, index: int, n_layers: int) -> str:
-    """'h1,2' for hidden neurons (1-based), 'out' / 'out 2' for the output layer."""
+def neuron_name(layer: int, index: int, n_layers: int, n_out: int = 1) -> str:
+    """A neuron as the lecture and the computation graph name it, counting from 1.
+
+    'h1[2]' is hidden layer 1's neuron 2 (index 1); the output is 'ŷ', or 'ŷ[1]', 'ŷ[2]', …
+    when there are ``n_out`` > 1 outputs.
+    """
     if layer == n_layers:
-        return "out" if index == 0 else f"out {index + 1}"
-    return f"h{layer},{index + 1}"
+        return "ŷ" if n_out == 1 else f"ŷ[{index + 1}]"
+    return f"h{layer}[{index + 1}]"
+
+
+def weight_name(layer: int, i: int, j: int) -> str:
+    """'W1[1,2]': layer 1's weight from input 1 to neuron 2 (0-based i, j in, 1-based out)."""
+    return f"W{layer}[{i + 1},{j + 1}]"
+
+
+def bias_name(layer: int, j: int) -> str:
+    """'b1[2]': the bias of layer 1's neuron 2 (0-based j in)."""
+    return f"b{layer}[{j + 1}]"
 
 
 def neuron_formula(
@@ -53,10 +67,13 @@ def neuron_formula(
     return f"{symbol}({body})" if symbol else body
 
 
-def edge_description(w: float, grad: float, update: float, source: str, target: str) -> str:
-    """Tooltip for one weight: its value, gradient and last change."""
+def edge_description(
+    w: float, grad: float, update: float, source: str, target: str, name: str = ""
+) -> str:
+    """Tooltip for one weight (``name`` like W1[1,2]): its value, gradient and last change."""
+    called = f"weight {name} ({source} → {target})" if name else f"weight {source} → {target}"
     return (
-        f"weight {source} → {target} = {w:.4g}\n"
+        f"{called} = {w:.4g}\n"
         f"∂L/∂w = {grad:.3g}   last update Δw = {update:.3g}\n"
         f"(adds {w:.3g}·{source} to {target}'s input)"
     )

@@ -12,8 +12,8 @@ from nnviz.graph.layout import layout
 from nnviz.graph.ops import get_op
 from nnviz.graph.picture import EdgePicture, GraphPicture, NodePicture
 from nnviz.graph.stepper import DONE, PENDING, Stepper
-from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, operand_names
-from nnviz.graph.text import fmt, operand
+from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, expression
+from nnviz.graph.text import fmt, full, operand
 
 DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
 LAYER_DX, LAYER_DY = 300.0, 120.0  # …and of the layer-level boxes
@@ -41,7 +41,8 @@ def op_picture(
             NodePicture(
                 n.id, _title(graph, n.id), x * DX, -y * DY, _kind(graph, n.id),
                 state.values[n.id], grad, stepper.node_state(n.id),
-                _tooltip(graph, n.id, forward.get(n.id), backward.get(n.id)), dict(n.meta),
+                _tooltip(graph, n.id, forward.get(n.id), backward.get(n.id), state.values[n.id],
+                         grad), dict(n.meta),
                 grad_text=f"grad {fmt(grad)} +…" if grad is not None and waiting else "",
             )
         )  # fmt: skip
@@ -163,16 +164,18 @@ def _title(graph: Graph, nid: int) -> str:
     if node.kind != "op":
         return node.name if node.kind == "leaf" else fmt(node.value)
     op = get_op(node.op)
-    body = op.render(operand_names(graph, node.inputs), node.param)
+    body = expression(graph, nid, [n.value for n in graph.nodes])[0]
     text = f"{node.name} = {body}"
     if len(text) <= SHORT:
         return text
     return node.name if len(node.name) <= SHORT else f"{op.label}"
 
 
-def _tooltip(graph: Graph, nid: int, fwd: ForwardStep | None, bwd: BackwardStep | None) -> str:
+def _tooltip(graph: Graph, nid: int, fwd, bwd, value: float | None, grad: float | None) -> str:
+    """Everything about one node, with its value and gradient to every digit."""
     node = graph.nodes[nid]
     lines = [f"{node.name}  ({'variable' if node.kind == 'leaf' else node.kind})"]
+    lines.append(f"value = {full(value)}   gradient = {full(grad)}")
     if node.kind == "op":
         lines.append(f"operation: {get_op(node.op).label}")
     if fwd is not None:
@@ -202,8 +205,20 @@ def _edges(stepper: Stepper) -> tuple[EdgePicture, ...]:
         # A node used twice by one op (x·x): its two slots add, ∂(x·x)/∂x = x + x.
         local = _total([e.local for e in known]) if known else None
         product = _total([e.product for e in known]) if known else None
-        out[(src, dst)] = EdgePicture(src, dst, local, product, (src, dst) in active)
+        tip = _edge_tooltip(graph, src, dst, local, product)
+        out[(src, dst)] = EdgePicture(src, dst, local, product, (src, dst) in active, tip)
     return tuple(out.values())
+
+
+def _edge_tooltip(graph: Graph, src: int, dst: int, local, product) -> str:
+    """The chain rule along one edge, by name: hovering any edge shows its numbers."""
+    a, b = graph.nodes[src].name, graph.nodes[dst].name
+    head = f"{a} → {b}"
+    if local is None:
+        return f"{head}\n(its chain-rule numbers appear once the backward pass reaches {b})"
+    out = graph.nodes[graph.output_id].name
+    return (f"{head}\nlocal ∂{b}/∂{a} = {full(local)}\n"
+            f"upstream × local = {full(product)}: this edge's share of ∂{out}/∂{a}")  # fmt: skip
 
 
 def _total(xs: list[float]) -> float:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from nnviz.engine.describe import input_names
 from nnviz.graph import requests as rq
 from nnviz.graph.draw import group_of, layer_picture, op_picture
 from nnviz.graph.examples import EXAMPLES
@@ -22,8 +23,9 @@ from nnviz.graph.parser import FormulaError, parse
 from nnviz.graph.picture import GraphPicture
 from nnviz.graph.requests import STEP_ACTIONS, TracedExample
 from nnviz.graph.stepper import Stepper
-from nnviz.graph.text import fmt
+from nnviz.graph.text import class_text, fmt
 from nnviz.graph.trace import trace_example
+from nnviz.graph.update import UpdateSummary, summarise_update
 from nnviz.transaction import all_or_nothing
 
 MODES = ("ops", "neurons", "layers")
@@ -43,6 +45,7 @@ class Explainer:
         self.mode = "ops"
         self.update_rows: tuple[tuple[str, str, str], ...] = ()
         self.update_caption = ""
+        self.update: UpdateSummary | None = None
         self._spots: dict | None = None
 
     # ----- the one way to ask ----------------------------------------------------------------
@@ -100,12 +103,16 @@ class Explainer:
         self._show(parse(self.formula, values), self.title, None)
         return _domain_warning(self.graph) or "Values set; the walk starts again."
 
-    def trace(self, net, features: np.ndarray, example: TracedExample) -> str:
-        """One example through the live network, op by op, with its loss."""
-        graph = trace_example(net, features, example.label, loss=example.loss)
+    def trace(self, net, features: np.ndarray, example: TracedExample, inputs=None) -> str:
+        """One example through the live network, op by op, with its loss.
+
+        ``inputs`` names the inputs as the network view does (X₁, X₂, …).
+        """
+        graph = trace_example(net, features, example.label, loss=example.loss, inputs=inputs)
         where = "the point" if example.point_id >= 0 else "a new spot"
         at = ", ".join(fmt(v, 3) for v in example.point)
-        title = f"{where} ({at}), label {fmt(example.label)} · network at epoch {example.epoch}"
+        label = class_text(example.label, example.loss)
+        title = f"{where} ({at}), {label} · network at epoch {example.epoch}"
         self._show(graph, title, example)
         if len(graph) > LAYER_MODE_ABOVE:
             self.mode = "layers"
@@ -116,7 +123,7 @@ class Explainer:
         self.graph, self.title, self.example = graph, title, example
         self.stepper = Stepper(graph)
         self._spots: dict | None = None
-        self.update_rows, self.update_caption = (), ""
+        self.update_rows, self.update_caption, self.update = (), "", None
         if example is None:
             self.mode = "ops"
 
@@ -126,7 +133,7 @@ class Explainer:
         if action not in STEP_ACTIONS:
             raise ValueError(f"unknown step {action!r}")
         s = self._need()
-        self.update_rows, self.update_caption = (), ""
+        self.update_rows, self.update_caption, self.update = (), "", None
         if action == "forward":
             self._move(s.step_forward)
         elif action == "back":
@@ -265,27 +272,23 @@ class Explainer:
             f"{2 * len(checks)} forward passes."
         )
 
-    def show_update(self, new_params, lr: float, message: str) -> None:
-        """After one gradient step: each parameter's old → new value and its change."""
+    def show_update(self, new_params, lr: float, message: str) -> str:
+        """After one gradient step: each parameter's old → new value, and the loss's.
+
+        Returns the note for the user; ``self.update.quiet`` says when nothing visibly moved.
+        """
         ex = self.example
         if ex is None:
-            return
+            return ""
         if [np.shape(p) for p in new_params] != [np.shape(p) for p in ex.params]:
             raise ValueError(
                 "The network changed shape since this example was traced, so its update "
                 "cannot be shown here: trace the example again."
             )
-        rows = []
-        for leaf in self.graph.leaves:
-            if "param_index" not in leaf.meta:
-                continue
-            new = float(np.asarray(new_params[leaf.meta["param_index"]])[leaf.meta["index"]])
-            rows.append((abs(new - leaf.value), leaf.name, leaf.value, new))
-        rows.sort(reverse=True)
-        self.update_rows = tuple(
-            (name, f"{fmt(old)} → {fmt(new)}", fmt(new - old)) for _, name, old, new in rows
-        )
-        self.update_caption = f"{message}  Biggest changes first; re-trace to walk it again."
+        self.update = summarise_update(self.graph, new_params, lr)
+        self.update_rows = self.update.rows
+        self.update_caption = f"{message} {self.update.caption}".strip()
+        return self.update_caption
 
     def _need(self) -> Stepper:
         if self.stepper is None:
@@ -303,11 +306,12 @@ def _walk(e: Explainer, r: rq.Walk) -> None:
 def _trace(e: Explainer, r: rq.TraceExample) -> str:
     net = r.spec.build()
     net.set_params(r.example.params)
-    return e.trace(net, np.asarray(r.features, dtype=float), r.example)
+    inputs = input_names(r.spec.features, r.spec.input_dim)
+    return e.trace(net, np.asarray(r.features, dtype=float), r.example, inputs)
 
 
-def _show_update(e: Explainer, r: rq.ShowUpdate) -> None:
-    e.show_update(r.params, r.lr, r.message)
+def _show_update(e: Explainer, r: rq.ShowUpdate) -> str:
+    return e.show_update(r.params, r.lr, r.message)
 
 
 # Each request type and the method that carries it out (the explainer's whole vocabulary).

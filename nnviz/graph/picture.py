@@ -10,7 +10,7 @@ class NodePicture:
     """One node: where it sits, what it shows, and how far the walk has got."""
 
     id: int
-    title: str  # the op symbol or the leaf's name, e.g. "×", "tanh", "W1[0,1]"
+    title: str  # the op symbol or the leaf's name, e.g. "×", "tanh", "W1[1,2]"
     x: float
     y: float
     kind: str  # "leaf", "const", "op" or "loss"
@@ -33,6 +33,7 @@ class EdgePicture:
     local: float | None = None  # ∂target/∂source, shown on the backward walk
     product: float | None = None  # upstream × local: this edge's share of source's gradient
     active: bool = False  # part of the current step
+    tooltip: str = ""  # the chain rule along this edge by name, shown on hover
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -117,12 +118,39 @@ def build_steps(graph: Graph) -> Steps:
 
 def _forward_step(graph: Graph, nid: int, values: list[float]) -> ForwardStep:
     node = graph.nodes[nid]
-    op = get_op(node.op)
-    names = operand_names(graph, node.inputs)
     ins = tuple(values[i] for i in node.inputs)
-    parts = [node.name, op.render(names, node.param), op.render(_nums(ins), node.param)]
-    formula = _chain([*parts, fmt(values[nid])])
+    formula = _chain([node.name, *expression(graph, nid, values), fmt(values[nid])])
     return ForwardStep(nid, node.name, node.op, node.inputs, ins, values[nid], formula)
+
+
+def expression(graph: Graph, nid: int, values: list[float]) -> tuple[str, str]:
+    """An op node's right-hand side, by name and with the numbers plugged in.
+
+    A loss node says how it reads on the board (``−log(1 − ŷ)``, from ``meta["reads"]``)
+    rather than as the chain of ops that computes it (``neg(log(1 − ŷ))``).
+    """
+    node = graph.nodes[nid]
+    reads = node.meta.get("reads")
+    if reads is not None:
+        template, ids, names = reads
+        return template.format(*names), template.format(*(plug(values[i]) for i in ids))
+    op = get_op(node.op)
+    ins = [values[i] for i in node.inputs]
+    return op.render(operand_names(graph, node.inputs), node.param), op.render(
+        _nums(ins), node.param
+    )
+
+
+def plug(x: float) -> str:
+    """A number plugged into a formula: 4 digits, more if 4 would round it to a whole number.
+
+    So ŷ = 0.99999 reads ``−log(1 − 0.99999)``, never the misleading ``−log(1 − 1)``.
+    """
+    for digits in range(4, 13):
+        text = fmt(x, digits)
+        if not math.isfinite(x) or x == int(x) or not text.lstrip("−").isdigit():
+            break
+    return f"({text})" if text.startswith("−") else text
 
 
 def _backward_step(graph: Graph, nid: int, values: list[float], bw) -> BackwardStep:

@@ -5,20 +5,78 @@ from __future__ import annotations
 import math
 
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+FIXED_RANGE = (1e-4, 1e6)  # plain decimals inside it; scientific notation only outside
 
 
 def fmt(x: float, digits: int = 4) -> str:
-    """A number as a learner reads it: ``16`` not ``16.0``, ``−0.6931``, a true minus sign."""
+    """A number as a learner reads it: ``16`` not ``16.0``, ``−0.6931``, a true minus sign.
+
+    ``digits`` significant digits; plain decimals from 0.0001 to a million (``0.0008886``,
+    ``12346``), scientific notation only beyond (``−8.751e−5``, ``1e+20``).
+    """
     x = float(x)
     if math.isnan(x):
         return "nan"
     if math.isinf(x):
         return "∞" if x > 0 else "−∞"
-    if x == int(x) and abs(x) < 1e15:
+    a = abs(x)
+    if x == int(x) and a < FIXED_RANGE[1]:
         text = str(int(x))
+    elif FIXED_RANGE[0] <= a < FIXED_RANGE[1]:
+        decimals = max(0, digits - 1 - math.floor(math.log10(a)))
+        text = _trim(f"{x:.{decimals}f}")
     else:
-        text = f"{x:.{digits}g}"
+        mantissa, exponent = f"{x:.{max(digits - 1, 0)}e}".split("e")
+        sign = "-" if exponent.startswith("-") else "+"
+        text = f"{_trim(mantissa)}e{sign}{int(exponent[1:])}"
     return text.replace("-", "−")
+
+
+def full(x: float | None) -> str:
+    """Every digit worth keeping (for tooltips): 12 significant digits."""
+    return "·" if x is None else fmt(x, 12)
+
+
+def fmt_delta(before: float, after: float, digits: int = 4) -> str:
+    """``1.65512 → 1.65498 (Δ −0.00014)``: enough digits that the change shows."""
+    old, new, delta = change_parts(before, after, digits)
+    return f"{old} → {new} ({'no change' if delta == '0' else 'Δ ' + delta})"
+
+
+def change_parts(before: float, after: float, digits: int = 4) -> tuple[str, str, str]:
+    """Before, after and their change as text, with enough digits that the change shows.
+
+    Both values get as many significant digits as it takes to show the change's first two
+    significant digits (at least ``digits``); the change itself keeps two.
+    """
+    delta = after - before
+    if not (math.isfinite(before) and math.isfinite(after)) or delta == 0:
+        return fmt(before, digits), fmt(after, digits), fmt(delta, 2)
+    top = max(abs(before), abs(after))
+    need = math.floor(math.log10(top)) - math.floor(math.log10(abs(delta))) + 2
+    sig = min(max(digits, need), 15)
+    return fmt(before, sig), fmt(after, sig), fmt(delta, 2)
+
+
+def class_text(label: float, loss: str) -> str:
+    """How a traced example's label reads: classes count from 1, as on the class buttons.
+
+    Data labels 0, 1, … are shown as class 1, 2, …; the losses that compute with the label
+    say once what number they use (log loss: y = 1 or 0; hinge: y = +1 or −1).
+    """
+    if loss == "mse":
+        return f"target y = {fmt(label)}"
+    k = int(label)
+    if loss == "log":
+        return f"class {k + 1} (y = {k} in the loss)"
+    if loss == "hinge":
+        return f"class {k + 1} (y = {'+1' if label > 0 else '−1'} in the loss)"
+    return f"class {k + 1}"
+
+
+def _trim(text: str) -> str:
+    """Drop trailing zeros after a decimal point: ``0.5000`` → ``0.5``, ``2.000`` → ``2``."""
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def operand(x: float) -> str:

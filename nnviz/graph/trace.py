@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -14,13 +15,17 @@ _NEEDS_OUTPUT = {"log": "sigmoid", "cross_entropy": "softmax"}
 _ELEMENTWISE = {"sigmoid", "tanh", "relu", "leaky_relu", "step"}
 
 
-def trace_example(net: Any, x: Any, y: Any, loss: str = "mse") -> Graph:
+def trace_example(
+    net: Any, x: Any, y: Any, loss: str = "mse", inputs: Sequence[str] | None = None
+) -> Graph:
     """The op graph of one example through ``net``: exactly what the engine computes.
 
     Every input × weight product, each neuron's sum with its bias, every activation, then the
-    loss built from ops. Leaves are the inputs ``x1, x2, …`` and every parameter (``W1[0,1]``
-    is layer 1's weight from input 0 to neuron 1, ``b1[1]`` that neuron's bias); the output
-    node is the loss ``L``.
+    loss built from ops. Names are 1-based, as in the lecture: leaves are the inputs
+    ``x1, x2, …`` and every parameter (``W1[1,2]`` is layer 1's weight from input 1 to neuron
+    2, ``b1[2]`` that neuron's bias); ``z1[2]`` is its weighted sum, ``h1[2]`` its activation,
+    ``ŷ`` the output (``ŷ[1], ŷ[2], …`` for several) and ``L`` the loss. Indices inside
+    ``meta`` stay 0-based, like the arrays they point into.
 
     Parameters
     ----------
@@ -30,6 +35,8 @@ def trace_example(net: Any, x: Any, y: Any, loss: str = "mse") -> Graph:
     y : its label: target value(s) for ``mse``; 0/1 for ``log``; the class index for
         ``cross_entropy``; ±1 for ``hinge`` (0 counts as −1).
     loss : ``"mse"``, ``"log"``, ``"cross_entropy"`` or ``"hinge"``.
+    inputs : the inputs' names as the network view shows them (``X₁``, ``X₁²``, …);
+        ``x1, x2, …`` when not given.
 
     Each node's ``meta`` names what it belongs to: ``layer`` (1 = first weight layer),
     ``neuron``, ``role`` and, for parameters and products, ``param`` = ``("W", k, i, j)``
@@ -39,10 +46,12 @@ def trace_example(net: Any, x: Any, y: Any, loss: str = "mse") -> Graph:
     xs = np.asarray(x, dtype=float).ravel()
     if xs.size != net.sizes[0]:
         raise ValueError(f"the network takes {net.sizes[0]} inputs, got {xs.size}")
+    names = list(inputs) if inputs is not None else [f"x{i + 1}" for i in range(xs.size)]
+    if len(names) != xs.size:
+        raise ValueError(f"{len(names)} input names for {xs.size} inputs")
     g = Graph()
     prev = [
-        g.leaf(f"x{i + 1}", xs[i], {"layer": 0, "neuron": i, "role": "input"})
-        for i in range(xs.size)
+        g.leaf(names[i], xs[i], {"layer": 0, "neuron": i, "role": "input"}) for i in range(xs.size)
     ]
     index = 0  # position of the current layer's W in net.params
     n_layers = len(net.weights)
@@ -83,42 +92,40 @@ def _neuron(g: Graph, k: int, j: int, prev: list[int], w: Array, b, index: int) 
     terms = []
     for i, a in enumerate(prev):
         param = {"param": ("W", k, i, j), "param_index": index, "index": (i, j)}
-        wname = f"W{layer}[{i},{j}]"
+        wname = f"W{layer}[{i + 1},{j + 1}]"
         wid = g.leaf(wname, w[i, j], {"layer": layer, "neuron": j, "role": "weight", **param})
         pmeta = {"layer": layer, "neuron": j, "role": "product", "edge": (k, i, j), **param}
         terms.append(g.op("mul", a, wid, name=f"{g.nodes[a].name}·{wname}", meta=pmeta))
     if b is not None:
         bmeta = {"param": ("b", k, j), "param_index": index + 1, "index": (j,)}
-        terms.append(g.leaf(f"b{layer}[{j}]", b[j], {"layer": layer, "neuron": j,
+        terms.append(g.leaf(f"b{layer}[{j + 1}]", b[j], {"layer": layer, "neuron": j,
                                                       "role": "bias", **bmeta}))  # fmt: skip
     meta = {"layer": layer, "neuron": j, "role": "sum"}
-    return g.op("sum", *terms, name=f"z{layer}[{j}]", meta=meta)
+    return g.op("sum", *terms, name=f"z{layer}[{j + 1}]", meta=meta)
 
 
 def _activate(g: Graph, zs: list[int], act: str, layer: int, last: bool, only: int | None):
     """a = act(z) per neuron; softmax is composed of ops: e_k = exp(z_k), p_k = e_k / Σ e."""
     prefix = "ŷ" if last else f"h{layer}"
     meta = {"layer": layer, "role": "activation"}
+
+    def name(j: int) -> str:
+        return "ŷ" if last and len(zs) == 1 else f"{prefix}[{j + 1}]"
+
     if act == "identity":
         return zs  # a = z: nothing to compute
     if act in _ELEMENTWISE:
-        return [
-            g.op(act, z, name=f"{prefix}[{j}]", meta={**meta, "neuron": j})
-            for j, z in enumerate(zs)
-        ]
+        return [g.op(act, z, name=name(j), meta={**meta, "neuron": j}) for j, z in enumerate(zs)]
     if act != "softmax":
         raise ValueError(f"cannot trace the activation {act!r}")
     es = [
-        g.op("exp", z, name=f"exp z{layer}[{j}]", meta={**meta, "neuron": j, "role": "exp"})
+        g.op("exp", z, name=f"exp z{layer}[{j + 1}]", meta={**meta, "neuron": j, "role": "exp"})
         for j, z in enumerate(zs)
     ]
     total = g.op("sum", *es, name="Σ exp", meta={**meta, "role": "softmax sum"})
     # Cross-entropy reads only the true class's probability, so only that one is built.
     keep = range(len(zs)) if only is None else [only]
-    out = {
-        j: g.op("div", es[j], total, name=f"{prefix}[{j}]", meta={**meta, "neuron": j})
-        for j in keep
-    }
+    out = {j: g.op("div", es[j], total, name=name(j), meta={**meta, "neuron": j}) for j in keep}
     return [out.get(j, -1) for j in range(len(zs))]
 
 
@@ -143,19 +150,36 @@ def _total(g: Graph, terms: list[int]) -> int:
     return g.op("sum", *terms, name="L", meta={"role": "loss"})
 
 
+def _out(j: int, n_out: int) -> str:
+    """The output's name: ``ŷ`` alone, or ``ŷ[1], ŷ[2], …`` (1-based) when there are several."""
+    return "ŷ" if n_out == 1 else f"ŷ[{j + 1}]"
+
+
 def _term_name(name: str, j: int, n_out: int) -> str:
     return "L" if n_out == 1 else name
 
 
+def _reads(template: str, ids: tuple[int, ...], names: tuple[str, ...]) -> dict:
+    """How a loss node reads on the board: ``−log(1 − {0})`` with ``ŷ`` (or its value) in it."""
+    return {"reads": (template, ids, names)}
+
+
 def _mse(g: Graph, outs: list[int], y: Any) -> int:
-    """L = mean over outputs of (ŷ − y)², the engine's (and torch's) mean squared error."""
+    """L = mean over outputs of (ŷ − y)², the engine's (and torch's) mean squared error.
+
+    No ½ in front: one output's loss is exactly (ŷ − y)², so ∂L/∂ŷ = 2(ŷ − y).
+    """
     ys = _targets(y, len(outs))
+    n = len(outs)
     squares = []
     for j, (a, t) in enumerate(zip(outs, ys, strict=True)):
         label = g.const(t, {"role": "label", "neuron": j})
-        diff = g.op("sub", a, label, name=f"ŷ[{j}] − y", meta={"role": "loss", "neuron": j})
-        name = _term_name(f"(ŷ[{j}] − y)²", j, len(outs))
-        squares.append(g.op("powc", diff, name=name, param=2.0, meta={"role": "loss"}))
+        yname = "y" if n == 1 else f"y[{j + 1}]"
+        diff = g.op("sub", a, label, name=f"{_out(j, n)} − {yname}",
+                    meta={"role": "loss", "neuron": j})  # fmt: skip
+        name = _term_name(f"({_out(j, n)} − {yname})²", j, n)
+        reads = _reads("({0} − {1})²", (a, label), (_out(j, n), yname))
+        squares.append(g.op("powc", diff, name=name, param=2.0, meta={"role": "loss", **reads}))
     if len(squares) == 1:
         return _total(g, squares)
     total = g.op("sum", *squares, name="Σ (ŷ − y)²", meta={"role": "loss"})
@@ -163,36 +187,49 @@ def _mse(g: Graph, outs: list[int], y: Any) -> int:
 
 
 def _log(g: Graph, outs: list[int], y: Any) -> int:
-    """Binary log loss: y = 1 → −log p; y = 0 → −log(1 − p), per sigmoid output."""
+    """Binary log loss: y = 1 → −log ŷ; y = 0 → −log(1 − ŷ), per sigmoid output.
+
+    The loss reads the label as y = 1 or 0 (class 2 or class 1 on screen).
+    """
     terms = []
-    for j, (p, t) in enumerate(zip(outs, _targets(y, len(outs)), strict=True)):
+    n = len(outs)
+    for j, (p, t) in enumerate(zip(outs, _targets(y, n), strict=True)):
         meta = {"role": "loss", "neuron": j}
+        yhat = _out(j, n)
         if t > 0.5:
-            inner, text = p, f" ŷ[{j}]"
+            inner, text, template = p, f" {yhat}", "−log {0}"
         else:
-            text = f"(1 − ŷ[{j}])"
-            inner = g.op("sub", g.const(1.0), p, name=f"1 − ŷ[{j}]", meta=meta)
+            text, template = f"(1 − {yhat})", "−log(1 − {0})"
+            inner = g.op("sub", g.const(1.0), p, name=f"1 − {yhat}", meta=meta)
         logp = g.op("log", inner, name=f"log{text}", meta=meta)
-        terms.append(g.op("neg", logp, name=_term_name(f"L[{j}]", j, len(outs)), meta=meta))
+        reads = _reads(template, (p,), (yhat,))
+        terms.append(g.op("neg", logp, name=_term_name(f"L[{j + 1}]", j, n),
+                          meta={**meta, **reads}))  # fmt: skip
     return _total(g, terms)
 
 
 def _cross_entropy(g: Graph, outs: list[int], y: Any) -> int:
-    """L = −log softmax(z)_c: minus the log of the true class's probability."""
+    """L = −log softmax(z)_c: minus the log of the true class's probability ŷ[c]."""
     c = _label_class(y, len(outs))
-    logp = g.op("log", outs[c], name=f"log ŷ[{c}]", meta={"role": "loss", "neuron": c})
-    return g.op("neg", logp, name="L", meta={"role": "loss"})
+    yhat = _out(c, len(outs))
+    logp = g.op("log", outs[c], name=f"log {yhat}", meta={"role": "loss", "neuron": c})
+    reads = _reads("−log {0}", (outs[c],), (yhat,))
+    return g.op("neg", logp, name="L", meta={"role": "loss", **reads})
 
 
 def _hinge(g: Graph, outs: list[int], y: Any) -> int:
     """L = max(0, 1 − y·s) with y = ±1: zero once the score is on the right side by 1."""
     terms = []
-    for j, (s, t) in enumerate(zip(outs, _targets(y, len(outs)), strict=True)):
+    n = len(outs)
+    for j, (s, t) in enumerate(zip(outs, _targets(y, n), strict=True)):
         meta = {"role": "loss", "neuron": j}
+        yhat = _out(j, n)
         sign = g.const(1.0 if t > 0 else -1.0, {"role": "label", "neuron": j})
-        margin = g.op("mul", sign, s, name=f"y·ŷ[{j}]", meta=meta)
-        short = g.op("sub", g.const(1.0), margin, name=f"1 − y·ŷ[{j}]", meta=meta)
-        terms.append(g.op("relu", short, name=_term_name(f"L[{j}]", j, len(outs)), meta=meta))
+        margin = g.op("mul", sign, s, name=f"y·{yhat}", meta=meta)
+        short = g.op("sub", g.const(1.0), margin, name=f"1 − y·{yhat}", meta=meta)
+        reads = _reads("max(0, 1 − {0}·{1})", (sign, s), ("y", yhat))
+        terms.append(g.op("relu", short, name=_term_name(f"L[{j + 1}]", j, n),
+                          meta={**meta, **reads}))  # fmt: skip
     return _total(g, terms)
 
 

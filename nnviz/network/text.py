@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.engine.describe import edge_description, input_names, neuron_formula, neuron_name
+from nnviz.engine.describe import (
+    bias_name,
+    edge_description,
+    input_names,
+    neuron_formula,
+    neuron_name,
+    weight_name,
+)
 from nnviz.engine.spec import NetworkSpec
 from nnviz.palette import BLUE, ORANGE, hex_color
 from nnviz.snapshot import Snapshot
@@ -36,10 +43,28 @@ def layer_caption(spec: NetworkSpec, layer: int) -> str:
 
 
 def unit_name(snap: Snapshot, layer: int, index: int) -> str:
-    """X₁ for an input, h1,2 for a hidden neuron, out for the output."""
+    """X₁ for an input, h1[2] for a hidden neuron, ŷ (ŷ[1], ŷ[2], …) for the output."""
     if layer == 0:
         return input_names(snap.spec.features, snap.dim)[index]
-    return neuron_name(layer, index, len(snap.spec.sizes) - 1)
+    return neuron_name(layer, index, len(snap.spec.sizes) - 1, snap.spec.sizes[-1])
+
+
+def unit_title(snap: Snapshot, layer: int, index: int) -> str:
+    """'neuron h1[2] (hidden layer 1, neuron 2)', 'input X₁' or 'output ŷ' for captions."""
+    name = unit_name(snap, layer, index)
+    if layer == 0:
+        return f"input {name}"
+    if layer == len(snap.spec.sizes) - 1:
+        return f"output {name}"
+    return f"neuron {name} (hidden layer {layer}, neuron {index + 1})"
+
+
+def parameter_title(snap: Snapshot, layer: int, i: int, j: int | None = None) -> str:
+    """'weight W1[1,2] (X₁ → h1[2])' or, with ``j`` None, 'bias b1[2] of h1[2]' (i = neuron)."""
+    if j is None:
+        return f"bias {bias_name(layer, i)} of {unit_name(snap, layer, i)}"
+    source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
+    return f"weight {weight_name(layer, i, j)} ({source} → {target})"
 
 
 def layer_inputs(snap: Snapshot, layer: int) -> list[str]:
@@ -73,7 +98,7 @@ def edge_text(snap: Snapshot, layer: int, i: int, j: int) -> str:
     pi = snap.param_index(layer - 1)
     values = (_number(a, pi, (i, j)) for a in (snap.params, snap.grads, snap.updates))
     source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
-    return edge_description(*values, source, target) + "\nclick to edit"
+    return edge_description(*values, source, target, weight_name(layer, i, j)) + "\nclick to edit"
 
 
 def bias_text(snap: Snapshot, layer: int, j: int) -> str:
@@ -81,7 +106,7 @@ def bias_text(snap: Snapshot, layer: int, j: int) -> str:
     pi = snap.param_index(layer - 1, True)
     b, g, u = (_number(a, pi, (j,)) for a in (snap.params, snap.grads, snap.updates))
     return (
-        f"bias of {unit_name(snap, layer, j)} = {b:.4g}\n"
+        f"bias {bias_name(layer, j)} of {unit_name(snap, layer, j)} = {b:.4g}\n"
         f"∂L/∂b = {g:.3g}   last update Δb = {u:.3g}\n"
         "click to edit"
     )

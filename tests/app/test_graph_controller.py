@@ -132,3 +132,97 @@ def test_clicking_a_layer_box_opens_its_ops(window, qtbot):
     first = view._nodes[box.meta["members"][0]]
     shown = view.canvas.mapToScene(view.canvas.viewport().rect()).boundingRect()
     assert shown.contains(first.sceneBoundingRect().center())
+
+
+def _visible(view, item) -> bool:
+    """True when a graph item's whole box is inside the canvas's visible area."""
+    shown = view.canvas.mapToScene(view.canvas.viewport().rect()).boundingRect()
+    return shown.contains(item.sceneBoundingRect())
+
+
+def test_the_cs188_example_fits_the_view_on_open(window, qtbot):
+    """Opening the lecture's worked example shows every node, the top one included."""
+    window.show_dock("graph")
+    view = window.graph.view
+    window.graph.load_preset("cs188")
+    qtbot.wait(10)  # let the dock settle to its size
+    assert view._nodes and all(_visible(view, item) for item in view._nodes.values())
+
+
+def test_walking_keeps_the_current_node_in_view(window, qtbot):
+    """After every → the node being computed is inside the visible part of the graph."""
+    _trace_tool_click(window, qtbot, 3)
+    view = window.graph.view
+    for _ in range(view.picture.step_count // 2):
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+        current = next(n for n in view.picture.nodes if n.state == "current")
+        assert _visible(view, view._nodes[current.id])
+
+
+def test_a_neuron_has_one_name_in_graph_network_and_canvas(window, qtbot):
+    """h1[1] is hidden layer 1's neuron 1 in the computation graph, the hover card and the
+    canvas caption alike (1-based, as in the lecture)."""
+    from tests.app.views.network_helpers import hover, viewport_pos
+
+    _trace_tool_click(window, qtbot, 3)
+    qtbot.keyClick(window.graph.view.canvas, Qt.Key.Key_Right)  # x1·W1[1,1]: neuron (1, 0)
+    names = {n.name for n in window.graph.explainer.graph.nodes}
+    assert {"W1[1,1]", "z1[1]", "h1[1]", "b1[1]"} <= names and "W1[0,0]" not in names
+    assert "neuron h1[1] (hidden layer 1, neuron 1)" in window.canvas.caption.text()
+    net = window.network_view
+    hover(qtbot, net, viewport_pos(net, net.nodes[(1, 0)]))
+    assert net.hover_text().startswith("h1[1]  (hidden layer 1, neuron 1)")
+
+
+def test_the_loss_caption_reads_minus_log_one_minus_y_hat(window, qtbot):
+    """For a class-1 point (y = 0) the loss step reads L = −log(1 − ŷ) with ŷ plugged in."""
+    X, y, is_test, ids = window.doc.points.all_arrays()
+    n = int(np.flatnonzero(y[~is_test] == 0)[0])
+    window.graph.trace_training_point(n)
+    assert "class 1 (y = 0 in the loss)" in window.graph.view.picture.title
+    qtbot.mouseClick(window.graph.view.buttons["run_forward"], Qt.MouseButton.LeftButton)
+    caption = window.graph.view.caption.text()
+    assert "L = −log(1 − ŷ) = −log(1 − 0." in caption and "neg" not in caption
+
+
+def _quiet_update(window, qtbot):
+    """A learning rate so small that one step on the traced example changes nothing visible."""
+    import dataclasses
+
+    from nnviz import commands as cmd
+
+    config = dataclasses.replace(window.latest.config, lr=1e-7)
+    window.send(cmd.SetConfig(config))
+    assert window.wait_for_snapshot(lambda s: s.config.lr == 1e-7) is not None
+    _trace_tool_click(window, qtbot, 5)
+    qtbot.mouseClick(window.graph.view.update_button, Qt.MouseButton.LeftButton)
+    assert window.wait_for_snapshot(lambda s: s.event == "example_step") is not None
+    qtbot.waitUntil(lambda: bool(window.graph.view.offer_buttons()))
+    return {b.property("offer"): b for b in window.graph.view.offer_buttons()}
+
+
+def test_a_quiet_update_says_so_and_traces_the_worst_point(window, qtbot):
+    """When one step moves nothing visibly, the view says so and offers the worst point,
+    which is the argmax of the per-point training losses."""
+    offers = _quiet_update(window, qtbot)
+    view = window.graph.view
+    assert "Nothing visible changes" in view.message.text() and "Δ" in view.message.text()
+    assert set(offers) == {"worst", "fresh"}
+    qtbot.mouseClick(offers["worst"], Qt.MouseButton.LeftButton)
+    snap = window.latest
+    net = snap.spec.build()
+    net.set_params(snap.params)
+    X, y, is_test, ids = window.doc.points.all_arrays()
+    train = np.flatnonzero(~is_test)
+    feats = feature_matrix(X[train], snap.spec.features, 2)
+    losses = net.per_example_loss(feats, y[train], loss=snap.config.loss)
+    worst = train[int(np.argmax(losses))]
+    assert window.graph.explainer.example.point_id == ids[worst]
+    assert "worst-classified" in view.message.text() and not view.offer_buttons()
+
+
+def test_a_quiet_update_offers_a_fresh_point_with_the_trace_tool(window, qtbot):
+    """'Trace a fresh point' switches the data canvas to the Trace tool and says so."""
+    offers = _quiet_update(window, qtbot)
+    qtbot.mouseClick(offers["fresh"], Qt.MouseButton.LeftButton)
+    assert window.canvas.tool == "trace" and "Trace tool is on" in window.graph.view.message.text()

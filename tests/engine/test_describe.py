@@ -21,10 +21,10 @@ def test_identity_and_no_bias():
 def test_names():
     """Inputs, hidden neurons and the output get readable names."""
     assert input_names(["x1", "x1*x2"]) == ["X₁", "X₁X₂"]
-    assert neuron_name(1, 1, 3) == "h1,2" and neuron_name(3, 0, 3) == "out"
+    assert neuron_name(1, 1, 3) == "h1[2]" and neuron_name(3, 0, 3) == "ŷ"
 
 
 def test_edge_description_has_value_gradient_and_update():
     """The edge card shows w, ∂L/∂w and Δw."""
-    text = edge_description(0.5, -0.25, 0.01, "X₁", "h1,1")
+    text = edge_description(0.5, -0.25, 0.01, "X₁", "h1[1]")
     assert "0.5" in text and "-0.25" in text and "0.01" in text

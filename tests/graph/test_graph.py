@@ -155,7 +155,7 @@ def test_a_non_finite_gradient_says_where_it_became_so():
 
 def test_pictures_of_an_overflowing_product_do_not_raise():
     """x·x at x = 1e308 gives an infinite edge picture instead of fsum's OverflowError."""
-    from nnviz.graph.pictures import op_picture
+    from nnviz.graph.draw import op_picture
     from nnviz.graph.stepper import Stepper
 
     g = parse("x*x", {"x": 1e308})

@@ -8,6 +8,8 @@ import pytest
 from nnviz.engine.gradcheck import numerical_gradient
 from nnviz.engine.mlp import MLP
 from nnviz.graph import trace_example
+from nnviz.graph.steps import build_steps
+from nnviz.graph.text import fmt
 from nnviz.graph.trace import graph_param_grads
 
 HIDDEN = ["identity", "sigmoid", "tanh", "relu", "leaky_relu", "step"]
@@ -78,28 +80,28 @@ def test_traced_gradients_equal_engine_and_finite_differences(act, head, bias):
 
 
 def test_leaves_and_nodes_are_named_like_the_lecture():
-    """Inputs x1, x2; weights W1[i,j] (input i → neuron j); biases b1[j]; the loss is L."""
+    """Inputs x1, x2; weights W1[i,j] (input i → neuron j); biases b1[j]; L; all 1-based."""
     net = MLP([2, 2, 1], "sigmoid", "sigmoid", seed=0)
     g = trace_example(net, [0.5, -0.5], 1, loss="log")
     names = [n.name for n in g.leaves]
     assert names[:2] == ["x1", "x2"]
-    assert {"W1[0,1]", "W1[1,1]", "b1[1]", "W2[1,0]", "b2[0]"} <= set(names)
+    assert {"W1[1,2]", "W1[2,2]", "b1[2]", "W2[2,1]", "b2[1]"} <= set(names)
     assert g.output.name == "L"
-    assert g.node("x1·W1[0,1]").op == "mul"
-    assert g.node("z1[1]").op == "sum" and g.node("h1[1]").op == "sigmoid"
-    assert g.node("x1").value == 0.5 and g.node("W1[0,1]").value == net.weights[0][0, 1]
+    assert g.node("x1·W1[1,2]").op == "mul"
+    assert g.node("z1[2]").op == "sum" and g.node("h1[2]").op == "sigmoid"
+    assert g.node("x1").value == 0.5 and g.node("W1[1,2]").value == net.weights[0][0, 1]
 
 
 def test_metadata_points_at_the_network():
     """Products and parameters name their layer, neuron and parameter for the network view."""
     net = MLP([2, 3, 1], "tanh", "identity", seed=1)
     g = trace_example(net, [1.0, 2.0], 0.5)
-    product = g.node("x2·W1[1,0]")
+    product = g.node("x2·W1[2,1]")
     assert product.meta["layer"] == 1 and product.meta["neuron"] == 0
     assert product.meta["role"] == "product" and product.meta["param"] == ("W", 0, 1, 0)
-    bias = g.node("b2[0]")
+    bias = g.node("b2[1]")
     assert bias.meta["param"] == ("b", 1, 0) and bias.meta["param_index"] == 3
-    assert g.node("z1[2]").meta == {"layer": 1, "neuron": 2, "role": "sum"}
+    assert g.node("z1[3]").meta == {"layer": 1, "neuron": 2, "role": "sum"}
 
 
 def test_without_bias_there_are_no_bias_leaves():
@@ -114,19 +116,19 @@ def test_cross_entropy_builds_softmax_from_ops():
     """Softmax is composed: exp of each logit, their sum, the true class's share, −log."""
     net = MLP([2, 3], "tanh", "softmax", seed=0)
     g = trace_example(net, [0.2, 0.4], 2, loss="cross_entropy")
-    assert [g.node(f"exp z1[{k}]").op for k in range(3)] == ["exp"] * 3
-    assert g.node("Σ exp").op == "sum" and g.node("ŷ[2]").op == "div"
-    assert g.output.op == "neg" and g.node("log ŷ[2]").op == "log"
+    assert [g.node(f"exp z1[{k}]").op for k in range(1, 4)] == ["exp"] * 3
+    assert g.node("Σ exp").op == "sum" and g.node("ŷ[3]").op == "div"
+    assert g.output.op == "neg" and g.node("log ŷ[3]").op == "log"
     probs = net.forward(np.array([[0.2, 0.4]]))[0]
-    assert g.node("ŷ[2]").value == pytest.approx(probs[2], rel=1e-14)
+    assert g.node("ŷ[3]").value == pytest.approx(probs[2], rel=1e-14)
 
 
 def test_log_loss_of_a_zero_label_uses_one_minus_p():
     """y = 0 → L = −log(1 − p): the graph has the 1 − p node."""
     net = MLP([2, 1], "identity", "sigmoid", seed=0)
     g = trace_example(net, [1.0, 1.0], 0, loss="log")
-    p = g.node("ŷ[0]").value
-    assert g.node("1 − ŷ[0]").value == pytest.approx(1 - p)
+    p = g.node("ŷ").value
+    assert g.node("1 − ŷ").value == pytest.approx(1 - p)
     assert g.output.value == pytest.approx(-np.log(1 - p))
 
 
@@ -146,3 +148,22 @@ def test_bad_requests_are_clear_errors(sizes, out, x, y, loss, message):
     net = MLP(sizes, "tanh", out, seed=0)
     with pytest.raises(ValueError, match=message):
         trace_example(net, x, y, loss=loss)
+
+
+@pytest.mark.parametrize(
+    ("y", "loss", "out", "board"),
+    [
+        (0, "log", "sigmoid", "L = −log(1 − ŷ) = −log(1 − "),
+        (1, "log", "sigmoid", "L = −log ŷ = −log "),
+        (1, "mse", "sigmoid", "L = (ŷ − y)² = ("),
+        (2, "cross_entropy", "softmax", "L = −log ŷ[3] = −log "),
+    ],
+)
+def test_the_loss_reads_like_the_board(y, loss, out, board):
+    """The loss step says −log(1 − ŷ) with ŷ plugged in, never neg(log(…))."""
+    n_out = 3 if out == "softmax" else 1
+    net = MLP([2, 2, n_out], "tanh", out, seed=0)
+    g = trace_example(net, [0.3, -0.4], y, loss=loss)
+    formula = build_steps(g).forward[-1].formula
+    assert formula.startswith(board) and "neg" not in formula
+    assert formula.endswith(fmt(g.output.value))

@@ -34,18 +34,18 @@ def test_layer_captions_and_activations():
 def test_node_text_plugs_the_numbers_into_the_formula(snap):
     """A neuron's card names it and gives its formula and activation; inputs say what they are."""
     card = text.node_text(snap, 2, 1)
-    assert card.startswith("h2,2  (hidden layer 2, neuron 2)")
-    assert "h2,2 = tanh(−1·h1,1 + 0.5·h1,2 + 2·h1,3 − 0.2·h1,4 − 1.5)" in card
-    assert "out = σ(2·h2,1 − 0.7·h2,2 − 0.9)" in text.node_text(snap, 3, 0)
+    assert card.startswith("h2[2]  (hidden layer 2, neuron 2)")
+    assert "h2[2] = tanh(−1·h1[1] + 0.5·h1[2] + 2·h1[3] − 0.2·h1[4] − 1.5)" in card
+    assert "ŷ = σ(2·h2[1] − 0.7·h2[2] − 0.9)" in text.node_text(snap, 3, 0)
     assert text.node_text(snap, 0, 1).startswith("input X₂")
 
 
 def test_edge_and_bias_text_show_value_gradient_and_update(snap):
     """Edge cards come from describe.edge_description; bias cards show b, ∂L/∂b and Δb."""
     edge = text.edge_text(snap, 1, 1, 1)
-    assert "weight X₂ → h1,2 = 4" in edge and "∂L/∂w = -4" in edge and "Δw = 0.4" in edge
+    assert "weight W1[2,2] (X₂ → h1[2]) = 4" in edge and "∂L/∂w = -4" in edge and "Δw = 0.4" in edge
     bias = text.bias_text(snap, 2, 0)
-    assert bias.startswith("bias of h2,1 = 1.5") and "∂L/∂b = -1.5" in bias
+    assert bias.startswith("bias b2[1] of h2[1] = 1.5") and "∂L/∂b = -1.5" in bias
 
 
 def test_edge_values_pick_the_mode_and_its_own_scale(snap):

@@ -99,3 +99,90 @@ def test_clicking_a_node_asks_to_jump(qtbot):
     with qtbot.waitSignal(view.node_clicked) as sig:
         qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sig.args == [1]
+
+
+def _inside_viewport(view, item) -> bool:
+    """True when an item's whole box is inside the canvas's visible area."""
+    shown = view.canvas.mapToScene(view.canvas.viewport().rect()).boundingRect()
+    return shown.contains(item.sceneBoundingRect())
+
+
+def _wide_picture(active=(0, 2)):
+    """Three nodes with long values and two edges with chain-rule numbers, one active."""
+    nodes = (
+        NodePicture(0, "x1·W1[1,2]", 0, 0, "op", -8.7512e-5, 0.00037123, "done"),
+        NodePicture(1, "b1[2]", 0, 92, "leaf", 123456.7, -0.00088861, "done"),
+        NodePicture(2, "z1[2]", 200, 46, "op", -0.0008886, 1e-12, "current", "z1[2] = …"),
+    )
+    edges = tuple(
+        EdgePicture(s, 2, 1.0, -0.0009, (s, 2) == active, f"edge {s} → 2") for s in (0, 1)
+    )
+    return GraphPicture(nodes, edges, step_index=3, step_count=9)
+
+
+def test_only_the_current_steps_edges_carry_labels(qtbot):
+    """The active edge shows local → product; the others keep their numbers in a tooltip."""
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.show_picture(_wide_picture())
+    on, off = view._edges[(0, 2)], view._edges[(1, 2)]
+    assert on.label.isVisible() and on.label.text() == "local 1 → −0.0009"
+    assert not off.label.isVisible() and off.toolTip() == "edge 1 → 2"
+
+
+def test_no_node_text_is_wider_than_its_box(qtbot):
+    """Every line of every node (title, value, gradient) fits inside its box, uncut."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from app.views.graph_items import node_font
+
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.show_picture(_wide_picture())
+    for item in view._nodes.values():
+        for i, line in enumerate(item.lines()):
+            width = QFontMetricsF(node_font(item.scale_, i == 0)).horizontalAdvance(line)
+            assert width <= item.text_room(), line
+            assert width < item.boundingRect().width()
+    assert view._nodes[0].lines()[1] == "value −8.751e−5"
+
+
+def test_memo_columns_fit_their_text_and_elide_with_a_tooltip(qtbot):
+    """Columns are as wide as their cells when there is room; squeezed cells keep a tooltip."""
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    rows = (("W1[1,2]", "0.512345 → 0.512367", "2.2e−5"),)
+    pic = _wide_picture()
+    view.show_picture(GraphPicture(pic.nodes, pic.edges, memo=rows, step_count=9))
+    memo = view.memo
+    if sum(memo.needed_widths()) <= memo.viewport().width():
+        assert all(memo.columnWidth(c) >= w for c, w in enumerate(memo.needed_widths()))
+    memo.resize(120, 200)
+    memo.fit_columns()
+    assert memo.item(0, 1).toolTip() == "0.512345 → 0.512367"
+
+
+def test_the_current_node_is_scrolled_into_view(qtbot):
+    """A current node far from the first view is brought into it, at the user's zoom."""
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.resize(700, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    far = tuple(
+        NodePicture(i, f"n{i}", 200 * (i % 8), 92 * (i // 8), "op", 1.0, None, "pending")
+        for i in range(64)
+    )
+    view.show_picture(GraphPicture(far, (), step_count=64))
+    view.canvas.user_zoomed, zoom = True, view.canvas.zoom()
+    for target in (63, 7, 56):
+        nodes = tuple(
+            NodePicture(n.id, n.title, n.x, n.y, "op", 1.0, None,
+                        "current" if n.id == target else "pending")
+            for n in far
+        )  # fmt: skip
+        view.show_picture(GraphPicture(nodes, (), step_count=64))
+        assert _inside_viewport(view, view._nodes[target])
+    assert view.canvas.zoom() == zoom

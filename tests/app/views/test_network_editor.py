@@ -23,7 +23,7 @@ def _editor(qtbot):
     editor = InlineEditor(parent)
     parent.show()
     qtbot.waitExposed(parent)
-    editor.open(4, (1, 2), 0.25, QPoint(150, 100), "weight X₁ → h1,2")
+    editor.open(4, (1, 2), 0.25, QPoint(150, 100), "weight W1[1,2] (X₁ → h1[2])")
     editor.keep_parent = parent  # the test holds the only Python reference to the parent
     return editor
 

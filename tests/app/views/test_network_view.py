@@ -74,9 +74,9 @@ def test_hovering_a_node_emits_and_shows_the_live_formula(qtbot, base):
         hover(qtbot, view, viewport_pos(view, node))
     assert hovered.args == [(1, 1)]
     card = view.hover_text()
-    assert "h1,2 = tanh(−2·X₁ + 4·X₂ − 0.2)" in card and "activation: tanh" in card
+    assert "h1[2] = tanh(−2·X₁ + 4·X₂ − 0.2)" in card and "activation: tanh" in card
     view.show_snapshot(synthetic(base, seq=2, scale=0.5))  # training goes on under the mouse
-    assert "h1,2 = tanh(−1·X₁ + 2·X₂ − 0.1)" in view.hover_text()
+    assert "h1[2] = tanh(−1·X₁ + 2·X₂ − 0.1)" in view.hover_text()
     with qtbot.waitSignal(view.neuron_hovered) as left:
         qtbot.mouseMove(view.canvas.viewport(), view.canvas.viewport().rect().topLeft())
     assert left.args == [None] and view.hover_text() == ""
@@ -86,9 +86,10 @@ def test_hovering_an_edge_and_a_bias_shows_their_values(qtbot, base):
     """Edges describe w, ∂L/∂w and Δw; bias squares their value and gradient."""
     view = shown_view(qtbot, synthetic(base))
     hover(qtbot, view, click_point(view, view.edges[(3, 1, 0)]))
-    assert "weight h2,2 → out = -0.7" in view.hover_text()
+    assert "weight W3[2,1] (h2[2] → ŷ) = -0.7" in view.hover_text()
     hover(qtbot, view, viewport_pos(view, view.biases[(3, 0)]))
-    assert view.hover_text().startswith("bias of out = -0.9") and "∂L/∂b = 0.9" in view.hover_text()
+    card = view.hover_text()
+    assert card.startswith("bias b3[1] of ŷ = -0.9") and "∂L/∂b = 0.9" in card
 
 
 def test_clicking_an_edge_edits_its_weight(qtbot, base):
@@ -98,7 +99,8 @@ def test_clicking_an_edge_edits_its_weight(qtbot, base):
     pos = click_point(view, view.edges[(2, 2, 1)])
     qtbot.mouseClick(view.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert view.editor.isVisible() and view.editor.text() == "2"
-    assert "new weight h1,3 → h2,2" in view.hover_text()  # the card says what is being edited
+    # the card says what is being edited
+    assert "new weight W2[3,2] (h1[3] → h2[2])" in view.hover_text()
     view.show_snapshot(synthetic(base, seq=2, scale=0.5))  # training goes on meanwhile
     assert view.editor.text() == "2" and "Enter applies" in view.hover_text()
     view.editor.clear()
