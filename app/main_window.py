@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.context import Context, Highlighter
 from app.document import Document
+from app.gears_controller import GearsController
 from app.graph_controller import GraphController
+from app.images_controller import ImagesController
+from app.knobs_controller import KnobsController
 from app.landscape_controller import LandscapeController
 from app.lesson_controller import LessonController, LessonHost
 from app.menus import build_menus
@@ -29,15 +32,21 @@ from app.playground_controller import PlaygroundController, generate_preset_poin
 from app.session_io import SessionIO
 from app.stage import STAGES, StageMode
 from app.status import StatusLine
+from app.table_controller import TableController
 from app.training_bridge import TrainingBridge
 from app.views.controls_view import DEFAULT_SPEED, ControlsView
 from app.views.curves_view import CurvesView
 from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
+from app.views.gears_view import GearsView
+from app.views.images_view import ImagesView
+from app.views.knobs_view import KnobsView
 from app.views.network_view import NetworkView
+from app.views.table_view import TableView
 from app.views.transport_bar import TransportBar
 from nnviz import commands as cmd
 from nnviz.lab import Lab
+from nnviz.lessons import setup as ls
 from nnviz.lessons.catalogue import load_catalogue
 from nnviz.presets import load_preset, preset_names
 from nnviz.snapshot import Snapshot
@@ -87,12 +96,14 @@ class MainWindow(QMainWindow):
         )
         self.graph = GraphController(self.ctx)
         self.landscape = LandscapeController(self.ctx)
+        self._build_lecture_views()
         self.catalogue = load_catalogue()
         self.lessons = LessonController(self.ctx, self._lesson_host())
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()
-        self.docks["lesson"].hide()  # shown while a lesson plays
+        for key in ("lesson", "table", "gears", "knobs", "images"):
+            self.docks[key].hide()  # the lesson panel while a lesson plays; the rest on demand
         self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
         self.stage.changed.append(self._on_stage_changed)
@@ -119,6 +130,15 @@ class MainWindow(QMainWindow):
         self.data_controls = DataControlsView(names)
         self.transport = TransportBar()
         self.transport.hide()  # shown on the playground stage only
+
+    def _build_lecture_views(self) -> None:
+        """The pop-science lecture's views: feature table, gears, six knobs, images."""
+        self.table = TableController(TableView())
+        self.gears = GearsController(GearsView())
+        self.knobs = KnobsController(KnobsView())
+        self.images = ImagesController(ImagesView(), runner=self.landscape.jobs)
+        for controller in (self.table, self.gears, self.knobs, self.images):
+            controller.message.connect(self.status.say)
 
     def _context(self) -> Context:
         highlight = Highlighter(
@@ -165,6 +185,16 @@ class MainWindow(QMainWindow):
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
                   stage="landscape", minimum=(300, 260)),
+            *(
+                Panel(key, title, c.view, c.view, Area.BottomDockWidgetArea, tab_with="curves",
+                      stage=key, minimum=(300, 240))
+                for key, title, c in (
+                    ("table", "Feature table", self.table),
+                    ("gears", "Chain rule as gears", self.gears),
+                    ("knobs", "Six knobs", self.knobs),
+                    ("images", "Images", self.images),
+                )
+            ),
             Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
                   Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
                   minimum=(300, 120)),
@@ -185,7 +215,7 @@ class MainWindow(QMainWindow):
             leave_stage=self._end_lesson_stage,
             save_session=lambda: self.session_io.current_session(),
             restore_session=lambda s: self.session_io.apply_session(s),
-            app_request=lambda request: False,
+            app_request=self._lesson_view_request,
         )
 
     def open_lesson(self, lesson_id: str, step: int = 0) -> None:
@@ -223,6 +253,18 @@ class MainWindow(QMainWindow):
     def _remember_start_page(self, page) -> None:
         if self.settings is not None:
             self.settings.setValue("start/show", page.show_at_start.isChecked())
+
+    def _lesson_view_request(self, request: object) -> bool:
+        """A lesson's request to the lecture views; False if no view can take it."""
+        if isinstance(request, ls.LoadTable):
+            return self.table.load(request.name)
+        if isinstance(request, ls.SetTableKnobs):
+            return self.table.set_knobs(dict(request.weights), request.threshold)
+        if isinstance(request, ls.LoadImages):
+            if self.images.progress is None and not self.images.training:
+                self.images.train()
+            return True
+        return False
 
     def _trace_for_lesson(self, index: int, near: tuple[float, ...] | None) -> None:
         try:
@@ -333,6 +375,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+        self.images.shutdown()
         self.landscape.shutdown()
         self.training.shutdown()
         super().closeEvent(event)

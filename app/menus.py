@@ -119,7 +119,7 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "landscape_show", "&Loss landscape", lambda: w.show_dock("landscape"), "Ctrl+L")
     view.addSeparator()
     stage = view.addMenu("&Stage: one view fills the window")
-    for spec in STAGES.values():
+    for spec in (s for s in STAGES.values() if s.key):
         add(
             stage,
             f"stage_{spec.name}",

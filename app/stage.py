@@ -29,7 +29,7 @@ class StageSpec:
 
     name: str
     title: str
-    key: str  # the shortcut that enters and leaves it
+    key: str  # the shortcut that enters and leaves it ("" for the lesson-only stages)
     panels: tuple[str, ...]
     transport: bool = False  # the compact play/step/reset row under the views
 
@@ -40,6 +40,10 @@ STAGES: dict[str, StageSpec] = {
         StageSpec("playground", "Playground", "F6", ("network", "canvas"), transport=True),
         StageSpec("graph", "Computation graph", "F7", ("graph",)),
         StageSpec("landscape", "Loss landscape", "F8", ("landscape",)),
+        StageSpec("table", "Feature table", "", ("table",)),
+        StageSpec("gears", "Chain rule as gears", "", ("gears",)),
+        StageSpec("knobs", "Six knobs", "", ("knobs",)),
+        StageSpec("images", "Images", "", ("images",)),
     )
 }
 
@@ -112,7 +116,8 @@ class StageMode:
         page.setObjectName(f"stage:{spec.name}")
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 2, 4, 2)
-        header = QLabel(f"<b>{spec.title}</b> — {spec.key} or Esc returns to every view")
+        keys = f"{spec.key} or Esc" if spec.key else "Esc"
+        header = QLabel(f"<b>{spec.title}</b> — {keys} returns to every view")
         header.setObjectName("stage-header")
         column.addWidget(header)
         row = QSplitter(Qt.Orientation.Horizontal)
