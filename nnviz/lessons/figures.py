@@ -51,7 +51,7 @@ def universal_approximation() -> Figure:
     """The drawn curve's points and the fit of a 1-w-1 tanh net for each width."""
     errors, fits, grid, points = fit_widths()
     half = len(points) // 2
-    curves = [curve("points", points[:half], points[half:])]
+    curves = [curve("points", points[:half], points[half:], style="points")]
     curves += [curve(f"{w} hidden units", grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)]
     return figure("More hidden units, a closer fit", "x", "y", curves, [])
 

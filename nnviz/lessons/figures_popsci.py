@@ -54,7 +54,7 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
         ),
     )
     accuracy = bars(
-        ["training photos", "new photos", "new photos, model without watermark"],
+        ["training photos", "new photos", "honest model"],
         [
             bar_series(
                 "accuracy",
@@ -69,6 +69,7 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
     )
     ends = [-0.5, len(accuracy["labels"]) - 0.5]  # across every bar
     chance = curve("coin toss", ends, [0.5, 0.5], style="dashed", color="grey")
+    # the honest model never saw the watermark; it is tested on the new photos
     right = panel_of_bars("Right answers", "photos", "share right", accuracy, [chance])
     return panels_figure("The watermark is a shortcut", [weights, right])
 

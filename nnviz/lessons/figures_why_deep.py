@@ -46,11 +46,12 @@ def double_descent_figure(n_train: int = 40, n_seeds: int = 20, seed: int = 0) -
         curve("test error, stopped early", ps, numbers["early_stopping_by_p"], "dashed", "green"),
         curve("test error, a little ridge", ps, numbers["ridge_by_p"], "dashed", "purple"),
     ]
-    peak = mark(numbers["peak_p"], numbers["peak_test_error"], "worst test error")
+    worst = f"worst test error {numbers['peak_test_error']:.3g} at p = {numbers['peak_p']}"
+    peak = mark(numbers["peak_p"], numbers["peak_test_error"], worst)
     return figure(
         "Double descent: worst where the training error first reaches 0",
         "p (random features)",
-        "mean squared error (median over data sets)",
+        "mean squared error",
         curves,
         [peak],
         log_y=True,
@@ -93,13 +94,18 @@ def depth_init_figure(depth: int = 10, steps: int = 400, seed: int = 0) -> Figur
         [], [], bars=chart,
     )  # fmt: skip
     losses = numbers["loss_curve"]
-    curves = [
+    n_steps = len(losses["small"]) - 1
+    # ln 2 first, so the stalled curve is drawn over it (they coincide)
+    curves = [curve("ln 2: always ½", [0, n_steps], [numbers["ln2"]] * 2, "dashed", "grey")]
+    curves += [
         curve(names[key], range(len(losses[key])), losses[key], color=colors[key])
         for key in ("small", "xavier")
     ]
-    n_steps = len(losses["small"]) - 1
-    curves.append(curve("ln 2: always ½", [0, n_steps], [numbers["ln2"]] * 2, "dashed", "grey"))
-    right = figure("Training loss", "gradient step", "log loss", curves, [])
+    ends = [
+        mark(n_steps, losses[key][-1], f"{names[key]}: {losses[key][-1]:.3g}")
+        for key in ("small", "xavier")
+    ]
+    right = figure("Training loss", "gradient step", "log loss", curves, ends)
     title = f"A {numbers['depth']}-layer tanh net: the initial scale decides if it trains"
     return panels_figure(title, [left, right])
 

@@ -203,6 +203,8 @@ def _knob_weights(v: Any) -> None:
     for name, w in v.items():
         if not isinstance(name, str) or not _is_number(w) or abs(w) > 100:
             raise ValueError(f"weight of {name!r} must be a number within ±100, not {w!r}")
+
+
 TRAINING_RULES = [*OPTIMIZERS, "momentum", "nesterov", "perceptron", "averaged_perceptron"]
 _VERBS = [
     Verb("lab", "preset", {"name": choice(_presets)}, {"seed": SEED}),
