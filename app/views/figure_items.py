@@ -54,6 +54,7 @@ class Panel:
     curves: list[tuple[dict, pg.PlotDataItem]] = field(default_factory=list)
     marks: list[pg.TextItem] = field(default_factory=list)
     vlines: list[pg.InfiniteLine] = field(default_factory=list)
+    vline_labels: list[pg.InfLineLabel] = field(default_factory=list)
     bars: list[pg.BarGraphItem] = field(default_factory=list)
     image: pg.ImageItem | None = None
     color_bar: pg.ColorBarItem | None = None
@@ -198,6 +199,7 @@ def _draw_vline(panel: Panel, x: float, label: str, log_x: bool, sizes: Sizes) -
     font.setPixelSize(sizes.mark)
     tag.setFont(font)
     panel.vlines.append(line)
+    panel.vline_labels.append(tag)
 
 
 def _draw_bars(panel: Panel, chart: dict, sizes: Sizes) -> None:

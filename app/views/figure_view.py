@@ -90,6 +90,8 @@ class FigureView(QWidget):
             plot.addItem(dot, ignoreBounds=True)
             panel.hover_dot = dot
             self.panels.append(panel)
+        for panel in self.panels:  # settle the ranges now, so hover maps points right away
+            panel.plot.getViewBox().prepareForPaint()
         self.readout.setText(HINT)
 
     # ----- look ------------------------------------------------------------------------------
