@@ -24,7 +24,7 @@ CYCLE = ("blue", "orange", "green", "purple")
 # Past the four roles, uncoloured curves take the rest of the Okabe–Ito set.
 EXTRA_COLORS = (CLASS_COLORS[4], CLASS_COLORS[5])
 FAINT_ALPHA = 80
-LABEL_FILL = (255, 255, 255, 210)  # text over lines and cells stays readable
+LABEL_FILL = (255, 255, 255, 170)  # text over lines and cells stays readable
 MAX_VALUE_LABELS = 6  # bars get their value written on top when there are this few
 
 
