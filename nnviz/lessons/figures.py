@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -11,45 +10,28 @@ from nnviz.engine import ACTIVATIONS, log_loss_from_probability, sigmoid
 from nnviz.landscape import Racer, get_surface, lr_regimes
 from nnviz.lessons.cs188_perceptrons import perceptron, perceptron_thrash
 from nnviz.lessons.cs188_training import WIDTHS, fit_widths, overfit_run
-
-Figure = dict[str, Any]
-
-
-def _curve(name: str, xs, ys) -> dict[str, Any]:
-    return {"name": name, "xs": [float(v) for v in xs], "ys": [float(v) for v in ys]}
-
-
-def _mark(x: float, y: float, label: str) -> dict[str, Any]:
-    return {"x": float(x), "y": float(y), "label": label}
-
-
-def _figure(title: str, x_label: str, y_label: str, curves: list, marks: list) -> Figure:
-    return {
-        "title": title,
-        "x_label": x_label,
-        "y_label": y_label,
-        "curves": curves,
-        "marks": marks,
-    }
+from nnviz.lessons.figure_data import Figure, curve, figure, mark
+from nnviz.lessons.figures_popsci import POPSCI_FIGURES
+from nnviz.lessons.figures_why_deep import WHY_DEEP_FIGURES
 
 
 def sigmoid_vs_step() -> Figure:
     """The perceptron's step and the sigmoid σ(z) = 1/(1 + e^(−z)) on one axis."""
     z = np.linspace(-8.0, 8.0, 321)
     step = ACTIVATIONS["step"].value(z)
-    marks = [_mark(0.0, float(sigmoid(0.0)), "σ(0)"), _mark(5.0, float(sigmoid(5.0)), "σ(5)")]
-    curves = [_curve("step", z, step), _curve("sigmoid", z, sigmoid(z))]
-    return _figure("From the step to the sigmoid", "z = w·x", "P(y = 1 | x)", curves, marks)
+    marks = [mark(0.0, float(sigmoid(0.0)), "σ(0)"), mark(5.0, float(sigmoid(5.0)), "σ(5)")]
+    curves = [curve("step", z, step), curve("sigmoid", z, sigmoid(z))]
+    return figure("From the step to the sigmoid", "z = w·x", "P(y = 1 | x)", curves, marks)
 
 
 def sharpness() -> Figure:
     """1/(1 + b^(−z)) = σ(z·ln b) for growing bases b: the curve sharpens into the step."""
     z = np.linspace(-4.0, 4.0, 321)
     bases = (("e", np.e), ("100", 100.0), ("10¹⁰", 1e10))
-    curves = [_curve(f"b = {name}", z, sigmoid(z * np.log(b))) for name, b in bases]
-    curves.append(_curve("step", z, ACTIVATIONS["step"].value(z)))
-    marks = [_mark(1.0, float(sigmoid(np.log(b))), f"b = {name}, z = 1") for name, b in bases[:2]]
-    return _figure("A bigger base makes a sharper sigmoid", "z", "1/(1 + b^(−z))", curves, marks)
+    curves = [curve(f"b = {name}", z, sigmoid(z * np.log(b))) for name, b in bases]
+    curves.append(curve("step", z, ACTIVATIONS["step"].value(z)))
+    marks = [mark(1.0, float(sigmoid(np.log(b))), f"b = {name}, z = 1") for name, b in bases[:2]]
+    return figure("A bigger base makes a sharper sigmoid", "z", "1/(1 + b^(−z))", curves, marks)
 
 
 def log_loss_curve() -> Figure:
@@ -58,20 +40,20 @@ def log_loss_curve() -> Figure:
     one = [log_loss_from_probability(v, 1) for v in p1]
     zero = [log_loss_from_probability(v, 0) for v in p0]
     marks = [
-        _mark(p_, log_loss_from_probability(p_, y), f"y = {y}, p = {p_:g}")
+        mark(p_, log_loss_from_probability(p_, y), f"y = {y}, p = {p_:g}")
         for y, p_ in ((1, 0.1), (0, 0.0), (1, 0.8))
     ]
-    curves = [_curve("y = 1: −log p", p1, one), _curve("y = 0: −log(1 − p)", p0, zero)]
-    return _figure("Log loss: confident and wrong costs the most", "p", "loss", curves, marks)
+    curves = [curve("y = 1: −log p", p1, one), curve("y = 0: −log(1 − p)", p0, zero)]
+    return figure("Log loss: confident and wrong costs the most", "p", "loss", curves, marks)
 
 
 def universal_approximation() -> Figure:
     """The drawn curve's points and the fit of a 1-w-1 tanh net for each width."""
     errors, fits, grid, points = fit_widths()
     half = len(points) // 2
-    curves = [_curve("points", points[:half], points[half:])]
-    curves += [_curve(f"{w} hidden units", grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)]
-    return _figure("More hidden units, a closer fit", "x", "y", curves, [])
+    curves = [curve("points", points[:half], points[half:], style="points")]
+    curves += [curve(f"{w} hidden units", grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)]
+    return figure("More hidden units, a closer fit", "x", "y", curves, [])
 
 
 def learning_rate_regimes(steps: int = 30) -> Figure:
@@ -84,19 +66,17 @@ def learning_rate_regimes(steps: int = 30) -> Figure:
         for _ in range(steps):
             racer.step()
             xs.append(float(racer.point[0]))
-        curves.append(_curve(f"{regime.name} (lr = {regime.lr:g})", range(len(xs)), xs))
-    return _figure("Four learning rates on the bowl", "step", "x (0 is the bottom)", curves, [])
+        curves.append(curve(f"{regime.name} (lr = {regime.lr:g})", range(len(xs)), xs))
+    return figure("Four learning rates on the bowl", "step", "x (0 is the bottom)", curves, [])
 
 
 def early_stopping_curves() -> Figure:
     """Training and validation loss per epoch, with the best validation epoch marked."""
     train, val, best, _ = overfit_run()
     epochs = range(1, len(val) + 1)
-    curves = [_curve("training loss", epochs, train), _curve("validation loss", epochs, val)]
-    marks = [_mark(best, val[best - 1], "best epoch")]
-    return _figure(
-        "Validation loss turns up: stop at the best epoch", "epoch", "MSE", curves, marks
-    )
+    curves = [curve("training loss", epochs, train), curve("validation loss", epochs, val)]
+    marks = [mark(best, val[best - 1], "best epoch")]
+    return figure("Validation loss turns up: stop at the best epoch", "epoch", "MSE", curves, marks)
 
 
 def perceptron_mistakes() -> Figure:
@@ -104,10 +84,10 @@ def perceptron_mistakes() -> Figure:
     clean = perceptron()["mistakes_per_epoch"]
     messy = perceptron_thrash()["mistakes_per_epoch"]
     curves = [
-        _curve("separable", range(1, len(clean) + 1), clean),
-        _curve("overlapping", range(1, len(messy) + 1), messy),
+        curve("separable", range(1, len(clean) + 1), clean),
+        curve("overlapping", range(1, len(messy) + 1), messy),
     ]
-    return _figure("The perceptron's mistakes per epoch", "epoch", "mistakes", curves, [])
+    return figure("The perceptron's mistakes per epoch", "epoch", "mistakes", curves, [])
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {
@@ -118,4 +98,6 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "learning-rate-regimes": learning_rate_regimes,
     "early-stopping-curves": early_stopping_curves,
     "perceptron-mistakes": perceptron_mistakes,
+    **POPSCI_FIGURES,
+    **WHY_DEEP_FIGURES,
 }

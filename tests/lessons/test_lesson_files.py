@@ -23,6 +23,15 @@ IDS = {
     "batch-sgd-minibatch", "learning-rate", "shapes", "linear-collapse", "log-loss",
     "backprop-board", "universal-approximation", "early-stopping",
 }  # fmt: skip
+POPSCI_IDS = {
+    "fruit-perceptron", "logic-and", "xor-one-neuron", "xor-hand-wired", "deep-features",
+    "six-knobs", "foggy-mountain", "bowl", "gears", "generalisation", "shortcut", "adversarial",
+}  # fmt: skip
+WHY_DEEP_IDS = {
+    "double-descent", "double-descent-epochs", "depth-init", "backprop-cost",
+    "active-learning", "min-max-game",
+}  # fmt: skip
+IDS = IDS | POPSCI_IDS | WHY_DEEP_IDS
 LESSONS = load_all_lessons()
 
 

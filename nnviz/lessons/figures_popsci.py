@@ -1,0 +1,85 @@
+"""Plot-stage figures of the pop-science lessons: a fit across a gap, and a learned shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from nnviz.data.functions_1d import CURVES
+from nnviz.lessons.figure_data import (
+    Figure,
+    bar_series,
+    bars,
+    curve,
+    figure,
+    mark,
+    panels_figure,
+    vline,
+)
+from nnviz.lessons.popsci_fitting import gap_data, generalisation, shortcut
+
+
+def generalisation_figure(
+    gap_low: float = 0.2, gap_high: float = 0.7, n: int = 40, noise: float = 0.05, seed: int = 0
+) -> Figure:
+    """The points around the gap, the six-knob fit through it, and the true curve sin(πx)."""
+    numbers = generalisation(gap_low, gap_high, n, noise, seed)
+    X, y = gap_data(n, noise, (gap_low, gap_high), seed)  # the very points the fit learned from
+    xs = np.asarray(numbers["curve_x"])
+    truth = CURVES["sin"][0]
+    curves = [
+        curve("training points", X[:, 0], y, style="points", color="blue"),
+        curve("six-knob fit", xs, numbers["curve_y"], color="orange"),
+        curve("truth: sin(πx)", xs, truth(xs), style="dashed", color="grey"),
+    ]
+    x_mid = numbers["x_in_gap"]
+    label = f"fit {numbers['prediction_in_gap']:.3f}, truth {numbers['truth_in_gap']:.3f}"
+    marks = [mark(x_mid, numbers["prediction_in_gap"], label)]
+    lines = [vline(gap_low, "gap starts"), vline(gap_high, "gap ends")]
+    title = "A smooth fit fills the gap in the data"
+    return figure(title, "x", "y", curves, marks, vlines=lines)
+
+
+def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: int = 0) -> Figure:
+    """The learned weights (the watermark dwarfs the real clues) and accuracy in and out."""
+    numbers = shortcut(n, signal, epochs, seed)
+    real = numbers["real_weights"]  # yellow, elongated: the order of numbers["features"]
+    weights = panel_of_bars(
+        "What the model leans on",
+        "clue",
+        "weight",
+        bars(
+            numbers["features"], [bar_series("weight", [*real, numbers["shortcut_weight"]], "blue")]
+        ),
+    )
+    accuracy = bars(
+        ["training photos", "new photos", "honest model"],
+        [
+            bar_series(
+                "accuracy",
+                [
+                    numbers["train_accuracy"],
+                    numbers["test_accuracy"],
+                    numbers["honest_test_accuracy"],
+                ],
+                "orange",
+            )
+        ],
+    )
+    ends = [-0.5, len(accuracy["labels"]) - 0.5]  # across every bar
+    chance = curve("coin toss", ends, [0.5, 0.5], style="dashed", color="grey")
+    # the honest model never saw the watermark; it is tested on the new photos
+    right = panel_of_bars("Right answers", "photos", "share right", accuracy, [chance])
+    return panels_figure("The watermark is a shortcut", [weights, right])
+
+
+def panel_of_bars(title: str, x_label: str, y_label: str, chart: dict, curves=()) -> Figure:
+    """A bar chart as a figure, with optional reference curves in its category coordinates."""
+    return figure(title, x_label, y_label, list(curves), [], bars=chart)
+
+
+POPSCI_FIGURES: dict[str, Callable[[], Figure]] = {
+    "generalisation": generalisation_figure,
+    "shortcut": shortcut_figure,
+}

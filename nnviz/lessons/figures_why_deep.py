@@ -1,0 +1,188 @@
+"""Plot-stage figures of "why deep learning works", drawn from the lessons' number functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from nnviz.experiments.active_learning import active_learning
+from nnviz.experiments.double_descent import INTERPOLATED
+from nnviz.lessons.figure_data import (
+    Figure,
+    bar_series,
+    bars,
+    curve,
+    figure,
+    heatmap,
+    mark,
+    panels_figure,
+    vline,
+)
+from nnviz.lessons.why_deep import (
+    backprop_cost_numbers,
+    depth_init_numbers,
+    double_descent_epoch_numbers,
+    double_descent_numbers,
+    min_max_game_numbers,
+)
+
+
+def threshold_label(n_train: int) -> str:
+    """The vertical line's label at p = N."""
+    return f"interpolation threshold p = N = {n_train}"
+
+
+def double_descent_figure(n_train: int = 40, n_seeds: int = 20, seed: int = 0) -> Figure:
+    """Test and training error against width p (log y), the threshold, early stopping, ridge."""
+    numbers = double_descent_numbers(n_train=n_train, n_seeds=n_seeds, seed=seed)
+    ps, train = numbers["ps"], numbers["train_error_by_p"]
+    fitted = [(p, e) for p, e in zip(ps, train, strict=True) if e >= INTERPOLATED]  # 0 from N on
+    where = numbers["interpolation_p"]
+    train_name = "training error" + (f" (0 from p = {where} on)" if where else "")
+    curves = [
+        curve("test error", ps, numbers["test_error_by_p"], color="blue"),
+        curve(train_name, *zip(*fitted, strict=True), color="orange"),
+        curve("test error, stopped early", ps, numbers["early_stopping_by_p"], "dashed", "green"),
+        curve("test error, a little ridge", ps, numbers["ridge_by_p"], "dashed", "purple"),
+    ]
+    worst = f"worst test error {numbers['peak_test_error']:.3g} at p = {numbers['peak_p']}"
+    peak = mark(numbers["peak_p"], numbers["peak_test_error"], worst)
+    return figure(
+        "Double descent: worst where the training error first reaches 0",
+        "p (random features)",
+        "mean squared error",
+        curves,
+        [peak],
+        log_y=True,
+        vlines=[vline(numbers["n_train"], threshold_label(numbers["n_train"]))],
+    )
+
+
+def double_descent_epochs_figure(n_train: int = 40, n_seeds: int = 20, seed: int = 0) -> Figure:
+    """Median test error over width p × training steps T (log colour)."""
+    numbers = double_descent_epoch_numbers(n_train=n_train, n_seeds=n_seeds, seed=seed)
+    by_step = np.asarray(numbers["grid"]).T  # the numbers' rows are widths; here rows are T
+    grid = heatmap(
+        numbers["ps"],
+        numbers["steps"],
+        by_step,
+        "p (random features)",
+        "T (gradient-descent steps)",
+        label="test error",
+        log=True,
+    )
+    title = "Test error over width and training time"
+    lines = [vline(n_train, f"p = N = {n_train}")]
+    return figure(title, grid["x_label"], grid["y_label"], [], [], heatmap=grid, vlines=lines)
+
+
+def depth_init_figure(depth: int = 10, steps: int = 400, seed: int = 0) -> Figure:
+    """Per-layer gradient norms at the start (log bars) | the two loss curves and ln 2."""
+    numbers = depth_init_numbers(depth=depth, steps=steps, seed=seed)
+    names = {key: f"{scale:g}× Xavier" for key, scale in numbers["scales"].items()}
+    names["xavier"] = "Xavier"
+    colors = {"small": "orange", "xavier": "blue"}
+    norms = numbers["grad_norm_by_layer"]
+    chart = bars(
+        [str(layer) for layer in range(1, numbers["depth"] + 1)],
+        [bar_series(names[key], norms[key], colors[key]) for key in ("small", "xavier")],
+        log_y=True,
+    )
+    left = figure(
+        "Gradient norm per layer at the start", "layer (1 = next to the inputs)", "‖∂L/∂W‖",
+        [], [], bars=chart,
+    )  # fmt: skip
+    losses = numbers["loss_curve"]
+    n_steps = len(losses["small"]) - 1
+    # ln 2 first, so the stalled curve is drawn over it (they coincide)
+    curves = [curve("ln 2: always ½", [0, n_steps], [numbers["ln2"]] * 2, "dashed", "grey")]
+    curves += [
+        curve(names[key], range(len(losses[key])), losses[key], color=colors[key])
+        for key in ("small", "xavier")
+    ]
+    ends = [
+        mark(n_steps, losses[key][-1], f"{names[key]}: {losses[key][-1]:.3g}")
+        for key in ("small", "xavier")
+    ]
+    right = figure("Training loss", "gradient step", "log loss", curves, ends)
+    title = f"A {numbers['depth']}-layer tanh net: the initial scale decides if it trains"
+    return panels_figure(title, [left, right])
+
+
+def backprop_cost_figure(seed: int = 0) -> Figure:
+    """Passes over the data and seconds per gradient: backprop vs finite differences (log y)."""
+    numbers = backprop_cost_numbers(seed=seed)
+    methods = ["backprop", "finite differences"]
+    passes = bars(
+        methods,
+        [bar_series("passes", [numbers[f"passes_{k}"] for k in ("backprop", "finite_difference")])],
+        log_y=True,
+    )
+    ms = [1000 * numbers[f"seconds_{k}"] for k in ("backprop", "finite_difference")]
+    time = bars(methods, [bar_series("milliseconds", ms, "orange")], log_y=True)
+    title = f"One gradient of {numbers['params']} parameters, two ways (same answer)"
+    return panels_figure(
+        title,
+        [
+            figure("Passes over the data", "method", "passes", [], [], bars=passes),
+            figure("Time, measured now", "method", "milliseconds", [], [], bars=time),
+        ],
+    )
+
+
+def active_learning_figure(n_seeds: int = 10, seed: int = 0) -> Figure:
+    """Held-out accuracy against labels: every seed faintly, the mean boldly, active vs random."""
+    result = active_learning(n_seeds, seed)
+    names = {"active": "most uncertain first", "random": "at random"}
+    colors = {"active": "blue", "random": "orange"}
+    curves = []
+    for key in ("active", "random"):
+        for run in result.per_seed[key]:
+            curves.append(
+                curve(f"{names[key]}, each seed", result.labels, run, "faint", colors[key])
+            )
+    for key in ("active", "random"):
+        curves.append(
+            curve(f"{names[key]}, mean", result.labels, result.accuracy[key], color=colors[key])
+        )
+    return figure(
+        "Asking where the model is unsure beats labelling at random",
+        "labels given",
+        "held-out accuracy",
+        curves,
+        [],
+    )
+
+
+def min_max_game_figure(lr: float = 0.1, steps: int = 100) -> Figure:
+    """The two paths in the (x, y) plane from one start: descent–ascent out, extragradient in."""
+    numbers = min_max_game_numbers(lr=lr, steps=steps)
+    names = {"gda": "descent–ascent", "extragradient": "extragradient"}
+    colors = {"gda": "orange", "extragradient": "blue"}
+    curves, marks = [], []
+    for key in ("gda", "extragradient"):
+        path = np.asarray(numbers["paths"][key])
+        curves.append(curve(names[key], path[:, 0], path[:, 1], color=colors[key]))
+        end = numbers["radius_end"][key]
+        marks.append(mark(*path[-1], f"{names[key]} ends at r = {end:.2f}"))
+    start = np.asarray(numbers["paths"]["gda"][0])
+    marks += [mark(*start, "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
+    return figure(
+        "min over x, max over y of x·y: simultaneous steps spiral out",
+        "x (the minimising player)",
+        "y (the maximising player)",
+        curves,
+        marks,
+        equal_axes=True,
+    )
+
+
+WHY_DEEP_FIGURES: dict[str, Callable[[], Figure]] = {
+    "double-descent": double_descent_figure,
+    "double-descent-epochs": double_descent_epochs_figure,
+    "depth-init": depth_init_figure,
+    "backprop-cost": backprop_cost_figure,
+    "active-learning": active_learning_figure,
+    "min-max-game": min_max_game_figure,
+}
