@@ -116,8 +116,9 @@ class PlaygroundController(QObject):
         """Pick the class new points get (0-based)."""
         n = max(self.doc.points.n_classes, 1)
         if not 0 <= k < n:
-            self.ctx.say(f"this data has {n} classes; class {k + 1} is not available")
+            self.ctx.say(f"this data has {n} classes; class {k + 1} is not available", about="edit")
             return
+        self.ctx.say("", about="edit")  # a class that exists: the complaint no longer applies
         self.current_class = k
         self.canvas.set_current_class(k)
         self.data_controls.select_class(k)

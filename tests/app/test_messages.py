@@ -130,3 +130,11 @@ def test_a_restored_session_shows_its_saved_epoch(window, tmp_path):
     snap = window.wait_for_snapshot(lambda s: s.epoch == saved.epoch)
     assert snap is not None and snap.metrics["train_loss"] == saved.metrics["train_loss"]
     assert f"epoch {saved.epoch}" in window.status.numbers.text()
+
+
+def test_a_missing_class_complaint_goes_when_a_real_class_is_picked(window, qtbot):
+    """'class 5 is not available' is withdrawn once the user picks a class that exists."""
+    qtbot.keyClick(window, Qt.Key.Key_5)
+    assert "not available" in window.status.message.text()
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    assert window.status.message.text() == ""
