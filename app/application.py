@@ -5,8 +5,32 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, qFormatLogMessage, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
+
+# The offscreen platform (headless screenshots, reports, tests) says this once per window
+# resize: about a hundred lines a run that mean nothing to a user.
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_previous_handler: list = []  # [the handler ours passes messages on to], once installed
+
+
+def _on_qt_message(mode, context, message: str) -> None:
+    """Drop the known noise; hand everything else on exactly as Qt would have shown it."""
+    if message in QUIET_QT_MESSAGES:
+        return
+    previous = _previous_handler[0]
+    if previous is not None:
+        previous(mode, context, message)
+    else:
+        import sys
+
+        print(qFormatLogMessage(mode, context, message), file=sys.stderr, flush=True)
+
+
+def install_qt_message_filter() -> None:
+    """Install the filter once; an earlier handler (e.g. pytest-qt's) still sees the rest."""
+    if not _previous_handler:
+        _previous_handler.append(qInstallMessageHandler(_on_qt_message))
 
 
 def make_application() -> QApplication:
@@ -14,6 +38,7 @@ def make_application() -> QApplication:
     import sys
 
     sys.setswitchinterval(0.001)  # keep the GUI responsive while the worker trains
+    install_qt_message_filter()
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("nnviz")
     app.setOrganizationName("nnviz")

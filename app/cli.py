@@ -13,12 +13,15 @@ from pathlib import Path
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
-    from nnviz.presets import preset_names
-
     p = argparse.ArgumentParser(prog="nnviz", description="See a neural network learn.")
     p.add_argument(
-        "--preset", default="circle", choices=preset_names(), help="demo to open (default: circle)"
+        "--preset",
+        default="circle",
+        type=_preset,
+        help="demo to open, by the name --presets lists or the title the app shows "
+        "(default: circle)",
     )
+    p.add_argument("--presets", action="store_true", help="list the demos' names and exit")
     p.add_argument("--seed", type=int, default=None, help="random seed for data and weights")
     p.add_argument("--epochs", type=int, default=0, help="train this many epochs first")
     p.add_argument("--screenshot", metavar="PNG", help="render the window to PNG and exit")
@@ -74,9 +77,31 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def _preset(name: str) -> str:
+    """--preset NAME: the preset's file name, from its CLI name, title or old name."""
+    from nnviz.presets import resolve_preset
+
+    try:
+        return resolve_preset(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def preset_listing() -> str:
+    """--presets: one line per demo, 'name — title as the app shows it'."""
+    from nnviz.presets import preset_catalogue
+
+    rows = preset_catalogue()
+    width = max(len(cli) for cli, _, _ in rows)
+    return "\n".join(f"{cli:<{width}}  — {title}" for cli, title, _ in rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``nnviz`` console script."""
     args = parse_args(argv)
+    if args.presets:
+        print(preset_listing())
+        return 0
     if args.lessons:
         return _list_lessons()
     if args.lesson:

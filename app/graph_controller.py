@@ -42,6 +42,9 @@ class GraphController(QObject):
         self.selected: tuple[int, tuple[float, ...], float] | None = None
         self._awaiting_update = False
         self._focus: tuple[int, int] | None = None
+        # What stays true while the user walks this graph: an example's description, or a
+        # warning that the trace is out of date. Walking replaces any other note with it.
+        self._standing: tuple[str, bool] = ("", False)
         self._connect()
         self.load_preset(FIRST_EXAMPLE)
 
@@ -64,6 +67,7 @@ class GraphController(QObject):
         if self._run(rq.ShowExample(key)):
             self.view.show_source(key, self.explainer.formula)
             self._forget_trace()
+            self._standing = (self.view.message.text(), False)
 
     def _on_formula_submitted(self, text: str) -> None:
         try:
@@ -165,6 +169,7 @@ class GraphController(QObject):
         self.view.canvas.setFocus()  # so → and ← walk the graph straight away
 
     def _forget_trace(self) -> None:
+        self._standing = ("", False)
         self.ctx.highlight.point(None)
         self.ctx.highlight.network(set(), set())
         self.view.trace_button.setText("Trace network example")
@@ -251,11 +256,12 @@ class GraphController(QObject):
             self._awaiting_update = False
             self.view.show_message(snap.message, error=True)
         elif snap.event in ("rebuilt", "reset") and self.explainer.example is not None:
-            self.view.show_message(
+            self._standing = (
                 "The network changed since this trace, which still shows the old weights: "
                 "press Re-trace to walk the new network.",
-                error=True,
+                True,
             )
+            self.view.show_message(*self._standing)
 
     def wants_keys(self) -> bool:
         """True when → and ← should walk the graph: the keyboard focus is in this view."""
@@ -274,6 +280,8 @@ class GraphController(QObject):
         except ValueError as exc:
             self.view.show_message(str(exc), error=True)
             return False
+        if isinstance(request, rq.TraceExample):
+            self._standing = ("", False)  # a fresh trace: "press → to walk" lasts one step
         self._redraw(note)
         return True
 
@@ -288,5 +296,6 @@ class GraphController(QObject):
         if focus != self._focus:  # the canvas shows the neuron being computed, then the output
             self._focus = focus
             self.ctx.highlight.neuron(focus, "graph")
-        if note:
-            self.view.show_message(note)
+        # A step without a note of its own shows what still holds (the caption above says
+        # what the step does), so an instruction like "Press → to walk" does not linger.
+        self.view.show_message(*((note, False) if note else self._standing))

@@ -45,7 +45,7 @@ class PlaygroundController(QObject):
         c.brush_requested.connect(self._on_add_requested)
         c.remove_requested.connect(lambda i: self._edit(self.doc.remove_point, i))
         c.move_requested.connect(lambda i, new, old: self._edit(self.doc.move_point, i, new, old))
-        c.message.connect(self.ctx.say)
+        c.message.connect(lambda text: self.ctx.say(text, about="edit"))
         n.param_changed.connect(lambda p, i, v: self.ctx.send(cmd.SetParam(p, tuple(i), v)))
         n.spec_change_requested.connect(lambda spec: self.ctx.send(cmd.SetSpec(spec)))
         n.neuron_hovered.connect(c.set_focus_neuron)
@@ -61,12 +61,18 @@ class PlaygroundController(QObject):
 
     # ----- edits to the points ---------------------------------------------------------------
     def _edit(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
-        """Do one edit; a refused one is one red line in the status bar and changes nothing."""
+        """Do one edit; a refused one is one red line in the status bar and changes nothing.
+
+        A successful edit withdraws an earlier complaint about a click or an edit: it is no
+        longer what just happened.
+        """
         try:
             action(*args, **kwargs)
         except (ValueError, KeyError) as exc:
-            self.ctx.say(str(exc).strip("'\""), error=True)
+            self.show_points()  # undo any preview the canvas drew (e.g. a dragged point)
+            self.ctx.say(str(exc).strip("'\""), error=True, about="edit")
             return False
+        self.ctx.say("", about="edit")
         return True
 
     def _on_add_requested(self, positions, label) -> None:
@@ -136,8 +142,9 @@ class PlaygroundController(QObject):
         """Pick the class new points get (0-based)."""
         n = max(self.doc.points.n_classes, 1)
         if not 0 <= k < n:
-            self.ctx.say(f"this data has {n} classes; class {k + 1} is not available")
+            self.ctx.say(f"this data has {n} classes; class {k + 1} is not available", about="edit")
             return
+        self.ctx.say("", about="edit")  # a class that exists: the complaint no longer applies
         self.current_class = k
         self.canvas.set_current_class(k)
         self.data_controls.select_class(k)

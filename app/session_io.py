@@ -116,7 +116,9 @@ class SessionIO:
         self.ctx.document.replace(s.points, "open session", {**s.dataset})
         self.ctx.send(cmd.SetSpec(s.spec))
         self.ctx.send(cmd.SetConfig(s.config))
-        self.ctx.send(cmd.SetParams(tuple(s.params), reason="Session restored."))
+        self.ctx.send(
+            cmd.SetParams(tuple(s.params), reason="Session restored.", epoch=int(s.epoch))
+        )
         state = s.view.get("window_state")
         if isinstance(state, str):
             # An unreadable layout is not worth refusing the whole session for.

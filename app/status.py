@@ -18,7 +18,13 @@ def _fmt(value: float, pct: bool = False) -> str:
 
 
 class StatusLine(QStatusBar):
-    """Shows the numbers a lecturer reads out, and the latest message."""
+    """Shows the numbers a lecturer reads out, and the latest message.
+
+    A message may say what it is ``about``, so that it goes away when that stops being true:
+    "edit" (a refused click or edit: withdrawn by the next successful edit, or when training
+    starts) and "training" (what the last command did to the network, e.g. a reset or a
+    rebuild: withdrawn when training starts). Untagged messages stay until replaced.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +33,8 @@ class StatusLine(QStatusBar):
         self.compact = False  # presentation mode: fewer words, larger type
         self.addWidget(self.message, 1)
         self.addPermanentWidget(self.numbers)
+        self.about = ""
+        self._last: tuple[bool, int] | None = None  # (playing, epoch) of the last snapshot
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Update the numbers (and any message the worker attached)."""
@@ -45,14 +53,39 @@ class StatusLine(QStatusBar):
                 parts += [f"train acc {acc}", f"test acc {test_acc}"]
         parts.append(f"{snap.epochs_per_second:.0f} epochs/s")
         self.numbers.setText("   ".join(parts))
+        if self._training_started(snap):
+            self.withdraw("edit")
+            self.withdraw("training")
         if snap.message:
-            self.say(snap.message, error=snap.event in ("diverged", "error"))
+            self.say(snap.message, error=snap.event in ("diverged", "error"), about="training")
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Show one message; errors in red so they are seen from the back row."""
+    def _training_started(self, snap: Snapshot) -> bool:
+        """Play pressed, or a manual step taken (the epoch moved while paused)."""
+        last, self._last = self._last, (snap.playing, snap.epoch)
+        if last is None:
+            return False
+        was_playing, epoch = last
+        return (snap.playing and not was_playing) or (not snap.playing and snap.epoch > epoch)
+
+    def say(self, text: str, error: bool = False, about: str = "") -> None:
+        """Show one message; errors in red so they are seen from the back row.
+
+        ``say("", about=X)`` withdraws the message about X if it is still the one shown.
+        """
+        if not text and about:
+            self.withdraw(about)
+            return
         colour = "#c0392b" if error else "#2c3e50"
         self.message.setStyleSheet(f"color: {colour}; font-weight: {'bold' if error else 400};")
         self.message.setText(text)
+        self.about = about
+
+    def withdraw(self, about: str) -> None:
+        """Clear the message if it is about ``about`` (it is no longer true)."""
+        if about and self.about == about:
+            self.message.clear()
+            self.message.setToolTip("")
+            self.about = ""
 
     def set_presentation(self, on: bool) -> None:
         """Fewer words in the numbers, so they fit a projector at large type."""

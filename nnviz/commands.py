@@ -103,10 +103,15 @@ class SetParam:
 
 @dataclass(frozen=True)
 class SetParams:
-    """Replace every parameter (a loaded session, or an update applied elsewhere)."""
+    """Replace every parameter (a loaded session, or an update applied elsewhere).
+
+    ``epoch`` (a loaded session's): training carries on from there, with a fresh optimizer
+    and no earlier steps to step back to; None keeps the epoch and the training state.
+    """
 
     params: tuple[np.ndarray, ...]
     reason: str = ""
+    epoch: int | None = None
 
 
 @dataclass(frozen=True)

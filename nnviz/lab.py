@@ -135,6 +135,8 @@ class Lab:
 
     def _on_SetSpec(self, c: cmd.SetSpec) -> None:
         spec = fit_spec_to_data(c.spec, self.data)
+        if spec == self.spec:
+            return  # the same network (e.g. a preset with this architecture): keep its weights
         config = fit_config_to_spec(self.config, spec, self.data.kind)
         net = spec.build()
         Trainer(net, (np.zeros((0, net.sizes[0])), np.zeros(0)), None, config)  # validates
@@ -181,6 +183,13 @@ class Lab:
             for v, p in zip(c.params, params, strict=True)
         ):
             raise ValueError("those parameters do not fit this network")
+        epoch = c.epoch
+        whole = isinstance(epoch, int | np.integer) and not isinstance(epoch, bool)
+        if epoch is not None and not (whole and epoch >= 0):
+            raise ValueError("the epoch must be a whole number from 0 up")
+        if epoch is not None:  # a restored run: its epoch, a fresh optimizer, no step back
+            self._rebuild(self.net)
+            self.trainer.epoch = int(epoch)
         self.net.set_params(c.params)
         if c.reason:
             self._say("info", c.reason)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from nnviz.engine.spec import NetworkSpec
@@ -26,16 +28,44 @@ class Preset:
 
 
 def preset_names() -> list[str]:
-    """Names of every shipped preset, the default first."""
+    """File names of every shipped preset, the default first (the app's own keys)."""
     names = sorted(p.stem for p in resource_path("presets").glob("*.json"))
     return [DEFAULT_PRESET] + [n for n in names if n != DEFAULT_PRESET]
 
 
+def slug(title: str) -> str:
+    """A title as a command-line name: 'Curve fit (six knobs)' → 'curve-fit-six-knobs'."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+@cache
+def preset_catalogue() -> tuple[tuple[str, str, str], ...]:
+    """(command-line name, title, file name) of every preset, in preset_names() order.
+
+    The command-line name is the slug of the title the app shows, so both say the same.
+    """
+    out = []
+    for name in preset_names():
+        raw = json.loads(resource_path("presets", f"{name}.json").read_text(encoding="utf-8"))
+        out.append((slug(raw["title"]), raw["title"], name))
+    return tuple(out)
+
+
+def resolve_preset(name: str) -> str:
+    """The file name of the preset called ``name``: its title (any case), the title's slug,
+    or its older file name (kept as an alias, e.g. 'blobs' for 'three-classes')."""
+    key = slug(name)
+    for cli, _title, file in preset_catalogue():
+        if key in (cli, slug(file)):
+            return file
+    choices = ", ".join(cli for cli, _, _ in preset_catalogue())
+    raise ValueError(f"unknown preset {name!r}; choose one of {choices}")
+
+
 def load_preset(name: str, seed: int | None = None) -> Preset:
-    """Read a preset by name (optionally overriding its seed); unknown names list the choices."""
-    path = resource_path("presets", f"{name}.json")
-    if not path.is_file():
-        raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(preset_names())}")
+    """Read a preset by any of its names (optionally overriding its seed); an unknown name
+    raises ValueError listing the choices."""
+    path = resource_path("presets", f"{resolve_preset(name)}.json")
     raw = json.loads(path.read_text(encoding="utf-8"))
     dim = 1 if raw["spec"]["features"][0] == "x" else 2
     spec = NetworkSpec.from_dict({**raw["spec"], "input_dim": dim})

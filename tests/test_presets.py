@@ -1,8 +1,18 @@
 """Tests for the shipped demo presets."""
 
+import re
+from pathlib import Path
+
 import pytest
 
-from nnviz.presets import DEFAULT_PRESET, load_preset, preset_names
+from nnviz.presets import (
+    DEFAULT_PRESET,
+    load_preset,
+    preset_catalogue,
+    preset_names,
+    resolve_preset,
+    slug,
+)
 
 
 def test_default_preset_is_the_playground_demo():
@@ -25,3 +35,44 @@ def test_unknown_preset_lists_the_choices():
     """A typo gives a clear error naming the presets."""
     with pytest.raises(ValueError, match="circle"):
         load_preset("circel")
+
+
+def test_command_line_names_are_the_titles_the_app_shows():
+    """Each CLI name is its title in lower case with dashes, and they are all different."""
+    rows = preset_catalogue()
+    assert [cli for cli, _, _ in rows] == [slug(title) for _, title, _ in rows]
+    assert len({cli for cli, _, _ in rows}) == len(rows)
+    assert ("three-classes", "Three classes", "blobs") in rows
+    assert slug("Curve fit (six knobs)") == "curve-fit-six-knobs"
+
+
+@pytest.mark.parametrize(
+    ("name", "file"),
+    [
+        ("three-classes", "blobs"),
+        ("Three classes", "blobs"),
+        ("blobs", "blobs"),
+        ("curve-fit-six-knobs", "curve"),
+        ("curve", "curve"),
+        ("XOR corners", "xor_corners"),
+        ("xor_corners", "xor_corners"),
+        ("xor-corners", "xor_corners"),
+    ],
+)
+def test_titles_slugs_and_old_names_find_the_same_preset(name, file):
+    """The title, its slug and the old file name are all names of one preset."""
+    assert resolve_preset(name) == file
+    assert load_preset(name).title == load_preset(file).title
+
+
+def test_unknown_preset_lists_the_command_line_names():
+    """The error names the choices as the command line takes them."""
+    with pytest.raises(ValueError, match="three-classes"):
+        resolve_preset("four-classes")
+
+
+def test_readme_names_only_presets_that_exist():
+    """Every --preset NAME in README is a name the command line accepts."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    names = re.findall(r"--preset (\w[\w-]*)", readme)
+    assert names and all(resolve_preset(n) for n in names)

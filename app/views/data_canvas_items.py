@@ -6,11 +6,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 
-PICK_PX = 12.0  # how close (in pixels) a click must be to grab a point
+# Distances in screen pixels, so they mean the same at any zoom.
+GRAB_PX = 5.0  # a drag that starts this close to a point's centre moves that point
+HIT_PX = 6.0  # a right-click (or a trace click) this close to a centre picks that point
+CLICK_SLOP_PX = 3.0  # a press and release that moves no further than this is a click
 
 
 class EditBox(pg.ViewBox):
-    """A ViewBox whose clicks and drags edit points instead of panning."""
+    """A ViewBox whose clicks and drags edit points instead of panning.
+
+    A gesture that never moves more than CLICK_SLOP_PX from where the button went down is a
+    click, however long the button was held: a shaky hand in front of a class still adds a
+    point instead of starting a drag that does nothing.
+    """
 
     clicked = Signal(object, object)  # data position (x, y), Qt modifiers/button info dict
     drag_started = Signal(object)
@@ -20,6 +28,7 @@ class EditBox(pg.ViewBox):
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
         self.setMouseEnabled(x=False, y=False)  # gestures edit data; no accidental panning
+        self._dragging = False  # a left drag that has moved past the click slop
 
     def mouseClickEvent(self, ev) -> None:
         ev.accept()
@@ -29,26 +38,46 @@ class EditBox(pg.ViewBox):
         )
 
     def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
         ev.accept()
-        p = self.mapToView(ev.pos())
-        here = np.array([p.x(), p.y()])
+        button = ev.button()
+        down = ev.buttonDownScreenPos(button)
+        moved = np.hypot(ev.screenPos().x() - down.x(), ev.screenPos().y() - down.y())
+        start = self.mapToView(ev.buttonDownPos(button))
+        start = np.array([start.x(), start.y()])
         if ev.isStart():
-            start = self.mapToView(ev.buttonDownPos())
-            self.drag_started.emit(np.array([start.x(), start.y()]))
-        self.dragged.emit(here)
-        if ev.isFinish():
-            self.drag_finished.emit(here)
+            self._dragging = False
+        if button == Qt.MouseButton.LeftButton and not self._dragging and moved > CLICK_SLOP_PX:
+            self._dragging = True
+            self.drag_started.emit(start)
+        if self._dragging:
+            p = self.mapToView(ev.pos())
+            here = np.array([p.x(), p.y()])
+            self.dragged.emit(here)
+            if ev.isFinish():
+                self._dragging = False
+                self.drag_finished.emit(here)
+        elif ev.isFinish():  # it never went further than a click: it is a click
+            self.clicked.emit(start, {"button": button, "modifiers": ev.modifiers()})
 
     def pixel_distance(self, a: np.ndarray, b: np.ndarray) -> float:
         """Distance between two data points, in screen pixels."""
-        pa = self.mapViewToDevice(QPointF(float(a[0]), float(a[1])))
-        pb = self.mapViewToDevice(QPointF(float(b[0]), float(b[1])))
-        if pa is None or pb is None:
-            return float("inf")
-        return float(np.hypot(pa.x() - pb.x(), pa.y() - pb.y()))
+        return float(self.pixel_distances(np.atleast_2d(a), b)[0])
+
+    def pixel_distances(self, points: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Distances from each data point (rows of ``points``) to ``b``, in screen pixels.
+
+        The view maps data to the screen by a scale and a shift per axis, so three mapped
+        points give the whole map and every distance is one vectorised expression.
+        """
+        o, ex, ey = (
+            self.mapViewToDevice(QPointF(x, y)) for x, y in ((0.0, 0.0), (1.0, 0.0), (0.0, 1.0))
+        )
+        if o is None or ex is None or ey is None:
+            return np.full(len(points), np.inf)
+        delta = np.asarray(points, dtype=float)[:, :2] - np.asarray(b, dtype=float)[:2]
+        dx = delta[:, 0] * (ex.x() - o.x()) + delta[:, 1] * (ey.x() - o.x())
+        dy = delta[:, 0] * (ex.y() - o.y()) + delta[:, 1] * (ey.y() - o.y())
+        return np.hypot(dx, dy)
 
 
 class PointsItem(pg.ScatterPlotItem):

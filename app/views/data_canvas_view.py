@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from app.views.data_canvas_items import PICK_PX, EditBox, PointsItem
+from app.views.data_canvas_items import CLICK_SLOP_PX, GRAB_PX, HIT_PX, EditBox, PointsItem
 from nnviz.engine.grid import contour_segments
 from nnviz.network.text import activation_of, unit_title
 from nnviz.palette import (
@@ -79,6 +79,8 @@ class DataCanvasView(QWidget):
         self.box.drag_started.connect(self._on_drag_started)
         self.box.dragged.connect(self._on_dragged)
         self.box.drag_finished.connect(self._on_drag_finished)
+        # pyqtgraph starts a drag after 5 px; the box decides click or drag at CLICK_SLOP_PX.
+        self.plot.scene().setMoveDistance(CLICK_SLOP_PX)
         self._set_range()
         self._update_caption()
 
@@ -92,9 +94,12 @@ class DataCanvasView(QWidget):
         )
         self.y, self.is_test = np.asarray(y), np.asarray(is_test, bool)
         self.ids = np.asarray(ids, int)
+        task = (self.kind, self.dim)
         self.kind, self.n_classes = kind, n_classes
         self.dim = self.X.shape[1] if len(self.X) else self.dim
         self._draw_points()
+        if (self.kind, self.dim) != task:  # the caption names what the shading shows
+            self._update_caption()
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Paint the output (or the focused neuron) over the plane."""
@@ -192,13 +197,17 @@ class DataCanvasView(QWidget):
         p = out[0]
         return probability_image(p, snap.decision_level), (p, snap.decision_level)
 
-    def _draw_points(self) -> None:
-        visible = np.ones(len(self.ids), bool) if self.show_test else ~self.is_test
-        X, y, test = self.X[visible], self.y[visible], self.is_test[visible]
-        if self.dim == 1:
-            xs, ys = X[:, 0], y.astype(float)
-        else:
-            xs, ys = X[:, 0], X[:, 1]
+    def _visible(self) -> np.ndarray:
+        return np.ones(len(self.ids), bool) if self.show_test else ~self.is_test
+
+    def _draw_points(self, moving: tuple[int, np.ndarray] | None = None) -> None:
+        """Every visible point; ``moving`` = (index, position) previews a drag."""
+        visible = self._visible()
+        shown = self._shown_positions().copy()  # a copy: a preview never edits the data
+        if moving is not None:
+            shown[moving[0]] = moving[1]
+        y, test = self.y[visible], self.is_test[visible]
+        xs, ys = shown[visible, 0], shown[visible, 1]
         brushes, pens = [], []
         scale = symmetric_scale(y.astype(float)) if self.kind == "regression" else 1.0
         for label, t in zip(y, test, strict=True):
@@ -237,9 +246,17 @@ class DataCanvasView(QWidget):
             "trace": "click a point to trace it",
         }
         what = f"class {self.current_class + 1}" if self.kind != "regression" else "value"
+        # What the picture shows depends on the task: only a two-class net has one boundary.
+        shows = {
+            "multiclass": "shading: the most likely class, paler where the network is unsure",
+            "regression": "line: the network's prediction y = f(x)"
+            if self.dim == 1
+            else "shading: the network's prediction (blue +, orange −)",
+        }.get(self.kind, "shading: the network's output, line = decision boundary")
+        if self.kind == "regression" and self.dim == 1:
+            what = "where you click (x, y)"
         self.caption.setText(
-            f"Tool: {self.tool} ({tools.get(self.tool, '')}) · new points: "
-            f"{what} · shading: the network's output, line = decision boundary"
+            f"Tool: {self.tool} ({tools.get(self.tool, '')}) · new points: {what} · {shows}"
         )
 
     # ----- gestures --------------------------------------------------------------------------
@@ -254,17 +271,16 @@ class DataCanvasView(QWidget):
             return np.column_stack([self.X[:, 0], self.y.astype(float)])
         return self.X
 
-    def _nearest(self, pos: np.ndarray) -> int | None:
-        if not len(self.ids):
+    def _point_at(self, pos: np.ndarray, radius_px: float) -> int | None:
+        """The visible point whose centre is nearest ``pos`` and within ``radius_px`` screen
+        pixels (of equally near ones, the one drawn on top); None if there is none."""
+        candidates = np.flatnonzero(self._visible())
+        if not len(candidates):
             return None
-        shown = self._shown_positions()
-        visible = np.ones(len(self.ids), bool) if self.show_test else ~self.is_test
-        best, best_d = None, PICK_PX
-        for i in np.flatnonzero(visible):
-            d = self.box.pixel_distance(shown[i], pos)
-            if d <= best_d:
-                best, best_d = i, d
-        return best
+        d = self.box.pixel_distances(self._shown_positions()[candidates], pos)
+        if d.min() > radius_px:
+            return None
+        return int(candidates[np.flatnonzero(d == d.min())[-1]])
 
     def _label_and_position(self, pos: np.ndarray):
         if self.dim == 1:
@@ -274,34 +290,44 @@ class DataCanvasView(QWidget):
 
     def _on_clicked(self, pos: np.ndarray, info: dict) -> None:
         button, mods = info["button"], info["modifiers"]
-        delete = button == pg.QtCore.Qt.MouseButton.RightButton or (
-            mods & pg.QtCore.Qt.KeyboardModifier.ControlModifier
-        )
-        hit = self._nearest(pos)
-        if delete:
-            if hit is not None:
-                self.remove_requested.emit(int(self.ids[hit]))
+        Qt = pg.QtCore.Qt
+        if button == Qt.MouseButton.RightButton or (
+            button == Qt.MouseButton.LeftButton and mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._delete_at(pos)
+        elif button == Qt.MouseButton.LeftButton:
+            self._left_click(pos)
+
+    def _delete_at(self, pos: np.ndarray) -> None:
+        """Delete exactly the point under the cursor, or say that there is none."""
+        hit = self._point_at(pos, HIT_PX)
+        if hit is None:
+            self.message.emit("Nothing to delete here: right-click on a point to delete it.")
             return
-        if button != pg.QtCore.Qt.MouseButton.LeftButton:
-            return
+        self.remove_requested.emit(int(self.ids[hit]))
+
+    def _left_click(self, pos: np.ndarray) -> None:
+        """A plain click adds a point there (even on top of others); Trace picks one."""
         if not self._inside(pos):
             lo, hi = self.domain
             self.message.emit(f"That click is outside the plane ({lo:g} … {hi:g}).")
             return
         position, label = self._label_and_position(pos)
-        if self.tool == "trace":
-            if hit is not None:
-                self.trace_requested.emit(int(self.ids[hit]), self.X[hit].copy(), self.y[hit])
-            else:
-                self.trace_requested.emit(-1, position, label)
-        elif hit is None:
+        if self.tool != "trace":
             self.add_requested.emit(position, label)
+            return
+        hit = self._point_at(pos, HIT_PX)
+        if hit is not None:
+            self.trace_requested.emit(int(self.ids[hit]), self.X[hit].copy(), self.y[hit])
+        else:
+            self.trace_requested.emit(-1, position, label)
 
     def _on_drag_started(self, start: np.ndarray) -> None:
         if self.tool == "brush":
             self._drag = {"brush": [start.copy()], "rng": np.random.default_rng(len(self.ids))}
             return
-        hit = self._nearest(start) if self.tool == "add" else None
+        # Only a drag that starts on a point's centre moves it; elsewhere a drag does nothing.
+        hit = self._point_at(start, GRAB_PX) if self.tool == "add" else None
         self._drag = None if hit is None else {"index": hit, "old": self.X[hit].copy()}
 
     def _on_dragged(self, pos: np.ndarray) -> None:
@@ -315,9 +341,7 @@ class DataCanvasView(QWidget):
                     [pos[0]], [pos[1]], brush=pg.mkBrush(self._colour(self.current_class, 1.0))
                 )
             return
-        shown = self._shown_positions()
-        shown[d["index"]] = pos
-        self.scatter.setData(shown[:, 0], shown[:, 1])  # live preview while dragging
+        self._draw_points(moving=(d["index"], pos))  # live preview while dragging
 
     def _on_drag_finished(self, pos: np.ndarray) -> None:
         d, self._drag = self._drag, None
@@ -332,9 +356,9 @@ class DataCanvasView(QWidget):
                     pts, self.current_class if self.kind != "regression" else self.current_value
                 )
             return
+        self._draw_points()  # the document redraws the moved point if the move is accepted
         if not self._inside(pos):
             self.message.emit("A point cannot be moved off the plane.")
-            self._draw_points()
             return
         new = np.array([pos[0]]) if self.dim == 1 else pos.copy()
         self.move_requested.emit(int(self.ids[d["index"]]), new, d["old"])

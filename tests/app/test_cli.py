@@ -70,3 +70,53 @@ def test_no_display_gives_advice_instead_of_a_qt_abort():
         assert "xvfb-run nnviz" in problem and "--screenshot" in problem
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert "libxcb-cursor0" in XCB_PACKAGES
+
+
+def test_presets_lists_each_name_with_its_title(capsys):
+    """--presets prints 'name — title' for every demo, the default first."""
+    from app.cli import main
+
+    assert main(["--presets"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].split() == ["circle", "—", "Circle"]
+    assert any(line.split() == ["three-classes", "—", "Three", "classes"] for line in lines)
+    assert len(lines) == 10
+
+
+@pytest.mark.parametrize("name", ["three-classes", "Three classes", "blobs"])
+def test_preset_takes_the_gui_title_its_slug_or_the_old_name(name):
+    """--preset accepts the name the app shows (as a slug or verbatim) and the old alias."""
+    assert parse_args(["--preset", name]).preset == "blobs"
+
+
+def test_an_unknown_preset_is_refused_naming_the_choices(capsys):
+    """A typo stops with the list of names the command line takes."""
+    with pytest.raises(SystemExit):
+        parse_args(["--preset", "circel"])
+    assert "three-classes" in capsys.readouterr().err
+
+
+def test_a_headless_run_prints_no_qt_noise(tmp_path):
+    """A report run's stderr has no 'propagateSizeHints' lines (the offscreen plugin's noise)."""
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--preset", "xor", "--epochs", "5", "--report"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "propagateSizeHints" not in done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1])["preset"] == "xor"
+
+
+def test_the_qt_filter_drops_only_that_message(monkeypatch):
+    """The handler swallows exactly the offscreen noise and passes everything else on."""
+    from PySide6.QtCore import QtMsgType
+
+    from app import application
+
+    seen: list[str] = []
+    monkeypatch.setattr(application, "_previous_handler", [lambda m, c, text: seen.append(text)])
+    warning = QtMsgType.QtWarningMsg
+    application._on_qt_message(warning, None, "This plugin does not support propagateSizeHints()")
+    application._on_qt_message(warning, None, "QPainter::begin: Paint device returned engine == 0")
+    assert seen == ["QPainter::begin: Paint device returned engine == 0"]
