@@ -15,8 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
+from baseline_engine import BaselineTrainer  # noqa: E402  (the frozen pre-flat-buffer path)
 
 from nnviz.engine import MLP, TrainConfig, Trainer, make_optimizer  # noqa: E402
 from nnviz.engine.features import FEATURES, feature_matrix  # noqa: E402
@@ -93,6 +95,44 @@ def default_workload(epochs: int = 50) -> float:
     return median_ms(trainer_epochs(trainer, epochs), per_call=epochs)
 
 
+def baseline_events(trainer: BaselineTrainer, epochs: int) -> Callable[[], None]:
+    """A callable that advances the frozen baseline trainer by ``epochs`` epochs."""
+    events = trainer.run()
+
+    def run() -> None:
+        done = 0
+        for kind, _ in events:
+            done += kind == "epoch"
+            if done == epochs:
+                return
+
+    return run
+
+
+def default_vs_frozen(epochs: int = 20, rounds: int = REPEATS) -> tuple[float, float, float]:
+    """The default epoch through today's Trainer and through the frozen baseline, alternated.
+
+    Both train the same network on the same data and shuffles; returns (today ms, baseline
+    ms, the largest weight difference after one epoch each — 0 means bit-identical).
+    """
+    X, y = circle(500, seed=0)
+    train, test = (X[:250], y[:250]), (X[250:], y[250:])
+    config = TrainConfig(loss="log", optimizer="sgd", lr=0.03, batch_size=10)
+    now_net, old_net = (MLP([2, 4, 2, 1], "tanh", "sigmoid", seed=0) for _ in range(2))
+    now = trainer_epochs(Trainer(now_net, train, test, config=config, seed=0), epochs)
+    old = baseline_events(BaselineTrainer(old_net, train, test, lr=0.03, seed=0), epochs)
+    now(), old()  # warm-up, and one stretch of identical training to compare
+    gap = float(np.max(np.abs(now_net.get_flat() - old_net.get_flat())))
+    times: dict[str, list[float]] = {"now": [], "old": []}
+    for _ in range(rounds):  # alternate, so a noisy neighbour hurts both alike
+        for key, run in (("now", now), ("old", old)):
+            start = time.perf_counter()
+            run()
+            times[key].append((time.perf_counter() - start) / epochs)
+    now_ms, old_ms = (1e3 * statistics.median(times[k]) for k in ("now", "old"))
+    return now_ms, old_ms, gap
+
+
 def net_2_8_8_1_workload(epochs: int = 20) -> float:
     """2-8-8-1 tanh/sigmoid on 500 training points, batch 10, SGD 0.03."""
     X, y = circle(500, seed=1)
@@ -165,9 +205,13 @@ def grid_workload() -> tuple[float, float]:
 
 def main() -> None:
     """Run every workload, print a summary, then the JSON line."""
-    default_ms = default_workload()
+    default_ms, frozen_ms, frozen_gap = default_vs_frozen()
     print(f"circle data from: {DATA_SOURCE[0]}")
     print(f"default 2-4-2-1, 250 pts, batch 10: {default_ms:.3f} ms/epoch")
+    print(
+        f"same epoch, frozen pre-flat engine:  {frozen_ms:.3f} ms/epoch (max |Δw| {frozen_gap:.1e})"
+    )
+    print(f"speed-up over the frozen engine:     {frozen_ms / default_ms:.2f}×")
     wide_ms = net_2_8_8_1_workload()
     print(f"2-8-8-1, 500 pts, batch 10:          {wide_ms:.3f} ms/epoch")
     grid_ms, forward_ms = grid_workload()
@@ -182,6 +226,9 @@ def main() -> None:
         print(f"target {key} ≤ {TARGETS[key]}: {'met' if ok else 'MISSED'}")
     result = {
         "default_epoch_ms": round(default_ms, 4),
+        "baseline_default_epoch_ms": round(frozen_ms, 4),
+        "speedup": round(frozen_ms / default_ms, 2),
+        "baseline_default_weight_gap": frozen_gap,
         "default_epochs_per_s": round(1e3 / default_ms, 1),
         "net_2_8_8_1_epoch_ms": round(wide_ms, 4),
         "grid_pass_ms": round(grid_ms, 4),

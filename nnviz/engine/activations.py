@@ -38,12 +38,9 @@ class Activation:
 def sigmoid(z: Array) -> Array:
     """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|."""
     z = np.asarray(z, dtype=float)
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    ez = np.exp(z[~pos])  # for negative z, e^z cannot overflow
-    out[~pos] = ez / (1.0 + ez)
-    return out
+    # e = e^(−|z|) never overflows: for z ≥ 0, σ = 1/(1 + e); for z < 0, σ = e/(1 + e).
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def softmax(z: Array) -> Array:

@@ -67,6 +67,30 @@ class MLP:
         self.biases: list[Array | None] = [
             init_bias(init, n) if self.bias else None for n in self.sizes[1:]
         ]
+        self._pack()
+
+    def _pack(self) -> None:
+        """Move every parameter into one flat buffer θ and make each array a view of it.
+
+        The arrays keep their shapes and stay the live parameters; an optimizer then updates
+        all of them with one operation on θ instead of one per array.
+        """
+        arrays = [(w, b) for w, b in zip(self.weights, self.biases, strict=True)]
+        self.buffer = np.empty(sum(w.size + (0 if b is None else b.size) for w, b in arrays))
+        views, i = [], 0
+        for w, b in arrays:
+            pair = []
+            for p in (w, b):
+                if p is None:
+                    pair.append(None)
+                    continue
+                view = self.buffer[i : i + p.size].reshape(p.shape)
+                view[...] = p
+                pair.append(view)
+                i += p.size
+            views.append(pair)
+        self.weights = [w for w, _ in views]
+        self.biases = [b for _, b in views]
 
     # ----- parameters ------------------------------------------------------------------------
     @property
@@ -116,6 +140,7 @@ class MLP:
         twin.activations = list(self.activations)
         twin.weights = [w.copy() for w in self.weights]
         twin.biases = [None if b is None else b.copy() for b in self.biases]
+        twin._pack()
         return twin
 
     # ----- forward and backward --------------------------------------------------------------
