@@ -7,6 +7,7 @@ Each rule updates θ in place from the gradient g and its state dict of arrays s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -89,7 +90,8 @@ def adam(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> No
         vmax = _buffer(state, "max_exp_avg_sq", theta)
         np.maximum(vmax, v, out=vmax)
         v = vmax
-    denom = np.sqrt(v) / np.sqrt(bc2) + float(h["eps"])
+    # math.sqrt keeps bc2 a plain float, so a float32 stack stays float32 (same value).
+    denom = np.sqrt(v) / math.sqrt(bc2) + float(h["eps"])
     theta -= (lr / bc1) * m / denom  # type: ignore[operator]
 
 

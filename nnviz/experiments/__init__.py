@@ -1,0 +1,1 @@
+"""Experiments: many trainings, one picture (pure; numbers computed with the engine)."""
