@@ -46,11 +46,15 @@ class Kernel:
 
     def data_loss(self, z: Array, a: Array, y: Array, scale: float) -> Array:
         """Σ_examples loss / scale for each stacked network (shape: the stack dims)."""
+        if z.ndim == 2:  # one network: no rows to fold (the common, hot case)
+            return np.add.reduce(self.loss.per_example(z, a, y)) / scale
         per = self.loss.per_example(*_rows(self.loss, z, a, y))
         return np.add.reduce(per.reshape(z.shape[:-1]), axis=-1) / scale
 
     def output_delta(self, z: Array, a: Array, y: Array, scale: float) -> Array:
         """δ_L = dL/dz at the output, divided by the mean's count (p − y for sigmoid + log)."""
+        if z.ndim == 2:
+            return self.loss.grad_z(z, a, y, self.acts[-1]) / scale
         grad = self.loss.grad_z(*_rows(self.loss, z, a, y), self.acts[-1])
         return grad.reshape(z.shape) / scale
 
@@ -69,19 +73,19 @@ class Kernel:
         """
         for layer in range(len(weights) - 1, -1, -1):
             # (np.add.reduce is np.sum without its Python wrapper: same numbers, less overhead)
-            _product(outs[layer].swapaxes(-1, -2), delta, out=grad_w[layer])
+            _product(outs[layer].mT, delta, out=grad_w[layer])
             gb = grad_b[layer]
             if gb is not None:
                 np.add.reduce(delta, axis=-2, out=gb, keepdims=gb.ndim == delta.ndim)
             if layer > 0:
-                grad_a = _product(delta, weights[layer].swapaxes(-1, -2))
+                grad_a = _product(delta, weights[layer].mT)
                 delta = self.acts[layer - 1].backward(zs[layer - 1], outs[layer], grad_a)
 
 
 def _product(a: Array, b: Array, out: Array | None = None) -> Array:
     """a·b, batched over leading dimensions; np.dot for plain matrices (less overhead)."""
     if a.ndim == 2 and b.ndim == 2:
-        return np.dot(a, b, out=out)
+        return a.dot(b, out)  # the method skips np.dot's dispatch layer
     return np.matmul(a, b, out=out)
 
 

@@ -74,9 +74,11 @@ class Optimizer:
         small network's step cheap.
         """
         self.steps += 1
-        theta = self._views.flat()
-        RULES[self.name](theta, g, self._state, self.steps, self.lr, self.hyper)
-        self._views.write_back(theta)
+        views = self._views
+        theta = views.base if views.base is not None else views.join(self.params)
+        RULES[self.name](theta, g, self._state, self.steps, float(self.hyper["lr"]), self.hyper)
+        if views.base is None:
+            views.write_back(theta)
 
 
 class _ParamLayout:
@@ -91,9 +93,6 @@ class _ParamLayout:
         self.shapes = [np.shape(p) for p in params]
         self.bounds = np.cumsum([0] + [int(np.size(p)) for p in params]).tolist()
         self.base = _shared_base(params)
-
-    def flat(self) -> Array:
-        return self.base if self.base is not None else self.join(self.params)
 
     def write_back(self, theta: Array) -> None:
         if self.base is None:
