@@ -26,6 +26,8 @@ class Activation:
     derivative: Callable[[Array, Array], Array]
     has_gradient: bool = True
     output_only: bool = False
+    # The same slope written into a given array (no new one): used for big stacked arrays.
+    derivative_into: Callable[[Array, Array, Array], Array] | None = None
 
     def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
         """Chain rule through the activation: dL/dz = dL/da · da/dz."""
@@ -33,6 +35,12 @@ class Activation:
             # Softmax Jacobian-vector product: dz_i = a_i (g_i − Σ_k g_k a_k).
             return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
         return grad_a * self.derivative(z, a)
+
+    def backward_into(self, z: Array, a: Array, grad_a: Array, work: Array) -> Array:
+        """``backward`` with the same numbers, reusing ``grad_a`` and ``work`` as storage."""
+        if self.derivative_into is None:
+            return self.backward(z, a, grad_a)
+        return np.multiply(grad_a, self.derivative_into(z, a, work), out=grad_a)
 
 
 def sigmoid(z: Array) -> Array:
@@ -51,6 +59,16 @@ def softmax(z: Array) -> Array:
     return e / np.sum(e, axis=-1, keepdims=True)
 
 
+def _tanh_slope_into(z: Array, a: Array, out: Array) -> Array:
+    np.multiply(a, a, out=out)
+    return np.subtract(1.0, out, out=out)  # 1 − a², as in the tanh entry below
+
+
+def _sigmoid_slope_into(z: Array, a: Array, out: Array) -> Array:
+    np.subtract(1.0, a, out=out)
+    return np.multiply(a, out, out=out)  # a·(1 − a), as in the sigmoid entry below
+
+
 def _ones(z: Array, a: Array) -> Array:
     return np.ones_like(z)
 
@@ -62,9 +80,17 @@ def _zeros(z: Array, a: Array) -> Array:
 ACTIVATIONS: dict[str, Activation] = {
     "identity": Activation("identity", "a = z", lambda z: np.array(z, dtype=float), _ones),
     # σ'(z) = σ(z)(1 − σ(z)): the slope is largest (¼) at z = 0 and vanishes in the tails.
-    "sigmoid": Activation("sigmoid", "a = 1/(1+e^(−z))", sigmoid, lambda z, a: a * (1.0 - a)),
+    "sigmoid": Activation(
+        "sigmoid",
+        "a = 1/(1+e^(−z))",
+        sigmoid,
+        lambda z, a: a * (1.0 - a),
+        derivative_into=_sigmoid_slope_into,
+    ),
     # tanh'(z) = 1 − tanh²(z).
-    "tanh": Activation("tanh", "a = tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
+    "tanh": Activation(
+        "tanh", "a = tanh(z)", np.tanh, lambda z, a: 1.0 - a * a, derivative_into=_tanh_slope_into
+    ),
     # ReLU passes positive inputs unchanged; its slope is 1 there and 0 for z ≤ 0.
     "relu": Activation(
         "relu", "a = max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(float)

@@ -82,7 +82,7 @@ class Ensemble:
         ]
         nets[0].check_loss(loss)
         self.layout = Layout([net.sizes for net in nets], bias)
-        self.kernel = Kernel(nets[0].activations, loss)
+        self.kernel = Kernel(nets[0].activations, loss, reuse=True)
         self.theta = self.layout.pack([net.params for net in nets]).astype(dtype)
         self.grad = np.zeros_like(self.theta)
         self.weights, self.biases = self.layout.views(self.theta)

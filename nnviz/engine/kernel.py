@@ -26,20 +26,40 @@ class Kernel:
     loss : the loss name; its mean divides by N (by N·D for MSE), as ``MLP`` does.
     """
 
-    def __init__(self, activations: Sequence[str], loss: str) -> None:
+    def __init__(self, activations: Sequence[str], loss: str, reuse: bool = False) -> None:
         self.acts: list[Activation] = [get_activation(n) for n in activations]
         self.loss: Loss = get_loss(loss)
+        # With reuse, every z, a and δ lives in an array kept from the last step. Stacked
+        # arrays are big, and asking the system for fresh memory each step costs more than
+        # the arithmetic; the results of one step must then be used before the next.
+        self.reuse = reuse
+        self._work: dict[tuple, Array] = {}
+
+    def _buffer(self, key: str, layer: int, like: tuple[Array, Array]) -> Array | None:
+        """A kept array for a·b's result (None without reuse)."""
+        if not self.reuse:
+            return None
+        a, b = like
+        shape = (*np.broadcast_shapes(a.shape[:-2], b.shape[:-2]), a.shape[-2], b.shape[-1])
+        dtype = np.result_type(a, b)
+        buf = self._work.get((key, layer))
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = self._work[(key, layer)] = np.empty(shape, dtype)
+        return buf
 
     def forward(
         self, weights: Sequence[Array], biases: Sequence[Array | None], X: Array
     ) -> tuple[list[Array], list[Array]]:
         """Every layer's z = a·W + b and a = act(z); ``acts[0]`` is X."""
         a, zs, outs = X, [], [X]
-        for w, b, act in zip(weights, biases, self.acts, strict=True):
-            z = _product(a, w)
+        for layer, (w, b, act) in enumerate(zip(weights, biases, self.acts, strict=True)):
+            z = _product(a, w, self._buffer("z", layer, (a, w)))
             if b is not None:
                 z += b
-            a = act.value(z)
+            if self.reuse and isinstance(act.value, np.ufunc):  # tanh: straight into a kept array
+                a = act.value(z, out=self._buffer("a", layer, (z, z[..., :1, :])))
+            else:
+                a = act.value(z)
             zs.append(z)
             outs.append(a)
         return zs, outs
@@ -58,6 +78,14 @@ class Kernel:
         grad = self.loss.grad_z(*_rows(self.loss, z, a, y), self.acts[-1])
         return grad.reshape(z.shape) / scale
 
+    def _ones(self, delta: Array) -> Array:
+        """A cached (1, N) row of ones in δ's precision, to sum δ over rows by a product."""
+        n, dtype = delta.shape[-2], delta.dtype
+        ones = getattr(self, "_ones_row", None)
+        if ones is None or ones.shape[-1] != n or ones.dtype != dtype:
+            ones = self._ones_row = np.ones((1, n), dtype=dtype)
+        return ones
+
     def backward(
         self,
         weights: Sequence[Array],
@@ -75,17 +103,27 @@ class Kernel:
             # (np.add.reduce is np.sum without its Python wrapper: same numbers, less overhead)
             _product(outs[layer].mT, delta, out=grad_w[layer])
             gb = grad_b[layer]
-            if gb is not None:
-                np.add.reduce(delta, axis=-2, out=gb, keepdims=gb.ndim == delta.ndim)
+            if gb is not None and delta.ndim == 2:
+                np.add.reduce(delta, axis=0, out=gb)
+            elif gb is not None:  # Σ over a stack's rows as 1ᵀ·δ: one batched product
+                np.matmul(self._ones(delta), delta, out=gb)
             if layer > 0:
-                grad_a = _product(delta, weights[layer].mT)
-                delta = self.acts[layer - 1].backward(zs[layer - 1], outs[layer], grad_a)
+                w_t = weights[layer].mT
+                grad_a = _product(delta, w_t, self._buffer("grad_a", layer, (delta, w_t)))
+                act, z, a = self.acts[layer - 1], zs[layer - 1], outs[layer]
+                if self.reuse:
+                    work = self._buffer("slope", layer, (delta, w_t))
+                    delta = act.backward_into(z, a, grad_a, work)  # type: ignore[arg-type]
+                else:
+                    delta = act.backward(z, a, grad_a)
 
 
 def _product(a: Array, b: Array, out: Array | None = None) -> Array:
     """a·b, batched over leading dimensions; np.dot for plain matrices (less overhead)."""
     if a.ndim == 2 and b.ndim == 2:
         return a.dot(b, out)  # the method skips np.dot's dispatch layer
+    if a.shape[-1] == 1:  # an outer product: one multiplication per entry (the same numbers
+        return np.multiply(a, b, out=out)  # as matmul, which is slow for stacks of these)
     return np.matmul(a, b, out=out)
 
 
