@@ -101,8 +101,8 @@ def baseline_events(trainer: BaselineTrainer, epochs: int) -> Callable[[], None]
 
     def run() -> None:
         done = 0
-        for kind, _ in events:
-            done += kind == "epoch"
+        for event in events:
+            done += event.kind == "epoch"
             if done == epochs:
                 return
 

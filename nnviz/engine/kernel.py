@@ -35,10 +35,8 @@ class Kernel:
         self.reuse = reuse
         self._work: dict[tuple, Array] = {}
 
-    def _buffer(self, key: str, layer: int, like: tuple[Array, Array]) -> Array | None:
-        """A kept array for a·b's result (None without reuse)."""
-        if not self.reuse:
-            return None
+    def _buffer(self, key: str, layer: int, like: tuple[Array, Array]) -> Array:
+        """A kept array shaped like a·b's result, for ``key`` at ``layer``."""
         a, b = like
         shape = (*np.broadcast_shapes(a.shape[:-2], b.shape[:-2]), a.shape[-2], b.shape[-1])
         dtype = np.result_type(a, b)
@@ -51,12 +49,28 @@ class Kernel:
         self, weights: Sequence[Array], biases: Sequence[Array | None], X: Array
     ) -> tuple[list[Array], list[Array]]:
         """Every layer's z = a·W + b and a = act(z); ``acts[0]`` is X."""
+        if self.reuse:
+            return self._forward_kept(weights, biases, X)
+        a, zs, outs = X, [], [X]
+        for w, b, act in zip(weights, biases, self.acts, strict=True):
+            z = _product(a, w)
+            if b is not None:
+                z += b
+            a = act.value(z)
+            zs.append(z)
+            outs.append(a)
+        return zs, outs
+
+    def _forward_kept(
+        self, weights: Sequence[Array], biases: Sequence[Array | None], X: Array
+    ) -> tuple[list[Array], list[Array]]:
+        """``forward`` writing every z (and a, for tanh) into arrays kept between steps."""
         a, zs, outs = X, [], [X]
         for layer, (w, b, act) in enumerate(zip(weights, biases, self.acts, strict=True)):
             z = _product(a, w, self._buffer("z", layer, (a, w)))
             if b is not None:
                 z += b
-            if self.reuse and isinstance(act.value, np.ufunc):  # tanh: straight into a kept array
+            if isinstance(act.value, np.ufunc):  # tanh: straight into a kept array
                 a = act.value(z, out=self._buffer("a", layer, (z, z[..., :1, :])))
             else:
                 a = act.value(z)
@@ -109,13 +123,13 @@ class Kernel:
                 np.matmul(self._ones(delta), delta, out=gb)
             if layer > 0:
                 w_t = weights[layer].mT
-                grad_a = _product(delta, w_t, self._buffer("grad_a", layer, (delta, w_t)))
                 act, z, a = self.acts[layer - 1], zs[layer - 1], outs[layer]
                 if self.reuse:
+                    grad_a = _product(delta, w_t, self._buffer("grad_a", layer, (delta, w_t)))
                     work = self._buffer("slope", layer, (delta, w_t))
-                    delta = act.backward_into(z, a, grad_a, work)  # type: ignore[arg-type]
+                    delta = act.backward_into(z, a, grad_a, work)
                 else:
-                    delta = act.backward(z, a, grad_a)
+                    delta = act.backward(z, a, _product(delta, w_t))
 
 
 def _product(a: Array, b: Array, out: Array | None = None) -> Array:
