@@ -83,14 +83,11 @@ class Ensemble:
         nets[0].check_loss(loss)
         self.layout = Layout([net.sizes for net in nets], bias)
         self.kernel = Kernel(nets[0].activations, loss, reuse=True)
-        self.theta = self.layout.pack([net.params for net in nets]).astype(dtype)
+        self.theta: Array = self.layout.pack([net.params for net in nets]).astype(dtype)
         self.grad = np.zeros_like(self.theta)
         self.weights, self.biases = self.layout.views(self.theta)
         self.grad_w, self.grad_b = self.layout.views(self.grad)
-        self.lr, self.l1, self.l2 = (
-            np.array([float(getattr(m, key)) for m in self.members], dtype=dtype)[:, None]
-            for key in ("lr", "l1", "l2")
-        )
+        self.lr, self.l1, self.l2 = (self._rates(key, dtype) for key in ("lr", "l1", "l2"))
         _check_rates(self.lr, self.l1, self.l2)
         # Build one real optimizer: it validates the options and resolves "momentum" etc.
         opts = {**(optimizer_options or {}), "lr": float(self.lr.max(initial=0.0))}
@@ -98,6 +95,10 @@ class Ensemble:
         self.rule, self.hyper = RULES[probe.name], dict(probe.hyper)
         self.state: dict[str, Array] = {}
         self.steps = 0
+
+    def _rates(self, key: str, dtype: type) -> Array:
+        """Every member's ``key`` (lr, l1 or l2) as a (K, 1) column."""
+        return np.array([float(getattr(m, key)) for m in self.members], dtype=dtype)[:, None]
 
     @property
     def size(self) -> int:

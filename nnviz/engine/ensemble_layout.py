@@ -72,7 +72,8 @@ class Layout:
     def views(self, flat: Array) -> tuple[list[Array], list[Array | None]]:
         """Stacked views of a (K, P) array: weights (K, n_in, n_out), biases (K, 1, n_out)."""
         k = len(flat)
-        arrays = [flat[:, o : o + a * b].reshape(k, a, b) for o, (a, b) in self.slots]
+        arrays: list[Array] = [flat[:, o : o + a * b].reshape(k, a, b) for o, (a, b) in self.slots]
         if self.bias:
-            return arrays[::2], arrays[1::2]
+            biases: list[Array | None] = list(arrays[1::2])
+            return arrays[::2], biases
         return arrays, [None] * len(arrays)

@@ -75,22 +75,18 @@ class MLP:
         The arrays keep their shapes and stay the live parameters; an optimizer then updates
         all of them with one operation on θ instead of one per array.
         """
-        arrays = [(w, b) for w, b in zip(self.weights, self.biases, strict=True)]
-        self.buffer = np.empty(sum(w.size + (0 if b is None else b.size) for w, b in arrays))
-        views, i = [], 0
-        for w, b in arrays:
-            pair = []
-            for p in (w, b):
-                if p is None:
-                    pair.append(None)
-                    continue
-                view = self.buffer[i : i + p.size].reshape(p.shape)
-                view[...] = p
-                pair.append(view)
-                i += p.size
-            views.append(pair)
-        self.weights = [w for w, _ in views]
-        self.biases = [b for _, b in views]
+        old = self.params
+        self.buffer = np.concatenate([np.ravel(p) for p in old]).astype(float)
+        bounds = np.cumsum([0] + [p.size for p in old]).tolist()
+        views = (
+            self.buffer[i:j].reshape(p.shape)
+            for i, j, p in zip(bounds, bounds[1:], old, strict=False)
+        )
+        pairs = [(next(views), None if b is None else next(views)) for b in self.biases]
+        self.weights, self.biases = [w for w, _ in pairs], [b for _, b in pairs]
+
+    def __deepcopy__(self, memo: dict) -> MLP:
+        return self.copy()  # a plain deep copy would cut the arrays loose from the buffer
 
     # ----- parameters ------------------------------------------------------------------------
     @property

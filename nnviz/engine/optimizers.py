@@ -76,7 +76,8 @@ class Optimizer:
         self.steps += 1
         views = self._views
         theta = views.base if views.base is not None else views.join(self.params)
-        RULES[self.name](theta, g, self._state, self.steps, float(self.hyper["lr"]), self.hyper)
+        lr = float(self.hyper["lr"])  # type: ignore[arg-type]
+        RULES[self.name](theta, g, self._state, self.steps, lr, self.hyper)
         if views.base is None:
             views.write_back(theta)
 

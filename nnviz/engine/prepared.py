@@ -7,13 +7,15 @@ The arithmetic is the same as ``MLP.loss_and_grads``, so the numbers are bit-ide
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnviz.engine.kernel import Kernel
 from nnviz.engine.losses import prepare_targets
 from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP, _as_batch
-from nnviz.engine.optimizers import _shared_base
+from nnviz.engine.optimizers import Optimizer, _shared_base
 from nnviz.engine.regularization import penalty, penalty_grad
 
 Array = np.ndarray
@@ -32,8 +34,12 @@ class PreparedStep:
         self.theta = net.buffer
         self.usable = _shared_base(net.params) is self.theta
         self.grad = np.zeros_like(self.theta)
+        self.saved, self.update = np.zeros_like(self.theta), np.zeros_like(self.theta)
         self.grad_w, self.grad_b = _views_like(net, self.grad)
         self.split_bounds = np.cumsum([0] + [p.size for p in net.params]).tolist()
+        # The trainer's splits as ``data`` returns them (the test split prepared when needed).
+        self.train_data: tuple[Array, Array] | None = None
+        self.test_data: tuple[Array, Array] | None = None
 
     def data(self, X: Array, y: Array) -> tuple[Array, Array]:
         """Inputs as float rows and labels as the loss wants them (checked once, here)."""
@@ -58,6 +64,23 @@ class PreparedStep:
             for w, gw in zip(net.weights, self.grad_w, strict=True):
                 gw += penalty_grad(w, self.l1, self.l2)
         return value + penalty(net.weights, self.l1, self.l2)
+
+    def step(self, optimizer: Optimizer, X: Array, y_t: Array, limit: float) -> tuple[float, bool]:
+        """One training step on a batch: (its loss, whether it stayed finite and below limit).
+
+        On failure θ is put back as it was; on success ``update`` holds θ_new − θ_old.
+        """
+        theta, saved = self.theta, self.saved
+        np.copyto(saved, theta)
+        loss = self.loss_and_grad(X, y_t)
+        # (the reductions are .all() and .max() minus their Python wrappers)
+        if math.isfinite(loss) and np.logical_and.reduce(np.isfinite(self.grad)):
+            optimizer.step_flat(self.grad)
+            if np.maximum.reduce(np.abs(theta)) < limit:
+                np.subtract(theta, saved, out=self.update)
+                return loss, True
+        theta[...] = saved
+        return loss, False
 
     def evaluate(self, X: Array, y_t: Array, y_raw: Array, classification: bool):
         """(loss with penalty, accuracy or NaN) from one forward pass over a whole split."""

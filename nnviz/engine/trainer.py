@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -82,6 +81,9 @@ class Trainer:
         self.epoch = 0
         self.step = 0
         self._prep: PreparedStep | None = None  # built lazily, dropped when data/config change
+        self._last_grads: list[Array] | None = None  # None: read from the prepared buffers
+        self._last_update: list[Array] | None = None
+        self._unprepared: MLP | None = None  # a net found unusable for the prepared step
         self.last_grads = [np.zeros_like(p) for p in net.params]
         self.last_update = [np.zeros_like(p) for p in net.params]
         self._data_version = 0
@@ -103,7 +105,7 @@ class Trainer:
     def last_update(self) -> list[Array]:
         """How much each parameter moved in the last step (copies)."""
         if self._last_update is None:
-            return self._prep.split(self._update.copy())  # type: ignore[union-attr]
+            return self._prep.split(self._prep.update.copy())  # type: ignore[union-attr]
         return self._last_update
 
     @last_update.setter
@@ -160,7 +162,7 @@ class Trainer:
             order = self.rng.permutation(len(self.X))
             prep = self._prepared()
             if prep is not None:  # shuffle the prepared data once; each batch is then a slice
-                X, y = prep.train_data  # type: ignore[attr-defined]
+                X, y = prep.train_data  # type: ignore[misc]
                 X, y = X[order], y[order]
             # Every batch is complete except possibly the last, which is used as it is
             # (nothing carries over into the next epoch, unlike the Playground).
@@ -185,7 +187,7 @@ class Trainer:
         """One gradient step on the given rows of the training set."""
         prep = self._prepared()
         if prep is not None:
-            X, y = prep.train_data  # type: ignore[attr-defined]
+            X, y = prep.train_data  # type: ignore[misc]
             return self._fast_batch(prep, X[rows], y[rows])
         cfg = self.config
         saved = [p.copy() for p in self.net.params]
@@ -202,33 +204,27 @@ class Trainer:
 
     def _fast_batch(self, prep: PreparedStep, X: Array, y: Array) -> StepEvent:
         """``train_batch`` on prepared rows: one flat gradient, one fused optimizer update."""
-        theta, saved = prep.theta, self._saved
-        np.copyto(saved, theta)
-        loss = prep.loss_and_grad(X, y)
-        # (ufunc reductions called directly: the same test as .all()/.max(), less overhead)
-        if math.isfinite(loss) and np.logical_and.reduce(np.isfinite(prep.grad)):
-            self.optimizer.step_flat(prep.grad)
-            if np.maximum.reduce(np.abs(theta)) < WEIGHT_LIMIT:
-                self.step += 1
-                np.subtract(theta, saved, out=self._update)
-                self._last_grads = self._last_update = None  # read from the flat buffers
-                return StepEvent("batch", self.epoch, self.step, loss)
-        theta[...] = saved
-        return self._diverged(loss)
+        loss, ok = prep.step(self.optimizer, X, y, WEIGHT_LIMIT)
+        if not ok:
+            return self._diverged(loss)
+        self.step += 1
+        self._last_grads = self._last_update = None  # read from the flat buffers
+        return StepEvent("batch", self.epoch, self.step, loss)
 
     def _prepared(self) -> PreparedStep | None:
         """The prepared step for the current net, data and config (None if not possible)."""
         prep = self._prep
         if prep is not None and prep.net is self.net:
             return prep
+        if self._unprepared is self.net:
+            return None
         cfg = self.config
         prep = PreparedStep(self.net, cfg.loss, cfg.l1, cfg.l2)
-        if not prep.usable:
+        if not prep.usable:  # arrays cut loose from net.buffer: the per-array path is used
+            self._unprepared = self.net
             return None
-        prep.train_data = prep.data(self.X, self.y)  # type: ignore[attr-defined]
-        prep.test_data = None  # type: ignore[attr-defined]  # prepared when first evaluated
+        prep.train_data = prep.data(self.X, self.y)
         self._drop_prepared()
-        self._saved, self._update = np.empty_like(prep.theta), np.empty_like(prep.theta)
         self._prep = prep
         return prep
 
@@ -236,7 +232,7 @@ class Trainer:
         """Forget the prepared step, first cutting out the last step's numbers it still holds."""
         if self._prep is not None and self._last_grads is None:
             self._last_grads, self._last_update = self.last_grads, self.last_update
-        self._prep = None
+        self._prep = self._unprepared = None
 
     def _diverged(self, loss: float) -> StepEvent:
         # Divergence is a lesson, not a crash: keep the last finite weights and start the
@@ -262,11 +258,13 @@ class Trainer:
                 continue
             cfg = self.config
             if prep is not None:
-                if split == "test" and prep.test_data is None:  # type: ignore[attr-defined]
-                    prep.test_data = prep.data(X, y)  # type: ignore[attr-defined]
-                data = prep.train_data if split == "train" else prep.test_data  # type: ignore
-                value, acc = prep.evaluate(*data, y, cfg.classification)
-                out[f"{split}_loss"], out[f"{split}_acc"] = value, acc
+                if split == "test" and prep.test_data is None:
+                    prep.test_data = prep.data(X, y)
+                data = prep.train_data if split == "train" else prep.test_data
+                assert data is not None
+                out[f"{split}_loss"], out[f"{split}_acc"] = prep.evaluate(
+                    *data, y, cfg.classification
+                )
                 continue
             out[f"{split}_loss"] = self.net.loss(X, y, cfg.loss, cfg.l1, cfg.l2)
             out[f"{split}_acc"] = (

@@ -13,7 +13,8 @@ from collections.abc import Callable
 import numpy as np
 
 Array = np.ndarray
-Rule = Callable[[Array, Array, dict, int, object, dict], None]
+Rate = float | Array  # one learning rate, or a (K, 1) column of them
+Rule = Callable[[Array, Array, dict, int, Rate, dict], None]
 
 
 def _fold_decay(theta: Array, g: Array, h: dict) -> Array:
@@ -22,7 +23,7 @@ def _fold_decay(theta: Array, g: Array, h: dict) -> Array:
     return g + wd * theta if wd else g
 
 
-def sgd(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> None:
+def sgd(theta: Array, g: Array, state: dict, t: int, lr: Rate, h: dict) -> None:
     """SGD: θ ← θ − lr·g; with momentum v ← μ·v + (1 − dampening)·g (v = g on step 1).
 
     Nesterov looks one step ahead: the update uses g + μ·v instead of v.
@@ -39,7 +40,7 @@ def sgd(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> Non
     theta -= lr * g
 
 
-def adagrad(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> None:
+def adagrad(theta: Array, g: Array, state: dict, t: int, lr: Rate, h: dict) -> None:
     """Adagrad: s ← s + g²; θ ← θ − lr/(1 + (t−1)·decay) · g/(√s + ε)."""
     g = _fold_decay(theta, g, h)
     s = _buffer(state, "sum", theta, float(h["initial_accumulator_value"]))
@@ -48,7 +49,7 @@ def adagrad(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) ->
     theta -= clr * g / (np.sqrt(s) + float(h["eps"]))
 
 
-def rmsprop(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> None:
+def rmsprop(theta: Array, g: Array, state: dict, t: int, lr: Rate, h: dict) -> None:
     """RMSprop: s ← α·s + (1−α)·g²; θ ← θ − lr·g/(√s + ε) (optionally centred, with momentum).
 
     Centred: the denominator is √(s − m²) + ε with m ← α·m + (1−α)·g; momentum μ keeps a
@@ -73,7 +74,7 @@ def rmsprop(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) ->
         theta -= lr * g / avg
 
 
-def adam(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> None:
+def adam(theta: Array, g: Array, state: dict, t: int, lr: Rate, h: dict) -> None:
     """Adam: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ − lr·m̂/(√v̂ + ε).
 
     m̂ = m/(1 − β1ᵗ) and v̂ = v/(1 − β2ᵗ) undo the pull towards the zeros both start at;
@@ -92,7 +93,7 @@ def adam(theta: Array, g: Array, state: dict, t: int, lr: object, h: dict) -> No
         v = vmax
     # math.sqrt keeps bc2 a plain float, so a float32 stack stays float32 (same value).
     denom = np.sqrt(v) / math.sqrt(bc2) + float(h["eps"])
-    theta -= (lr / bc1) * m / denom  # type: ignore[operator]
+    theta -= (lr / bc1) * m / denom
 
 
 def _buffer(state: dict, key: str, like: Array, fill: float = 0.0) -> Array:
