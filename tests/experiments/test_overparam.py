@@ -1,6 +1,9 @@
 """Over-parameterisation on the two spirals: wide networks succeed from every seed."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -58,3 +61,16 @@ def test_lesson_numbers_are_plain_json():
     assert json.loads(json.dumps(numbers)) == numbers
     assert numbers["widths"] == [2, 8]
     assert len(numbers["success_rate_by_width"]) == len(numbers["loss_spread_by_width"]) == 2
+
+
+def test_experiment_and_lesson_import_no_qt():
+    """The experiment and its lesson module are pure: no PySide6 or pyqtgraph once imported."""
+    code = (
+        "import sys, nnviz.experiments.overparam, nnviz.lessons.overparam;"
+        "print(','.join(m for m in ('PySide6', 'pyqtgraph') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""
