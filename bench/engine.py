@@ -1,6 +1,10 @@
 """Engine benchmark: Playground-default epochs, a 2-8-8-1 net, and the all-neuron grid pass,
 with a naive per-example training loop measured in the same run as the baseline.
 
+The default epoch is also timed, alternating in the same run, through ``baseline_engine.py``:
+a frozen copy of the engine's per-batch path before the flat parameter buffer (issue 14 asks
+for ≥ 2× over it; ``speedup`` in the JSON). Both train bit-identically (weight gap 0).
+
 Run with ``python bench/engine.py``. Prints human-readable lines, then one JSON object on the
 last line. Targets (issue 2): a default epoch in ≤ 2 ms; the all-neuron grid pass in ≤ 10 ms.
 """

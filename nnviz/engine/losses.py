@@ -66,7 +66,7 @@ def _log(z: Array, a: Array, y: Array) -> Array:
     # Choosing the branch by label (instead of multiplying by y) keeps y=0, p=0 exactly 0.
     # Both share log(1 + e^(−|z|)), so it is computed once: softplus(±z) = max(±z, 0) + it.
     shared = np.log1p(np.exp(-np.abs(z)))
-    per = np.where(y > 0.5, np.maximum(-z, 0.0), np.maximum(z, 0.0)) + shared
+    per = np.maximum(np.where(y > 0.5, -z, z), 0.0) + shared
     return np.add.reduce(per, axis=1)  # np.sum's own reduction, minus its wrapper
 
 

@@ -60,9 +60,10 @@ class PreparedStep:
         value = float(k.data_loss(zs[-1], outs[-1], y_t, scale))
         delta = k.output_delta(zs[-1], outs[-1], y_t, scale)
         k.backward(net.weights, zs, outs, delta, self.grad_w, self.grad_b)
-        if self.l1 or self.l2:
-            for w, gw in zip(net.weights, self.grad_w, strict=True):
-                gw += penalty_grad(w, self.l1, self.l2)
+        if not (self.l1 or self.l2):
+            return value + 0.0  # (as MLP.loss_and_grads adds its zero penalty)
+        for w, gw in zip(net.weights, self.grad_w, strict=True):
+            gw += penalty_grad(w, self.l1, self.l2)
         return value + penalty(net.weights, self.l1, self.l2)
 
     def step(self, optimizer: Optimizer, X: Array, y_t: Array, limit: float) -> tuple[float, bool]:
