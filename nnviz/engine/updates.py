@@ -84,16 +84,29 @@ def adam(theta: Array, g: Array, state: dict, t: int, lr: Rate, h: dict) -> None
     b1, b2 = (float(b) for b in h["betas"])
     m = _buffer(state, "exp_avg", theta)
     v = _buffer(state, "exp_avg_sq", theta)
-    m[...] = b1 * m + (1.0 - b1) * g
-    v[...] = b2 * v + (1.0 - b2) * g * g
+    # Updated in place, in the formula's order (so the same numbers, fewer temporary arrays).
+    m *= b1
+    m += (1.0 - b1) * g
+    v *= b2
+    v += _times(np.multiply(1.0 - b2, g), g)
     bc1, bc2 = 1.0 - b1**t, 1.0 - b2**t
     if h["amsgrad"]:
         vmax = _buffer(state, "max_exp_avg_sq", theta)
         np.maximum(vmax, v, out=vmax)
         v = vmax
     # math.sqrt keeps bc2 a plain float, so a float32 stack stays float32 (same value).
-    denom = np.sqrt(v) / math.sqrt(bc2) + float(h["eps"])
-    theta -= (lr / bc1) * m / denom
+    denom = np.sqrt(v)
+    denom /= math.sqrt(bc2)
+    denom += float(h["eps"])
+    step = (lr / bc1) * m
+    step /= denom
+    theta -= step
+
+
+def _times(a: Array, b: Array) -> Array:
+    """a ← a·b in place (a is a temporary), returned."""
+    a *= b
+    return a
 
 
 def _buffer(state: dict, key: str, like: Array, fill: float = 0.0) -> Array:
