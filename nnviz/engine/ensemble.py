@@ -58,6 +58,9 @@ class Ensemble:
     optimizer, optimizer_options : as for ``make_optimizer``; the lr is each member's own.
     dtype : float64 (the default) trains exactly as ``MLP``; float32 is several times faster
         on wide stacks and plenty for a sweep's picture (the loss is still summed in float64).
+
+    Unlike ``Trainer`` there is no divergence rescue: a member that blows up reports an
+    infinite or NaN loss from then on; the others are untouched (no arithmetic mixes members).
     """
 
     def __init__(
@@ -76,6 +79,8 @@ class Ensemble:
         dtype: type = np.float64,
     ) -> None:
         self.members = list(members)
+        if not self.members:
+            raise ValueError("an ensemble needs at least one member")
         nets = [
             MLP([n_in, *m.hidden, n_out], activation, output, bias, init, m.seed, init_scale)
             for m in self.members

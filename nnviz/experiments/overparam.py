@@ -77,7 +77,9 @@ def run_overparam(
     """Train widths × seeds networks 2-w-w-1 (tanh, sigmoid, log loss, Adam) as one ensemble.
 
     Every run is full-batch Adam (m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g²,
-    θ ← θ − lr·m̂/(√v̂ + ε)) from its own seed; all run at once, padded to the widest.
+    θ ← θ − lr·m̂/(√v̂ + ε)) from its own seed; all run at once, padded to the widest. The
+    default float32 is several times faster than float64 (which matches training each network
+    alone to 1e-10); success at 100 % accuracy does not hinge on the last bits.
     """
     widths, seed_ids = tuple(int(w) for w in widths), tuple(range(int(seeds)))
     if not widths or min(widths) < 1 or not seed_ids or steps < 1:

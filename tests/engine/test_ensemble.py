@@ -135,3 +135,9 @@ def test_bad_ensembles_are_refused():
         Ensemble(2, 1, [Member((3,), lr=-1.0)])
     with pytest.raises(ValueError, match="unknown optimizer"):
         Ensemble(2, 1, [Member((3,))], optimizer="lbfgs")
+
+
+def test_an_empty_ensemble_is_refused():
+    """No members is a clear ValueError, not an IndexError."""
+    with pytest.raises(ValueError, match="at least one member"):
+        Ensemble(2, 1, [])
