@@ -26,6 +26,8 @@ class Activation:
     derivative: Callable[[Array, Array], Array]
     has_gradient: bool = True
     output_only: bool = False
+    # The same slope written into a given array (no new one): used for big stacked arrays.
+    derivative_into: Callable[[Array, Array, Array], Array] | None = None
 
     def backward(self, z: Array, a: Array, grad_a: Array) -> Array:
         """Chain rule through the activation: dL/dz = dL/da · da/dz."""
@@ -34,16 +36,19 @@ class Activation:
             return a * (grad_a - np.sum(grad_a * a, axis=-1, keepdims=True))
         return grad_a * self.derivative(z, a)
 
+    def backward_into(self, z: Array, a: Array, grad_a: Array, work: Array) -> Array:
+        """``backward`` with the same numbers, reusing ``grad_a`` and ``work`` as storage."""
+        if self.derivative_into is None:
+            return self.backward(z, a, grad_a)
+        return np.multiply(grad_a, self.derivative_into(z, a, work), out=grad_a)
+
 
 def sigmoid(z: Array) -> Array:
     """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|."""
     z = np.asarray(z, dtype=float)
-    out = np.empty_like(z)
-    pos = z >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
-    ez = np.exp(z[~pos])  # for negative z, e^z cannot overflow
-    out[~pos] = ez / (1.0 + ez)
-    return out
+    # e = e^(−|z|) never overflows: for z ≥ 0, σ = 1/(1 + e); for z < 0, σ = e/(1 + e).
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def softmax(z: Array) -> Array:
@@ -52,6 +57,16 @@ def softmax(z: Array) -> Array:
     shifted = z - np.max(z, axis=-1, keepdims=True)
     e = np.exp(shifted)
     return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def _tanh_slope_into(z: Array, a: Array, out: Array) -> Array:
+    np.multiply(a, a, out=out)
+    return np.subtract(1.0, out, out=out)  # 1 − a², as in the tanh entry below
+
+
+def _sigmoid_slope_into(z: Array, a: Array, out: Array) -> Array:
+    np.subtract(1.0, a, out=out)
+    return np.multiply(a, out, out=out)  # a·(1 − a), as in the sigmoid entry below
 
 
 def _ones(z: Array, a: Array) -> Array:
@@ -65,9 +80,17 @@ def _zeros(z: Array, a: Array) -> Array:
 ACTIVATIONS: dict[str, Activation] = {
     "identity": Activation("identity", "a = z", lambda z: np.array(z, dtype=float), _ones),
     # σ'(z) = σ(z)(1 − σ(z)): the slope is largest (¼) at z = 0 and vanishes in the tails.
-    "sigmoid": Activation("sigmoid", "a = 1/(1+e^(−z))", sigmoid, lambda z, a: a * (1.0 - a)),
+    "sigmoid": Activation(
+        "sigmoid",
+        "a = 1/(1+e^(−z))",
+        sigmoid,
+        lambda z, a: a * (1.0 - a),
+        derivative_into=_sigmoid_slope_into,
+    ),
     # tanh'(z) = 1 − tanh²(z).
-    "tanh": Activation("tanh", "a = tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
+    "tanh": Activation(
+        "tanh", "a = tanh(z)", np.tanh, lambda z, a: 1.0 - a * a, derivative_into=_tanh_slope_into
+    ),
     # ReLU passes positive inputs unchanged; its slope is 1 there and 0 for z ≤ 0.
     "relu": Activation(
         "relu", "a = max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(float)

@@ -67,6 +67,26 @@ class MLP:
         self.biases: list[Array | None] = [
             init_bias(init, n) if self.bias else None for n in self.sizes[1:]
         ]
+        self._pack()
+
+    def _pack(self) -> None:
+        """Move every parameter into one flat buffer θ and make each array a view of it.
+
+        The arrays keep their shapes and stay the live parameters; an optimizer then updates
+        all of them with one operation on θ instead of one per array.
+        """
+        old = self.params
+        self.buffer = np.concatenate([np.ravel(p) for p in old]).astype(float)
+        bounds = np.cumsum([0] + [p.size for p in old]).tolist()
+        views = (
+            self.buffer[i:j].reshape(p.shape)
+            for i, j, p in zip(bounds, bounds[1:], old, strict=False)
+        )
+        pairs = [(next(views), None if b is None else next(views)) for b in self.biases]
+        self.weights, self.biases = [w for w, _ in pairs], [b for _, b in pairs]
+
+    def __deepcopy__(self, memo: dict) -> MLP:
+        return self.copy()  # a plain deep copy would cut the arrays loose from the buffer
 
     # ----- parameters ------------------------------------------------------------------------
     @property
@@ -116,6 +136,7 @@ class MLP:
         twin.activations = list(self.activations)
         twin.weights = [w.copy() for w in self.weights]
         twin.biases = [None if b is None else b.copy() for b in self.biases]
+        twin._pack()
         return twin
 
     # ----- forward and backward --------------------------------------------------------------

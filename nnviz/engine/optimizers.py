@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from nnviz.engine.updates import RULES
+
 Array = np.ndarray
 
 
@@ -33,12 +35,26 @@ class Optimizer:
             raise ValueError(f"learning rate must be a finite number ≥ 0, not {lr}")
         _check_hyper(self.hyper)
         self.steps = 0
-        self.state: dict[str, list] = {}
+        self._views = _ParamLayout(self.params)
+        self._state: dict[str, Array] = {}  # one flat buffer per state entry
 
     @property
     def lr(self) -> float:
         """The current learning rate."""
         return float(self.hyper["lr"])  # type: ignore[arg-type]
+
+    @property
+    def state(self) -> dict[str, list]:
+        """Internal state per entry, one array per parameter (views: editing them edits it)."""
+        return {key: self._views.split(buf) for key, buf in self._state.items()}
+
+    @state.setter
+    def state(self, value: dict[str, list]) -> None:
+        self._state = {
+            key: self._views.join(arrays)
+            for key, arrays in value.items()
+            if arrays and all(a is not None for a in arrays)
+        }
 
     def set_hyper(self, **hyper: object) -> None:
         """Change hyper-parameters (e.g. the learning rate) without losing the state."""
@@ -49,18 +65,64 @@ class Optimizer:
         """Apply one update to every parameter."""
         if len(grads) != len(self.params):
             raise ValueError(f"{len(self.params)} parameters but {len(grads)} gradients")
+        self.step_flat(self._views.join(grads))
+
+    def step_flat(self, g: Array) -> None:
+        """Apply one update from all gradients as one flat vector, in ``params`` order.
+
+        The whole update runs once on one buffer (not once per array), which is what makes a
+        small network's step cheap.
+        """
         self.steps += 1
-        for i, (p, g) in enumerate(zip(self.params, grads, strict=True)):
-            wd = float(self.hyper.get("weight_decay", 0.0))  # type: ignore[arg-type]
-            g = g + wd * p if wd else np.asarray(g, dtype=float)  # L2 folded into the gradient
-            p -= self._update(i, p, g)
+        views = self._views
+        theta = views.base if views.base is not None else views.join(self.params)
+        lr = float(self.hyper["lr"])  # type: ignore[arg-type]
+        RULES[self.name](theta, g, self._state, self.steps, lr, self.hyper)
+        if views.base is None:
+            views.write_back(theta)
 
-    def _buffer(self, key: str, i: int, like: Array, fill: float = 0.0) -> Array:
-        bufs = self.state.setdefault(key, [np.full_like(p, fill) for p in self.params])
-        return bufs[i]
 
-    def _update(self, i: int, p: Array, g: Array) -> Array:
-        raise NotImplementedError
+class _ParamLayout:
+    """Where each parameter array sits in one flat vector θ, and whether θ already exists.
+
+    When the arrays are consecutive views of one buffer (as an MLP's are), that buffer is θ
+    and updates land in the live arrays directly; otherwise θ is gathered and scattered.
+    """
+
+    def __init__(self, params: list[Array]) -> None:
+        self.params = params
+        self.shapes = [np.shape(p) for p in params]
+        self.bounds = np.cumsum([0] + [int(np.size(p)) for p in params]).tolist()
+        self.base = _shared_base(params)
+
+    def write_back(self, theta: Array) -> None:
+        if self.base is None:
+            for p, v in zip(self.params, self.split(theta), strict=True):
+                p[...] = v
+
+    def join(self, arrays: Sequence[Array]) -> Array:
+        if len(arrays) == 1:
+            return np.array(arrays[0], dtype=float).reshape(-1)
+        return np.concatenate([np.asarray(a, dtype=float).reshape(-1) for a in arrays])
+
+    def split(self, flat: Array) -> list[Array]:
+        b = self.bounds
+        return [flat[b[i] : b[i + 1]].reshape(s) for i, s in enumerate(self.shapes)]
+
+
+def _shared_base(params: list[Array]) -> Array | None:
+    """The contiguous float buffer the params are consecutive views of, or None."""
+    base = getattr(params[0], "base", None) if params else None
+    if not isinstance(base, np.ndarray) or base.ndim != 1 or base.dtype != np.float64:
+        return None
+    if not base.flags.c_contiguous or base.size != sum(p.size for p in params):
+        return None
+    address = base.ctypes.data
+    for p in params:
+        if p.base is not base or not p.flags.c_contiguous or p.ctypes.data != address:
+            return None
+        address += p.nbytes
+    return base
 
 
 def _check_hyper(hyper: dict[str, object]) -> None:
@@ -96,17 +158,6 @@ class SGD(Optimizer):
         if self.hyper["nesterov"] and (self.hyper["momentum"] <= 0 or self.hyper["dampening"]):
             raise ValueError("Nesterov momentum requires a momentum > 0 and zero dampening")
 
-    def _update(self, i: int, p: Array, g: Array) -> Array:
-        mu = float(self.hyper["momentum"])
-        if mu:
-            bufs = self.state.setdefault("momentum_buffer", [None] * len(self.params))
-            if bufs[i] is None:
-                bufs[i] = g.copy()  # torch starts the velocity at the first gradient
-            else:
-                bufs[i] = mu * bufs[i] + (1.0 - float(self.hyper["dampening"])) * g
-            g = g + mu * bufs[i] if self.hyper["nesterov"] else bufs[i]
-        return self.lr * g
-
 
 class Adagrad(Optimizer):
     """s ← s + g²; θ ← θ − lr/(1 + (t−1)·decay) · g/(√s + ε)."""
@@ -119,12 +170,6 @@ class Adagrad(Optimizer):
         "initial_accumulator_value": 0.0,
         "eps": 1e-10,
     }
-
-    def _update(self, i: int, p: Array, g: Array) -> Array:
-        s = self._buffer("sum", i, p, float(self.hyper["initial_accumulator_value"]))
-        s += g * g  # every past squared gradient, so busy directions slow down for good
-        clr = self.lr / (1.0 + (self.steps - 1) * float(self.hyper["lr_decay"]))
-        return clr * g / (np.sqrt(s) + float(self.hyper["eps"]))
 
 
 class RMSprop(Optimizer):
@@ -140,23 +185,6 @@ class RMSprop(Optimizer):
         "centered": False,
     }
 
-    def _update(self, i: int, p: Array, g: Array) -> Array:
-        alpha, eps = float(self.hyper["alpha"]), float(self.hyper["eps"])
-        s = self._buffer("square_avg", i, p)
-        s[...] = alpha * s + (1.0 - alpha) * g * g  # a leaky average, so old gradients fade
-        if self.hyper["centered"]:
-            m = self._buffer("grad_avg", i, p)
-            m[...] = alpha * m + (1.0 - alpha) * g
-            avg = np.sqrt(s - m * m) + eps
-        else:
-            avg = np.sqrt(s) + eps
-        mu = float(self.hyper["momentum"])
-        if mu > 0:
-            buf = self._buffer("momentum_buffer", i, p)
-            buf[...] = mu * buf + g / avg
-            return self.lr * buf
-        return self.lr * g / avg
-
 
 class Adam(Optimizer):
     """m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; θ ← θ − lr·m̂/(√v̂ + ε), bias-corrected."""
@@ -169,21 +197,6 @@ class Adam(Optimizer):
         "weight_decay": 0.0,
         "amsgrad": False,
     }
-
-    def _update(self, i: int, p: Array, g: Array) -> Array:
-        b1, b2 = (float(b) for b in self.hyper["betas"])  # type: ignore[union-attr]
-        m = self._buffer("exp_avg", i, p)
-        v = self._buffer("exp_avg_sq", i, p)
-        m[...] = b1 * m + (1.0 - b1) * g
-        v[...] = b2 * v + (1.0 - b2) * g * g
-        # Both averages start at 0, so early on they are too small; dividing by 1 − βᵗ fixes it.
-        bc1, bc2 = 1.0 - b1**self.steps, 1.0 - b2**self.steps
-        if self.hyper["amsgrad"]:
-            vmax = self._buffer("max_exp_avg_sq", i, p)
-            np.maximum(vmax, v, out=vmax)
-            v = vmax
-        denom = np.sqrt(v) / np.sqrt(bc2) + float(self.hyper["eps"])
-        return (self.lr / bc1) * m / denom
 
 
 OPTIMIZERS: dict[str, type[Optimizer]] = {

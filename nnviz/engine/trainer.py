@@ -14,6 +14,7 @@ from nnviz.engine.history import History
 from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP
 from nnviz.engine.optimizers import Optimizer, make_optimizer
+from nnviz.engine.prepared import PreparedStep
 
 Array = np.ndarray
 
@@ -98,10 +99,37 @@ class Trainer:
         self.history = History(capacity=history_capacity)
         self.epoch = 0
         self.step = 0
-        self.last_grads: list[Array] = [np.zeros_like(p) for p in net.params]
-        self.last_update: list[Array] = [np.zeros_like(p) for p in net.params]
+        self._prep: PreparedStep | None = None  # built lazily, dropped when data/config change
+        self._last_grads: list[Array] | None = None  # None: read from the prepared buffers
+        self._last_update: list[Array] | None = None
+        self._unprepared: MLP | None = None  # a net found unusable for the prepared step
+        self.last_grads = [np.zeros_like(p) for p in net.params]
+        self.last_update = [np.zeros_like(p) for p in net.params]
         self._data_version = 0
         self.set_data(train, test)
+
+    # ----- the last step's gradient and update (kept flat, cut into arrays when read) -------
+    @property
+    def last_grads(self) -> list[Array]:
+        """The gradient of the last step, one array per parameter (copies)."""
+        if self._last_grads is None:
+            return self._prep.split(self._prep.grad.copy())  # type: ignore[union-attr]
+        return self._last_grads
+
+    @last_grads.setter
+    def last_grads(self, value: list[Array]) -> None:
+        self._last_grads = value
+
+    @property
+    def last_update(self) -> list[Array]:
+        """How much each parameter moved in the last step (copies)."""
+        if self._last_update is None:
+            return self._prep.split(self._prep.update.copy())  # type: ignore[union-attr]
+        return self._last_update
+
+    @last_update.setter
+    def last_update(self, value: list[Array]) -> None:
+        self._last_update = value
 
     # ----- live changes ----------------------------------------------------------------------
     def set_data(self, train: tuple[Array, Array], test: tuple[Array, Array] | None) -> None:
@@ -110,6 +138,7 @@ class Trainer:
         empty = (np.zeros((0, self.X.shape[1] if self.X.ndim == 2 else 1)), np.zeros(0))
         self.X_test, self.y_test = (np.asarray(a) for a in (test or empty))
         self._data_version += 1
+        self._drop_prepared()
 
     def set_config(self, config: TrainConfig) -> None:
         """Apply new settings without resetting the weights; a new optimizer starts fresh."""
@@ -122,6 +151,7 @@ class Trainer:
         elif old.lr != config.lr:
             self.optimizer.set_hyper(lr=config.lr)
         self.config = config
+        self._drop_prepared()
 
     def _make_optimizer(self, config: TrainConfig | None = None) -> Optimizer:
         config = config or self.config
@@ -149,10 +179,18 @@ class Trainer:
                 continue
             version = self._data_version
             order = self.rng.permutation(len(self.X))
+            prep = self._prepared()
+            if prep is not None:  # shuffle the prepared data once; each batch is then a slice
+                X, y = prep.train_data  # type: ignore[misc]
+                X, y = X[order], y[order]
             # Every batch is complete except possibly the last, which is used as it is
             # (nothing carries over into the next epoch, unlike the Playground).
             for start in range(0, len(order), int(self.config.batch_size)):
-                event = self.train_batch(order[start : start + int(self.config.batch_size)])
+                stop = start + int(self.config.batch_size)
+                if prep is not None and prep is self._prep:
+                    event = self._fast_batch(prep, X[start:stop], y[start:stop])
+                else:
+                    event = self.train_batch(order[start:stop])
                 yield event
                 if event.kind == "diverged":
                     return
@@ -166,6 +204,10 @@ class Trainer:
 
     def train_batch(self, rows: Array) -> StepEvent:
         """One gradient step on the given rows of the training set."""
+        prep = self._prepared()
+        if prep is not None:
+            X, y = prep.train_data  # type: ignore[misc]
+            return self._fast_batch(prep, X[rows], y[rows])
         cfg = self.config
         saved = [p.copy() for p in self.net.params]
         loss, grads = self.net.loss_and_grads(self.X[rows], self.y[rows], cfg.loss, cfg.l1, cfg.l2)
@@ -176,9 +218,44 @@ class Trainer:
                 self.last_grads = grads
                 self.last_update = [p - s for p, s in zip(self.net.params, saved, strict=True)]
                 return StepEvent("batch", self.epoch, self.step, loss)
+        self.net.set_params(saved)
+        return self._diverged(loss)
+
+    def _fast_batch(self, prep: PreparedStep, X: Array, y: Array) -> StepEvent:
+        """``train_batch`` on prepared rows: one flat gradient, one fused optimizer update."""
+        loss, ok = prep.step(self.optimizer, X, y, WEIGHT_LIMIT)
+        if not ok:
+            return self._diverged(loss)
+        self.step += 1
+        self._last_grads = self._last_update = None  # read from the flat buffers
+        return StepEvent("batch", self.epoch, self.step, loss)
+
+    def _prepared(self) -> PreparedStep | None:
+        """The prepared step for the current net, data and config (None if not possible)."""
+        prep = self._prep
+        if prep is not None and prep.net is self.net:
+            return prep
+        if self._unprepared is self.net:
+            return None
+        cfg = self.config
+        prep = PreparedStep(self.net, cfg.loss, cfg.l1, cfg.l2)
+        if not prep.usable:  # arrays cut loose from net.buffer: the per-array path is used
+            self._unprepared = self.net
+            return None
+        prep.train_data = prep.data(self.X, self.y)
+        self._drop_prepared()
+        self._prep = prep
+        return prep
+
+    def _drop_prepared(self) -> None:
+        """Forget the prepared step, first cutting out the last step's numbers it still holds."""
+        if self._prep is not None and self._last_grads is None:
+            self._last_grads, self._last_update = self.last_grads, self.last_update
+        self._prep = self._unprepared = None
+
+    def _diverged(self, loss: float) -> StepEvent:
         # Divergence is a lesson, not a crash: keep the last finite weights and start the
         # optimizer afresh, since its momentum/averages were built by the runaway steps.
-        self.net.set_params(saved)
         self.optimizer = self._make_optimizer()
         what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
         return StepEvent(
@@ -193,11 +270,21 @@ class Trainer:
     def evaluate(self) -> dict[str, float]:
         """Train and test loss (and accuracy for classification) at the current weights."""
         out: dict[str, float] = {}
+        prep = self._prepared() if len(self.X) else None
         for split, X, y in (("train", self.X, self.y), ("test", self.X_test, self.y_test)):
             if len(X) == 0:
                 out[f"{split}_loss"] = out[f"{split}_acc"] = float("nan")
                 continue
             cfg = self.config
+            if prep is not None:
+                if split == "test" and prep.test_data is None:
+                    prep.test_data = prep.data(X, y)
+                data = prep.train_data if split == "train" else prep.test_data
+                assert data is not None
+                out[f"{split}_loss"], out[f"{split}_acc"] = prep.evaluate(
+                    *data, y, cfg.classification
+                )
+                continue
             out[f"{split}_loss"] = self.net.loss(X, y, cfg.loss, cfg.l1, cfg.l2)
             out[f"{split}_acc"] = (
                 accuracy(self.net.forward(X), y, cfg.loss) if cfg.classification else float("nan")
@@ -209,6 +296,7 @@ class Trainer:
         self.epoch = self.step = 0
         self.history.clear()
         self.optimizer = self._make_optimizer()
+        self._prep = None
         self.last_grads = [np.zeros_like(p) for p in self.net.params]
         self.last_update = [np.zeros_like(p) for p in self.net.params]
 
