@@ -46,9 +46,9 @@ class LessonController(QObject):
 
     lesson_changed = Signal(object)  # the Lesson now playing, or None
 
-    def __init__(self, ctx: Context, host: LessonHost) -> None:
+    def __init__(self, ctx: Context, host: Callable[[], LessonHost]) -> None:
         super().__init__()
-        self.ctx, self.host = ctx, host
+        self.ctx, self._host = ctx, host  # the host is made once the window is composed
         self.panel = LessonPanel()
         self.player: LessonPlayer | None = None
         self._before: Session | None = None  # what the user had: given back on leaving
@@ -56,6 +56,11 @@ class LessonController(QObject):
         self.panel.next_requested.connect(self.next)
         self.panel.back_requested.connect(self.back)
         self.panel.leave_requested.connect(self.leave)
+
+    @property
+    def host(self) -> LessonHost:
+        """The parts of the app this lesson drives."""
+        return self._host()
 
     # ----- the lesson ------------------------------------------------------------------------
     def start(self, lesson: Lesson, step: int = 0) -> None:

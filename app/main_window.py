@@ -6,9 +6,8 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -25,12 +24,13 @@ from app.graph_controller import GraphController
 from app.images_controller import ImagesController
 from app.knobs_controller import KnobsController
 from app.landscape_controller import LandscapeController
-from app.lesson_controller import LessonController, LessonHost
+from app.lesson_controller import LessonController
+from app.lesson_wiring import LessonWiring
 from app.menus import build_menus
 from app.panels import Area, Panel, Panels
 from app.playground_controller import PlaygroundController, generate_preset_points
 from app.session_io import SessionIO
-from app.stage import STAGES, StageMode
+from app.stage import StageMode
 from app.status import StatusLine
 from app.table_controller import TableController
 from app.training_bridge import TrainingBridge
@@ -38,15 +38,16 @@ from app.views.controls_view import DEFAULT_SPEED, ControlsView
 from app.views.curves_view import CurvesView
 from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
+from app.views.figure_view import FigureView
 from app.views.gears_view import GearsView
 from app.views.images_view import ImagesView
 from app.views.knobs_view import KnobsView
 from app.views.network_view import NetworkView
 from app.views.table_view import TableView
 from app.views.transport_bar import TransportBar
+from app.window_modes import WindowModes
 from nnviz import commands as cmd
 from nnviz.lab import Lab
-from nnviz.lessons import setup as ls
 from nnviz.lessons.catalogue import load_catalogue
 from nnviz.presets import load_preset, preset_names
 from nnviz.snapshot import Snapshot
@@ -54,15 +55,7 @@ from nnviz.snapshot import Snapshot
 GRID_RESOLUTION = 100
 
 
-def presentation_pixels(height: int) -> int:
-    """Type size for the back row: about a fiftieth of the window's height, at least 16 px.
-
-    1080 px high → 22 px type; a 720 px projector → 16 px (physically as large on the wall).
-    """
-    return max(16, round(height / 50))
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowModes, QMainWindow):
     """One window: the panels around a training process, composed here and nowhere else."""
 
     def __init__(
@@ -98,15 +91,15 @@ class MainWindow(QMainWindow):
         self.landscape = LandscapeController(self.ctx)
         self._build_lecture_views()
         self.catalogue = load_catalogue()
-        self.lessons = LessonController(self.ctx, self._lesson_host())
+        self.lessons = LessonController(self.ctx, lambda: self.lesson_wiring.host())
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()
-        for key in ("lesson", "table", "gears", "knobs", "images"):
+        for key in ("lesson", "table", "gears", "knobs", "images", "figure"):
             self.docks[key].hide()  # the lesson panel while a lesson plays; the rest on demand
         self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
-        self.stage.changed.append(self._on_stage_changed)
+        self.lesson_wiring = LessonWiring(self)
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
         self.actions = build_menus(self)
@@ -137,6 +130,7 @@ class MainWindow(QMainWindow):
         self.gears = GearsController(GearsView())
         self.knobs = KnobsController(KnobsView())
         self.images = ImagesController(ImagesView(), runner=self.landscape.jobs)
+        self.figure = FigureView()
         for controller in (self.table, self.gears, self.knobs, self.images):
             controller.message.connect(self.status.say)
 
@@ -195,6 +189,8 @@ class MainWindow(QMainWindow):
                     ("images", "Images", self.images),
                 )
             ),
+            Panel("figure", "Lesson plot", self.figure, self.figure, Area.BottomDockWidgetArea,
+                  tab_with="curves", stage="plot", minimum=(300, 240)),
             Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
                   Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
                   minimum=(300, 120)),
@@ -202,90 +198,21 @@ class MainWindow(QMainWindow):
             panels.add(panel)
         return panels
 
-    def _lesson_host(self) -> LessonHost:
-        """What a lesson may drive: the playground, the graph, the landscape, the stage."""
-        return LessonHost(
-            load_preset=self.playground.load_preset,
-            load_dataset=self.playground.load_dataset,
-            set_points=self.playground.set_points,
-            graph_request=self.graph.apply,
-            trace_point=self._trace_for_lesson,
-            landscape_request=self.landscape.apply,
-            show_stage=self._stage_for_lesson,
-            leave_stage=self._end_lesson_stage,
-            save_session=lambda: self.session_io.current_session(),
-            restore_session=lambda s: self.session_io.apply_session(s),
-            app_request=self._lesson_view_request,
-        )
-
     def open_lesson(self, lesson_id: str, step: int = 0) -> None:
         """Play a lesson from step ``step`` (0-based); an unknown id is one message."""
-        try:
-            lesson = self.catalogue.get(lesson_id)
-        except ValueError as exc:
-            self.status.say(str(exc), error=True)
-            return
-        self.lessons.start(lesson, step)
+        self.lesson_wiring.open_lesson(lesson_id, step)
 
     def lesson_next(self) -> None:
         """PgDn (a presenter's clicker): the next lesson step."""
-        if self.lessons.active:
-            self.lessons.next()
-        else:
-            self.status.say("No lesson is playing: Lessons ▸ All lessons… picks one.")
+        self.lesson_wiring.next()
 
     def lesson_back(self) -> None:
         """PgUp: the lesson step before."""
-        if self.lessons.active:
-            self.lessons.back()
+        self.lesson_wiring.back()
 
     def show_start_page(self) -> None:
         """The lessons, grouped by lecture; shown at the first start unless turned off."""
-        from app.views.start_page import StartPage
-
-        show = self.settings is None or self.settings.value("start/show", True, type=bool)
-        page = StartPage(list(self.catalogue.lessons), bool(show), self)
-        page.lesson_chosen.connect(self.open_lesson)
-        page.finished.connect(lambda _: self._remember_start_page(page))
-        page.open()
-        self.start_page = page
-
-    def _remember_start_page(self, page) -> None:
-        if self.settings is not None:
-            self.settings.setValue("start/show", page.show_at_start.isChecked())
-
-    def _lesson_view_request(self, request: object) -> bool:
-        """A lesson's request to the lecture views; False if no view can take it."""
-        if isinstance(request, ls.LoadTable):
-            return self.table.load(request.name)
-        if isinstance(request, ls.SetTableKnobs):
-            return self.table.set_knobs(dict(request.weights), request.threshold)
-        if isinstance(request, ls.LoadImages):
-            if self.images.progress is None and not self.images.training:
-                self.images.train()
-            return True
-        return False
-
-    def _trace_for_lesson(self, index: int, near: tuple[float, ...] | None) -> None:
-        try:
-            self.graph.trace_training_point(index, near)
-        except ValueError as exc:
-            self.lessons.panel.show_message(str(exc))
-
-    def _stage_for_lesson(self, name: str) -> None:
-        """A lesson step's view alone in the window, the lesson panel under it."""
-        if name not in STAGES:
-            self.lessons.panel.show_message(f"The {name} view is not in this window yet.")
-            name = "playground"
-        self.stage.enter(name, extras=("lesson",))
-
-    def _on_stage_changed(self, name: str | None) -> None:
-        if name is None and self.lessons.active:  # Esc mid-lesson: the narration stays in sight
-            self.docks["lesson"].show()
-
-    def _end_lesson_stage(self) -> None:
-        self.stage.leave()
-        self.docks["lesson"].hide()
+        self.lesson_wiring.show_start_page()
 
     def _dock_panels(self) -> None:
         # The controls run the full height; the bottom docks sit under the network and canvas.
@@ -409,58 +336,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(5, loop.quit)
             loop.exec()
 
-    # ----- view modes ------------------------------------------------------------------------
-    def toggle_presentation(self, on: bool | None = None) -> None:
-        """Large type and thick lines, readable from the back of a lecture room."""
-        action = self.actions["presentation"]
-        on = action.isChecked() if on is None else on
-        action.setChecked(on)
-        self.presenting = on
-        self._apply_type_size()
-        for panel in self.panels:
-            panel.set_presentation(on)
-        self.transport.setFont(self.font())
-        self.status.set_presentation(on)
-        self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
-
-    def _apply_type_size(self) -> None:
-        """Every widget's type, menus and popups included: the app font, sized for the room."""
-        app = QApplication.instance()
-        if self._normal_font is None:
-            self._normal_font = QFont(app.font())
-        font = QFont(self._normal_font)
-        if self.presenting:
-            px = presentation_pixels(self.height())
-            font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
-        app.setFont(font)
-        self.setFont(font)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """In presentation mode the type follows the window's height (a projector's size)."""
-        super().resizeEvent(event)
-        if self.presenting and event.oldSize().height() != event.size().height():
-            self._apply_type_size()
-
-    def reset_layout(self) -> None:
-        """View ▸ Reset layout: every panel back where it starts, whatever was saved."""
-        self.stage.leave()
-        self.restoreState(self.default_layout)
-        for panel in self.panels:
-            dock = self.docks.get(panel.key)
-            if dock is not None:
-                dock.setFloating(False)
-        self.docks["curves"].raise_()
-        self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
-        self.status.say("Layout reset: every view is back in its place.")
-
-    def toggle_stage(self, name: str) -> None:
-        """F6/F7/F8: that view alone in the window; the same key (or Esc) brings all back."""
-        self.stage.toggle(name)
-        active = self.stage.active
-        if active is not None:
-            self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
-
     def step_forward_key(self) -> None:
         """→: the next lesson step or graph op when that has focus, else one training epoch."""
         if self.lessons.active and self.lessons.wants_keys():
@@ -478,19 +353,3 @@ class MainWindow(QMainWindow):
             self.graph.step("back")
         else:
             self.send(cmd.StepBack())
-
-    def toggle_fullscreen(self) -> None:
-        """F11: full screen and back."""
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-
-    def show_shortcuts(self) -> None:
-        """F1: the keyboard shortcuts."""
-        from app.menus import SHORTCUTS_HELP
-
-        if self.interactive:
-            QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
-        else:
-            self.status.say("Space play/pause · → epoch · R reset · Ctrl+Z undo · F5 present")

@@ -40,6 +40,7 @@ STAGES: dict[str, StageSpec] = {
         StageSpec("playground", "Playground", "F6", ("network", "canvas"), transport=True),
         StageSpec("graph", "Computation graph", "F7", ("graph",)),
         StageSpec("landscape", "Loss landscape", "F8", ("landscape",)),
+        StageSpec("plot", "Lesson plot", "", ("figure",)),
         StageSpec("table", "Feature table", "", ("table",)),
         StageSpec("gears", "Chain rule as gears", "", ("gears",)),
         StageSpec("knobs", "Six knobs", "", ("knobs",)),

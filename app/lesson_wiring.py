@@ -1,0 +1,119 @@
+"""How lessons reach the window: the host a lesson drives, the start page, PgDn/PgUp."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.lesson_controller import LessonHost
+from app.stage import STAGES
+from nnviz.lessons import setup as ls
+
+if TYPE_CHECKING:
+    from app.main_window import MainWindow
+
+
+class LessonWiring:
+    """Connects the lesson controller to the playground, graph, landscape and lecture views."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.start_page = None
+        window.stage.changed.append(self._on_stage_changed)
+
+    def host(self) -> LessonHost:
+        """What a lesson may drive: the playground, the graph, the landscape, the stage."""
+        w = self.w
+        return LessonHost(
+            load_preset=w.playground.load_preset,
+            load_dataset=w.playground.load_dataset,
+            set_points=w.playground.set_points,
+            graph_request=w.graph.apply,
+            trace_point=self._trace,
+            landscape_request=w.landscape.apply,
+            show_stage=self._stage,
+            leave_stage=self._end_stage,
+            save_session=lambda: w.session_io.current_session(),
+            restore_session=lambda s: w.session_io.apply_session(s),
+            app_request=self._view_request,
+        )
+
+    def open_lesson(self, lesson_id: str, step: int = 0) -> None:
+        """Play a lesson from step ``step`` (0-based); an unknown id is one message."""
+        try:
+            lesson = self.w.catalogue.get(lesson_id)
+        except ValueError as exc:
+            self.w.status.say(str(exc), error=True)
+            return
+        self.w.lessons.start(lesson, step)
+
+    def next(self) -> None:
+        """PgDn (a presenter's clicker): the next lesson step."""
+        if self.w.lessons.active:
+            self.w.lessons.next()
+        else:
+            self.w.status.say("No lesson is playing: Lessons ▸ All lessons… picks one.")
+
+    def back(self) -> None:
+        """PgUp: the lesson step before."""
+        if self.w.lessons.active:
+            self.w.lessons.back()
+
+    def show_start_page(self) -> None:
+        """The lessons, grouped by lecture; shown at the first start unless turned off."""
+        from app.views.start_page import StartPage
+
+        w = self.w
+        show = w.settings is None or w.settings.value("start/show", True, type=bool)
+        page = StartPage(list(w.catalogue.lessons), bool(show), w)
+        page.lesson_chosen.connect(self.open_lesson)
+        page.finished.connect(lambda _: self._remember(page))
+        page.open()
+        self.start_page = page
+
+    def _remember(self, page) -> None:
+        if self.w.settings is not None:
+            self.w.settings.setValue("start/show", page.show_at_start.isChecked())
+
+    def _view_request(self, request: object) -> bool:
+        """A lesson's request to the lecture views; False if no view can take it."""
+        w = self.w
+        if isinstance(request, ls.ShowFigure):
+            return self._show_figure(request.key)
+        if isinstance(request, ls.LoadTable):
+            return w.table.load(request.name)
+        if isinstance(request, ls.SetTableKnobs):
+            return w.table.set_knobs(dict(request.weights), request.threshold)
+        if isinstance(request, ls.LoadImages):
+            if w.images.progress is None and not w.images.training:
+                w.images.train()
+            return True
+        return False
+
+    def _show_figure(self, key: str) -> bool:
+        """Compute a lesson figure (pure, from the engine) and draw it on the plot stage."""
+        from nnviz.lessons.figures import FIGURES
+
+        if key not in FIGURES:
+            return False
+        return self.w.figure.show_figure(FIGURES[key]())
+
+    def _trace(self, index: int, near: tuple[float, ...] | None) -> None:
+        try:
+            self.w.graph.trace_training_point(index, near)
+        except ValueError as exc:
+            self.w.lessons.panel.show_message(str(exc))
+
+    def _stage(self, name: str) -> None:
+        """A lesson step's view alone in the window, the lesson panel under it."""
+        if name not in STAGES:
+            self.w.lessons.panel.show_message(f"The {name} view is not in this window yet.")
+            name = "playground"
+        self.w.stage.enter(name, extras=("lesson",))
+
+    def _on_stage_changed(self, name: str | None) -> None:
+        if name is None and self.w.lessons.active:  # Esc mid-lesson: the narration stays
+            self.w.docks["lesson"].show()
+
+    def _end_stage(self) -> None:
+        self.w.stage.leave()
+        self.w.docks["lesson"].hide()

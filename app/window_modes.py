@@ -1,0 +1,86 @@
+"""The window's modes for a lecture: presentation type, stage, layout reset, full screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+
+def presentation_pixels(height: int) -> int:
+    """Type size for the back row: about a fiftieth of the window's height, at least 16 px.
+
+    1080 px high → 22 px type; a 720 px projector → 16 px (physically as large on the wall).
+    """
+    return max(16, round(height / 50))
+
+
+class WindowModes:
+    """Mixed into MainWindow: the modes a lecturer switches with F5, F6–F8, F11 and Esc."""
+
+    def toggle_presentation(self, on: bool | None = None) -> None:
+        """Large type and thick lines, readable from the back of a lecture room."""
+        action = self.actions["presentation"]
+        on = action.isChecked() if on is None else on
+        action.setChecked(on)
+        self.presenting = on
+        self._apply_type_size()
+        for panel in self.panels:
+            panel.set_presentation(on)
+        self.transport.setFont(self.font())
+        self.status.set_presentation(on)
+        self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
+
+    def _apply_type_size(self) -> None:
+        """Every widget's type, menus and popups included: the app font, sized for the room."""
+        app = QApplication.instance()
+        if self._normal_font is None:
+            self._normal_font = QFont(app.font())
+        font = QFont(self._normal_font)
+        if self.presenting:
+            px = presentation_pixels(self.height())
+            font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
+        app.setFont(font)
+        self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In presentation mode the type follows the window's height (a projector's size)."""
+        super().resizeEvent(event)
+        if self.presenting and event.oldSize().height() != event.size().height():
+            self._apply_type_size()
+
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: every panel back where it starts, whatever was saved."""
+        self.stage.leave()
+        self.restoreState(self.default_layout)
+        for panel in self.panels:
+            dock = self.docks.get(panel.key)
+            if dock is not None:
+                dock.setFloating(False)
+        self.docks["curves"].raise_()
+        self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
+        self.status.say("Layout reset: every view is back in its place.")
+
+    def toggle_stage(self, name: str) -> None:
+        """F6/F7/F8: that view alone in the window; the same key (or Esc) brings all back."""
+        self.stage.toggle(name)
+        active = self.stage.active
+        if active is not None:
+            self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
+
+    def toggle_fullscreen(self) -> None:
+        """F11: full screen and back."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard shortcuts."""
+        from app.menus import SHORTCUTS_HELP
+
+        if self.interactive:
+            QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        else:
+            self.status.say("Space play/pause · → epoch · R reset · Ctrl+Z undo · F5 present")
