@@ -104,7 +104,7 @@ def test_leaving_a_lesson_gives_the_users_session_back(window, qtbot):
 def test_the_start_page_lists_every_lesson_by_lecture(window, qtbot):
     """Help ▸ Start page shows the four lecture groups and opens the lesson picked."""
     _menu_action(window, "Help", "Start page: the lessons").trigger()
-    page = window.start_page
+    page = window.lesson_wiring.start_page
     assert len(page.lesson_items()) == len(window.catalogue.lessons)
     item = next(i for i in page.lesson_items() if i.text(0) == "From the step to the sigmoid")
     page.tree.setCurrentItem(item)
