@@ -121,6 +121,8 @@ class LandscapeController(QObject):
         key = (snap.spec, snap.data_version, cfg.loss, cfg.l1, cfg.l2)
         if self._problem_key != key:
             data = self.ctx.document.data_arrays()
+            if data.version != snap.data_version:
+                return None  # the points changed since this snapshot: wait for the next one
             if len(data.X_train) == 0:
                 return None
             X = feature_matrix(data.X_train, snap.spec.features, data.dim)

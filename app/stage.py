@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -64,7 +64,7 @@ class StageMode:
         self.transport = transport
         self.active: StageSpec | None = None
         self.page: QWidget | None = None
-        self._saved: tuple[QByteArray, QByteArray] | None = None
+        self._saved: tuple[QByteArray, QByteArray, QSize] | None = None
         self._lent: list[Callable[[], None]] = []  # how to give each widget back
         self.changed: list[Callable[[str | None], None]] = []  # listeners: the stage name
 
@@ -85,12 +85,13 @@ class StageMode:
         if self.active is not None:
             self.leave()
         spec = STAGES[name]
-        self._saved = (self.window.saveState(), self.window.saveGeometry())
+        self._saved = (self.window.saveState(), self.window.saveGeometry(), self.window.size())
         self.page = self._build_page(spec, extras)
         for dock in self.docks.values():
             dock.hide()
         self.central.addWidget(self.page)
         self.central.setCurrentWidget(self.page)
+        self.page.setFocus()  # keys (the same F-key, Esc, Space) keep working on stage
         self.active = spec
         self._notify()
 
@@ -106,15 +107,19 @@ class StageMode:
         self.page.deleteLater()
         self.page, self.active = None, None
         if self._saved is not None:
-            state, geometry = self._saved
+            state, geometry, size = self._saved
             self.window.restoreGeometry(geometry)
+            if not (self.window.isFullScreen() or self.window.isMaximized()):
+                self.window.resize(size)  # some platforms ignore the geometry's size
             self.window.restoreState(state)
+        self.central.currentWidget().setFocus()
         self._notify()
 
     # ----- building the page -----------------------------------------------------------------
     def _build_page(self, spec: StageSpec, extras: tuple[str, ...]) -> QWidget:
         page = QWidget()
         page.setObjectName(f"stage:{spec.name}")
+        page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 2, 4, 2)
         keys = f"{spec.key} or Esc" if spec.key else "Esc"
@@ -130,6 +135,10 @@ class StageMode:
             column.addWidget(self._borrow_widget(self.transport))
         for key in extras:
             column.addWidget(self._borrow(self.panels[key]))
+        for child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            child.show()  # only once inside the page: a parentless show() would open a window
+        for key in (*spec.panels, *extras):
+            self.panels[key].widget.show()
         return page
 
     def _borrow(self, panel: Panel) -> QWidget:
@@ -143,13 +152,11 @@ class StageMode:
             index = self.central.indexOf(widget)
             self.central.removeWidget(widget)
             self._lent.append(lambda w=widget, i=index: self.central.insertWidget(i, w))
-        widget.show()
         return widget
 
     def _borrow_widget(self, widget: QWidget) -> QWidget:
         """A widget that lives nowhere else (the transport row): hidden again on leaving."""
-        self._lent.append(lambda w=widget: (w.setParent(None), w.hide()))
-        widget.show()
+        self._lent.append(lambda w=widget: (w.hide(), w.setParent(None)))
         return widget
 
     def _notify(self) -> None:
