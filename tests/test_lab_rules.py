@@ -6,33 +6,15 @@ import numpy as np
 import pytest
 
 from nnviz import commands as cmd
-from nnviz.data import make_dataset
 from nnviz.engine.perceptron_trainer import PerceptronTrainer
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 from nnviz.lab import Lab
 from nnviz.lessons.popsci_tables import XOR_X, hand_wired_xor
 from nnviz.validation import validation_split
-from tests.factories import circle_data, make_lab
+from tests.factories import circle_data, linear_data, make_lab, perceptron_lab
 
-LINEAR = NetworkSpec(features=("x1", "x2"), hidden=(), output="step", bias=False)
 XOR_NET = NetworkSpec(features=("x1", "x2"), hidden=(2,), activation="step", output="step")
-
-
-def linear_data(noise: float = 0.0) -> cmd.DataArrays:
-    """The perceptron lesson's points: 40 separable (or, with noise, overlapping) ones."""
-    d = make_dataset("linear", n=40, noise=noise, seed=0)
-    empty = np.zeros((0, 2))
-    return cmd.DataArrays(d.X, d.y, empty, np.zeros(0), "binary", 2, 2, d.domain)
-
-
-def perceptron_lab(rule: str = "perceptron", noise: float = 0.0, seed: int = 1) -> Lab:
-    """A lab set up as the perceptron lesson does: data, network, rule, then a reset."""
-    lab = Lab(linear_data(noise), grid_resolution=30)
-    lab.apply(cmd.SetSpec(LINEAR))
-    lab.apply(cmd.SetConfig(replace(lab.config, optimizer=rule)))
-    lab.apply(cmd.Reset(seed))
-    return lab
 
 
 def test_the_perceptron_rule_reaches_zero_mistakes_like_the_engine():
