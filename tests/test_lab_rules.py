@@ -149,3 +149,38 @@ def test_bad_patience_is_refused():
         with pytest.raises(ValueError, match="patience"):
             lab.apply(cmd.SetConfig(replace(lab.config, early_stopping=True, patience=bad)))
     assert not lab.config.early_stopping
+
+
+def _lab_requests(lesson: str, step: int) -> list:
+    """The lab commands of one lesson step's setup (app-level requests left out)."""
+    import json
+    from pathlib import Path
+
+    from nnviz.lessons.setup import to_requests
+
+    raw = json.loads(Path(f"resources/lessons/{lesson}.json").read_text(encoding="utf-8"))
+    made = [r for entry in raw["steps"][step]["setup"] for r in to_requests(entry)]
+    return [r for r in made if type(r).__module__ == "nnviz.commands"]
+
+
+def test_the_perceptron_lessons_requests_give_its_numbers_in_the_window():
+    """The lesson's own network, rule, reset and run through the lab: its mistakes per epoch."""
+    from nnviz.lessons.cs188_perceptrons import perceptron
+
+    lab = Lab(linear_data(), grid_resolution=20)
+    for request in _lab_requests("perceptron", 0) + _lab_requests("perceptron", 1):
+        lab.apply(request)
+    numbers = perceptron()
+    assert list(lab.snapshot().history["mistakes"]) == numbers["mistakes_per_epoch"]
+    assert lab.net.weights[0][:, 0].tolist() == numbers["lines"][0]
+
+
+def test_the_hand_wired_xor_lessons_requests_give_xor_in_the_window():
+    """The XOR lesson's network and weights requests, applied to the lab, compute 0, 1, 1, 0."""
+    corners = cmd.DataArrays(
+        XOR_X, np.array([0, 1, 1, 0]), np.zeros((0, 2)), np.zeros(0), "binary", 2, 2
+    )
+    lab = Lab(corners, grid_resolution=20)
+    for request in _lab_requests("xor-hand-wired", 0):
+        lab.apply(request)
+    assert lab.net.forward(XOR_X).ravel().tolist() == [0.0, 1.0, 1.0, 0.0]
