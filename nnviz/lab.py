@@ -18,9 +18,13 @@ from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature
 from nnviz.engine.grid import neuron_grids
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
-from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
-from nnviz.run import Run
+from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
+from nnviz.rules import heads_for
+from nnviz.run import Run, check_network
 from nnviz.snapshot import Snapshot, frozen, frozen_all
+
+# Events after which training pauses: nothing to train on, blown up, or stopped early.
+STOPS = ("diverged", "idle", "stopped")
 
 
 class Lab:
@@ -82,6 +86,7 @@ class Lab:
         handler(command)
 
     def _on_Play(self, c: cmd.Play) -> None:
+        self.run.check_trainable()  # e.g. a step network by gradients: say why, change nothing
         self.playing = True
         self.event, self.message = "", ""
 
@@ -92,6 +97,8 @@ class Lab:
     def _on_RunEpochs(self, c: cmd.RunEpochs) -> None:
         if int(c.epochs) < 0:
             raise ValueError("the number of epochs cannot be negative")
+        if int(c.epochs):
+            self.run.check_trainable()
         self.stop_at_epoch = self.trainer.epoch + int(c.epochs)
         self.playing = self.trainer.epoch < self.stop_at_epoch
 
@@ -99,19 +106,23 @@ class Lab:
         epochs = int(c.epochs)
         if not 0 <= epochs <= 100_000:
             raise ValueError("train 0 to 100000 epochs at once")
+        if epochs:
+            self.run.check_trainable()
         self.playing, self.stop_at_epoch = False, None
         target = self.trainer.epoch + epochs
         while self.trainer.epoch < target:
             event = self._next_event()
-            if event.kind in ("diverged", "idle"):
+            if event.kind in STOPS:
                 return
 
     def _on_StepEpoch(self, c: cmd.StepEpoch) -> None:
+        self.run.check_trainable()
         self.playing = False
         self.run.remember()
         self._train_until(lambda e: e.kind == "epoch")
 
     def _on_StepBatch(self, c: cmd.StepBatch) -> None:
+        self.run.check_trainable()
         self.playing = False
         self.run.remember()
         self._train_until(lambda e: e.kind == "batch")
@@ -126,12 +137,18 @@ class Lab:
         spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))
         self.run.spec = spec
         self._rebuild(spec.build())
+        if self.run.rule is not None:
+            self._say(
+                "reset",
+                f"Reset: the perceptron starts again from w = 0; seed {spec.seed} sets the "
+                "order the points are visited in.",
+            )
+            return
         self._say("reset", "Reset: the parameters were re-randomised.")
 
     def _on_SetConfig(self, c: cmd.SetConfig) -> None:
         config = fit_config_to_spec(c.config, self.spec, self.data.kind)
-        self.trainer.set_config(config)  # validates first; raises before changing anything
-        self.run.config = config
+        self.run.set_config(config)  # validates first; raises before changing anything
 
     def _on_SetSpec(self, c: cmd.SetSpec) -> None:
         spec = fit_spec_to_data(c.spec, self.data)
@@ -139,7 +156,7 @@ class Lab:
             return  # the same network (e.g. a preset with this architecture): keep its weights
         config = fit_config_to_spec(self.config, spec, self.data.kind)
         net = spec.build()
-        Trainer(net, (np.zeros((0, net.sizes[0])), np.zeros(0)), None, config)  # validates
+        check_network(net, config)  # validates (a step network is built; training it is not)
         self.run.spec, self.run.config = spec, config
         self._rebuild(net)
         self._say(
@@ -154,7 +171,7 @@ class Lab:
         self.data = new
         if same_task:
             for run in self.runs:  # live: the weights stay
-                run.trainer.set_data(*self._feature_data(run.spec))
+                run.set_data(*self._feature_data(run.spec))
             return
         self.run.spec = fit_spec_to_data(self.spec, new)
         self.run.config = fit_config_to_spec(self.config, self.spec, new.kind)
@@ -200,6 +217,7 @@ class Lab:
             raise ValueError(f"the example must be {self.data.dim} finite number(s)")
         if not np.isfinite(c.label):
             raise ValueError("the example's label must be a finite number")
+        check_slopes(self.net)  # one gradient step: flat activations cannot take it
         X = feature_matrix(point[None, :], self.spec.features, self.data.dim)
         y = np.array([c.label], dtype=float)
         loss, lr = self.config.loss, self.config.lr
@@ -248,7 +266,7 @@ class Lab:
     def _train_until(self, stop: Callable[[StepEvent], bool], limit: int = 100_000) -> None:
         for _ in range(limit):
             event = self._next_event()
-            if stop(event) or event.kind in ("diverged", "idle"):
+            if stop(event) or event.kind in STOPS:
                 return
 
     def _next_event(self) -> StepEvent:
@@ -262,6 +280,9 @@ class Lab:
         elif event.kind == "idle":
             self.playing = False
             self._say("info", event.message)
+        elif event.kind == "stopped":
+            self.playing, self.stop_at_epoch = False, None
+            self._say("stopped", event.message)
         return event
 
     # ----- snapshots -------------------------------------------------------------------------
@@ -273,6 +294,8 @@ class Lab:
         )
         t = self.trainer
         metrics = t.evaluate()
+        averaged = self.run.averaged_state()
+        extra = () if averaged is None else (averaged,)
         snap = Snapshot(
             seq=self._seq,
             epoch=t.epoch,
@@ -294,13 +317,22 @@ class Lab:
             message=self.message,
             epochs_per_second=self.run.rate.rate() if self.playing else 0.0,
             data_version=self.data.version,
-            runs=(self.run.state(metrics), *(r.state() for r in self.runs[1:])),
+            runs=(self.run.state(metrics), *extra, *(r.state() for r in self.runs[1:])),
             token=self.token,
+            overlay_grid=None if averaged is None else frozen(self._output_grid(averaged.params)),
+            best_epoch=self.run.best_epoch,
         )
         self.event, self.message = "", ""
         return snap
 
     # ----- helpers ---------------------------------------------------------------------------
+    def _output_grid(self, params: tuple[np.ndarray, ...]) -> np.ndarray:
+        """The live network's output over the plane with other weights (e.g. averaged ones)."""
+        net = self.net.copy()
+        net.set_params(params)
+        d = self.data
+        return neuron_grids(net, self.spec.features, d.domain, self.resolution, d.dim)[-1]
+
     def _rebuild(self, net: MLP) -> None:
         self.run.build(net, *self._feature_data(self.spec))
 
@@ -321,7 +353,7 @@ def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:
     if data.dim != spec.input_dim:
         features = DEFAULT_FEATURES_1D if data.dim == 1 else DEFAULT_FEATURES
     outputs = data.n_classes if data.kind == "multiclass" else 1
-    heads = HEADS[data.kind]
+    heads = heads_for(data.kind)
     output = spec.output if any(h[0] == spec.output for h in heads) else heads[0][0]
     return replace(
         spec, features=tuple(features), input_dim=data.dim, n_outputs=outputs, output=output
@@ -330,7 +362,7 @@ def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:
 
 def fit_config_to_spec(config: TrainConfig, spec: NetworkSpec, kind: str) -> TrainConfig:
     """Pick a loss that fits the output head; mark whether accuracy makes sense."""
-    heads = HEADS[kind]
+    heads = heads_for(kind)
     if (spec.output, config.loss) not in heads:
         loss = next((loss for out, loss in heads if out == spec.output), heads[0][1])
         config = replace(config, loss=loss)

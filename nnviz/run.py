@@ -15,8 +15,17 @@ import numpy as np
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import NetworkSpec
-from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
+from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
+from nnviz.rules import (
+    PerceptronDriver,
+    check_rule_network,
+    evaluate_params,
+    gradient_config,
+    is_rule,
+)
+from nnviz.run_history import RunHistory
 from nnviz.snapshot import frozen_all
+from nnviz.validation import EarlyStopWatch, validation_split
 
 Array = np.ndarray
 Split = tuple[Array, Array]
@@ -37,7 +46,13 @@ class RunState:
 
 
 class Run:
-    """A network, its trainer, the undo history of manual steps, and its epoch rate."""
+    """A network, its trainer (or perceptron rule), early-stopping watch, undo and epoch rate.
+
+    Gradient optimizers train through ``Trainer.run``; the perceptron rules through a
+    :class:`~nnviz.rules.PerceptronDriver` that keeps the same trainer's counters, history and
+    evaluation up to date. With early stopping on, 20 % of the training points are held out
+    (``nnviz.validation``) and only the rest are trained on.
+    """
 
     def __init__(
         self,
@@ -54,20 +69,94 @@ class Run:
         self.build(spec.build(), train, test)
 
     def build(self, net: MLP, train: Split, test: Split) -> None:
-        """Start over with ``net``: a new trainer, an empty undo history."""
+        """Start over with ``net``: a new trainer, an empty undo history.
+
+        Under a perceptron rule the weights start at w = 0, as the rule does in CS188; the
+        seed then only decides the order the points are visited in.
+        """
         self.undo.clear()
-        self.net = net
-        self.trainer = Trainer(net, train, test, config=self.config, seed=self.spec.seed)
+        self.net, self.train, self.test = net, train, test
+        config = gradient_config(self.config)
+        self.trainer = Trainer(
+            net, self._fit_split(), test, config, seed=self.spec.seed, check_slopes=False
+        )
+        self.trainer.history = RunHistory(capacity=self.trainer.history.capacity)
         self.events: Iterator[StepEvent] = self.trainer.run()
+        self.rule: PerceptronDriver | None = None
+        if is_rule(self.config.optimizer) and rule_fits(net):
+            net.set_params([np.zeros_like(p) for p in net.params])
+            self.rule = PerceptronDriver(self.trainer, self.config.optimizer, self.spec.seed)
+
+    def _fit_split(self) -> Split:
+        """The points trained on; with early stopping, a new watch over the held-out rest."""
+        self.watch: EarlyStopWatch | None = None
+        if not self.config.early_stopping:
+            return self.train
+        fit, held = validation_split(self.train, self.spec.seed)
+        self.watch = EarlyStopWatch(self.config.patience, held, self.config.loss)
+        return fit
+
+    # ----- live changes ----------------------------------------------------------------------
+    def set_data(self, train: Split, test: Split) -> None:
+        """New points of the same task: the weights stay; the rule's averages start again."""
+        self.train, self.test = train, test
+        self.trainer.set_data(self._fit_split(), test)
+        if self.rule is not None:
+            self.rule = PerceptronDriver(self.trainer, self.rule.rule, self.spec.seed)
+
+    def set_config(self, config: TrainConfig) -> None:
+        """New settings, live; a bad one (or a rule this network cannot use) changes nothing."""
+        config = config.validated()
+        rule = is_rule(config.optimizer)
+        if rule:
+            check_rule_network(self.net)
+        self.trainer.set_config(gradient_config(config))  # validates the rest first
+        old, self.config = self.config, config
+        if old.early_stopping != config.early_stopping:
+            self.trainer.set_data(self._fit_split(), self.test)
+        elif self.watch is not None:
+            self.watch.monitor.patience, self.watch.loss = config.patience, config.loss
+        if not rule:
+            self.rule = None
+        elif self.rule is None:
+            self.rule = PerceptronDriver(self.trainer, config.optimizer, self.spec.seed)
+        else:
+            self.rule.engine.rule = config.optimizer  # raw ↔ averaged: the sums carry on
+
+    # ----- training --------------------------------------------------------------------------
+    def check_trainable(self) -> None:
+        """Raise TrainingError (a ValueError) saying why this run cannot train as set."""
+        if is_rule(self.config.optimizer):
+            check_rule_network(self.net)
+        else:
+            check_slopes(self.net)
 
     def next_event(self) -> StepEvent:
-        """Train one mini-batch (or finish an epoch); an epoch also ticks the rate meter."""
-        event = next(self.events)
+        """Train one mini-batch or example (or finish an epoch, watched for early stopping).
+
+        An epoch after which early stopping stops comes back as a ``stopped`` event, with the
+        best weights already restored and the reason in its message.
+        """
+        self.check_trainable()
+        event = self.rule.next_event() if self.rule is not None else next(self.events)
         if event.kind == "epoch":
             self.rate.epoch_done()
+            stop = self.watch and self.watch.after_epoch(self.net, event.epoch, self.history)
+            if stop:
+                event = StepEvent("stopped", event.epoch, event.step, event.loss, stop)
         elif event.kind == "diverged":
             self.events = self.trainer.run()  # a fresh loop for when the user tries again
         return event
+
+    @property
+    def history(self) -> RunHistory:
+        """The run's per-epoch curves."""
+        return self.trainer.history  # type: ignore[return-value]
+
+    @property
+    def best_epoch(self) -> int | None:
+        """Early stopping's best epoch so far (None when it is off or has seen no epoch)."""
+        return None if self.watch is None else self.watch.best_epoch
 
     def remember(self) -> None:
         """Save everything a step changes, so ``step_back`` can undo it exactly."""
@@ -83,6 +172,8 @@ class Run:
                 "grads": t.last_grads,
                 "update": t.last_update,
                 "rng": copy.deepcopy(t.rng.bit_generator.state),
+                "rule": None if self.rule is None else self.rule.saved(),
+                "watch": None if self.watch is None else copy.deepcopy(self.watch.monitor),
             }
         )
 
@@ -98,6 +189,10 @@ class Run:
         t.last_grads, t.last_update = state["grads"], state["update"]
         t.rng.bit_generator.state = state["rng"]
         self.events = t.run()  # restart the loop so the next step replays identically
+        if self.rule is not None and state["rule"] is not None:
+            self.rule.restore(state["rule"])
+        if self.watch is not None and state["watch"] is not None:
+            self.watch.monitor = state["watch"]
 
     def state(self, metrics: dict[str, float] | None = None) -> RunState:
         """This run now, as a frozen value."""
@@ -112,6 +207,35 @@ class Run:
             t.evaluate() if metrics is None else metrics,
             t.history.arrays(),
         )
+
+    def averaged_state(self) -> RunState | None:
+        """The averaged perceptron's weights as a run labelled "averaged" (None if not used)."""
+        if self.rule is None or self.rule.rule != "averaged_perceptron":
+            return None
+        params = self.rule.averaged_params()
+        t = self.trainer
+        metrics = evaluate_params(self.net, params, t)
+        return RunState(
+            "averaged", t.epoch, t.step, self.spec, self.config, frozen_all(params), metrics
+        )
+
+
+def rule_fits(net: MLP) -> bool:
+    """Can the perceptron rule train this network?"""
+    try:
+        check_rule_network(net)
+    except ValueError:
+        return False
+    return True
+
+
+def check_network(net: MLP, config: TrainConfig) -> None:
+    """Raise TrainingError if a run could not even be built with this network and settings.
+
+    A step network is fine here (it can be shown and evaluated); training it is checked later.
+    """
+    empty = (np.zeros((0, net.sizes[0])), np.zeros(0))
+    Trainer(net, empty, None, gradient_config(config), check_slopes=False)
 
 
 class RateMeter:

@@ -20,8 +20,10 @@ from nnviz.engine.activations import ACTIVATIONS
 from nnviz.engine.features import check_features
 from nnviz.engine.initializers import INITIALIZERS
 from nnviz.engine.optimizers import OPTIMIZERS, make_optimizer
-from nnviz.engine.spec import HEADS, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_SEED, NetworkSpec
-from nnviz.engine.trainer import MAX_BATCH_SIZE, MAX_LR, WEIGHT_LIMIT, TrainConfig, Trainer
+from nnviz.engine.spec import MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_SEED, NetworkSpec
+from nnviz.engine.trainer import MAX_BATCH_SIZE, MAX_LR, MAX_PATIENCE, WEIGHT_LIMIT, TrainConfig
+from nnviz.rules import RULE_LABELS, heads_for, is_rule
+from nnviz.run import check_network
 from nnviz.session_fields import (
     SessionError,
     fail,
@@ -35,10 +37,9 @@ from nnviz.session_fields import (
 )
 
 MAX_EPOCH = 10**9
-OPTIMIZER_NAMES = (*OPTIMIZERS, "momentum", "nesterov")
-HIDDEN_ACTIVATIONS = tuple(
-    n for n, a in ACTIVATIONS.items() if a.has_gradient and not a.output_only
-)
+OPTIMIZER_NAMES = (*OPTIMIZERS, "momentum", "nesterov", *RULE_LABELS)
+# Hand-wired step networks are shown and evaluated (not trained by gradients), so they save too.
+HIDDEN_ACTIVATIONS = tuple(n for n, a in ACTIVATIONS.items() if not a.output_only)
 _SPEC_DEFAULTS = {f.name: f.default for f in fields(NetworkSpec)}
 _CONFIG_DEFAULTS = {f.name: f.default for f in fields(TrainConfig) if f.name != "optimizer_options"}
 
@@ -68,7 +69,7 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
         whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, "a number of neurons")
         for i, n in enumerate(_list(d, "hidden", MAX_HIDDEN_LAYERS))
     )
-    heads = HEADS[points.kind]
+    heads = heads_for(points.kind)
     outputs = points.n_classes if points.kind == "multiclass" else 1
     spec = NetworkSpec(
         features=features,
@@ -98,7 +99,7 @@ def _list(d: dict[str, Any], key: str, max_len: int) -> list[Any]:
 def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:
     """How to train: the loss must fit the output head, the optimizer and options must exist."""
     d = {**_CONFIG_DEFAULTS, "optimizer_options": {}, **table(raw, "config")}
-    losses = [loss for out, loss in HEADS[kind] if out == spec.output]
+    losses = [loss for out, loss in heads_for(kind) if out == spec.output]
     classification = kind != "regression"
     if flag(d.get("classification", classification), "config.classification") != classification:
         raise fail("config.classification", str(classification).lower(), d["classification"])
@@ -111,6 +112,8 @@ def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:
         l2=real(d["l2"], "config.l2", 0.0, MAX_LR),
         optimizer_options=_options(d["optimizer_options"], d["optimizer"], d["lr"]),
         classification=classification,
+        early_stopping=flag(d["early_stopping"], "config.early_stopping"),
+        patience=whole(d["patience"], "config.patience", 1, MAX_PATIENCE, "a number of epochs"),
     )
     try:
         return config.validated()
@@ -122,6 +125,10 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     """Optimizer options, checked by building the optimizer exactly as the worker will."""
     path = "config.optimizer_options"
     options = dict(table(raw, path))
+    if is_rule(optimizer):  # the perceptron rules have no options (and no optimizer to build)
+        if options:
+            raise fail(path, "no options for the perceptron rule", raw)
+        return options
     for key, value in options.items():
         where = f"{path}.{key}"
         if isinstance(value, list):
@@ -163,7 +170,7 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
             )
         out.append(arr)
     try:  # the worker builds exactly this; if it would refuse, refuse now
-        Trainer(net, (np.zeros((0, len(spec.features))), np.zeros(0)), None, config)
+        check_network(net, config)
     except ValueError as exc:
         raise SessionError(f"config: {exc}") from None
     return tuple(out)

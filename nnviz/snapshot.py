@@ -29,6 +29,8 @@ def frozen_all(arrays: Iterable[Array]) -> tuple[Array, ...]:
 def refrozen(snap: Snapshot) -> Snapshot:
     """Mark a snapshot's arrays read-only again: a trip through a pipe makes them writable."""
     arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
+    if snap.overlay_grid is not None:
+        arrays = (*arrays, snap.overlay_grid)
     for run in snap.runs:
         arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
@@ -63,6 +65,10 @@ class Snapshot:
     data_version: int = 0
     runs: tuple[Any, ...] = ()  # every run's RunState, the live one first (nnviz.run)
     token: int = 0  # the last RequestSnapshot's token: every command before it is applied
+    # The averaged perceptron's output over the plane, shaped like output_grid: the canvas
+    # draws its boundary dashed beside the raw one (None unless that rule trains).
+    overlay_grid: Array | None = None
+    best_epoch: int | None = None  # early stopping's best epoch so far (None when off)
 
     @property
     def dim(self) -> int:

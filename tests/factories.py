@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from nnviz import commands as cmd
+from nnviz.data import make_dataset
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 from nnviz.lab import Lab
@@ -52,3 +55,23 @@ def broken_lab() -> Lab:
 def failing_lab() -> Lab:
     """A Lab that cannot even be built (to test the message when training cannot start)."""
     raise RuntimeError("no lab today")
+
+
+# The perceptron lesson's network: one layer, a step output, no bias.
+LINEAR = NetworkSpec(features=("x1", "x2"), hidden=(), output="step", bias=False)
+
+
+def linear_data(noise: float = 0.0) -> cmd.DataArrays:
+    """The perceptron lesson's points: 40 separable (or, with noise, overlapping) ones."""
+    d = make_dataset("linear", n=40, noise=noise, seed=0)
+    empty = np.zeros((0, 2))
+    return cmd.DataArrays(d.X, d.y, empty, np.zeros(0), "binary", 2, 2, d.domain)
+
+
+def perceptron_lab(rule: str = "perceptron", noise: float = 0.0, seed: int = 1) -> Lab:
+    """A lab set up as the perceptron lesson does: data, network, rule, then a reset."""
+    lab = Lab(linear_data(noise), grid_resolution=30)
+    lab.apply(cmd.SetSpec(LINEAR))
+    lab.apply(cmd.SetConfig(dataclasses.replace(lab.config, optimizer=rule)))
+    lab.apply(cmd.Reset(seed))
+    return lab

@@ -64,11 +64,16 @@ def test_invalid_config_changes_nothing():
 
 
 def test_step_activation_is_refused_with_a_reason():
-    """A step-activation network cannot be trained by gradients, and the Lab says why."""
+    """A step-activation network is built, but training it by gradients is refused with why."""
     lab = make_lab()
-    with pytest.raises(ValueError, match="zero slope"):
-        lab.apply(cmd.SetSpec(lab.spec.with_(activation="step")))
-    assert lab.spec.activation == "tanh"
+    lab.apply(cmd.SetSpec(lab.spec.with_(activation="step")))
+    assert lab.spec.activation == "step"
+    before = lab.net.get_flat()
+    for command in (cmd.Play(), cmd.StepEpoch(), cmd.StepBatch(), cmd.TrainEpochs(3)):
+        with pytest.raises(ValueError, match="zero slope"):
+            lab.apply(command)
+    assert np.array_equal(lab.net.get_flat(), before) and lab.trainer.epoch == 0
+    assert not lab.playing and not lab.run.undo
 
 
 def test_data_edit_is_live():

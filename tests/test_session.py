@@ -168,3 +168,34 @@ def test_a_missing_spec_field_takes_its_default(tmp_path):
     del raw["spec"]["hidden"]
     (tmp_path / "d.nnviz").write_text(json.dumps(raw), encoding="utf-8")
     assert load_session(tmp_path / "d.nnviz").spec.hidden == (4, 2)
+
+
+def test_rules_step_networks_and_early_stopping_round_trip(tmp_path):
+    """A perceptron run, a hand-wired step net and early-stopping settings all save and load."""
+    pts = PointSet.from_dataset(make_dataset("xor", n=30), 0.3, 1)
+    linear = NetworkSpec(hidden=(), output="step", bias=False)
+    wired = NetworkSpec(hidden=(2,), activation="step", output="step")
+    configs = [
+        TrainConfig(loss="mse", optimizer="averaged_perceptron"),
+        TrainConfig(loss="mse", early_stopping=True, patience=7),
+    ]
+    for i, (spec, cfg) in enumerate(zip((linear, wired), configs, strict=True)):
+        s = Session(pts, spec, cfg, tuple(spec.build().params), {}, 3, {})
+        save_session(tmp_path / f"{i}.nnviz", s)
+        back = load_session(tmp_path / f"{i}.nnviz")
+        assert back.spec == spec and back.config == cfg
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["config"].update(patience=0), "config.patience: expected a number of epochs"),
+        (lambda d: d["config"].update(patience=2.5), "config.patience"),
+        (lambda d: d["config"].update(early_stopping=1), "config.early_stopping: expected true"),
+    ],
+)
+def test_bad_early_stopping_settings_are_named(tmp_path, mutate, message):
+    """A bad patience or early-stopping flag is refused naming its path."""
+    raw = to_json_dict(_session())
+    mutate(raw)
+    assert re.search(message, _refusal(tmp_path, json.dumps(raw)))

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.views.widgets import blocked, combo, select_data
 from nnviz import commands as cmd
-from nnviz.engine.spec import HEADS, NetworkSpec
-from nnviz.engine.trainer import TrainConfig
+from nnviz.engine.spec import NetworkSpec
+from nnviz.engine.trainer import MAX_PATIENCE, TrainConfig
+from nnviz.rules import RULE_LABELS, heads_for
 from nnviz.snapshot import Snapshot
 
 LEARNING_RATES = [1e-5, 1e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
@@ -39,6 +41,7 @@ OPTIMIZERS = [
     ("Adagrad", "adagrad"),
     ("RMSprop", "rmsprop"),
     ("Adam", "adam"),
+    *((label, key) for key, label in RULE_LABELS.items()),  # mistake-driven, no gradient
 ]
 ACTIVATIONS = [
     ("tanh", "tanh"),
@@ -54,6 +57,7 @@ HEAD_LABELS = {
     ("identity", "hinge"): "linear + hinge",
     ("softmax", "cross_entropy"): "softmax + cross-entropy",
     ("identity", "mse"): "linear + MSE",
+    ("step", "mse"): "step (0/1) + MSE",
 }
 
 
@@ -116,12 +120,25 @@ class ControlsView(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(1, 500)
         self.batch.setToolTip("Examples per gradient step (1 = stochastic)")
+        self.early = QCheckBox("Stop early")
+        self.early.setToolTip(
+            "Hold out 20 % of the training points; stop when their loss has not improved "
+            "for 'patience' epochs, and put back the best weights"
+        )
+        self.patience = QSpinBox()
+        self.patience.setRange(1, MAX_PATIENCE)
+        self.patience.setSuffix(" epochs")
+        self.patience.setToolTip("Epochs to wait for a better validation loss before stopping")
         form.addRow("Speed", self.speed)
         form.addRow("Learning rate", self.lr)
         form.addRow("Optimizer", self.optimizer)
         form.addRow("Regularisation", self.reg)
         form.addRow("Reg. rate", self.reg_rate)
         form.addRow("Batch size", self.batch)
+        form.addRow(self.early)
+        form.addRow("Patience", self.patience)
+        self.early.toggled.connect(self._on_config_edited)
+        self.patience.editingFinished.connect(self._on_config_edited)
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
         for w in (self.lr, self.optimizer, self.reg, self.reg_rate):
             w.currentIndexChanged.connect(self._on_config_edited)
@@ -149,7 +166,7 @@ class ControlsView(QWidget):
         """Mirror the worker's state without echoing any command back."""
         self._snap = snap
         c, s = snap.config, snap.spec
-        widgets = (self.play_button, self.batch, self.seed, self.head)
+        widgets = (self.play_button, self.batch, self.seed, self.head, self.early, self.patience)
         with blocked(*widgets):
             self.play_button.setChecked(snap.playing)
             self.play_button.setText("❚❚ Pause" if snap.playing else "▶ Play")
@@ -157,6 +174,9 @@ class ControlsView(QWidget):
                 self.batch.setValue(int(c.batch_size))
             if not self.seed.hasFocus():
                 self.seed.setValue(int(s.seed))
+            if not self.patience.hasFocus():
+                self.patience.setValue(int(c.patience))
+            self.early.setChecked(bool(c.early_stopping))
             self._fill_heads(snap.kind, (s.output, c.loss))
         select_data(self.lr, float(c.lr))
         select_data(self.optimizer, _optimizer_key(c))
@@ -166,7 +186,7 @@ class ControlsView(QWidget):
         select_data(self.activation, s.activation)
 
     def _fill_heads(self, kind: str, current: tuple[str, str]) -> None:
-        heads = HEADS[kind]
+        heads = heads_for(kind)
         if [self.head.itemData(i) for i in range(self.head.count())] != heads:
             self.head.clear()
             for h in heads:
@@ -197,6 +217,8 @@ class ControlsView(QWidget):
             batch_size=int(self.batch.value()),
             l1=rate if reg == "l1" else 0.0,
             l2=rate if reg == "l2" else 0.0,
+            early_stopping=self.early.isChecked(),
+            patience=int(self.patience.value()),
             optimizer_options=dict(base.optimizer_options) if name == base.optimizer else {},
         )
 

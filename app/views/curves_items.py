@@ -10,7 +10,9 @@ import pyqtgraph as pg
 from nnviz.palette import BLUE
 
 Array = np.ndarray
-SERIES = ("train_loss", "test_loss", "train_acc", "test_acc")
+SERIES = ("train_loss", "test_loss", "train_acc", "test_acc", "val_loss", "mistakes")
+LOSS_SERIES = ("train_loss", "test_loss", "val_loss")  # what the loss panel usually shows
+MISTAKE_SERIES = ("mistakes",)  # what it shows instead while a perceptron rule trains
 # Train is a darker shade of the positive blue (reads as "the main line"); test is orange.
 TRAIN_COLOR = tuple(int(c * 0.75) for c in BLUE)
 
@@ -73,9 +75,11 @@ def nice_ceiling(value: float) -> float:
     return next(s * scale for s in NICE_STEPS if s * scale >= value * (1 - 1e-12))
 
 
-def loss_range(history: dict[str, Array], log: bool) -> tuple[float, float] | None:
+def loss_range(
+    history: dict[str, Array], log: bool, series: tuple[str, ...] = LOSS_SERIES
+) -> tuple[float, float] | None:
     """The loss axis: 0 to a round number, or whole decades in log scale (None if no data)."""
-    values = np.concatenate([history["train_loss"], history["test_loss"]])
+    values = np.concatenate([history[name] for name in series if name in history])
     values = values[np.isfinite(values)]
     if log:
         values = values[values > 0]
@@ -121,8 +125,14 @@ def fmt_acc(fraction: object) -> str:
     return "–" if not math.isfinite(fraction) else f"{100 * fraction:.1f} %"
 
 
-def header_text(epoch: int, metrics: dict[str, float]) -> str:
-    """The big header: zero-padded epoch like the Playground, then the latest losses."""
+def header_text(epoch: int, metrics: dict[str, float], mistakes: float | None = None) -> str:
+    """The big header: zero-padded epoch like the Playground, then the latest losses.
+
+    While a perceptron rule trains (``mistakes`` given) it shows the last epoch's mistakes.
+    """
+    if mistakes is not None:
+        made = "–" if not math.isfinite(mistakes) else f"{mistakes:.0f}"
+        return f"epoch {max(int(epoch), 0):06d}   mistakes in the last epoch {made}"
     train = fmt_loss((metrics or {}).get("train_loss"), 3)
     test = fmt_loss((metrics or {}).get("test_loss"), 3)
     return f"epoch {max(int(epoch), 0):06d}   train loss {train}   test loss {test}"
@@ -135,6 +145,10 @@ def readout_text(history: dict[str, Array], i: int, accuracy: bool = True) -> st
         f"train loss {fmt_loss(history['train_loss'][i])}",
         f"test loss {fmt_loss(history['test_loss'][i])}",
     ]
+    if math.isfinite(history["val_loss"][i]):
+        parts.append(f"validation loss {fmt_loss(history['val_loss'][i])}")
+    if math.isfinite(history["mistakes"][i]):
+        parts.append(f"mistakes {history['mistakes'][i]:.0f}")
     if accuracy:
         parts += [
             f"train acc {fmt_acc(history['train_acc'][i])}",

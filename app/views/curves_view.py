@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.views.curves_items import (
+    LOSS_SERIES,
+    MISTAKE_SERIES,
     TRAIN_COLOR,
     LossAxis,
     clean_history,
@@ -33,20 +35,26 @@ from app.views.curves_items import (
 )
 from app.views.plot_export import export_scene
 from app.views.steady_label import SteadyLabel
-from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
+from nnviz.palette import CLASS_COLORS, HIGHLIGHT, INK, ORANGE, hex_color
+from nnviz.rules import RULE_LABELS
 from nnviz.snapshot import Snapshot
 
 REDRAW_PERIOD_S = 0.1  # while playing, the lines redraw at most 10×/s (the header every frame)
 HINT = "hover over the curves for exact values"
 NOTE = "accuracy applies to classification"
 CURSOR = (130, 134, 140)
+GREEN = CLASS_COLORS[2]  # validation loss and the best epoch (early stopping)
+MISTAKES = "mistakes per epoch"
 # (plot, series, colour, legend name, dashed)
 LINES = (
     ("loss", "train_loss", TRAIN_COLOR, "train", False),
     ("loss", "test_loss", ORANGE, "test", True),
     ("acc", "train_acc", TRAIN_COLOR, "train", False),
     ("acc", "test_acc", ORANGE, "test", True),
+    ("loss", "val_loss", GREEN, "validation", True),
+    ("loss", "mistakes", TRAIN_COLOR, "mistakes", False),
 )
+OPTIONAL = ("val_loss", "mistakes")  # in the legend only while they have points
 
 
 class CurvesView(QWidget):
@@ -57,6 +65,7 @@ class CurvesView(QWidget):
         self.history = clean_history({})
         self.revision = 0  # how many times the curves were redrawn (skipped frames don't count)
         self.regression = False
+        self.rule = False  # a perceptron rule trains: the loss panel shows mistakes per epoch
         self._key: tuple | None = None
         self._seq: int | None = None
         self._drawn_at = 0.0
@@ -127,7 +136,9 @@ class CurvesView(QWidget):
         self.lines: dict[str, pg.PlotDataItem] = {}
         plots = {"loss": self.loss_plot, "acc": self.acc_plot}
         for where, series, colour, name, dashed in LINES:
-            line = plots[where].plot(name=name if where == "loss" else None)
+            named = where == "loss" and series not in OPTIONAL
+            line = plots[where].plot(name=name if named else None)
+            line.setProperty("legend", name)
             line.setDownsampling(auto=True, method="peak")
             line.setClipToView(True)
             line.setProperty("colour", colour)
@@ -152,6 +163,13 @@ class CurvesView(QWidget):
             self.diverged_lines[0], "diverged", position=0.45, anchors=[(1.05, 0.5), (1.05, 0.5)]
         )
         self.diverged_label.setColor(HIGHLIGHT)
+        self.best_line = pg.InfiniteLine(angle=90, movable=False)
+        self.best_line.setVisible(False)
+        self.loss_plot.addItem(self.best_line)
+        self.best_label = pg.InfLineLabel(
+            self.best_line, "best", position=0.8, anchors=[(-0.05, 0.5), (-0.05, 0.5)]
+        )
+        self.best_label.setColor(GREEN)
 
     # ----- snapshots in ----------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -159,7 +177,11 @@ class CurvesView(QWidget):
         if self._seq is not None and snap.seq <= self._seq:
             return
         self._seq = snap.seq
-        self._set_header(header_text(snap.epoch, snap.metrics))
+        self._set_rule(snap.config.optimizer in RULE_LABELS)
+        mistakes = snap.history.get("mistakes", ()) if self.rule else None
+        last = float(mistakes[-1]) if mistakes is not None and len(mistakes) else None
+        made = None if not self.rule else float("nan") if last is None else last
+        self._set_header(header_text(snap.epoch, snap.metrics, made))
         self._set_regression(snap.kind == "regression")
         history = clean_history(snap.history)
         key = history_key(history)
@@ -178,6 +200,22 @@ class CurvesView(QWidget):
                 self.show_epoch_at(self.cursors[0].value())
         if snap.event == "diverged":
             self.mark_diverged(diverged_epoch(snap.message, snap.epoch))
+        self.mark_best(snap.best_epoch)
+
+    def mark_best(self, epoch: int | None) -> None:
+        """A green vertical line labelled 'best' at early stopping's best epoch (None: hidden)."""
+        self.best_line.setVisible(epoch is not None)
+        if epoch is not None and self.best_line.value() != float(epoch):
+            self.best_line.setValue(float(epoch))
+            self.best_label.valueChanged()
+
+    def _set_rule(self, on: bool) -> None:
+        """Under a perceptron rule the loss panel shows the mistakes per epoch instead."""
+        if on != self.rule:
+            self.rule = on
+            self._key = None  # the lines must be swapped
+            self._ranges = None
+            self._apply_sizes()
 
     def _set_header(self, text: str) -> None:
         shown = no_break(text, "   ")  # a narrow dock wraps between the numbers, never inside
@@ -187,25 +225,37 @@ class CurvesView(QWidget):
     def _redraw(self) -> None:
         self.revision += 1
         epochs = self.history["epoch"]
+        hidden = LOSS_SERIES if self.rule else MISTAKE_SERIES
         for series, line in self.lines.items():
             values = self.history[series]
             if series.endswith("acc"):
                 values = values * 100.0
-            if (series.endswith("acc") and self.regression) or not np.isfinite(values).any():
+            off = (series.endswith("acc") and self.regression) or series in hidden
+            if off or not np.isfinite(values).any():
                 line.setData([], [])  # nothing to draw (no test points, or not classification)
             else:
                 line.setData(epochs, values)
+            if series in OPTIONAL:
+                self._set_in_legend(line, not off and np.isfinite(values).any())
         self._fit_ranges()
         # Settle both view boxes now rather than inside the paint, which would otherwise ask
         # for a second full paint of both plots (and leave data → pixel maps stale until then).
         for plot in (self.loss_plot, self.acc_plot):
             plot.getViewBox().prepareForPaint()
 
+    def _set_in_legend(self, line: pg.PlotDataItem, on: bool) -> None:
+        shown = any(sample.item is line for sample, _ in self.legend.items)
+        if on and not shown:
+            self.legend.addItem(line, line.property("legend"))
+        elif shown and not on:
+            self.legend.removeItem(line)
+
     def _fit_ranges(self) -> None:
         """Round-numbered ranges, set only when they change (the axes are cached pictures)."""
         epochs = self.history["epoch"]
         x_max = nice_ceiling(float(epochs[-1])) if len(epochs) else 1.0
-        ranges = (x_max, loss_range(self.history, self.log_box.isChecked()))
+        series = MISTAKE_SERIES if self.rule else LOSS_SERIES
+        ranges = (x_max, loss_range(self.history, self.log_box.isChecked(), series))
         if ranges == self._ranges:
             return
         self._ranges = ranges
@@ -248,11 +298,15 @@ class CurvesView(QWidget):
             self.log_box.setChecked(on)  # comes back through _on_log_box_toggled
             return
         self.loss_plot.setLogMode(y=on)
-        self.loss_plot.setLabel("left", "loss (log)" if on else "loss")
+        self.loss_plot.setLabel("left", self._loss_label())
         self._apply_sizes()
         self._ranges = None
         if len(self.history["epoch"]):
             self._fit_ranges()
+
+    def _loss_label(self) -> str:
+        name = MISTAKES if self.rule else "loss"
+        return f"{name} (log)" if self.log_box.isChecked() else name
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self.set_log_scale(on)
@@ -279,13 +333,18 @@ class CurvesView(QWidget):
         for cursor in self.cursors:
             cursor.setValue(float(epochs[i]))
             cursor.setVisible(True)
-        self._place_dots(self.dots[0], epochs[i], h["train_loss"][i], h["test_loss"][i])
+        train, test = (h["mistakes"][i], np.nan) if self.rule else (h["train_loss"][i], None)
+        losses = (train, h["test_loss"][i] if test is None else test)
+        self._place_dots(self.dots[0], epochs[i], *losses, h["val_loss"][i])
         self._place_dots(self.dots[1], epochs[i], 100 * h["train_acc"][i], 100 * h["test_acc"][i])
         self.readout.setText(no_break(readout_text(h, i, not self.regression), " · "))
 
-    def _place_dots(self, dots: pg.PlotDataItem, x: float, train: float, test: float) -> None:
+    def _place_dots(
+        self, dots: pg.PlotDataItem, x: float, train: float, test: float, val: float = np.nan
+    ) -> None:
         log = dots is self.dots[0] and self.log_box.isChecked()
-        pairs = [(v, c) for v, c in ((train, TRAIN_COLOR), (test, ORANGE)) if np.isfinite(v)]
+        coloured = ((train, TRAIN_COLOR), (test, ORANGE), (val, GREEN))
+        pairs = [(v, c) for v, c in coloured if np.isfinite(v)]
         pairs = [(v, c) for v, c in pairs if v > 0 or not log]
         if not pairs:
             dots.setData([], [])
@@ -312,10 +371,11 @@ class CurvesView(QWidget):
             dots.setSymbolSize(8 * s)
             dots.setSymbolPen(pg.mkPen("w", width=1))
             marker.setPen(pg.mkPen(HIGHLIGHT, width=2 * s))
+        self.best_line.setPen(pg.mkPen(GREEN, width=2 * s, style=Qt.PenStyle.DashLine))
         font = QFont()
         font.setPointSizeF(9 * s)
         label_style = {"color": hex_color(INK), "font-size": f"{10 * s:.0f}pt"}
-        self.loss_plot.setLabel("left", self.loss_plot.getAxis("left").labelText, **label_style)
+        self.loss_plot.setLabel("left", self._loss_label(), **label_style)
         self.acc_plot.setLabel("left", "accuracy %", **label_style)
         self.acc_plot.setLabel("bottom", "epoch", **label_style)
         if self.regression:
@@ -328,6 +388,7 @@ class CurvesView(QWidget):
         for _, label in self.legend.items:
             label.setText(label.text)  # re-render at the new size
         self.diverged_label.setFont(font)
+        self.best_label.setFont(font)
         self.acc_note.setText(NOTE, color=INK, size=f"{10 * s:.0f}pt", italic=True)
 
     @staticmethod

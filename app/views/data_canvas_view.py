@@ -48,6 +48,9 @@ class DataCanvasView(QWidget):
         # (pyqtgraph's IsocurveItem loops in Python: ~12 ms a frame on the GUI thread).
         self.contour = pg.PlotCurveItem(pen=pg.mkPen(INK, width=2), connect="pairs")
         self.plot.addItem(self.contour)
+        # The averaged perceptron's boundary, dashed beside the raw one (from the lab's grid).
+        self.averaged = pg.PlotCurveItem(pen=_dashed(2), connect="pairs")
+        self.plot.addItem(self.averaged)
         self.fit_line = pg.PlotDataItem(pen=pg.mkPen(INK, width=3))
         self.plot.addItem(self.fit_line)
         self.scatter = PointsItem(size=8)
@@ -164,6 +167,7 @@ class DataCanvasView(QWidget):
         snap = self.snap
         if snap is None:
             return
+        self._draw_averaged(snap)
         if snap.dim == 1:
             self.image.clear()
             self.contour.setData([], [])
@@ -182,6 +186,15 @@ class DataCanvasView(QWidget):
         else:
             line = contour_segments(level[0], level[1], axis)
             self.contour.setData(line[:, 0], line[:, 1], connect="pairs")
+
+    def _draw_averaged(self, snap: Snapshot) -> None:
+        """The dashed averaged-perceptron line, when the output (not a neuron) is shown."""
+        grid = snap.overlay_grid
+        if grid is None or snap.dim != 2 or self.focus is not None or snap.kind != "binary":
+            self.averaged.setData([], [])
+            return
+        line = contour_segments(grid[0], snap.decision_level, snap.grid_axis)
+        self.averaged.setData(line[:, 0], line[:, 1], connect="pairs")
 
     def _output_image(self, snap: Snapshot):
         if self.focus is not None:
@@ -368,6 +381,7 @@ class DataCanvasView(QWidget):
         """Bigger points and a thicker boundary for the back row."""
         self.point_size = 13 if on else 8
         self.contour.setPen(pg.mkPen(INK, width=4 if on else 2))
+        self.averaged.setPen(_dashed(4 if on else 2))
         self._draw_points()
 
     def export_image(self, path: str) -> None:
@@ -376,3 +390,8 @@ class DataCanvasView(QWidget):
 
         exporter = SVGExporter if path.lower().endswith(".svg") else ImageExporter
         exporter(self.plot.getPlotItem()).export(path)
+
+
+def _dashed(width: float) -> pg.QtGui.QPen:
+    """The averaged perceptron's pen: the boundary's ink, dashed."""
+    return pg.mkPen(INK, width=width, style=pg.QtCore.Qt.PenStyle.DashLine)

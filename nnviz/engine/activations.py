@@ -102,7 +102,9 @@ ACTIVATIONS: dict[str, Activation] = {
         lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
     ),
     # The perceptron's threshold: 1 if z > 0 else 0. Flat almost everywhere, so its
-    # derivative is 0 and gradient descent cannot learn through it.
+    # derivative is 0 and gradient descent cannot learn through it (the perceptron rule can).
+    # The threshold is set by the neuron's bias, not here: z = x·w + b > 0 ⇔ x·w > −b, so a
+    # bias of −½ gives the threshold ½ of the hand-wired XOR (w·x − ½ > 0); a tie z = 0 is 0.
     "step": Activation(
         "step",
         "a = 1 if z > 0 else 0",

@@ -23,6 +23,8 @@ WEIGHT_LIMIT = 1e6
 # The largest learning rate / penalty and mini-batch a configuration may ask for.
 MAX_LR = 1e6
 MAX_BATCH_SIZE = 100_000
+# Early stopping waits at most this many epochs without an improvement.
+MAX_PATIENCE = 100_000
 
 
 class TrainingError(ValueError):
@@ -41,12 +43,15 @@ class TrainConfig:
     l2: float = 0.0
     optimizer_options: dict = field(default_factory=dict)
     classification: bool = True
+    early_stopping: bool = False  # hold out a validation split; stop when its loss stalls
+    patience: int = 20  # epochs without a better validation loss before stopping
 
     def validated(self) -> TrainConfig:
         """Return self, or raise TrainingError naming the first bad value.
 
-        Bounds: 0 ≤ lr ≤ MAX_LR, whole batch size 1..MAX_BATCH_SIZE, 0 ≤ L1, L2 ≤ MAX_LR;
-        names are text and the optimizer options a table. True is not a number here.
+        Bounds: 0 ≤ lr ≤ MAX_LR, whole batch size 1..MAX_BATCH_SIZE, 0 ≤ L1, L2 ≤ MAX_LR,
+        whole patience 1..MAX_PATIENCE; names are text and the optimizer options a table.
+        True is not a number here.
         """
         for name, value in (("learning rate", self.lr), ("L1 rate", self.l1), ("L2 rate", self.l2)):
             real = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
@@ -65,6 +70,15 @@ class TrainConfig:
             raise TrainingError("the optimizer options must be a table of settings")
         if not isinstance(self.classification, bool | np.bool_):
             raise TrainingError("classification must be true or false")
+        if not isinstance(self.early_stopping, bool | np.bool_):
+            raise TrainingError("early stopping must be on or off (true or false)")
+        wait = self.patience
+        whole = isinstance(wait, numbers.Integral) and not isinstance(wait, bool | np.bool_)
+        if not (whole and 1 <= wait <= MAX_PATIENCE):
+            raise TrainingError(
+                f"patience must be a whole number of epochs from 1 to {MAX_PATIENCE}, "
+                f"not {shown(wait)}"
+            )
         return self
 
 
@@ -90,11 +104,15 @@ class Trainer:
         config: TrainConfig | None = None,
         seed: int = 0,
         history_capacity: int = 2000,
+        check_slopes: bool = True,
     ) -> None:
         self.net = net
         self.rng = np.random.default_rng(seed)
         self.config = (config or TrainConfig()).validated()
-        _check_trainable(net, self.config)
+        # check_slopes=False builds a trainer for a hand-wired step network, which can then be
+        # shown and evaluated; whoever trains it must call check_slopes(net) first.
+        self.check_slopes = check_slopes
+        _check_trainable(net, self.config, check_slopes)
         self.optimizer: Optimizer = self._make_optimizer()
         self.history = History(capacity=history_capacity)
         self.epoch = 0
@@ -143,7 +161,7 @@ class Trainer:
     def set_config(self, config: TrainConfig) -> None:
         """Apply new settings without resetting the weights; a new optimizer starts fresh."""
         config = config.validated()
-        _check_trainable(self.net, config)
+        _check_trainable(self.net, config, self.check_slopes)
         old = self.config
         # Build the new optimizer before adopting the config, so a bad one changes nothing.
         if (old.optimizer, old.optimizer_options) != (config.optimizer, config.optimizer_options):
@@ -305,11 +323,17 @@ class Trainer:
         self.set_config(replace(self.config, lr=lr))
 
 
-def _check_trainable(net: MLP, config: TrainConfig) -> None:
+def _check_trainable(net: MLP, config: TrainConfig, slopes: bool = True) -> None:
     try:
         net.check_loss(config.loss)
     except ValueError as exc:
         raise TrainingError(str(exc)) from None
+    if slopes:
+        check_slopes(net)
+
+
+def check_slopes(net: MLP) -> None:
+    """Refuse gradient descent through an activation that is flat everywhere (the step)."""
     for name in net.activations:
         if not get_activation(name).has_gradient:
             raise TrainingError(

@@ -285,3 +285,30 @@ def test_hover_readout_follows_new_data_and_leaves_with_the_mouse(view, base, qt
     qtbot.mouseMove(view.plots.viewport(), QPoint(2, 2))  # the margin outside both plots
     qtbot.waitUntil(lambda: not view.cursors[0].isVisible())
     assert len(original(view.dots[0])[0]) == 0
+
+
+def test_the_best_epoch_is_marked_and_validation_loss_drawn(view, base):
+    """Early stopping: the validation loss is drawn and the best epoch marked 'best'."""
+    val = 0.4 + (np.arange(1, 201) - 80.0) ** 2 / 40000
+    view.show_snapshot(synthetic(base, history={"val_loss": val}, best_epoch=80))
+    assert view.best_line.isVisible() and view.best_line.value() == 80
+    assert view.best_label.toPlainText() == "best"
+    np.testing.assert_allclose(original(view.lines["val_loss"])[1], val)
+    assert "validation" in [label.text for _, label in view.legend.items]
+    view.show_snapshot(synthetic(base, n=150, seq=2, best_epoch=None))
+    assert not view.best_line.isVisible()
+    assert "validation" not in [label.text for _, label in view.legend.items]
+
+
+def test_a_perceptron_rule_shows_mistakes_per_epoch_in_place_of_the_loss(view, base):
+    """Under the perceptron rule the loss panel draws mistakes per epoch, clearly labelled."""
+    mistakes = np.maximum(20 - np.arange(200.0), 0)
+    config = dataclasses.replace(base.config, optimizer="perceptron")
+    view.show_snapshot(synthetic(base, history={"mistakes": mistakes}, config=config))
+    np.testing.assert_allclose(original(view.lines["mistakes"])[1], mistakes)
+    assert len(original(view.lines["train_loss"])[0]) == 0
+    assert view.loss_plot.getAxis("left").labelText == "mistakes per epoch"
+    assert "mistakes in the last epoch 0" in text(view.header)
+    view.show_snapshot(synthetic(base, seq=2))  # back to an optimizer: the loss returns
+    assert len(original(view.lines["train_loss"])[0]) == 200
+    assert view.loss_plot.getAxis("left").labelText == "loss"

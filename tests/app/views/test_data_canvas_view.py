@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from app.views.data_canvas_view import DataCanvasView
+from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
 from nnviz.palette import neuron_image
-from tests.factories import make_snapshot
+from tests.factories import make_snapshot, perceptron_lab
 
 
 @pytest.fixture
@@ -60,3 +64,24 @@ def test_focus_caption_says_why_the_neuron_is_shown(qtbot):
     assert "computation graph" in view.caption.text()
     view.set_focus_neuron(None)
     assert "h1[3]" not in view.caption.text()
+
+
+def test_the_averaged_perceptron_line_is_drawn_dashed_beside_the_raw_one(canvas):
+    """Under the averaged perceptron the canvas draws the lab's overlay grid's line, dashed."""
+    lab = perceptron_lab("averaged_perceptron", noise=1.0, seed=0)
+    lab.apply(cmd.TrainEpochs(5))
+    snap = lab.snapshot()
+    canvas.show_snapshot(snap)
+    x, y = canvas.averaged.getData()
+    assert len(x) > 0 and len(x) % 2 == 0
+    assert canvas.averaged.opts["pen"].style() == Qt.PenStyle.DashLine
+    axis, p = snap.grid_axis, snap.overlay_grid[0]
+    cols = np.clip(np.searchsorted(axis, x), 1, len(axis) - 1)
+    rows = np.clip(np.searchsorted(axis, y), 1, len(axis) - 1)
+    around = np.stack([p[rows - a, cols - b] for a in (0, 1) for b in (0, 1)])
+    assert np.all((around.min(axis=0) <= 0.5) & (around.max(axis=0) >= 0.5))
+    assert len(canvas.contour.getData()[0]) > 0  # the raw line is still there
+    other = dataclasses.replace(make_snapshot(epochs=1), seq=snap.seq + 1)
+    canvas.show_snapshot(other)  # another optimizer: no dashed line
+    x, _ = canvas.averaged.getData()
+    assert x is None or len(x) == 0
