@@ -64,6 +64,10 @@ def make_window(args: argparse.Namespace, interactive: bool = True):
         window.session_io.open_path(Path(args.open))
     elif interactive and not args.no_restore:
         window.session_io.offer_restore()
+    if interactive:
+        window.language.start(args.lang)
+    else:
+        window.language.set(args.lang or "en", remember=False)
     if args.presentation:
         window.toggle_presentation(True)
     if getattr(args, "lesson", None):

@@ -59,6 +59,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--step", type=int, default=1, help="the lesson's step, from 1 (default 1)")
     p.add_argument("--lessons", action="store_true", help="list the lessons and exit")
     p.add_argument(
+        "--lang",
+        choices=("en", "zh_CN"),
+        help="the language (default: the one chosen last, else the system's)",
+    )
+    p.add_argument(
         "--no-restore",
         action="store_true",
         help="don't offer the autosave and ignore the saved window layout",
@@ -166,7 +171,7 @@ def _report_lesson(args: argparse.Namespace) -> int:
     from nnviz.lessons.catalogue import load_catalogue
     from nnviz.lessons.player import LessonPlayer
 
-    player = LessonPlayer(load_catalogue().get(args.lesson))
+    player = LessonPlayer(load_catalogue().get(args.lesson), args.lang or "en")
     print(json.dumps(player.report(args.step - 1)))
     return 0
 

@@ -51,6 +51,7 @@ class LessonController(QObject):
         self.ctx, self._host = ctx, host  # the host is made once the window is composed
         self.panel = LessonPanel()
         self.player: LessonPlayer | None = None
+        self.language = "en"
         self._before: Session | None = None  # what the user had: given back on leaving
         self._waiting: tuple[int, list[Any]] | None = None  # token, requests after the lab
         self.panel.next_requested.connect(self.next)
@@ -67,7 +68,7 @@ class LessonController(QObject):
         """Open ``lesson`` at ``step`` (0-based), keeping the user's session to give back."""
         if self.player is None:
             self._before = self.host.save_session()
-        self.player = LessonPlayer(lesson)
+        self.player = LessonPlayer(lesson, self.language)
         self.lesson_changed.emit(lesson)
         self.go(step)
 
@@ -117,6 +118,16 @@ class LessonController(QObject):
         self._before = None
         self.lesson_changed.emit(None)
         self.ctx.say("The lesson is over; your own session is back.")
+
+    def set_language(self, language: str) -> None:
+        """Speak ``language`` from now on; a playing lesson re-words its step at once."""
+        self.language = language
+        p = self.player
+        if p is None:
+            return
+        p.language = language
+        title = p.lesson.title.get(language)
+        self.panel.show_step(title, p.title(), p.index, p.count, p.narration())
 
     @property
     def setting_up(self) -> bool:

@@ -64,7 +64,7 @@ class LessonWiring:
 
         w = self.w
         show = w.settings is None or w.settings.value("start/show", True, type=bool)
-        page = StartPage(list(w.catalogue.lessons), bool(show), w)
+        page = StartPage(list(w.catalogue.lessons), bool(show), w, w.language.current)
         page.lesson_chosen.connect(self.open_lesson)
         page.finished.connect(lambda _: self._remember(page))
         page.open()

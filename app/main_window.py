@@ -21,6 +21,7 @@ from app.context import Context, Highlighter
 from app.document import Document
 from app.gears_controller import GearsController
 from app.graph_controller import GraphController
+from app.i18n import Language
 from app.images_controller import ImagesController
 from app.knobs_controller import KnobsController
 from app.landscape_controller import LandscapeController
@@ -92,6 +93,8 @@ class MainWindow(WindowModes, QMainWindow):
         self._build_lecture_views()
         self.catalogue = load_catalogue()
         self.lessons = LessonController(self.ctx, lambda: self.lesson_wiring.host())
+        self.language = Language(settings)
+        self.language.changed.connect(self.lessons.set_language)
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from app.i18n import LANGUAGES
 from app.stage import STAGES
 from nnviz import commands as cmd
 from nnviz.lessons.groups import GROUPS
@@ -129,6 +130,14 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         )
     add(stage, "stage_leave", "Back to every view (Esc)", w.stage.leave, "Esc")
     add(view, "reset_layout", "&Reset layout", w.reset_layout)
+    language = QMenu("&Language", view)
+    view.addMenu(language)
+    for code, name in LANGUAGES.items():
+        action = add(language, f"language_{code}", name, lambda _=False, c=code: w.set_language(c))
+        action.setCheckable(True)
+    w.language.changed.connect(
+        lambda code: [actions[f"language_{c}"].setChecked(c == code) for c in LANGUAGES]
+    )
     view.addSeparator()
     for panel in w.panels:
         if panel.key in w.docks:

@@ -69,6 +69,13 @@ class WindowModes:
         if active is not None:
             self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
 
+    def set_language(self, language: str) -> None:
+        """View ▸ Language: switch at once, without a restart (remembered for next time)."""
+        try:
+            self.language.set(language)
+        except ValueError as exc:
+            self.status.say(str(exc), error=True)
+
     def toggle_fullscreen(self) -> None:
         """F11: full screen and back."""
         if self.isFullScreen():

@@ -23,8 +23,15 @@ class StartPage(QDialog):
 
     lesson_chosen = Signal(str)  # a lesson id
 
-    def __init__(self, lessons: list[Lesson], show_at_start: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        lessons: list[Lesson],
+        show_at_start: bool,
+        parent: QWidget | None = None,
+        language: str = "en",
+    ) -> None:
         super().__init__(parent)
+        self.language = language
         self.setWindowTitle("nnviz — lessons")
         column = QVBoxLayout(self)
         intro = QLabel(
@@ -60,9 +67,10 @@ class StartPage(QDialog):
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(True)
                 groups[lesson.group] = top
-            item = QTreeWidgetItem([lesson.title.get(), lesson.promise.get()])
+            title, promise = lesson.title.get(self.language), lesson.promise.get(self.language)
+            item = QTreeWidgetItem([title, promise])
             item.setData(0, Qt.ItemDataRole.UserRole, lesson.id)
-            item.setToolTip(1, lesson.promise.get())
+            item.setToolTip(1, promise)
             groups[lesson.group].addChild(item)
 
     def lesson_items(self) -> list[QTreeWidgetItem]:
