@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from app.views.widgets import blocked, combo, select_data
 from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import MAX_PATIENCE, TrainConfig
+from nnviz.network.text import parameter_count_text
 from nnviz.rules import RULE_LABELS, heads_for
 from nnviz.snapshot import Snapshot
 
@@ -153,9 +155,15 @@ class ControlsView(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Random seed of the initial weights and the shuffling")
+        self.bias = QCheckBox("every neuron has a bias b")
+        self.bias.setToolTip("CS188 uses none (h = act(x·W)); the video's threshold is a bias")
+        self.param_count = QLabel()
         form.addRow("Activation", self.activation)
         form.addRow("Output + loss", self.head)
+        form.addRow("Bias", self.bias)
         form.addRow("Seed", self.seed)
+        form.addRow("Parameters", self.param_count)
+        self.bias.toggled.connect(self._on_spec_edited)
         self.activation.currentIndexChanged.connect(self._on_spec_edited)
         self.head.currentIndexChanged.connect(self._on_head_edited)
         self.seed.editingFinished.connect(self._on_spec_edited)
@@ -178,6 +186,8 @@ class ControlsView(QWidget):
                 self.patience.setValue(int(c.patience))
             self.early.setChecked(bool(c.early_stopping))
             self._fill_heads(snap.kind, (s.output, c.loss))
+            self.bias.setChecked(s.bias)
+        self.param_count.setText(parameter_count_text(snap))
         select_data(self.lr, float(c.lr))
         select_data(self.optimizer, _optimizer_key(c))
         reg = "l1" if c.l1 else "l2" if c.l2 else "none"
@@ -230,7 +240,12 @@ class ControlsView(QWidget):
         if self._snap is None:
             return
         spec: NetworkSpec = self._snap.spec
-        new = replace(spec, activation=self.activation.currentData(), seed=self.seed.value())
+        new = replace(
+            spec,
+            activation=self.activation.currentData(),
+            seed=self.seed.value(),
+            bias=self.bias.isChecked(),
+        )
         if new != spec:
             self.spec_change_requested.emit(new)
 

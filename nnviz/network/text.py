@@ -147,3 +147,12 @@ def legend_html(mode: str, scale: float, present: bool = False) -> str:
         f"<span style='color:{orange};font-size:{size}'>■</span> negative; {thickness}. "
         "Small squares are biases. Hover for live values; click an edge or a bias to edit it."
     )
+
+
+def parameter_count_text(snap: Snapshot) -> str:
+    """'12 weights + 5 biases = 17 parameters' (a 3-3-1 net without bias: '12 weights')."""
+    weights = sum(int(w.size) for w in snap.weights)
+    biases = sum(int(b.size) for b in snap.biases if b is not None)
+    if not biases:
+        return f"{weights} weights, no biases"
+    return f"{weights} weights + {biases} biases = {weights + biases} parameters"

@@ -71,3 +71,14 @@ def test_legend_names_the_mode_and_the_colours():
     html = text.legend_html("weight", 2.5)
     assert "weight w" in html and "positive" in html and "negative" in html
     assert "#0877bd" in html and "#f59322" in html and "2.5" in html
+
+
+def test_parameter_count_matches_the_lecture_shapes():
+    """A 3-3-1 net without bias has 12 weights (CS188); with biases 4 more."""
+    from nnviz.engine.spec import NetworkSpec
+    from nnviz.network.text import parameter_count_text
+
+    spec = NetworkSpec(features=("x1", "x2", "x1*x2"), hidden=(3,), bias=False)
+    assert parameter_count_text(make_snapshot(spec)) == "12 weights, no biases"
+    with_bias = make_snapshot(NetworkSpec(features=("x1", "x2", "x1*x2"), hidden=(3,)))
+    assert parameter_count_text(with_bias) == "12 weights + 4 biases = 16 parameters"
