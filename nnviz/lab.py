@@ -16,6 +16,7 @@ import numpy as np
 from nnviz import commands as cmd
 from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature_matrix
 from nnviz.engine.grid import neuron_grids
+from nnviz.engine.likelihood import data_likelihood
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
@@ -273,6 +274,9 @@ class Lab:
         )
         t = self.trainer
         metrics = t.evaluate()
+        likely = data_likelihood(self.net, (t.X, t.y), (t.X_test, t.y_test))
+        if likely is not None:  # ll = Σ log P(y_i|x_i) over the training set, natural log
+            metrics["log_likelihood"] = likely[2]
         snap = Snapshot(
             seq=self._seq,
             epoch=t.epoch,
@@ -296,6 +300,7 @@ class Lab:
             data_version=self.data.version,
             runs=(self.run.state(metrics), *(r.state() for r in self.runs[1:])),
             token=self.token,
+            point_probabilities=frozen_all(likely[:2]) if likely is not None else (),
         )
         self.event, self.message = "", ""
         return snap

@@ -29,6 +29,7 @@ def frozen_all(arrays: Iterable[Array]) -> tuple[Array, ...]:
 def refrozen(snap: Snapshot) -> Snapshot:
     """Mark a snapshot's arrays read-only again: a trip through a pipe makes them writable."""
     arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
+    arrays = (*arrays, *snap.point_probabilities)
     for run in snap.runs:
         arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
@@ -63,6 +64,8 @@ class Snapshot:
     data_version: int = 0
     runs: tuple[Any, ...] = ()  # every run's RunState, the live one first (nnviz.run)
     token: int = 0  # the last RequestSnapshot's token: every command before it is applied
+    # P(y_i | x_i) of the (training, test) points in the data's order; () without probabilities
+    point_probabilities: tuple[Array, ...] = ()
 
     @property
     def dim(self) -> int:
