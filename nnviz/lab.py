@@ -17,6 +17,7 @@ from nnviz import commands as cmd
 from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature_matrix
 from nnviz.engine.grid import neuron_grids
 from nnviz.engine.likelihood import data_likelihood
+from nnviz.engine.linear_collapse import collapse_summary
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer
@@ -301,6 +302,7 @@ class Lab:
             runs=(self.run.state(metrics), *(r.state() for r in self.runs[1:])),
             token=self.token,
             point_probabilities=frozen_all(likely[:2]) if likely is not None else (),
+            collapse=collapse_summary(self.net, t.X),  # None unless every hidden layer is linear
         )
         self.event, self.message = "", ""
         return snap

@@ -30,6 +30,8 @@ def refrozen(snap: Snapshot) -> Snapshot:
     """Mark a snapshot's arrays read-only again: a trip through a pipe makes them writable."""
     arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
     arrays = (*arrays, *snap.point_probabilities)
+    if snap.collapse is not None:
+        arrays = (*arrays, snap.collapse.matrix, snap.collapse.offset)
     for run in snap.runs:
         arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
@@ -66,6 +68,7 @@ class Snapshot:
     token: int = 0  # the last RequestSnapshot's token: every command before it is applied
     # P(y_i | x_i) of the (training, test) points in the data's order; () without probabilities
     point_probabilities: tuple[Array, ...] = ()
+    collapse: Any = None  # a linear_collapse.CollapseSummary when every hidden layer is identity
 
     @property
     def dim(self) -> int:
