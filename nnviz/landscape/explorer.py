@@ -138,6 +138,7 @@ class LandscapeExplorer:
             self.net_lr = check_lr(lr)
             if self.netrace is not None:
                 self.netrace.set_lr(self.net_lr)
+        return None
 
     def _set_lr_regime(self, name: str) -> Effects:
         lr = self.race.regimes().get(name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -79,9 +79,9 @@ def likelihood_scene(r: ShowLikelihoodPaths) -> LikelihoodScene:
     corners += [a for a in (ascent, descent) if a is not None]
     w1s, w2s = _grid(np.concatenate(corners))
     s = ll_surface(X, y, w1s, w2s)
-    pic = SurfacePicture(s.alphas, s.betas, s.values, "w1", "w2", "ll(w1, w2): uphill is better")
-    pic = replace(pic, value_label="ll")
-    ll_top = ll_and_grad(X, y, top)[0]
+    title = "ll(w1, w2): uphill is better"
+    pic = SurfacePicture(s.alphas, s.betas, s.values, "w1", "w2", title, value_label="ll")
+    ll_top = ll_and_grad(X, y, top.tolist())[0]
     return LikelihoodScene(r, pic, (float(top[0]), float(top[1])), ll_top, paths, ascent, descent)
 
 
@@ -132,7 +132,7 @@ def _path_picture(scene: LikelihoodScene, kind: str) -> PathPicture:
     pts = _points_of(scene, kind)
     r = scene.request
     X, y = (np.asarray(r.points, float)[:, :2], np.asarray(r.points)[:, 2].astype(int))
-    ll = ll_and_grad(X, y, pts[-1])[0]
+    ll = ll_and_grad(X, y, pts[-1].tolist())[0]
     # Descent is drawn as a dot on every step, so it shows lying on the ascent line. No
     # gradient arrows: at the top, where every path ends, the gradient is about zero.
     dots = np.zeros(len(pts)) if kind == "descent" else None
