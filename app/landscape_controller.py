@@ -80,10 +80,33 @@ class LandscapeController(QObject):
     # ----- requests in -----------------------------------------------------------------------
     def apply(self, request: lq.LandscapeRequest) -> None:
         """Hand one request value to the explorer, then act on what it says."""
+        first = isinstance(request, lq.SetMode) and self.explorer.likelihood is None
+        if first and request.mode == "likelihood":  # the hill of the user's own points
+            request = self.likelihood_request()
         effects = self.explorer.apply(request)
         self._apply(effects, now=True)
-        if isinstance(request, lq.SetMode | lq.SelectSurface | lq.SetCondition):
+        if isinstance(
+            request, lq.SetMode | lq.SelectSurface | lq.SetCondition | lq.ShowLikelihoodPaths
+        ):
             self._show_choices()
+
+    def show_paths(self, kinds: tuple[str, ...]) -> bool:
+        """A lesson's paths (batch, sgd, minibatch…) on the ll hill of the current points."""
+        self.apply(self.likelihood_request(tuple(kinds)))
+        return self.explorer.mode == "likelihood"
+
+    def likelihood_request(
+        self, kinds: tuple[str, ...] = lq.LIKELIHOOD_PATHS
+    ) -> lq.ShowLikelihoodPaths:
+        """The training points as (x1, x2, label) rows, for a 2-weight logistic model."""
+        data = self.ctx.document.data_arrays()
+        rows: tuple = ()
+        if data.dim == 2 and data.kind == "binary":
+            rows = tuple(
+                (float(a), float(b), int(c))
+                for (a, b), c in zip(data.X_train, data.y_train, strict=True)
+            )
+        return lq.ShowLikelihoodPaths(rows, kinds)
 
     def on_param_picked(self, param_index: int, index: tuple) -> None:
         """Shift+click on an edge or bias: that parameter becomes a landscape axis."""

@@ -83,6 +83,8 @@ class LessonWiring:
             return w.table.load(request.name)
         if isinstance(request, ls.SetTableKnobs):
             return w.table.set_knobs(dict(request.weights), request.threshold)
+        if isinstance(request, ls.ShowPaths):  # gradient paths on the log-likelihood hill
+            return w.landscape.show_paths(request.kinds)
         if isinstance(request, ls.LoadImages):
             if w.images.progress is None and not w.images.training:
                 w.images.train()

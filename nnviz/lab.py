@@ -16,6 +16,8 @@ import numpy as np
 from nnviz import commands as cmd
 from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature_matrix
 from nnviz.engine.grid import neuron_grids
+from nnviz.engine.likelihood import data_likelihood
+from nnviz.engine.linear_collapse import collapse_summary
 from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import HEADS, NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
@@ -296,6 +298,9 @@ class Lab:
         metrics = t.evaluate()
         averaged = self.run.averaged_state()
         extra = () if averaged is None else (averaged,)
+        likely = data_likelihood(self.net, (t.X, t.y), (t.X_test, t.y_test))
+        if likely is not None:  # ll = Σ log P(y_i|x_i) over the training set, natural log
+            metrics["log_likelihood"] = likely[2]
         snap = Snapshot(
             seq=self._seq,
             epoch=t.epoch,
@@ -321,6 +326,8 @@ class Lab:
             token=self.token,
             overlay_grid=None if averaged is None else frozen(self._output_grid(averaged.params)),
             best_epoch=self.run.best_epoch,
+            point_probabilities=frozen_all(likely[:2]) if likely is not None else (),
+            collapse=collapse_summary(self.net, t.X),  # None unless every hidden layer is linear
         )
         self.event, self.message = "", ""
         return snap

@@ -31,6 +31,9 @@ def refrozen(snap: Snapshot) -> Snapshot:
     arrays = (*snap.params, *snap.grads, *snap.updates, snap.grid_axis, *snap.neuron_grids)
     if snap.overlay_grid is not None:
         arrays = (*arrays, snap.overlay_grid)
+    arrays = (*arrays, *snap.point_probabilities)
+    if snap.collapse is not None:
+        arrays = (*arrays, snap.collapse.matrix, snap.collapse.offset)
     for run in snap.runs:
         arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
@@ -69,6 +72,9 @@ class Snapshot:
     # draws its boundary dashed beside the raw one (None unless that rule trains).
     overlay_grid: Array | None = None
     best_epoch: int | None = None  # early stopping's best epoch so far (None when off)
+    # P(y_i | x_i) of the (training, test) points in the data's order; () without probabilities
+    point_probabilities: tuple[Array, ...] = ()
+    collapse: Any = None  # a linear_collapse.CollapseSummary when every hidden layer is identity
 
     @property
     def dim(self) -> int:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+
+from nnviz.engine.likelihood import likelihood_readout
+from nnviz.engine.probability_contours import (
+    LIKELIHOOD_LOSSES,
+    ContourLine,
+    class_probability_grid,
+    probability_contours,
+)
+from nnviz.palette import INK
+from nnviz.snapshot import Snapshot
 
 # Distances in screen pixels, so they mean the same at any zoom.
 GRAB_PX = 5.0  # a drag that starts this close to a point's centre moves that point
@@ -89,3 +100,93 @@ class PointsItem(pg.ScatterPlotItem):
 
     def mouseClickEvent(self, ev) -> None:
         ev.ignore()
+
+
+class ProbabilityContours:
+    """Thin labelled iso-probability lines (0.1, 0.3, 0.7, 0.9) and a label on every level.
+
+    The 0.5 line is the canvas's decision boundary, drawn thicker by the canvas itself; this
+    only adds its "0.5" label. Lines and labels come ready-made from the pure core.
+    """
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        self.plot = plot
+        self.lines = pg.PlotCurveItem(pen=pg.mkPen(INK, width=1), connect="pairs")
+        self.lines.setZValue(5)
+        plot.addItem(self.lines)
+        self.labels: list[pg.TextItem] = []
+        self.shown: tuple[ContourLine, ...] = ()
+
+    def show(self, contours: tuple[ContourLine, ...], boundary_level: float = 0.5) -> None:
+        """Draw every level except ``boundary_level``'s line; label each level that shows."""
+        self.shown = contours
+        thin = [c.segments for c in contours if c.level != boundary_level and len(c.segments)]
+        pts = np.concatenate(thin) if thin else np.zeros((0, 2))
+        self.lines.setData(pts[:, 0], pts[:, 1], connect="pairs")
+        placed = [c for c in contours if c.label_at is not None]
+        while len(self.labels) < len(placed):  # made once, reused every frame
+            label = pg.TextItem(color=INK, anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+            label.setZValue(6)
+            self.plot.addItem(label)
+            self.labels.append(label)
+        for label, c in zip(self.labels, placed, strict=False):
+            label.setText(c.label)
+            label.setPos(*c.label_at)
+            label.show()
+        for label in self.labels[len(placed) :]:
+            label.hide()
+
+    def clear(self) -> None:
+        """Nothing drawn (a model without probabilities, or the toggle is off)."""
+        self.show(())
+
+    def label_texts(self) -> list[str]:
+        """The labels on the canvas now, bottom level first."""
+        return [lab.toPlainText() for lab in self.labels if lab.isVisible()]
+
+
+class ProbabilityRow(QWidget):
+    """Under the canvas: the "probability contours" toggle and the live log-likelihood.
+
+    The contours are on by default for log-loss models (where P(y|x) is what training
+    maximises) and off otherwise, until the user chooses; they exist only for two-class
+    models whose output is a probability.
+    """
+
+    toggled = Signal()
+
+    def __init__(self, plot: pg.PlotWidget) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox("probability contours")
+        self.box.setToolTip(
+            "Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; "
+            "the 0.5 line is the decision boundary."
+        )
+        self.box.toggled.connect(self._on_toggled)
+        self.likelihood = QLabel()
+        self.likelihood.setToolTip("ll = Σ log P(y_i | x_i) over the training points (natural log)")
+        row.addWidget(self.box)
+        row.addWidget(self.likelihood, 1)
+        self.contours = ProbabilityContours(plot)
+        self.choice: bool | None = None  # None: on for log-loss models, else off
+
+    def _on_toggled(self, on: bool) -> None:
+        self.choice = bool(on)
+        self.toggled.emit()
+
+    def show_snapshot(self, snap: Snapshot, output_shown: bool) -> None:
+        """The readout, and contours over the output (not over a focused neuron)."""
+        self.likelihood.setText(likelihood_readout(snap.metrics))
+        grid = None
+        if snap.dim == 2 and output_shown:
+            grid = class_probability_grid(snap.spec.output, snap.n_classes, snap.output_grid)
+        on = snap.config.loss in LIKELIHOOD_LOSSES if self.choice is None else self.choice
+        self.box.setEnabled(grid is not None)
+        with QSignalBlocker(self.box):
+            self.box.setChecked(on and grid is not None)
+        if grid is None or not on:
+            self.contours.clear()
+        else:
+            self.contours.show(probability_contours(grid, snap.grid_axis))

@@ -5,10 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from app.views.data_canvas_items import CLICK_SLOP_PX, GRAB_PX, HIT_PX, EditBox, PointsItem
+from app.views.data_canvas_items import (
+    CLICK_SLOP_PX,
+    GRAB_PX,
+    HIT_PX,
+    EditBox,
+    PointsItem,
+    ProbabilityRow,
+)
 from nnviz.engine.grid import contour_segments
+from nnviz.engine.likelihood import point_likelihood_text
 from nnviz.network.text import activation_of, unit_title
 from nnviz.palette import (
     CLASS_COLORS,
@@ -69,6 +77,10 @@ class DataCanvasView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.caption)
+        self.probability = ProbabilityRow(self.plot)  # the contours toggle and the ll readout
+        self.probability.toggled.connect(self._draw_probability)
+        layout.addWidget(self.probability)
+        self.hover_text = ""
         self.current_class, self.current_value, self.tool = 1, 0.5, "add"
         self.show_test, self.focus, self._focus_why = True, None, "hover"
         self.snap: Snapshot | None = None
@@ -86,6 +98,7 @@ class DataCanvasView(QWidget):
         self.plot.scene().setMoveDistance(CLICK_SLOP_PX)
         self._set_range()
         self._update_caption()
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # ----- state in --------------------------------------------------------------------------
     def set_points(self, X, y, is_test, ids, kind: str, n_classes: int) -> None:
@@ -113,6 +126,7 @@ class DataCanvasView(QWidget):
         if changed_domain:
             self._set_range()
         self._draw_output()
+        self._draw_probability()
 
     def set_focus_neuron(self, neuron, why: str = "hover") -> None:
         """Show one neuron's full heatmap (None: back to the output).
@@ -123,6 +137,7 @@ class DataCanvasView(QWidget):
         self.focus = None if neuron is None else tuple(neuron)
         self._focus_why = why
         self._draw_output()
+        self._draw_probability()
         self._update_caption()
 
     def set_current_class(self, k: int) -> None:
@@ -375,6 +390,39 @@ class DataCanvasView(QWidget):
             return
         new = np.array([pos[0]]) if self.dim == 1 else pos.copy()
         self.move_requested.emit(int(self.ids[d["index"]]), new, d["old"])
+
+    # ----- probabilities: contours, P(y|x) on hover, the log-likelihood ------------------------
+    def _draw_probability(self) -> None:
+        """Contours over the output and the ll readout (the row under the plot draws them)."""
+        if self.snap is not None:
+            self.probability.show_snapshot(self.snap, self.focus is None)
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        """Over a point: its P(y|x) from the latest snapshot, as a tooltip."""
+        text = ""
+        if self.box.sceneBoundingRect().contains(scene_pos):
+            p = self.box.mapSceneToView(scene_pos)
+            hit = self._point_at(np.array([p.x(), p.y()]), HIT_PX)
+            text = "" if hit is None else self._point_text(hit)
+        if text != self.hover_text:
+            # The plot's own tooltip: Qt shows it when the mouse rests on the point.
+            self.hover_text = text
+            self.plot.setToolTip(text)
+            if not text:
+                QToolTip.hideText()
+
+    def _point_text(self, k: int) -> str:
+        """What hovering point ``k`` says (its probability is the lab's, looked up)."""
+        snap, test = self.snap, bool(self.is_test[k])
+        probs = snap.point_probabilities if snap is not None else ()
+        p = None
+        if len(probs) == 2 and self.kind != "regression":
+            split = probs[1] if test else probs[0]
+            j = int(np.sum(self.is_test[:k] == test))  # its place among its split's points
+            if len(split) == int(np.sum(self.is_test == test)):
+                p = float(split[j])
+        label = None if self.kind == "regression" else int(self.y[k])
+        return point_likelihood_text(self.X[k], label, p, test)
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:

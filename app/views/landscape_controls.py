@@ -79,6 +79,7 @@ class LandscapeControls(QWidget):
         self.mode = QComboBox()
         self.mode.addItem("Optimizer race on a surface", "race")
         self.mode.addItem("The live network's loss", "network")
+        self.mode.addItem("Log-likelihood paths (2-weight logistic)", "likelihood")
         self.mode.currentIndexChanged.connect(lambda _i: self.mode_changed.emit(self.mode_key()))
         self.surface_choice = QComboBox()
         self.surface_choice.setToolTip("Which surface (race) or which slice plane (network)")
@@ -245,8 +246,10 @@ class LandscapeControls(QWidget):
         self.condition.setVisible(race and surface == "bowl")
         for b in self.regime_buttons.values():
             b.setVisible(race and surface == "bowl")
-        self.recompute.setEnabled(not race)
+        self.recompute.setEnabled(mode == "network")
         self.walk.setEnabled(race)
+        with QSignalBlocker(self.mode):  # a lesson or a click on the paths may change the mode
+            self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
 
     def _on_lr_moved(self, v: int) -> None:
         lr = 10 ** (LR_MIN_EXP + (LR_MAX_EXP - LR_MIN_EXP) * v / LR_TICKS)

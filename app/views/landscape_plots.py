@@ -50,6 +50,8 @@ class SurfacePlot(pg.PlotWidget):
         for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
             axis.enableAutoSIPrefix(False)  # "(x0.001)" on an axis only confuses
         self.width_scale = 1.0
+        self.legend: pg.LegendItem | None = None  # made when a picture first asks for one
+        self._legend_entries: tuple = ()
 
     def set_presentation(self, on: bool) -> None:
         """Thicker lines and bigger axis text for a projector."""
@@ -84,7 +86,7 @@ class SurfacePlot(pg.PlotWidget):
         note = "" if s.refined else "  (coarse preview…)"
         self.setLabel("bottom", s.x_label, color=INK)
         self.setLabel("left", s.y_label, color=INK)
-        bar = "log₁₀(loss − min)" if self.log else "loss"
+        bar = f"log₁₀({s.value_label} − min)" if self.log else s.value_label
         self.colorbar.axis.setLabel(bar, color=INK)
         self.setTitle(s.title + note, color=INK)
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
@@ -101,9 +103,32 @@ class SurfacePlot(pg.PlotWidget):
             self._draw_path(p)
         if pic.cross is not None:
             self._cross(*pic.cross)
+        self._show_legend(pic.legend if pic.plot_legend else ())
         for kind, items in self._pool.items():  # glyphs not needed this frame are hidden
             for item in items[self._used.get(kind, 0) :]:
                 item.hide()
+
+    def _show_legend(self, entries: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
+        """The paths' names (with their step counts) in a box on the plot, when asked for."""
+        if entries == self._legend_entries:
+            return
+        self._legend_entries = entries
+        if self.legend is None:
+            self.legend = pg.LegendItem(
+                offset=(10, 10), brush=pg.mkBrush(40, 44, 52, 200), labelTextColor="w"
+            )
+            self.legend.setParentItem(self.getPlotItem().vb)
+        self.legend.clear()
+        for name, colour in entries:
+            sample = pg.PlotDataItem(pen=pg.mkPen(colour, width=3))
+            self.legend.addItem(sample, name)
+        self.legend.setVisible(bool(entries))
+
+    def legend_texts(self) -> list[str]:
+        """The names in the plot's legend box (empty when it is hidden)."""
+        if self.legend is None or not self.legend.isVisible():
+            return []
+        return [label.text for _, label in self.legend.items]
 
     def _take(self, kind: str, make):
         """A glyph item from the pool (made once, reused every frame: adding items is slow)."""

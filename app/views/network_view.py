@@ -20,6 +20,7 @@ from app.views.network_export import export_svg
 from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.describe import input_names
+from nnviz.engine.linear_collapse import collapse_text
 from nnviz.network import text
 from nnviz.network.layout import NODE, column_gap, graph_bounds, node_position
 from nnviz.palette import magnitude_widths, signed_color, signed_colors
@@ -200,8 +201,14 @@ class NetworkView(QWidget):
 
     def _update_legend(self, scale: float) -> None:
         html = text.legend_html(self.edge_mode, scale, self.presenting)
+        html += self._collapse_html()
         if html != self.legend.text():
             self.legend.setText(html)
+
+    def _collapse_html(self) -> str:
+        """With identity hidden layers: the one matrix the whole network equals (from the lab)."""
+        summary = self.snap.collapse if self.snap is not None else None
+        return "" if summary is None else f"<br><b>{collapse_text(summary)}</b>"
 
     def set_edge_mode(self, mode: str) -> None:
         """What edges show: 'weight' (w), 'gradient' (∂L/∂w) or 'update' (Δw)."""

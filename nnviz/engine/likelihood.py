@@ -34,3 +34,50 @@ def _per_point_nll(net: MLP, X: Array, y: Array) -> Array:
     if out not in _LOSS_FOR_OUTPUT:
         raise ValueError(f"a likelihood needs a sigmoid or softmax output, not {out}")
     return net.per_example_loss(X, y, _LOSS_FOR_OUTPUT[out])
+
+
+def data_likelihood(
+    net: MLP, train: tuple[Array, Array], test: tuple[Array, Array]
+) -> tuple[Array, Array, float] | None:
+    """P(y_i | x_i) of every training and test point, and ll of the training set.
+
+    None when the output is not a probability (regression, hinge scores). An empty split
+    gives an empty array; ll of no points is 0.
+    """
+    if net.activations[-1] not in _LOSS_FOR_OUTPUT:
+        return None
+    nll_train, nll_test = (
+        _per_point_nll(net, X, y) if len(X) else np.zeros(0) for X, y in (train, test)
+    )
+    return np.exp(-nll_train), np.exp(-nll_test), float(-np.sum(nll_train))
+
+
+def likelihood_readout(metrics: dict[str, float]) -> str:
+    """The live readout "log-likelihood ll = −12.3 (training set)", or "" without one."""
+    ll = metrics.get("log_likelihood")
+    if ll is None or not np.isfinite(ll):
+        return ""
+    return f"log-likelihood ll = Σ log P(y|x) = {_signed(ll, 4)} (training set)"
+
+
+def point_likelihood_text(
+    position: Array, label: int | None, p: float | None, test: bool = False
+) -> str:
+    """One point under the mouse: "point (2.0, 1.0), class 2: P(class 2 | x) = 0.99, …".
+
+    ``p`` is P(y|x) for the point's own class (from the lab); its loss is −log p.
+    """
+    where = ", ".join(f"{v:.2f}" for v in np.ravel(position))
+    head = f"{'test point' if test else 'point'} ({where})"
+    if label is None:
+        return head
+    head += f", class {label + 1}"
+    if p is None:
+        return head
+    loss = -np.log(p) if p > 0 else np.inf
+    return f"{head}: P(class {label + 1} | x) = {p:.4g}, loss −log P = {loss:.4g}"
+
+
+def _signed(v: float, digits: int) -> str:
+    """A number with a real minus sign (−12.3, not -12.3)."""
+    return f"{v:.{digits}g}".replace("-", "−")

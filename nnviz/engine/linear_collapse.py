@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from nnviz.engine.mlp import MLP
@@ -39,3 +41,49 @@ def collapse_difference(net: MLP, X: Array) -> float:
     X = np.asarray(X, dtype=float)
     logits = net.forward_record(X).zs[-1]
     return float(np.max(np.abs(logits - (X @ matrix + offset))))
+
+
+@dataclass(frozen=True)
+class CollapseSummary:
+    """A deep identity net as its one matrix: M, c and how well x·M + c matches it on data."""
+
+    sizes: tuple[int, ...]
+    matrix: Array
+    offset: Array
+    max_difference: float  # max |z_out(x) − (x·M + c)| over the points it was checked on
+    n_points: int
+
+
+def collapse_summary(net: MLP, X: Array) -> CollapseSummary | None:
+    """The collapse of a net whose hidden layers are all identity, checked on ``X``.
+
+    None for a net without hidden layers (it is one matrix already) or with a nonlinearity.
+    """
+    hidden = net.activations[:-1]
+    if not hidden or any(a != "identity" for a in hidden):
+        return None
+    matrix, offset = collapse(net)
+    X = np.asarray(X, dtype=float)
+    diff = collapse_difference(net, X) if len(X) else 0.0
+    for a in (matrix, offset):
+        a.setflags(write=False)  # it travels in a snapshot to another thread
+    return CollapseSummary(tuple(net.sizes), matrix, offset, diff, len(X))
+
+
+def collapse_text(s: CollapseSummary) -> str:
+    """ "This 2-4-4-1 identity network is one 2×1 matrix: [[0.31], [−1.2]]; max difference …"."""
+    rows = ", ".join("[" + ", ".join(_num(v) for v in row) + "]" for row in s.matrix)
+    shape = f"{s.matrix.shape[0]}×{s.matrix.shape[1]}"
+    offset = ""
+    if np.any(s.offset != 0):
+        offset = " + [" + ", ".join(_num(v) for v in s.offset) + "]"
+    net = "-".join(str(n) for n in s.sizes)
+    return (
+        f"This {net} identity network is one {shape} matrix W1·W2·…·Wn: "
+        f"z = x·[{rows}]{offset}; max difference on the {s.n_points} training points "
+        f"{s.max_difference:.1e}"
+    )
+
+
+def _num(v: float) -> str:
+    return f"{v:.4g}".replace("-", "−")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nnviz.graph.graph import Graph
@@ -18,10 +19,27 @@ class WorkedExample:
     values: tuple[tuple[str, float], ...]
     description: str
     names: tuple[str, ...] = ()
+    note: Callable[[Graph], str] | None = None  # more numbers, computed from the built graph
 
     def build(self) -> Graph:
         """The preset's graph with its values set (forward values already computed)."""
         return parse(self.formula, dict(self.values), self.names)
+
+    def describe(self, graph: Graph) -> str:
+        """The description, then any numbers the example computes from its graph."""
+        return f"{self.description} {self.note(graph)}" if self.note else self.description
+
+
+def softmax_probabilities(graph: Graph) -> tuple[float, ...]:
+    """Every class's P(k) = e^(z_k) / Σ e^(z_j), from the softmax example's own nodes."""
+    total = graph.node("Σe").value
+    return tuple(graph.node(name).value / total for name in ("e1", "e2", "e3"))
+
+
+def _softmax_note(graph: Graph) -> str:
+    ps = softmax_probabilities(graph)
+    shown = ", ".join(f"{p:.4f}" if p >= 1e-3 else f"{p:.3g}" for p in ps)
+    return f"All three classes: P = ({shown}), summing to {sum(ps):.4g}."
 
 
 _EXAMPLES = [
@@ -86,8 +104,9 @@ _EXAMPLES = [
         "Softmax from ops: P(class 2)",
         "exp(z2) / (exp(z1) + exp(z2) + exp(z3))",
         (("z1", 5.0), ("z2", 6.0), ("z3", -2.0)),
-        "The lecture's z = (5, 6, −2): P(class 2) = e⁶/(e⁵ + e⁶ + e⁻²) = 0.7309 (z2 used twice).",
+        "The lecture's z = (5, 6, −2): P(class 2) = e⁶/(e⁵ + e⁶ + e⁻²) (z2 used twice).",
         ("e2", "e1", "e2′", "e1 + e2", "e3", "Σe", "p2"),
+        _softmax_note,
     ),
 ]
 

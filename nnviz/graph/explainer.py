@@ -67,8 +67,9 @@ class Explainer:
             raise ValueError(f"unknown example {key!r}; choose one of {', '.join(EXAMPLES)}")
         preset = EXAMPLES[key]
         self.formula = preset.formula
-        self._show(preset.build(), preset.title, None)
-        return preset.description
+        graph = preset.build()
+        self._show(graph, preset.title, None)
+        return preset.describe(graph)
 
     def load_formula(self, text: str) -> str:
         """A typed formula; leaves keep the values they had if the name is unchanged."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
 from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_picture
 from nnviz.landscape.knobs import PlaneObjective
+from nnviz.landscape.likelihood_view import LikelihoodScene, likelihood_picture, likelihood_scene
 from nnviz.landscape.narrate import describe_status, narrate_step, num
 from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
@@ -22,7 +23,7 @@ from nnviz.landscape.surfaces import SURFACES
 from nnviz.transaction import all_or_nothing
 
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
-MODES = ("race", "network")
+MODES = ("race", "network", "likelihood")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class LandscapeExplorer:
         self.net_lr, self.net_playing, self.net_explaining = 0.03, False, False
         self.net_credit = 0.0
         self.seen: list[float] = []  # probe points of the network 1-D panel (for the fog)
+        self.likelihood: LikelihoodScene | None = None  # the ll hill and its paths, once asked
         self.seq = 0
         self._pictures: dict[int, Any] = {}
 
@@ -69,6 +71,8 @@ class LandscapeExplorer:
     @property
     def lr(self) -> float:
         """The learning rate of the current mode's race."""
+        if self.mode == "likelihood" and self.likelihood is not None:
+            return self.likelihood.request.lr
         return self.race.lr if self.mode == "race" else self.net_lr
 
     @property
@@ -95,7 +99,7 @@ class LandscapeExplorer:
         """Big immutable things a rollback keeps as they are instead of copying."""
         net = self.net
         shared: list[object] = [net.problem, net.surface, net.plane, net.projection]
-        shared += self._pictures.values()
+        shared += [*self._pictures.values(), self.likelihood]
         if self.netrace is not None:
             shared.append(self.netrace.objective)
         return shared
@@ -103,6 +107,8 @@ class LandscapeExplorer:
     def _set_mode(self, mode: str) -> Effects:
         if mode not in MODES:
             raise InputError(f"unknown mode {mode!r}")
+        if mode == "likelihood" and self.likelihood is None:
+            raise InputError("The likelihood hill needs points: ask for its paths first.")
         self.mode = mode
         self.race.playing = self.net_playing = False
         out = Effects(lr=self.lr)
@@ -123,13 +129,16 @@ class LandscapeExplorer:
         self.race.set_condition(c)
         return Effects(lr=self.race.lr)
 
-    def _set_lr(self, lr: float) -> None:
+    def _set_lr(self, lr: float) -> Effects | None:
+        if self.mode == "likelihood":
+            return self._show_likelihood(replace(self._likely().request, lr=check_lr(lr)))
         if self.mode == "race":
             self.race.set_lr(lr)
         else:
             self.net_lr = check_lr(lr)
             if self.netrace is not None:
                 self.netrace.set_lr(self.net_lr)
+        return None
 
     def _set_lr_regime(self, name: str) -> Effects:
         lr = self.race.regimes().get(name)
@@ -140,6 +149,8 @@ class LandscapeExplorer:
         return Effects(lr=lr)
 
     def _set_start(self, x: float, y: float) -> Effects:
+        if self.mode == "likelihood":  # a click restarts every path from there
+            return self._show_likelihood(replace(self._likely().request, start=(x, y)))
         if self.mode == "race":
             self.race.set_start(x, y)
             return Effects()
@@ -179,6 +190,8 @@ class LandscapeExplorer:
         return Effects(jobs=self._refresh_jobs(force=True))
 
     def _command(self, name: str) -> Effects:
+        if self.mode == "likelihood":
+            raise InputError("These paths are computed whole: click the hill to start elsewhere.")
         if self.mode == "race":
             self.race.command(name)
             return Effects()
@@ -194,6 +207,16 @@ class LandscapeExplorer:
         steps = 1 if name == "step" else 0
         return Effects(jobs=[("netrace", _advance_job(self.netrace, steps, name == "reset"))])
 
+    def _show_likelihood(self, request: lq.ShowLikelihoodPaths) -> Effects:
+        """The ll hill of a 2-weight logistic model with its paths (validated, then shown)."""
+        self.likelihood = likelihood_scene(request)
+        self.mode, self.race.playing, self.net_playing = "likelihood", False, False
+        return Effects(lr=request.lr)
+
+    def _likely(self) -> LikelihoodScene:
+        assert self.likelihood is not None  # the likelihood mode is entered only with a scene
+        return self.likelihood
+
     def _pick(self, ref: Any) -> Effects:
         message = self.net.pick(ref)
         self.netrace = None
@@ -205,6 +228,8 @@ class LandscapeExplorer:
         """A timer tick: the analytic race steps here; the network race asks for a job."""
         if self.mode == "race":
             self.race.tick()
+            return Effects()
+        if self.mode == "likelihood":  # its paths are computed whole, nothing to step
             return Effects()
         if not self.net_playing or self.netrace is None or "netrace" in self.net.busy:
             return Effects()
@@ -270,6 +295,8 @@ class LandscapeExplorer:
         self.seq += 1
         if self.mode == "race":
             return self.race.picture(self.seq)
+        if self.mode == "likelihood":
+            return likelihood_picture(self._likely(), self.seq)
         return self._network_picture()
 
     def _network_picture(self) -> LandscapePicture:
@@ -395,6 +422,7 @@ _HANDLERS: dict[type, Callable[[LandscapeExplorer, Any], Effects | None]] = {
     lq.Recompute: lambda s, r: s._recompute(),
     lq.RaceCommand: lambda s, r: s._command(r.name),
     lq.PickParam: lambda s, r: s._pick(r.ref),
+    lq.ShowLikelihoodPaths: lambda s, r: s._show_likelihood(r),
 }
 
 

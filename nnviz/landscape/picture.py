@@ -18,6 +18,7 @@ class SurfacePicture:
     y_label: str = "b"
     title: str = ""
     refined: bool = True  # False while only the coarse preview is ready
+    value_label: str = "loss"  # what the colour shows (the colour bar's label)
 
 
 @dataclass(frozen=True)
@@ -67,3 +68,4 @@ class LandscapePicture:
     # The cross-sections through the explained ball: (x, y, ∂L/∂x, ∂L/∂y) at its position.
     cross: tuple[float, float, float, float] | None = None
     legend: tuple[tuple[str, tuple[int, int, int]], ...] = ()  # (name, colour) of each path
+    plot_legend: bool = False  # draw the legend inside the surface plot (likelihood paths)

@@ -115,6 +115,26 @@ class PickParam:
     ref: ParamRef
 
 
+LIKELIHOOD_PATHS = ("ascent", "descent", "batch", "sgd", "minibatch")
+
+
+@dataclass(frozen=True)
+class ShowLikelihoodPaths:
+    """The log-likelihood hill of P(y=1|x) = σ(w1·x1 + w2·x2) with gradient paths on it.
+
+    ``kinds`` from ascent, descent, batch, sgd, minibatch; ``points`` are (x1, x2, label)
+    rows with labels 0/1. The defaults are the batch/SGD/mini-batch lesson's.
+    """
+
+    points: tuple[tuple[float, float, int], ...]
+    kinds: tuple[str, ...] = LIKELIHOOD_PATHS
+    start: tuple[float, float] = (-2.0, 2.0)
+    lr: float = 1.0
+    batch_size: int = 4
+    tol: float = 0.1
+    seed: int = 0
+
+
 LandscapeRequest = (
     SetMode
     | SelectSurface
@@ -131,4 +151,5 @@ LandscapeRequest = (
     | Recompute
     | RaceCommand
     | PickParam
+    | ShowLikelihoodPaths
 )

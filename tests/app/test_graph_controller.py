@@ -226,3 +226,9 @@ def test_a_quiet_update_offers_a_fresh_point_with_the_trace_tool(window, qtbot):
     offers = _quiet_update(window, qtbot)
     qtbot.mouseClick(offers["fresh"], Qt.MouseButton.LeftButton)
     assert window.canvas.tool == "trace" and "Trace tool is on" in window.graph.view.message.text()
+
+
+def test_softmax_example_shows_all_three_probabilities(window):
+    """Picking the softmax example: its note lists P for every class, not only class 2."""
+    window.graph.load_preset("softmax")
+    assert "P = (0.2689, 0.7309, 0.000245)" in window.graph.view.message.text()

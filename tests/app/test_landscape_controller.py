@@ -134,3 +134,24 @@ def test_export_the_landscape_image(land, window, tmp_path):
     path = tmp_path / "landscape.png"
     assert window.session_io.export_view("landscape", path)
     assert path.stat().st_size > 1000
+
+
+def test_a_lessons_show_paths_draws_three_paths_with_step_counts(land, window):
+    """ShowPaths(batch, sgd, minibatch) on the lesson's points: three paths, steps in a legend."""
+    from nnviz.lessons.cs188_logistic import PATH_POINTS, batch_sgd_minibatch
+    from nnviz.lessons.setup import ShowPaths
+
+    window.playground.set_points(tuple(tuple(p) for p in PATH_POINTS))
+    host = window.lesson_wiring.host()
+    assert host.app_request(ShowPaths(("batch", "sgd", "minibatch")))
+    assert land.explorer.mode == "likelihood"
+    assert land.view.controls.mode_key() == "likelihood"
+    steps = batch_sgd_minibatch()["steps_to_converge"]
+    assert land.view.surface.legend_texts() == [
+        f"batch: {steps['batch']} steps",
+        f"stochastic (1 point): {steps['sgd']} steps",
+        f"mini-batch (4 points): {steps['minibatch']} steps",
+    ]
+    assert set(land.view.surface.paths) == {p.name for p in land.view.picture.paths}
+    assert len(land.view.surface.paths) == 3
+    assert "ll" in land.view.surface.colorbar.axis.labelText

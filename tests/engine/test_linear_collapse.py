@@ -37,3 +37,18 @@ def test_a_nonlinear_hidden_layer_does_not_collapse():
     """tanh in a hidden layer: no single matrix, a clear ValueError."""
     with pytest.raises(ValueError, match="tanh"):
         collapse(MLP([3, 4, 1], activation="tanh"))
+
+
+def test_summary_only_for_identity_hidden_layers_and_its_text():
+    """A 3-5-4-2 identity net: its summary names the 3×2 matrix and a ~1e-16 difference."""
+    from nnviz.engine.linear_collapse import collapse_summary, collapse_text
+
+    net = MLP([3, 5, 4, 2], activation="identity", bias=False, seed=1)
+    s = collapse_summary(net, POINTS)
+    assert s is not None and s.sizes == (3, 5, 4, 2) and s.n_points == 50
+    assert np.array_equal(s.matrix, collapse(net)[0]) and s.max_difference <= 1e-12
+    text = collapse_text(s)
+    assert text.startswith("This 3-5-4-2 identity network is one 3×2 matrix W1·W2·…·Wn")
+    assert "max difference on the 50 training points" in text
+    assert collapse_summary(MLP([3, 4, 1], activation="tanh"), POINTS) is None
+    assert collapse_summary(MLP([3, 1]), POINTS) is None  # no hidden layer: already one matrix

@@ -92,3 +92,15 @@ def test_presets_are_described():
         assert preset.key == key and preset.title and "\n" not in preset.description
         g = preset.build()
         assert set(g.leaf_values) == {name for name, _ in preset.values}
+
+
+def test_softmax_lists_every_class_probability():
+    """The softmax example computes all three P(k) from its nodes: (0.2689, 0.7309, 0.000245)."""
+    from nnviz.graph.examples import softmax_probabilities
+
+    preset = EXAMPLES["softmax"]
+    g = preset.build()
+    ps = softmax_probabilities(g)
+    assert [round(p, 4) for p in ps[:2]] == [0.2689, 0.7309] and round(ps[2], 6) == 0.000245
+    assert ps[1] == g.output.value and sum(ps) == pytest.approx(1.0, abs=1e-15)
+    assert "P = (0.2689, 0.7309, 0.000245)" in preset.describe(g)

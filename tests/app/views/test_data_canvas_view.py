@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
@@ -85,3 +86,70 @@ def test_the_averaged_perceptron_line_is_drawn_dashed_beside_the_raw_one(canvas)
     canvas.show_snapshot(other)  # another optimizer: no dashed line
     x, _ = canvas.averaged.getData()
     assert x is None or len(x) == 0
+
+
+def _logistic_lab(loss: str = "log"):
+    """A 2-weight logistic model σ(x1 + 0.5·x2) (no bias, no hidden layer) on circle data."""
+    from nnviz import commands as cmd
+    from nnviz.engine.trainer import TrainConfig
+    from tests.factories import make_lab
+
+    spec = NetworkSpec(hidden=(), bias=False)
+    lab = make_lab(spec, config=TrainConfig(loss=loss))
+    lab.apply(cmd.SetParams((np.array([[1.0], [0.5]]),)))
+    return lab
+
+
+def test_logistic_model_shows_five_labelled_probability_contours(canvas):
+    """Lines at 0.1, 0.3, 0.7, 0.9 beside the boundary, and a label for all five levels."""
+    snap = _logistic_lab().snapshot()
+    canvas.show_snapshot(snap)
+    assert canvas.probability.box.isChecked() and canvas.probability.box.isEnabled()
+    assert canvas.probability.contours.label_texts() == ["0.1", "0.3", "0.5", "0.7", "0.9"]
+    x, y = canvas.probability.contours.lines.getData()
+    levels = 1 / (1 + np.exp(-(x + 0.5 * y)))  # every thin point lies on one of the four levels
+    assert len(x) > 0 and np.all(np.min(np.abs(levels[:, None] - [0.1, 0.3, 0.7, 0.9]), 1) < 0.01)
+    canvas.probability.box.setChecked(False)
+    assert canvas.probability.contours.label_texts() == []
+    assert len(canvas.contour.getData()[0]) > 0  # the decision boundary stays
+
+
+def test_contours_are_off_by_default_without_log_loss(canvas):
+    """A sigmoid trained on squared error may show contours, but they start off."""
+    canvas.show_snapshot(_logistic_lab("mse").snapshot())
+    assert canvas.probability.box.isEnabled() and not canvas.probability.box.isChecked()
+    assert canvas.probability.contours.label_texts() == []
+
+
+def test_hovering_a_point_shows_its_probability_from_the_engine(canvas, qtbot):
+    """A real mouse move onto a training point: P(y|x) and −log P as the engine computes them."""
+    from nnviz.engine.likelihood import point_probabilities
+
+    lab = _logistic_lab()
+    d = lab.data
+    X, y = np.r_[d.X_train, d.X_test], np.r_[d.y_train, d.y_test]
+    is_test = np.r_[np.zeros(len(d.X_train), bool), np.ones(len(d.X_test), bool)]
+    canvas.set_points(X, y, is_test, np.arange(len(X)), "binary", 2)
+    canvas.show_snapshot(lab.snapshot())
+    k = 7
+    canvas.grab()  # a paint and the events after it settle the data → pixel mapping
+    qtbot.wait(50)
+    canvas.grab()
+    at = canvas.box.mapViewToScene(pg.QtCore.QPointF(*X[k]))
+    qtbot.mouseMove(canvas.plot.viewport(), canvas.plot.mapFromScene(at))
+    qtbot.waitUntil(lambda: canvas.hover_text != "")
+    p = point_probabilities(lab.net, X[k : k + 1], y[k : k + 1])[0]
+    assert f"class {y[k] + 1}: P(class {y[k] + 1} | x) = {p:.4g}" in canvas.hover_text
+    assert f"−log P = {-np.log(p):.4g}" in canvas.hover_text
+    assert canvas.hover_text.startswith(f"point ({X[k, 0]:.2f}, {X[k, 1]:.2f})")
+    assert canvas.plot.toolTip() == canvas.hover_text
+
+
+def test_log_likelihood_readout_equals_the_engine(canvas):
+    """The readout under the canvas is ll = Σ log P(y_i|x_i) of the lab's training data."""
+    from nnviz.engine.likelihood import log_likelihood
+
+    lab = _logistic_lab()
+    canvas.show_snapshot(lab.snapshot())
+    ll = log_likelihood(lab.net, lab.data.X_train, lab.data.y_train)
+    assert f"= {ll:.4g} (training set)".replace("-", "−") in canvas.probability.likelihood.text()

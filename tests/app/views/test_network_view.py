@@ -214,3 +214,17 @@ def test_presentation_mode_enlarges_the_labels(qtbot, base):
     view.set_presentation(True)
     assert view.labels[("input", 0)].pixel_width() > 1.4 * small
     assert isinstance(view.nodes[(3, 0)], NodeItem) and isinstance(view.edges[(3, 0, 0)], EdgeItem)
+
+
+def test_identity_network_legend_shows_its_collapsed_matrix(qtbot):
+    """A 2-4-4-1 identity net without bias: the legend's matrix is W1·W2·W3 of the snapshot."""
+    snap = make_snapshot(NetworkSpec(hidden=(4, 4), activation="identity", bias=False), epochs=1)
+    view = shown_view(qtbot, snap)
+    product = snap.weights[0] @ snap.weights[1] @ snap.weights[2]
+    text = view.legend.text()
+    assert "This 2-4-4-1 identity network is one 2×1 matrix" in text
+    numbers = ", ".join(f"[{v:.4g}]".replace("-", "−") for v in product[:, 0])
+    assert f"z = x·[{numbers}]" in text
+    assert snap.collapse.max_difference <= 1e-12
+    tanh = shown_view(qtbot, make_snapshot(NetworkSpec(hidden=(3,), activation="tanh")))
+    assert "identity network" not in tanh.legend.text()

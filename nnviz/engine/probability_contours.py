@@ -1,0 +1,74 @@
+"""Iso-probability lines (P = 0.1, 0.3, …, 0.9) over the plane, with where to write their labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnviz.engine.grid import contour_segments
+
+Array = np.ndarray
+PROBABILITY_LEVELS = (0.1, 0.3, 0.5, 0.7, 0.9)
+PROBABILITY_OUTPUTS = ("sigmoid", "softmax")  # output layers whose values are probabilities
+LIKELIHOOD_LOSSES = ("log", "cross_entropy")  # losses that are −log P(y|x)
+
+
+@dataclass(frozen=True)
+class ContourLine:
+    """One level's line as segments (consecutive point pairs) and a place for its label."""
+
+    level: float
+    segments: Array  # (2·M, 2): each consecutive pair of points is one segment
+    label_at: tuple[float, float] | None  # None when the level does not cross the plane
+
+    @property
+    def label(self) -> str:
+        """The level as written on the canvas: "0.7"."""
+        return f"{self.level:g}"
+
+
+def class_probability_grid(output: str, n_classes: int, output_grid: Array) -> Array | None:
+    """P(class 2 | x) over the plane for a two-class probability model, else None.
+
+    A sigmoid output is P(class 2) itself; a two-class softmax's second output is too (its
+    first is 1 − P). Other heads (regression, hinge scores, 3+ classes) have no such grid.
+    """
+    grid = np.asarray(output_grid)
+    if output not in PROBABILITY_OUTPUTS or grid.ndim != 3:
+        return None
+    if output == "sigmoid" and grid.shape[0] == 1:
+        return grid[0]
+    if output == "softmax" and n_classes == 2 and grid.shape[0] == 2:
+        return grid[1]
+    return None
+
+
+def probability_contours(
+    grid: Array, axis: Array, levels: Sequence[float] = PROBABILITY_LEVELS
+) -> tuple[ContourLine, ...]:
+    """Marching squares at each level of ``grid`` (values at (axis[j], axis[i])).
+
+    The label goes on the segment nearest the middle of the plane, among those well inside
+    it: for a logistic model the lines are parallel, so the labels line up across them like
+    the ticks of a ruler, and none sits on the plot's edge.
+    """
+    axis = np.asarray(axis, dtype=float)
+    return tuple(
+        ContourLine(float(level), seg, _label_place(seg, axis))
+        for level in levels
+        for seg in [contour_segments(grid, float(level), axis)]
+    )
+
+
+def _label_place(segments: Array, axis: Array) -> tuple[float, float] | None:
+    if len(segments) == 0:
+        return None
+    mids = (segments[0::2] + segments[1::2]) / 2.0
+    lo, hi = float(axis[0]), float(axis[-1])
+    centre, margin = (lo + hi) / 2.0, 0.1 * (hi - lo)
+    inside = np.all((mids > lo + margin) & (mids < hi - margin), axis=1)
+    pool = mids[inside] if inside.any() else mids
+    best = pool[np.argmin(np.sum((pool - centre) ** 2, axis=1))]
+    return float(best[0]), float(best[1])
