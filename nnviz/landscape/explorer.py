@@ -11,13 +11,13 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
-from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_picture
 from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.likelihood_view import LikelihoodScene, likelihood_picture, likelihood_scene
-from nnviz.landscape.narrate import describe_status, narrate_step, num
+from nnviz.landscape.narrate import num
+from nnviz.landscape.network_picture import network_picture
 from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape
-from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
-from nnviz.landscape.race import LABELS, RACERS, Race
+from nnviz.landscape.picture import LandscapePicture
+from nnviz.landscape.race import LABELS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
 from nnviz.landscape.surfaces import SURFACES
 from nnviz.transaction import all_or_nothing
@@ -297,97 +297,7 @@ class LandscapeExplorer:
             return self.race.picture(self.seq)
         if self.mode == "likelihood":
             return likelihood_picture(self._likely(), self.seq)
-        return self._network_picture()
-
-    def _network_picture(self) -> LandscapePicture:
-        net = self.net
-        if net.plane is None or net.theta is None:
-            note = "Start training, or press Recompute, to see the network's loss landscape."
-            return LandscapePicture(None, caption=note, seq=self.seq)
-        surface = None
-        if net.surface is not None:
-            key = id(net.surface)
-            if key not in self._pictures:
-                self._pictures = {key: surface_picture(net.surface, _plane_title(net, short=True))}
-            surface = self._pictures[key]
-        paths = [self._training_path()]
-        if self.netrace is not None:
-            paths += [racer_path(self.netrace.racers[k]) for k in self.race.enabled]
-        head = paths[0]  # the cross-sections go through the explained ball, else training
-        if self.netrace is not None:
-            focus = self.netrace.racers.get(self.race.narrated)
-            head = next((p for p in paths if focus and p.name == focus.label), paths[-1])
-        cross = None
-        if head.gradient is not None and len(head.xs):
-            cross = (float(head.xs[-1]), float(head.ys[-1]), *head.gradient)
-        return LandscapePicture(
-            surface,
-            tuple(paths),
-            self._network_curve(),
-            self._network_caption(),
-            self._network_narration(),
-            self.seq,
-            cross,
-            legend(paths),
-        )
-
-    def _training_path(self) -> PathPicture:
-        net = self.net
-        plane = net.plane
-        assert plane is not None
-        ab, relative = net.coords()
-        grad = None
-        if net.grad is not None and np.all(np.isfinite(net.grad)):
-            grad = (float(net.grad @ plane.d1), float(net.grad @ plane.d2))  # ∂L/∂a = ∇L·d1
-        loss = float(net.projection.true_loss[-1]) if net.projection is not None else np.nan
-        return PathPicture(
-            "training", TRAINING_COLOR, ab[:, 0], ab[:, 1], loss, grad, off_plane=relative
-        )
-
-    def _network_curve(self) -> CurvePicture | None:
-        c = self.net.curve
-        if c is None:
-            return None
-        values = np.array(c["values"], dtype=float)
-        if self.race.fog:
-            from nnviz.landscape.probe import veil
-
-            radius = max(abs(c["dx"]), (c["xs"][-1] - c["xs"][0]) / 80)
-            values = veil(c["xs"], values, self.seen, radius)
-        slope = (c["y_dx"] - c["y"]) / c["dx"]
-        return CurvePicture(
-            c["xs"], values, c["at"], float(c["y"]), c["dx"], float(slope), c["derivative"],
-            c["label"], self.race.fog, "backprop dL/dt", c["marks"],
-        )  # fmt: skip
-
-    def _network_caption(self) -> str:
-        net = self.net
-        lines = [f"<b>{_plane_title(net)}</b>"]
-        p = net.projection
-        if p is not None and len(p.true_loss):
-            lines.append(
-                f"Training path: true loss now {num(p.true_loss[-1])}; the contour under the "
-                f"drawn point says {num(p.plane_loss[-1])}; furthest off the plane "
-                f"{p.relative.max():.0%} of its distance from the centre."
-            )
-            if p.leaves_plane():
-                lines.append(
-                    "Hollow dots are off the plane: the contours under them are not their loss."
-                )
-        lines.append(
-            "Click the surface to race the optimizers on the network's real loss from there; "
-            "Recompute re-centres the plane on the current weights."
-        )
-        return "<br>".join(lines)
-
-    def _network_narration(self) -> tuple[str, ...]:
-        r = self.netrace
-        if r is None:
-            return ("Shift+click two edges in the network graph to choose the two weights.",)
-        focus = r.racers[self.race.narrated if self.race.narrated in r.racers else RACERS[0]]
-        if self.net_explaining:
-            return (f"<b>{focus.label}</b>, one update in stages:", *narrate_step(focus))
-        return tuple(describe_status(r.racers[k]) for k in self.race.enabled)
+        return network_picture(self)
 
     def _new_netrace(self, x: float, y: float) -> Job:
         net, plane, problem = self.net, self.net.plane, self.net.problem
@@ -439,23 +349,6 @@ def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
         yield mine
 
     return job
-
-
-def _plane_title(net: NetworkLandscape, short: bool = False) -> str:
-    p = net.plane
-    if p is None:
-        return ""
-    if short:  # for the plot's title line
-        share = f" ({sum(p.explained):.0%} of the path)" if p.explained else ""
-        return {"weights": "Two chosen weights", "random": "Random directions"}.get(
-            p.kind, "PCA plane" + share
-        )
-    if p.kind == "weights":
-        return f"Loss over {p.x_label} and {p.y_label}, every other weight held where it was"
-    if p.kind == "pca":
-        share = sum(p.explained or (0.0, 0.0))
-        return f"Loss on the PCA plane of the training path ({share:.0%} of its movement)"
-    return "Loss on two random filter-normalised directions through the weights"
 
 
 __all__ = ["SPEEDS", "Effects", "LandscapeExplorer"]

@@ -58,8 +58,12 @@ def test_diverging_learning_rate_shows_diverged_not_a_crash(land, qtbot):
     qtbot.mouseClick(land.view.controls.regime_buttons["diverging"], Qt.MouseButton.LeftButton)
     assert land.view.controls.learning_rate() == pytest.approx(2.1)
     qtbot.mouseClick(land.view.controls.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: land.explorer.race.race.racers["sgd"].status == "diverged")
-    qtbot.waitUntil(lambda: "diverged" in land.view.controls.racer_boxes["sgd"].text())
+    qtbot.waitUntil(
+        lambda: land.explorer.race.race.racers["sgd"].status == "diverged", timeout=20_000
+    )
+    qtbot.waitUntil(
+        lambda: "diverged" in land.view.controls.racer_boxes["sgd"].text(), timeout=20_000
+    )
 
 
 def test_step_narrates_one_update(land, qtbot):
