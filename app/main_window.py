@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
                   stage="graph", state=self.graph, minimum=(300, 220)),
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape", minimum=(300, 260)),
+                  stage="landscape", minimum=(300, 220)),
         ):  # fmt: skip
             panels.add(panel)
         return panels
@@ -290,15 +290,15 @@ class MainWindow(QMainWindow):
         on = action.isChecked() if on is None else on
         action.setChecked(on)
         self.presenting = on
-        self._apply_type_size()
-        for panel in self.panels:
-            panel.set_presentation(on)
-        self.transport.setFont(self.font())
+        self._apply_type_size(force=True)
         self.status.set_presentation(on)
         self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
 
-    def _apply_type_size(self) -> None:
-        """Every widget's type, menus and popups included: the app font, sized for the room."""
+    def _apply_type_size(self, force: bool = False) -> None:
+        """Every widget's type, menus and popups included: the app font, sized for the room.
+
+        The views take their sizes from it (so they are told again when it changes).
+        """
         app = QApplication.instance()
         if self._normal_font is None:
             self._normal_font = QFont(app.font())
@@ -306,8 +306,13 @@ class MainWindow(QMainWindow):
         if self.presenting:
             px = presentation_pixels(self.height())
             font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
+        if not force and font == app.font():
+            return
         app.setFont(font)
         self.setFont(font)
+        self.transport.setFont(font)
+        for panel in self.panels:
+            panel.set_presentation(self.presenting)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In presentation mode the type follows the window's height (a projector's size)."""
