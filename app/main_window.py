@@ -155,10 +155,10 @@ class MainWindow(QMainWindow):
                   Area.BottomDockWidgetArea, self.curves.show_snapshot, minimum=(300, 180)),
             Panel("graph", "Computation graph", self.graph.view, self.graph.view,
                   Area.BottomDockWidgetArea, self.graph.show_snapshot, tab_with="curves",
-                  stage="graph", state=self.graph, minimum=(300, 220)),
+                  stage="graph", state=self.graph, minimum=(300, 200)),
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape", minimum=(300, 220)),
+                  stage="landscape", minimum=(300, 200)),
         ):  # fmt: skip
             panels.add(panel)
         return panels
@@ -291,6 +291,11 @@ class MainWindow(QMainWindow):
         action.setChecked(on)
         self.presenting = on
         self._apply_type_size(force=True)
+        if on and self.stage.active is None:
+            # Large type wraps the network's header rows: give it half of the room the data
+            # canvas (square, aspect-locked) would otherwise pad with blank margins.
+            room = self.width() - self.docks["controls"].width()
+            self.resizeDocks([self.docks["canvas"]], [room // 2], Qt.Orientation.Horizontal)
         self.status.set_presentation(on)
         self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
 

@@ -303,7 +303,7 @@ class CurvesView(QWidget):
 
     def _apply_sizes(self) -> None:
         s, px = self._scale, type_px()
-        self.header.setFont(pixel_font(round(1.4 * px), bold=True))
+        self.header.setFont(pixel_font(round(1.25 * px), bold=True))
         for widget in (self.readout, self.log_box):
             widget.setFont(pixel_font(px))
         for line in self.lines.values():
