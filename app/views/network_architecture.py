@@ -239,8 +239,10 @@ class NeuronStrip(_SpecEmitter):
         self.setFixedHeight(h + 4)
         xs = self._xs
         spacing = min((b - a for a, b in zip(xs, xs[1:], strict=False)), default=1000.0)
-        words = spacing >= 4 * h + 40
         side = h + 2 if spacing >= 3 * h else max(h * 2 // 3, 14)
+        # Words only while neighbouring groups keep a clear gap between them.
+        widest = self.fontMetrics().horizontalAdvance(f"{MAX_NEURONS} neurons")
+        words = spacing >= 2 * side + widest + 8 + h
         for k, (minus, label, plus) in enumerate(self.groups):
             n = self.spec.hidden[k] if self.spec is not None else 0
             label.setText(f"{n} neuron{'s' if n != 1 else ''}" if words else str(n))
