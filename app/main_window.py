@@ -178,10 +178,10 @@ class MainWindow(WindowModes, QMainWindow):
                   Area.BottomDockWidgetArea, self.curves.show_snapshot, minimum=(300, 180)),
             Panel("graph", "Computation graph", self.graph.view, self.graph.view,
                   Area.BottomDockWidgetArea, self.graph.show_snapshot, tab_with="curves",
-                  stage="graph", state=self.graph, minimum=(300, 220)),
+                  stage="graph", state=self.graph, minimum=(300, 200)),
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape", minimum=(300, 260)),
+                  stage="landscape", minimum=(300, 200)),
             *(
                 Panel(key, title, c.view, c.view, Area.BottomDockWidgetArea, tab_with="curves",
                       stage=key, minimum=(300, 240))

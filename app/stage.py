@@ -152,6 +152,10 @@ class StageMode:
             index = self.central.indexOf(widget)
             self.central.removeWidget(widget)
             self._lent.append(lambda w=widget, i=index: self.central.insertWidget(i, w))
+        staged = getattr(panel.view, "set_staged", None)  # a view may rearrange for the room
+        if staged is not None:
+            staged(True)
+            self._lent.append(lambda: staged(False))
         return widget
 
     def _borrow_widget(self, widget: QWidget) -> QWidget:

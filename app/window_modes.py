@@ -24,15 +24,20 @@ class WindowModes:
         on = action.isChecked() if on is None else on
         action.setChecked(on)
         self.presenting = on
-        self._apply_type_size()
-        for panel in self.panels:
-            panel.set_presentation(on)
-        self.transport.setFont(self.font())
+        self._apply_type_size(force=True)
+        if on and self.stage.active is None:
+            # Large type wraps the network's header rows: give it half of the room the data
+            # canvas (square, aspect-locked) would otherwise pad with blank margins.
+            room = self.width() - self.docks["controls"].width()
+            self.resizeDocks([self.docks["canvas"]], [room // 2], Qt.Orientation.Horizontal)
         self.status.set_presentation(on)
         self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
 
-    def _apply_type_size(self) -> None:
-        """Every widget's type, menus and popups included: the app font, sized for the room."""
+    def _apply_type_size(self, force: bool = False) -> None:
+        """Every widget's type, menus and popups included: the app font, sized for the room.
+
+        The views take their sizes from it (so they are told again when it changes).
+        """
         app = QApplication.instance()
         if self._normal_font is None:
             self._normal_font = QFont(app.font())
@@ -40,8 +45,13 @@ class WindowModes:
         if self.presenting:
             px = presentation_pixels(self.height())
             font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
+        if not force and font == app.font():
+            return
         app.setFont(font)
         self.setFont(font)
+        self.transport.setFont(font)
+        for panel in self.panels:
+            panel.set_presentation(self.presenting)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """In presentation mode the type follows the window's height (a projector's size)."""

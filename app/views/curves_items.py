@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 
 from nnviz.palette import BLUE
 
@@ -173,6 +174,20 @@ def diverged_epoch(message: str, fallback: int) -> int:
 
 class LossAxis(pg.AxisItem):
     """A left axis whose log-mode labels stay readable: only 1, 2 and 5 × 10ᵏ are labelled."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's labels, every k-th one blank when a short plot would stack them."""
+        strings = super().tickStrings(values, scale, spacing)
+        view = self.linkedView()
+        font = self.style["tickFont"]
+        if view is None or font is None or self.logMode or not len(values):
+            return strings
+        y0, y1 = view.viewRange()[1]
+        pixels = self.size().height() * spacing / max(abs(y1 - y0), 1e-300)
+        room = QFontMetrics(font).height() * 1.1
+        step = max(1, int(np.ceil(room / max(pixels, 1e-9))))
+        keep = [round(v / spacing) % step == 0 for v in values]
+        return [t if k else "" for t, k in zip(strings, keep, strict=True)]
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
         """pyqtgraph's labels, blanked for the crowded 3, 4, 6, 7, 8, 9 × 10ᵏ minor ticks."""

@@ -7,7 +7,6 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -34,6 +33,7 @@ from app.views.curves_items import (
     went_backwards,
 )
 from app.views.plot_export import export_scene
+from app.views.plot_style import line_scale, pixel_font, style_plot, type_px
 from app.views.steady_label import SteadyLabel
 from nnviz.palette import CLASS_COLORS, HIGHLIGHT, INK, ORANGE, hex_color
 from nnviz.rules import RULE_LABELS
@@ -70,6 +70,7 @@ class CurvesView(QWidget):
         self._seq: int | None = None
         self._drawn_at = 0.0
         self._scale = 1.0
+        self._presenting = False
         self._build_widgets()
         self._build_plots()
         self._build_markers()
@@ -354,15 +355,16 @@ class CurvesView(QWidget):
 
     # ----- look ------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """About 1.6× type, lines and markers, for the back of a lecture room."""
-        self._scale = 1.6 if on else 1.0
+        """Type from the window's font (which presentation enlarges); 1.6× lines and markers."""
+        self._scale = line_scale(on)
+        self._presenting = on
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
-        s = self._scale
-        self._set_font(self.header, 15 * s, QFont.Weight.DemiBold)
-        self._set_font(self.readout, 10 * s)
-        self._set_font(self.log_box, 10 * s)
+        s, px = self._scale, type_px()
+        self.header.setFont(pixel_font(round(1.25 * px), bold=True))
+        for widget in (self.readout, self.log_box):
+            widget.setFont(pixel_font(px))
         for line in self.lines.values():
             style = Qt.PenStyle.DashLine if line.property("dashed") else Qt.PenStyle.SolidLine
             line.setPen(pg.mkPen(line.property("colour"), width=2 * s, style=style))
@@ -372,31 +374,19 @@ class CurvesView(QWidget):
             dots.setSymbolPen(pg.mkPen("w", width=1))
             marker.setPen(pg.mkPen(HIGHLIGHT, width=2 * s))
         self.best_line.setPen(pg.mkPen(GREEN, width=2 * s, style=Qt.PenStyle.DashLine))
-        font = QFont()
-        font.setPointSizeF(9 * s)
-        label_style = {"color": hex_color(INK), "font-size": f"{10 * s:.0f}pt"}
+        label_style = {"color": hex_color(INK)}
         self.loss_plot.setLabel("left", self._loss_label(), **label_style)
         self.acc_plot.setLabel("left", "accuracy %", **label_style)
         self.acc_plot.setLabel("bottom", "epoch", **label_style)
         if self.regression:
             self.loss_plot.setLabel("bottom", "epoch", **label_style)
         for plot in (self.loss_plot, self.acc_plot):
-            for side in ("left", "bottom"):
-                plot.getAxis(side).setTickFont(font)
-            plot.getAxis("left").setWidth(int(52 * s))
-        self.legend.setLabelTextSize(f"{9 * s:.0f}pt")
-        for _, label in self.legend.items:
-            label.setText(label.text)  # re-render at the new size
-        self.diverged_label.setFont(font)
-        self.best_label.setFont(font)
-        self.acc_note.setText(NOTE, color=INK, size=f"{10 * s:.0f}pt", italic=True)
-
-    @staticmethod
-    def _set_font(widget: QWidget, points: float, weight=QFont.Weight.Normal) -> None:
-        font = widget.font()
-        font.setPointSizeF(points)
-        font.setWeight(weight)
-        widget.setFont(font)
+            style_plot(plot, self._presenting, px)
+            # Both left axes equally wide (tick values and caption), so the x axes line up.
+            plot.getAxis("left").setWidth(round(4.2 * px))
+        self.diverged_label.setFont(pixel_font(px))
+        self.acc_note.setText(NOTE, color=INK, size=f"{px}px", italic=True)
+        self.best_label.setFont(pixel_font(px))
 
     def export_image(self, path: str) -> None:
         """Save both plots as PNG or SVG (by the file's extension) with pyqtgraph's exporters."""

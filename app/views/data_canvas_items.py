@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from app.views.elided_label import ElidedLabel
 from nnviz.engine.likelihood import likelihood_readout
 from nnviz.engine.probability_contours import (
     LIKELIHOOD_LOSSES,
@@ -165,8 +167,11 @@ class ProbabilityRow(QWidget):
             "the 0.5 line is the decision boundary."
         )
         self.box.toggled.connect(self._on_toggled)
-        self.likelihood = QLabel()
+        self.likelihood = ElidedLabel()
         self.likelihood.setToolTip("ll = Σ log P(y_i | x_i) over the training points (natural log)")
+        self.likelihood.setMinimumWidth(
+            QFontMetrics(self.font()).horizontalAdvance("ll = −0000.0 ")
+        )
         row.addWidget(self.box)
         row.addWidget(self.likelihood, 1)
         self.contours = ProbabilityContours(plot)

@@ -15,6 +15,7 @@ from app.views.data_canvas_items import (
     PointsItem,
     ProbabilityRow,
 )
+from app.views.plot_style import line_scale, style_plot, type_px
 from nnviz.engine.grid import contour_segments
 from nnviz.engine.likelihood import point_likelihood_text
 from nnviz.network.text import activation_of, unit_title
@@ -426,9 +427,14 @@ class DataCanvasView(QWidget):
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """Bigger points and a thicker boundary for the back row."""
-        self.point_size = 13 if on else 8
-        self.contour.setPen(pg.mkPen(INK, width=4 if on else 2))
+        """Bigger points, a thicker boundary and axis type from the window's font."""
+        s = line_scale(on)
+        self.point_size = round(8 * s)
+        self.contour.setPen(pg.mkPen(INK, width=2.5 * s if on else 2))
+        self.fit_line.setPen(pg.mkPen(INK, width=3 * s))
+        self.ring.setSize(round(22 * s))
+        self.ring.setPen(pg.mkPen(HIGHLIGHT, width=3 * s))
+        style_plot(self.plot.getPlotItem(), on, type_px())
         self.averaged.setPen(_dashed(4 if on else 2))
         self._draw_points()
 

@@ -81,3 +81,17 @@ class FlowLayout(QLayout):
                 x += hint.width() + gap
             y += height + gap
         return y - gap - rect.y() + m.bottom() if lines[0] else m.top() + m.bottom()
+
+
+def hold_wrapped_height(widget: QWidget) -> None:
+    """Make ``widget`` at least as tall as its wrapped rows need at its current width.
+
+    Qt's box layouts ask a child only for its one-line minimum, so a parent short of room
+    would lay wrapped rows over each other; call this from the widget's ``resizeEvent``.
+    """
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    height = layout.heightForWidth(widget.width())
+    if height > 0 and height != widget.minimumHeight():
+        widget.setMinimumHeight(height)

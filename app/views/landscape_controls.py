@@ -5,12 +5,11 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.flow_layout import FlowLayout
+from app.views.flow_layout import FlowLayout, hold_wrapped_height
 
 LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
 LR_TICKS = 500
@@ -65,13 +64,13 @@ class LandscapeControls(QWidget):
         column.addLayout(self._race_row(racers))
         column.addLayout(self._glyph_row(racers))
         for combo in self.findChildren(QComboBox):
-            # Long titles must not make the whole window wider than the screen.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(8)
-        self.mode.setMinimumContentsLength(16)
-        self.surface_choice.setMinimumContentsLength(18)
+            # As wide as the longest title: the rows wrap instead of cutting a title short.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Ask for the height the wrapped rows need at this width."""
+        super().resizeEvent(event)
+        hold_wrapped_height(self)
 
     # ----- rows ------------------------------------------------------------------------------
     def _source_row(self) -> FlowLayout:
@@ -186,15 +185,17 @@ class LandscapeControls(QWidget):
         row.addWidget(self.narrated)
         return row
 
-    def probe_row(self) -> QHBoxLayout:
+    def probe_row(self) -> FlowLayout:
         """Knob chooser, Δx slider, fog and the 1-D walk (placed under the 1-D plot)."""
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.knob = QComboBox()
+        self.knob.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.knob.activated.connect(lambda _i: self.knob_selected.emit(self.knob.currentData()))
         self.dx = QSlider(Qt.Orientation.Horizontal)
         self.dx.setRange(1, 100)
         self.dx.setValue(67)
         self.dx.setToolTip("Δx of the probe: shrink it and the secant becomes the tangent")
+        self.dx.setMinimumWidth(120)
         self.dx.valueChanged.connect(lambda _v: self.probe_changed.emit(self.probe_dx()))
         self.fog = QCheckBox("fog")
         self.fog.setToolTip("Show only what has been evaluated (the foggy mountain)")
@@ -202,9 +203,9 @@ class LandscapeControls(QWidget):
         self.walk = QPushButton("Walk")
         self.walk.setToolTip("Probe the slope with Δx and take one step downhill")
         self.walk.clicked.connect(lambda: self.race_command.emit("walk"))
-        row.addWidget(self.knob, 1)
+        row.addWidget(self.knob)
         row.addWidget(QLabel("Δx"))
-        row.addWidget(self.dx, 1)
+        row.addWidget(self.dx)
         row.addWidget(self.fog)
         row.addWidget(self.walk)
         return row

@@ -6,12 +6,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 
+from app.views.plot_style import (
+    line_scale,
+    pixel_font,
+    set_title,
+    style_axis,
+    style_plot,
+    type_px,
+)
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
 from nnviz.palette import HIGHLIGHT, INK
 
 N_LEVELS = 12
 GRADIENT = (0, 200, 220)
 MOMENTUM = (220, 0, 200)
+TANGENT = (0, 158, 115)
 ON_PLANE = 0.05  # relative distance below which a path point counts as lying on the plane
 
 
@@ -52,16 +61,18 @@ class SurfacePlot(pg.PlotWidget):
         self.width_scale = 1.0
         self.legend: pg.LegendItem | None = None  # made when a picture first asks for one
         self._legend_entries: tuple = ()
+        self.text_font = pixel_font(type_px())
 
-    def set_presentation(self, on: bool) -> None:
-        """Thicker lines and bigger axis text for a projector."""
-        self.width_scale = 1.6 if on else 1.0
-        font = pg.QtGui.QFont()
-        font.setPointSizeF(15 if on else 10)
-        for name in ("bottom", "left"):
-            axis = self.getAxis(name)
-            axis.setStyle(tickFont=font)
-            axis.label.setFont(font)
+    def set_presentation(self, on: bool, px: int | None = None) -> None:
+        """Thicker lines; axis, title and colour-bar type from the window's font."""
+        self.width_scale = line_scale(on)
+        px = px or type_px()
+        style_plot(self.getPlotItem(), on, px)
+        style_axis(self.colorbar.axis, on, px)
+        self.colorbar.axis.setWidth(None)  # pyqtgraph fixes it at 45 px: too narrow for big type
+        self.text_font = pixel_font(px)
+        for label in self._pool.get("text", []):
+            label.setFont(self.text_font)
 
     def show_surface(self, s: SurfacePicture | None) -> None:
         """Draw the surface over its true coordinates (y up), or clear it while computing."""
@@ -70,7 +81,7 @@ class SurfacePlot(pg.PlotWidget):
         self.contours = []
         if s is None:
             self.image.clear()
-            self.setTitle("computing the surface…", color=INK)
+            set_title(self.getPlotItem(), "computing the surface…", color=INK)
             return
         img, levels = surface_image(s.values, self.log)
         self.image.setImage(img, autoLevels=False, levels=(levels[0], levels[-1]))
@@ -88,7 +99,7 @@ class SurfacePlot(pg.PlotWidget):
         self.setLabel("left", s.y_label, color=INK)
         bar = f"log₁₀({s.value_label} − min)" if self.log else s.value_label
         self.colorbar.axis.setLabel(bar, color=INK)
-        self.setTitle(s.title + note, color=INK)
+        set_title(self.getPlotItem(), s.title + note, color=INK)
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def show_paths(self, pic: LandscapePicture) -> None:
@@ -221,6 +232,7 @@ class SurfacePlot(pg.PlotWidget):
             "text", lambda: pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(40, 44, 52, 180))
         )
         label.setText(text, color=colour)
+        label.setFont(self.text_font)
         label.setPos(x, y)
 
     def _span(self) -> float:
@@ -248,23 +260,25 @@ class CurvePlot(pg.PlotWidget):
         self.curve = self.plot(pen=pg.mkPen(INK, width=2), name="loss")
         dash = Qt.PenStyle.DashLine
         self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name="secant")
-        self.tangent = self.plot(pen=pg.mkPen((0, 158, 115), width=2), name="tangent")
+        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name="tangent")
         self.walked = pg.ScatterPlotItem()
         self.dots = pg.ScatterPlotItem()
         self.addItem(self.walked)
         self.addItem(self.dots)
         self.marks: list = []
         self._marks: tuple = ()
+        self.width_scale = 1.0
         self.setLabel("left", "loss", color=INK)
         self.getAxis("left").enableAutoSIPrefix(False)
 
-    def set_presentation(self, on: bool) -> None:
-        """Bigger axis text for a projector."""
-        font = pg.QtGui.QFont()
-        font.setPointSizeF(15 if on else 10)
-        for name in ("bottom", "left"):
-            self.getAxis(name).setStyle(tickFont=font)
-            self.getAxis(name).label.setFont(font)
+    def set_presentation(self, on: bool, px: int | None = None) -> None:
+        """Axis, legend and mark type from the window's font; thicker lines for a projector."""
+        self.width_scale = w = line_scale(on)
+        style_plot(self.getPlotItem(), on, px or type_px())
+        self.curve.setPen(pg.mkPen(INK, width=2 * w))
+        self.probe.setPen(pg.mkPen(HIGHLIGHT, width=2 * w, style=Qt.PenStyle.DashLine))
+        self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
+        self._marks = ()  # the marks' labels are redrawn at the new size
 
     def clear_curve(self) -> None:
         """Nothing to show yet."""
@@ -275,24 +289,26 @@ class CurvePlot(pg.PlotWidget):
 
     def show_curve(self, c: CurvePicture) -> None:
         """Draw curve, secant through (x, x+dx) and the tangent at x."""
-        seen = np.isfinite(c.values)
+        seen, w = np.isfinite(c.values), self.width_scale
         if c.fog:
             ink = pg.mkBrush(INK)
-            self.curve.setData(c.xs[seen], c.values[seen], pen=None, symbol="o", symbolSize=5,
+            self.curve.setData(c.xs[seen], c.values[seen], pen=None, symbol="o", symbolSize=5 * w,
                                symbolBrush=ink)  # fmt: skip
         else:
-            self.curve.setData(c.xs[seen], c.values[seen], pen=pg.mkPen(INK, width=2), symbol=None)
+            self.curve.setData(
+                c.xs[seen], c.values[seen], pen=pg.mkPen(INK, width=2 * w), symbol=None
+            )
         half = 0.25 * (c.xs[-1] - c.xs[0])
         xs = np.array([c.x - half, c.x + half])
         self.probe.setData(xs, c.y + c.secant_slope * (xs - c.x))
         self.tangent.setData(xs, c.y + c.derivative * (xs - c.x))
         self.dots.setData(
-            [c.x, c.x + c.dx], [c.y, c.y + c.secant_slope * c.dx], size=10,
+            [c.x, c.x + c.dx], [c.y, c.y + c.secant_slope * c.dx], size=10 * w,
             brush=pg.mkBrush(HIGHLIGHT),
         )  # fmt: skip
         if c.walked is not None and len(c.walked):
             ys = np.interp(c.walked, c.xs[seen], c.values[seen]) if seen.any() else c.walked
-            self.walked.setData(c.walked, ys, symbol="t", size=9, brush=pg.mkBrush(0, 114, 178))
+            self.walked.setData(c.walked, ys, symbol="t", size=9 * w, brush=pg.mkBrush(0, 114, 178))
         else:
             self.walked.setData([], [])
         if c.marks != self._marks:
@@ -311,6 +327,7 @@ class CurvePlot(pg.PlotWidget):
             pen = pg.mkPen((150, 150, 150), style=Qt.PenStyle.DotLine)
             opts = {"color": INK, "position": 0.9}
             line = pg.InfiniteLine(at, angle=90, pen=pen, label=name, labelOpts=opts)
+            line.label.setFont(pixel_font(type_px()))
             self.addItem(line)
             self.marks.append(line)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.views.landscape_controls import LandscapeControls
 from app.views.landscape_plots import CurvePlot, SurfacePlot
 from app.views.plot_export import export_scene
+from app.views.plot_style import type_px
 from nnviz.landscape.picture import LandscapePicture
 
 
@@ -30,22 +31,26 @@ class LandscapeView(QWidget):
         super().__init__(parent)
         self.picture: LandscapePicture | None = None
         self.view3d = None  # the 3-D surface, made the first time it is asked for
-        layout = QVBoxLayout(self)
+        self.staged = False
+        self.outer = QVBoxLayout(self)
         self.controls = c = LandscapeControls(racers)
-        layout.addWidget(c)
-        split = QSplitter()
+        self.outer.addWidget(c)
+        self.split = split = QSplitter()
+        split.setChildrenCollapsible(False)
         self.surface = SurfacePlot()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.surface)
         middle = QWidget()
-        column = QVBoxLayout(middle)
-        column.setContentsMargins(0, 0, 0, 0)
+        self.middle = QVBoxLayout(middle)
+        self.middle.setContentsMargins(0, 0, 0, 0)
         self.curve = CurvePlot()
-        column.addWidget(self.curve, 1)
-        column.addLayout(c.probe_row())
+        self.middle.addWidget(self.curve, 1)
+        self.probe = QWidget()  # the knob, Δx, fog and Walk, under the 1-D plot
+        self.probe.setLayout(c.probe_row())
+        self.middle.addWidget(self.probe)
         self.readout = QLabel()
         self.readout.setWordWrap(True)
-        column.addWidget(self.readout)
+        self.middle.addWidget(self.readout)
         self.caption = QLabel("Click the surface to start the race from there.")
         self.narration = QLabel()
         text = QWidget()
@@ -56,19 +61,67 @@ class LandscapeView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignTop)
             words.addWidget(label)
         words.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(text)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        for w, stretch in ((self.stack, 5), (middle, 3), (scroll, 3)):
+        self.words = _scrolling(text)
+        for w, stretch in ((self.stack, 5), (middle, 3), (self.words, 3)):
             split.addWidget(w)
             split.setStretchFactor(split.count() - 1, stretch)
         split.setSizes([520, 330, 300])
-        scroll.setMinimumWidth(220)
-        layout.addWidget(split, 1)
+        self.words.setMinimumWidth(220)
+        self.outer.addWidget(split, 1)
+        self.side: QSplitter | None = None
         c.log_toggled.connect(self._on_log_toggled)
         c.glyph_toggled.connect(self._on_glyph_toggled)
         self.set_presentation(False)
+
+    # ----- stage mode ------------------------------------------------------------------------
+    def set_staged(self, on: bool) -> None:
+        """On stage the plots take the whole height: controls and narration go to one column.
+
+        The column on the right stacks the controls (with the 1-D probe) above the narration;
+        each half scrolls, so nothing is cut however large the type.
+        """
+        if on == self.staged:
+            return
+        self.staged = on
+        if on:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(2, 2, 2, 2)
+            for w in (self.controls, self.probe, self.readout):
+                column.addWidget(w)
+            column.addStretch(1)
+            self.side = QSplitter(Qt.Orientation.Vertical)
+            self.side.setChildrenCollapsible(False)
+            self.side.addWidget(_scrolling(box))
+            self.split.replaceWidget(2, self.side)  # the narration moves into the column
+            self.side.addWidget(self.words)
+            self.outer.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.outer.insertWidget(0, self.controls)
+            self.middle.addWidget(self.probe)
+            self.middle.addWidget(self.readout)
+            self.split.replaceWidget(2, self.words)
+            self.side.deleteLater()
+            self.side = None
+            self.outer.setContentsMargins(9, 9, 9, 9)
+        self._share_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On stage, the columns keep their shares as the window changes size."""
+        super().resizeEvent(event)
+        if self.staged:
+            self._share_width()
+
+    def _share_width(self) -> None:
+        """Surface about 45 %, the 1-D plot 27 %, the column the rest (never below its need)."""
+        if not self.staged:
+            self.split.setSizes([520, 330, 300])
+            return
+        width = max(self.split.width(), 1)
+        need = self.side.widget(0).widget().minimumSizeHint().width() + 24  # + the scroll bar
+        side = max(round(0.28 * width), need)
+        rest = width - side
+        self.split.setSizes([round(0.62 * rest), rest - round(0.62 * rest), side])
 
     # ----- local drawing options (no request leaves the view) --------------------------------
     def _on_glyph_toggled(self, key: str, on: bool) -> None:
@@ -125,13 +178,12 @@ class LandscapeView(QWidget):
         self.picture = pic
 
     def set_presentation(self, on: bool) -> None:
-        """Thicker paths and bigger captions for a lecture hall."""
-        self.surface.set_presentation(on)
-        self.curve.set_presentation(on)
-        font = QFont()
-        font.setPointSizeF(16 if on else 10.5)
+        """Thicker paths; plot and caption type from the window's font (no second scaling)."""
+        px = type_px()
+        self.surface.set_presentation(on, px)
+        self.curve.set_presentation(on, px)
         for label in (self.caption, self.narration, self.readout):
-            label.setFont(font)
+            label.setFont(QFont())  # the window's type, which presentation mode enlarges
         if self.picture is not None:
             self.surface.show_paths(self.picture)
 
@@ -141,3 +193,12 @@ class LandscapeView(QWidget):
             export_scene(self.surface.scene(), str(path), "nnviz loss landscape")
         elif not self.grab().save(str(path)):
             raise OSError(f"could not write {path}")
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width (it scrolls vertically)."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    return scroll

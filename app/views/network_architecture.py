@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views.flow_layout import FlowLayout, hold_wrapped_height
 from app.views.widgets import blocked
 from nnviz.engine.features import feature_table
 from nnviz.engine.spec import MAX_HIDDEN_LAYERS, MAX_NEURONS, NetworkSpec
@@ -60,6 +61,16 @@ def _paint_toggle(b: QPushButton, on: bool) -> None:
     b.setPalette(palette)
 
 
+def _group(row: FlowLayout) -> QHBoxLayout:
+    """Controls that wrap together as one unit of a flowing row (a label stays with its buttons)."""
+    box = QWidget()
+    line = QHBoxLayout(box)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(row.spacing())
+    row.addWidget(box)
+    return line
+
+
 class _SpecEmitter(QWidget):
     """Base for controls that turn a click into ``spec_requested(new spec)``."""
 
@@ -90,8 +101,10 @@ class ArchitectureBar(_SpecEmitter):
         super().__init__(parent)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Edges show:"))
+        # Rows that wrap: at large type a narrow view gets two lines, never squeezed buttons.
+        top = FlowLayout()
+        modes = _group(top)
+        modes.addWidget(QLabel("Edges show:"))
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QPushButton] = {}
         for key, (label, what, _symbol) in MODES.items():
@@ -99,20 +112,25 @@ class ArchitectureBar(_SpecEmitter):
             b.clicked.connect(lambda _=False, k=key: self.mode_selected.emit(k))
             self.mode_group.addButton(b)
             self.mode_buttons[key] = b
-            top.addWidget(b)
+            modes.addWidget(b)
         set_toggle(self.mode_buttons["weight"], True)
-        top.addStretch(1)
+        layers = _group(top)
         self.remove_layer = CompactButton("− layer")
         self.add_layer = CompactButton("+ layer")
         self.remove_layer.clicked.connect(lambda: self._change_layers(-1))
         self.add_layer.clicked.connect(lambda: self._change_layers(+1))
-        top.addWidget(self.remove_layer)
-        top.addWidget(self.add_layer)
+        layers.addWidget(self.remove_layer)
+        layers.addWidget(self.add_layer)
         column.addLayout(top)
-        self.features_row = QHBoxLayout()
+        self.features_row = FlowLayout()
         column.addLayout(self.features_row)
         self.feature_buttons: dict[str, QPushButton] = {}
         self._dim: int | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Ask for the height the wrapped rows need at this width."""
+        super().resizeEvent(event)
+        hold_wrapped_height(self)
 
     def show_mode(self, mode: str) -> None:
         """Check the button of the current edge mode (without emitting)."""
@@ -155,7 +173,6 @@ class ArchitectureBar(_SpecEmitter):
             b.toggled.connect(lambda on, n=name: self._toggle_feature(n, on))
             self.feature_buttons[name] = b
             self.features_row.addWidget(b)
-        self.features_row.addStretch(1)
 
     def _change_layers(self, delta: int) -> None:
         hidden = self.spec.hidden if self.spec is not None else ()
@@ -222,8 +239,10 @@ class NeuronStrip(_SpecEmitter):
         self.setFixedHeight(h + 4)
         xs = self._xs
         spacing = min((b - a for a, b in zip(xs, xs[1:], strict=False)), default=1000.0)
-        words = spacing >= 4 * h + 40
         side = h + 2 if spacing >= 3 * h else max(h * 2 // 3, 14)
+        # Words only while neighbouring groups keep a clear gap between them.
+        widest = self.fontMetrics().horizontalAdvance(f"{MAX_NEURONS} neurons")
+        words = spacing >= 2 * side + widest + 8 + h
         for k, (minus, label, plus) in enumerate(self.groups):
             n = self.spec.hidden[k] if self.spec is not None else 0
             label.setText(f"{n} neuron{'s' if n != 1 else ''}" if words else str(n))

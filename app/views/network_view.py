@@ -18,17 +18,26 @@ from app.views.network_canvas import NetworkCanvas, Target
 from app.views.network_editor import InlineEditor
 from app.views.network_export import export_svg
 from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
+from app.views.plot_style import type_px
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.describe import input_names
 from nnviz.engine.linear_collapse import collapse_text
 from nnviz.network import text
-from nnviz.network.layout import NODE, column_gap, graph_bounds, node_position
+from nnviz.network.layout import (
+    MAX_COL_GAP,
+    NODE,
+    column_gap,
+    graph_bounds,
+    label_gap,
+    node_position,
+)
 from nnviz.palette import magnitude_widths, signed_color, signed_colors
 from nnviz.snapshot import Snapshot
 
 LABEL_PX = 13  # captions and input names, in screen pixels at any zoom
 THUMBNAIL_PERIOD_S = 0.1  # while playing, neuron pictures refresh 10×/s; edges every frame
-PRESENT = 1.6  # presentation mode scales type by this much
+MIN_SIZE = (380, 300)  # the main window's floor for this panel (app/main_window.py)
+CAPTION_GAP_PX = 16  # at least this much clear space between two layers' captions
 REBUILD_NOTE = "Changing the architecture or features rebuilds the network with fresh weights."
 
 
@@ -62,6 +71,7 @@ class NetworkView(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         self.bar = ArchitectureBar()
         self.strip = NeuronStrip()
         self.scene = QGraphicsScene(self)
@@ -122,7 +132,8 @@ class NetworkView(QWidget):
         self.scene.clear()
         self.nodes, self.biases, self.edges, self.labels = {}, {}, {}, {}
         sizes = snap.spec.sizes
-        px = round(PRESENT * LABEL_PX) if self.presenting else LABEL_PX
+        # The window's type (presentation mode enlarges it), never smaller than the usual 13 px.
+        px = max(LABEL_PX, type_px(self))
         for layer, n in enumerate(sizes):
             for i in range(n):
                 self.nodes[(layer, i)] = node = NodeItem((layer, i), 0.0, 0.0)
@@ -166,13 +177,18 @@ class NetworkView(QWidget):
         if not self.nodes:
             return
         vp = self.canvas.viewport().rect()
-        inputs = [v.pixel_width() for (kind, _), v in self.labels.items() if kind == "input"]
-        captions = [v for (kind, _), v in self.labels.items() if kind == "caption"]
-        line = captions[0].texts[0].font().pixelSize() + 3
-        margins = (max(inputs, default=0) + 14, 2 * line + 12, 14, 8)
+        margins = self._margins()
         usable_w = max(vp.width() - margins[0] - margins[2], 1)
         usable_h = max(vp.height() - margins[1] - margins[3], 1)
         gap = column_gap(self._spec.sizes, usable_w / usable_h)
+        # Captions keep their pixel size: columns never come closer than the widest caption.
+        apart = max(v.pixel_width() for (kind, _), v in self.labels.items() if kind == "caption")
+        needed = label_gap(self._spec.sizes, usable_w, usable_h, apart + CAPTION_GAP_PX)
+        gap = max(gap, needed) if needed is not None else MAX_COL_GAP
+        columns = len(self._spec.sizes) - 1
+        least = columns * (apart + CAPTION_GAP_PX) + margins[0] + margins[2] + NODE
+        self.canvas.setMinimumWidth(round(least))  # narrower, the captions would overlap
+        self._hold_minimum()
         if gap != self._gap:
             self._place(gap)
         self.canvas.fit(QRectF(*graph_bounds(self._spec.sizes, gap)), margins)
@@ -181,6 +197,26 @@ class NetworkView(QWidget):
             at = self.canvas.mapFromScene(QPointF(layer * gap, 0))
             xs.append(self.strip.mapFromGlobal(self.canvas.viewport().mapToGlobal(at)).x())
         self.strip.place(xs)
+
+    def _hold_minimum(self) -> None:
+        """Never smaller than the wrapped header, the graph's least size and the legend."""
+        m = self.layout().contentsMargins()
+        width = self.canvas.minimumWidth() + m.left() + m.right()
+        parts = (self.bar.minimumHeight(), self.strip.height(), self.canvas.minimumHeight())
+        legend = self.legend.heightForWidth(max(self.width() - m.left() - m.right(), 1))
+        height = sum(parts) + max(legend, 0) + m.top() + m.bottom() + 3 * self.layout().spacing()
+        if self.note.isVisible():
+            height += self.note.heightForWidth(max(self.width(), 1)) + self.layout().spacing()
+        self.setMinimumSize(max(width, MIN_SIZE[0]), max(height, MIN_SIZE[1]))
+
+    def _margins(self) -> tuple[float, float, float, float]:
+        """Pixels around the graph for the input names, the captions and half the last one."""
+        inputs = [v.pixel_width() for (kind, _), v in self.labels.items() if kind == "input"]
+        captions = [v for (kind, _), v in self.labels.items() if kind == "caption"]
+        line = captions[0].texts[0].font().pixelSize() + 3
+        left = max(max(inputs, default=0) + 14, captions[0].pixel_width() / 2 - NODE / 4)
+        right = max(14.0, captions[-1].pixel_width() / 2 - NODE / 4)
+        return left, len(captions[0].texts) * line + 12, right, 8
 
     def _restyle(self) -> None:
         snap = self.snap
@@ -297,9 +333,13 @@ class NetworkView(QWidget):
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """Type 1.6× larger in the graph, the hover card, the legend and the buttons."""
+        """The graph's captions, the hover card, the legend and the buttons in the window's type."""
         self.presenting = on
         self.setFont(QFont())  # inherit the window's type, which presentation mode enlarges
+        # The rebuild note is also in the ± buttons' tooltips: on a projector the graph
+        # needs the room more. The graph keeps room for its captions and a few neurons.
+        self.note.setVisible(not on)
+        self.canvas.setMinimumHeight(round(9 * type_px(self)) if on else 0)
         if self.snap is not None:
             self._spec = None  # rebuild so the scene's captions pick up the new size
             snap, self.snap = self.snap, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -40,7 +41,7 @@ def needed_width(w: QWidget) -> tuple[str, int] | None:
     if isinstance(w, QLabel):
         if w.wordWrap() or w.textFormat() == Qt.TextFormat.RichText or not w.text():
             return None
-        if "<" in w.text() and Qt.mightBeRichText(w.text()):
+        if "<" in w.text() and GuiQt.mightBeRichText(w.text()):
             return None
         widest = max(w.text().split("\n"), key=fm.horizontalAdvance)
         return w.text(), fm.horizontalAdvance(widest)

@@ -26,3 +26,15 @@ def test_columns_are_centred_and_bounds_cover_every_node():
     left, top, width, height = graph_bounds([2, 3, 1], 150)
     assert left < -NODE / 2 and top == -(ROW_GAP + NODE / 2)
     assert left + width >= 2 * 150 + NODE / 2 and top + height >= ROW_GAP + NODE / 2
+
+
+def test_label_gap_keeps_captions_a_caption_apart_on_screen():
+    """With the gap label_gap asks for, columns fitted into the view sit ≥ label_px apart."""
+    from nnviz.network.layout import graph_bounds, label_gap
+
+    sizes = (2, 4, 2, 1)
+    for w, h in ((400, 150), (300, 400), (900, 300)):
+        gap = label_gap(sizes, w, h, 90)
+        _, _, width, height = graph_bounds(sizes, gap)
+        assert gap * min(w / width, h / height) >= 90 - 1e-9
+    assert label_gap(sizes, 200, 300, 90) is None  # three gaps of 90 px cannot fit in 200

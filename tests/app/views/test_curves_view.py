@@ -7,7 +7,8 @@ import dataclasses
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication
 
 from app.views.curves_items import TRAIN_COLOR
 from app.views.curves_view import HINT, CurvesView
@@ -235,12 +236,24 @@ def test_real_divergence_is_marked_in_red(view):
 
 
 def test_presentation_makes_lines_and_type_bigger(view):
-    """Presentation mode is about 1.6× line width and font size."""
-    width, size = view.lines["train_loss"].opts["pen"].widthF(), view.header.font().pointSizeF()
-    view.set_presentation(True)
-    assert view.lines["train_loss"].opts["pen"].widthF() == pytest.approx(1.6 * width)
-    assert view.header.font().pointSizeF() == pytest.approx(1.6 * size)
+    """Presentation mode is about 1.6× line width; type grows with the app font it enlarges.
+
+    (The main window enlarges the app font; the view must not multiply it a second time.)
+    """
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    width, size = view.lines["train_loss"].opts["pen"].widthF(), view.header.font().pixelSize()
+    big = QFont(normal)
+    big.setPixelSize(round(1.6 * QFontInfo(normal).pixelSize()))
+    app.setFont(big)
+    try:
+        view.set_presentation(True)
+        assert view.lines["train_loss"].opts["pen"].widthF() == pytest.approx(1.6 * width)
+        assert view.header.font().pixelSize() == pytest.approx(1.6 * size, rel=0.1)
+    finally:
+        app.setFont(normal)
     view.set_presentation(False)
+    assert view.header.font().pixelSize() == size
     assert view.lines["test_loss"].opts["pen"].style() == Qt.PenStyle.DashLine
 
 

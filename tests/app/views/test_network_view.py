@@ -7,7 +7,8 @@ import dataclasses
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication
 
 from app.views.network_items import BiasItem, EdgeItem, NodeItem
 from nnviz.engine.spec import NetworkSpec
@@ -208,11 +209,20 @@ def test_export_png_and_svg(qtbot, base, tmp_path):
 
 
 def test_presentation_mode_enlarges_the_labels(qtbot, base):
-    """Captions and input names grow 1.6× and the graph survives the rebuild."""
+    """Captions and input names grow 1.6× with the app font presentation mode enlarges (the
+    view follows that font rather than multiplying it again), and the graph survives."""
     view = shown_view(qtbot, synthetic(base))
     small = view.labels[("input", 0)].pixel_width()
-    view.set_presentation(True)
-    assert view.labels[("input", 0)].pixel_width() > 1.4 * small
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    big = QFont(normal)
+    big.setPixelSize(round(1.6 * QFontInfo(normal).pixelSize()))
+    app.setFont(big)
+    try:
+        view.set_presentation(True)
+        assert view.labels[("input", 0)].pixel_width() > 1.4 * small
+    finally:
+        app.setFont(normal)
     assert isinstance(view.nodes[(3, 0)], NodeItem) and isinstance(view.edges[(3, 0, 0)], EdgeItem)
 
 
