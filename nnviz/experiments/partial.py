@@ -99,8 +99,10 @@ def overparam_figure(widths, final_loss, final_accuracy, steps, curves, title: s
         [], [], bars=bars(labels, [bar_series("reached 100 %", success, "blue")]),
     )  # fmt: skip
     middle = figure(
-        "Spread of final losses (max − min)", "width (units per layer)", "final log loss",
-        [], [], bars=bars(labels, [bar_series("spread over seeds", spread, "orange")]),
+        "Spread of final losses (max − min)", "width (units per layer)",
+        "final log loss (log scale)", [], [],
+        bars=bars(labels, [bar_series("spread over seeds", np.maximum(spread, LOSS_FLOOR),
+                                      "orange")], log_y=True),
     )  # fmt: skip
     right = figure(
         "Every run's training loss", "Adam step", "log loss (log scale)",
