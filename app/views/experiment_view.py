@@ -52,6 +52,7 @@ class ExperimentView(QWidget):
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # big type: label above
         column.addWidget(self.form_box)
         buttons = QHBoxLayout()
         self.run_button = QPushButton("Run")
@@ -75,6 +76,7 @@ class ExperimentView(QWidget):
         scroll.setWidget(self.column)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(COLUMN_PX)
+        self.scroll = scroll
         self.narration = QLabel()
         self.narration.setWordWrap(True)
         self.narration.setStyleSheet(f"color: {hex_color(INK)};")
@@ -162,6 +164,7 @@ class ExperimentView(QWidget):
         self.presenting = on
         px = font_px(on)
         set_px_fonts(self.column, px)
+        self.scroll.setMinimumWidth(max(COLUMN_PX, 15 * px))  # the fields stay readable
         set_px_font(self.narration, px)
         self.figure.set_presentation(on)
 

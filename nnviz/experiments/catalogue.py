@@ -106,7 +106,7 @@ def _game(v: dict[str, Any]) -> Sweep:
 
 
 N = Control("n", "N (training points)", 40, 4, 200)
-NOISE = Control("noise", "noise (std of the labels)", 0.5, 0, 5, whole=False)
+NOISE = Control("noise", "label noise (std)", 0.5, 0, 5, whole=False)
 EXPERIMENTS: dict[str, Experiment] = {
     e.id: e
     for e in (
@@ -130,7 +130,7 @@ EXPERIMENTS: dict[str, Experiment] = {
             _epochs,
         ),
         Experiment(
-            "overparameterisation", "Over-parameterisation: widths × seeds",
+            "overparameterisation", "Over-parameterisation",
             "Two spirals, 2-w-w-1 tanh nets, every width from several seeds. Narrow nets get "
             "stuck from most seeds; wide ones reach 100 % from almost every seed, and the spread "
             "of their final losses shrinks: more parameters make optimisation easy.",
@@ -144,7 +144,7 @@ EXPERIMENTS: dict[str, Experiment] = {
             "layer's gradient at the start (log scale); going back, every layer shrinks it. "
             "Right: the loss. Too small a scale stays at ln 2; the right scale trains.",
             (Control("depth", "depth (layers)", 10, 2, 30),
-             Control("scale", "small scale (% of Xavier)", 50, 1, 200),
+             Control("scale", "small scale (% Xavier)", 50, 1, 200),
              Control("steps", "gradient steps", 400, 10, 3000)),
             _depth,
         ),

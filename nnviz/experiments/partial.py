@@ -26,14 +26,6 @@ LN2 = math.log(2.0)
 LOSS_FLOOR = 1e-6  # a loss drawn on a log axis is shown at least this high (0 has no log)
 
 
-def _done(results: Sequence[SweepResult], sweep: Sweep) -> str:
-    return f"({len(results)} of {len(sweep.grid)} {_unit(sweep)} done)"
-
-
-def _unit(sweep: Sweep) -> str:
-    return {"active-learning": "sessions", "depth-init": "scales"}.get(sweep.experiment, "widths")
-
-
 def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     """Test, training, early-stopped and ridge error over the widths p done so far (log y)."""
     n_train = int(dict(sweep.options).get("n_train", 40))
@@ -55,7 +47,7 @@ def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     worst = int(np.argmax(ys("test")))
     peak = mark(ps[worst], ys("test")[worst], f"worst so far at p = {ps[worst]}")
     return figure(
-        f"Double descent: test error over width p {_done(results, sweep)}",
+        "Double descent over width p",
         "p (random features)",
         "mean squared error",
         curves,
@@ -74,7 +66,7 @@ def double_descent_epochs(results: Sequence[SweepResult], sweep: Sweep) -> Figur
     grid = heatmap(ps, steps, rows, "p (random features)", "T (gradient-descent steps)",
                    label="test error", log=True)  # fmt: skip
     lines = [vline(n_train, f"p = N = {n_train}")] if min(ps) <= n_train <= max(ps) else []
-    title = f"Test error over width and training time {_done(results, sweep)}"
+    title = "Test error over width p and time T"
     return figure(title, grid["x_label"], grid["y_label"], [], [], heatmap=grid, vlines=lines)
 
 
@@ -85,7 +77,7 @@ def overparameterisation(results: Sequence[SweepResult], sweep: Sweep) -> Figure
     accuracy = np.array([r.result["final_accuracy"] for r in results])
     steps = results[0].result["curve_steps"]
     curves = np.array([r.result["curves"] for r in results])
-    title = f"Wider nets train from (almost) every seed {_done(results, sweep)}"
+    title = "Wider nets train from (almost) every seed"
     return overparam_figure(widths, loss, accuracy, steps, curves, title)
 
 
@@ -95,17 +87,17 @@ def overparam_figure(widths, final_loss, final_accuracy, steps, curves, title: s
     success = 100 * np.mean(np.asarray(final_accuracy) >= 1.0, axis=1)
     spread = np.ptp(np.asarray(final_loss), axis=1)
     left = figure(
-        "Seeds reaching 100 % training accuracy", "width (units per layer)", "% of seeds",
+        "Seeds at 100 % accuracy", "width", "% of seeds",
         [], [], bars=bars(labels, [bar_series("reached 100 %", success, "blue")]),
     )  # fmt: skip
     middle = figure(
-        "Spread of final losses (max − min)", "width (units per layer)",
-        "final log loss (log scale)", [], [],
+        "Spread of final losses", "width",
+        "max − min (log scale)", [], [],
         bars=bars(labels, [bar_series("spread over seeds", np.maximum(spread, LOSS_FLOOR),
                                       "orange")], log_y=True),
     )  # fmt: skip
     right = figure(
-        "Every run's training loss", "Adam step", "log loss (log scale)",
+        "Every run's loss", "Adam step", "log loss (log scale)",
         _width_curves(widths, steps, np.asarray(curves)), [], log_y=True,
     )  # fmt: skip
     return panels_figure(title, [left, middle, right])
@@ -161,7 +153,7 @@ def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     fd, bp = ms("seconds_finite_difference"), ms("seconds_backprop")
     last = f"{fd[-1] / bp[-1]:.0f}× slower at {params[-1]} parameters"
     time = figure(
-        "Time for one gradient, measured now", "parameters", "milliseconds",
+        "Time per gradient", "parameters", "milliseconds",
         [curve("backprop", params, bp, color="blue"),
          curve("finite differences", params, fd, color="orange")],
         [mark(params[-1], fd[-1], last)], log_x=True, log_y=True,
@@ -174,7 +166,7 @@ def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
                [r.result["passes_finite_difference"] for r in results], color="orange")],
         [], log_x=True, log_y=True,
     )  # fmt: skip
-    title = f"One gradient, two ways (same answer) {_done(results, sweep)}"
+    title = "One gradient, two ways (same answer)"
     return panels_figure(title, [time, passes])
 
 
@@ -191,7 +183,7 @@ def active_learning(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     for key in names:
         mean = np.mean([r.result[key] for r in results], axis=0)
         curves.append(curve(f"{names[key]}, mean", labels, mean, color=colors[key]))
-    title = f"Asking where the model is unsure vs at random {_done(results, sweep)}"
+    title = "Asking where unsure vs at random"
     return figure(title, "labels given", "held-out accuracy", curves, [])
 
 

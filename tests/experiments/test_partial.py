@@ -38,4 +38,4 @@ def test_the_double_descent_curve_grows_with_the_widths_done():
     for k in (1, 5, len(cells)):
         fig = partial_figure(list(reversed(cells[:k])), sweep)  # arrival order does not matter
         assert fig["curves"][0]["xs"] == [float(p) for p in sweep.grid[:k]]
-        assert f"{k} of {len(sweep.grid)}" in fig["title"] and fig["vlines"][0]["x"] == 40
+        assert fig["vlines"][0]["x"] == 40
