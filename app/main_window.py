@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.context import Context, Highlighter
 from app.document import Document
+from app.experiment_controller import ExperimentController
 from app.gears_controller import GearsController
 from app.graph_controller import GraphController
 from app.i18n import Language
@@ -98,7 +99,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.panels = self._register_panels()
         self.docks: dict[str, QDockWidget] = {}
         self._dock_panels()
-        for key in ("lesson", "table", "gears", "knobs", "images", "figure"):
+        for key in ("lesson", "table", "gears", "knobs", "images", "figure", "experiments"):
             self.docks[key].hide()  # the lesson panel while a lesson plays; the rest on demand
         self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
@@ -134,6 +135,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.knobs = KnobsController(KnobsView())
         self.images = ImagesController(ImagesView(), runner=self.landscape.jobs)
         self.figure = FigureView()
+        self.experiments = ExperimentController(self.ctx, self.training)
         for controller in (self.table, self.gears, self.knobs, self.images):
             controller.message.connect(self.status.say)
 
@@ -194,6 +196,9 @@ class MainWindow(WindowModes, QMainWindow):
             ),
             Panel("figure", "Lesson plot", self.figure, self.figure, Area.BottomDockWidgetArea,
                   tab_with="curves", stage="plot", minimum=(300, 240)),
+            Panel("experiments", "Experiments", self.experiments.view, self.experiments.view,
+                  Area.BottomDockWidgetArea, tab_with="curves", stage="experiments",
+                  minimum=(300, 240)),
             Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
                   Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
                   minimum=(300, 120)),

@@ -41,6 +41,7 @@ STAGES: dict[str, StageSpec] = {
         StageSpec("graph", "Computation graph", "F7", ("graph",)),
         StageSpec("landscape", "Loss landscape", "F8", ("landscape",)),
         StageSpec("plot", "Lesson plot", "", ("figure",)),
+        StageSpec("experiments", "Experiments", "F9", ("experiments",)),
         StageSpec("table", "Feature table", "", ("table",)),
         StageSpec("gears", "Chain rule as gears", "", ("gears",)),
         StageSpec("knobs", "Six knobs", "", ("knobs",)),

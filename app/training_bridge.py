@@ -19,7 +19,16 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnviz import commands as cmd
 from nnviz.lab import Lab
-from nnviz.lab_loop import COMMAND, DELIVERED, FAILED, SNAPSHOT, STOP, serve
+from nnviz.lab_loop import (
+    COMMAND,
+    DELIVERED,
+    FAILED,
+    SNAPSHOT,
+    STOP,
+    SWEEP,
+    SWEEP_DONE,
+    serve,
+)
 from nnviz.snapshot import Snapshot, refrozen
 
 POLL_S = 0.05  # how often the relay looks at its stop flag while no snapshot arrives
@@ -32,6 +41,8 @@ class TrainingWorker(QObject):
 
     snapshot_ready = Signal(object)
     failed = Signal(str)
+    sweep_progress = Signal(object)  # a SweepResult: one finished cell of a sweep
+    sweep_finished = Signal(object)  # {"experiment", "cancelled", "seconds", "cells", "error"}
 
     def __init__(
         self, make_lab: Callable[[], Lab], recovery: Callable[[], list] = lambda: []
@@ -100,6 +111,10 @@ class TrainingWorker(QObject):
                     snap = replace(snap, seq=snap.seq + self._seq_base)
                 self._last_seq = snap.seq
                 self.snapshot_ready.emit(snap)
+            elif kind == SWEEP:
+                self.sweep_progress.emit(value)
+            elif kind == SWEEP_DONE:
+                self.sweep_finished.emit(value)
             elif kind == FAILED:
                 self.failed.emit(value)
                 self._stop.set()
@@ -136,6 +151,8 @@ class TrainingBridge(QObject):
 
     snapshot_ready = Signal(object)
     failed = Signal(str)
+    sweep_progress = Signal(object)  # relayed from the worker, see TrainingWorker
+    sweep_finished = Signal(object)
 
     def __init__(self, make_lab: Callable[[], Lab], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +166,8 @@ class TrainingBridge(QObject):
         self.thread.started.connect(self.worker.run)
         self.worker.snapshot_ready.connect(self._on_snapshot)
         self.worker.failed.connect(self.failed)
+        self.worker.sweep_progress.connect(self.sweep_progress)
+        self.worker.sweep_finished.connect(self.sweep_finished)
         self._running = False
 
     def start(self) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
+from nnviz.experiments.sweep import Sweep
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,21 @@ class RequestSnapshot:
     token: int = 0
 
 
+@dataclass(frozen=True)
+class StartSweep:
+    """Run an experiment's cells between training slices, streaming each result back.
+
+    The live run is not touched; a sweep already running is cancelled first.
+    """
+
+    sweep: Sweep
+
+
+@dataclass(frozen=True)
+class CancelSweep:
+    """Stop the running sweep after the cell in progress; its results so far stay shown."""
+
+
 Command = (
     Play
     | Pause
@@ -160,4 +176,6 @@ Command = (
     | ExampleStep
     | SetSpeed
     | RequestSnapshot
+    | StartSweep
+    | CancelSweep
 )

@@ -15,13 +15,15 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from nnviz import commands as cmd
+from nnviz.experiments.sweep_run import SWEEP, SWEEP_DONE, RunningSweep  # noqa: F401 - protocol
 from nnviz.lab import Lab
 
 FRAME_S = 1.0 / 40.0  # the newest snapshot at most every 25 ms
 TRAIN_SLICE_S = 0.008  # train in slices this long between looks at the command pipe
 
 # Messages: ("command", Command), ("delivered", None), ("stop", None) go to the loop;
-# ("snapshot", Snapshot) and ("failed", text) come back.
+# ("snapshot", Snapshot) and ("failed", text) come back, and while a sweep runs
+# ("sweep", SweepResult) per cell and one ("sweep_done", {...}) (see experiments/sweep_run.py).
 COMMAND, DELIVERED, STOP = "command", "delivered", "stop"
 SNAPSHOT, FAILED = "snapshot", "failed"
 
@@ -51,6 +53,8 @@ class LabLoop:
         self.delivered = True  # the GUI has drawn the last snapshot we sent
         self.stopped = False
         self._last_emit = -float("inf")
+        self.sweep: RunningSweep | None = None  # computed a cell per loop turn
+        self.outgoing: list[tuple[str, Any]] = []  # sweep messages waiting for the pipe
 
     def handle(self, message: tuple[str, Any]) -> None:
         """One message from the GUI side."""
@@ -59,6 +63,8 @@ class LabLoop:
             self.stopped = True
         elif kind == DELIVERED:
             self.delivered = True
+        elif kind == COMMAND and isinstance(value, cmd.StartSweep | cmd.CancelSweep):
+            self._sweep_command(value)
         elif kind == COMMAND:
             self._apply(value)
         else:
@@ -73,6 +79,27 @@ class LabLoop:
             self.lab.playing = False
             self._report(describe(exc))
         self.dirty = True
+
+    def _sweep_command(self, command: cmd.StartSweep | cmd.CancelSweep) -> None:
+        """Start or cancel a sweep; a new one first ends the one running (as cancelled)."""
+        if self.sweep is not None:
+            self.outgoing.append(self.sweep.cancel())
+            self.sweep = None
+        if isinstance(command, cmd.StartSweep):
+            self.sweep = RunningSweep(command.sweep, self.clock)
+
+    def sweep_step(self) -> None:
+        """One cell of the running sweep, between training slices (commands are read between)."""
+        if self.sweep is None:
+            return
+        self.outgoing += self.sweep.step()
+        if self.sweep.finished:
+            self.sweep = None
+
+    def take_messages(self) -> list[tuple[str, Any]]:
+        """The sweep messages to send now (and forget)."""
+        out, self.outgoing = self.outgoing, []
+        return out
 
     def train(self) -> None:
         """Train one slice if playing; a bug pauses and is reported instead of escaping."""
@@ -99,6 +126,8 @@ class LabLoop:
 
     def wait_s(self) -> float:
         """How long to wait for a message before looking again."""
+        if self.sweep is not None:  # a cell is waiting to be computed
+            return 0.0
         if self.lab.playing:  # at a speed limit, nap instead of spinning between epochs
             paced = self.lab.epochs_per_second and self.lab.stop_at_epoch is None
             return 0.002 if paced else 0.0
@@ -132,6 +161,9 @@ def _run(loop: LabLoop, inbox: Channel, outbox: Channel) -> None:
         if loop.stopped:
             return
         loop.train()
+        loop.sweep_step()
+        for message in loop.take_messages():
+            outbox.send(message)
         if loop.snapshot_due():
             outbox.send((SNAPSHOT, loop.take_snapshot()))
 

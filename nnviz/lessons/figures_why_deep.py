@@ -8,6 +8,8 @@ import numpy as np
 
 from nnviz.experiments.active_learning import active_learning
 from nnviz.experiments.double_descent import INTERPOLATED
+from nnviz.experiments.overparam import SEEDS, STEPS, WIDTHS, run_overparam
+from nnviz.experiments.partial import overparam_figure
 from nnviz.lessons.figure_data import (
     Figure,
     bar_series,
@@ -178,6 +180,19 @@ def min_max_game_figure(lr: float = 0.1, steps: int = 100) -> Figure:
     )
 
 
+def overparameterisation_figure(seeds: int = SEEDS, steps: int = STEPS) -> Figure:
+    """Success rate by width | spread of final losses | every run's loss curve, by width.
+
+    The same ensemble run as the lesson's numbers (``nnviz.lessons.overparam``): its
+    ``success_rate_by_width`` and ``loss_spread_by_width`` are the first two panels.
+    """
+    r = run_overparam(WIDTHS, seeds, steps)
+    title = f"Two spirals, {len(r.seeds)} seeds per width: wider nets train from every seed"
+    return overparam_figure(
+        r.widths, r.final_loss, r.final_accuracy, r.curve_steps, r.curves, title
+    )
+
+
 WHY_DEEP_FIGURES: dict[str, Callable[[], Figure]] = {
     "double-descent": double_descent_figure,
     "double-descent-epochs": double_descent_epochs_figure,
@@ -185,4 +200,5 @@ WHY_DEEP_FIGURES: dict[str, Callable[[], Figure]] = {
     "backprop-cost": backprop_cost_figure,
     "active-learning": active_learning_figure,
     "min-max-game": min_max_game_figure,
+    "overparameterisation": overparameterisation_figure,
 }

@@ -29,7 +29,7 @@ POPSCI_IDS = {
 }  # fmt: skip
 WHY_DEEP_IDS = {
     "double-descent", "double-descent-epochs", "depth-init", "backprop-cost",
-    "active-learning", "min-max-game",
+    "active-learning", "min-max-game", "overparameterisation",
 }  # fmt: skip
 IDS = IDS | POPSCI_IDS | WHY_DEEP_IDS
 LESSONS = load_all_lessons()

@@ -1,0 +1,146 @@
+"""Runs the experiments panel: builds a sweep from the controls, streams its cells into the plot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.context import Context
+from app.views.experiment_view import ExperimentView
+from nnviz import commands as cmd
+from nnviz.experiments.catalogue import EXPERIMENTS, say_time, time_left
+from nnviz.experiments.partial import partial_figure
+from nnviz.experiments.sweep import Sweep, SweepResult
+
+REDRAW_MS = 300  # a full figure redraw costs ~0.1-0.3 s: at most one per this interval
+
+
+class ExperimentController(QObject):
+    """One sweep at a time, in the training process; the GUI thread only draws its cells.
+
+    ``training`` is anything with the bridge's ``sweep_progress``, ``sweep_finished`` and
+    ``failed`` signals (the TrainingBridge). ``finished(done)`` repeats the end message.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, ctx: Context, training: QObject, view: ExperimentView | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.view = view or ExperimentView()
+        self.experiment = next(iter(EXPERIMENTS.values()))
+        self.texts = {e.id: e.defaults() for e in EXPERIMENTS.values()}
+        self.sweep: Sweep | None = None  # the sweep running (None when idle)
+        self.cancelling = False
+        self.results: list[SweepResult] = []
+        self._stale = False  # cells arrived that the plot does not show yet
+        self._cooldown = QTimer(self)  # leading-edge throttle: draw now, then at most every …
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(REDRAW_MS)
+        self._cooldown.timeout.connect(self._on_cooldown)
+        training.sweep_progress.connect(self._on_progress)
+        training.sweep_finished.connect(self._on_finished)
+        training.failed.connect(self._on_training_failed)
+        self.view.set_experiments([(e.id, e.title) for e in EXPERIMENTS.values()])
+        self.view.experiment_chosen.connect(self.choose)
+        self.view.run_requested.connect(self.run)
+        self.view.cancel_requested.connect(self.cancel)
+        self.choose(self.experiment.id)
+
+    @property
+    def running(self) -> bool:
+        """A sweep was sent and its end has not come back yet."""
+        return self.sweep is not None
+
+    def choose(self, experiment_id: str) -> None:
+        """Show an experiment's controls and narration (ValueError for an unknown id)."""
+        if experiment_id not in EXPERIMENTS:
+            raise ValueError(
+                f"no experiment {experiment_id!r}; choose one of {', '.join(EXPERIMENTS)}"
+            )
+        if self.running:
+            return
+        self.texts[self.experiment.id] = self.view.texts() or self.texts[self.experiment.id]
+        self.experiment = EXPERIMENTS[experiment_id]
+        self.view.select(experiment_id)
+        self.view.show_controls(self.experiment.controls, self.texts[experiment_id])
+        self.view.show_narration(self.experiment.narration)
+
+    def run(self, texts: dict[str, str] | None = None) -> bool:
+        """Validate the controls and start the sweep; a bad value is one message, nothing sent."""
+        if self.running:
+            return False
+        if texts is not None:
+            self.view.show_controls(self.experiment.controls, {**self.view.texts(), **texts})
+        try:
+            sweep = self.experiment.sweep(self.view.texts())
+        except ValueError as exc:
+            self.view.show_status(str(exc), error=True)
+            self.ctx.say(str(exc), error=True)
+            return False
+        self.sweep, self.cancelling, self.results = sweep, False, []
+        self.view.set_running(True)
+        self.view.show_progress(0.0, f"Running {self.experiment.title}… {say_time(None)}")
+        self.ctx.send(cmd.StartSweep(sweep))
+        return True
+
+    def cancel(self) -> None:
+        """Ask the training process to stop after the cell in progress."""
+        if not self.running or self.cancelling:
+            return
+        self.cancelling = True
+        self.view.show_status("Cancelling after the cell in progress…")
+        self.ctx.send(cmd.CancelSweep())
+
+    # ----- from the training process ---------------------------------------------------------
+    def _on_progress(self, result: SweepResult) -> None:
+        if self.sweep is None or self.cancelling:
+            return  # a cell finished just before the cancel was read: drop it
+        self.results.append(result)
+        self._stale = True
+        if not self._cooldown.isActive():
+            self._draw()
+        left = say_time(time_left(result.progress, result.seconds))
+        count = f"{len(self.results)} of {len(self.sweep.grid)}"
+        self.view.show_progress(result.progress, f"{count} done · {left}")
+
+    def _draw(self) -> None:
+        """The figure of every cell so far (the GUI stays free between throttled redraws)."""
+        if self._stale and self.results and self.sweep is not None:
+            self.view.show_figure(partial_figure(self.results, self.sweep))
+            self._stale = False
+            self._cooldown.start()
+
+    def _on_cooldown(self) -> None:
+        self._draw()
+
+    def _on_finished(self, done: dict) -> None:
+        if self.sweep is None:
+            return
+        self._cooldown.stop()
+        self._draw()  # the last cells, at once
+        total = len(self.sweep.grid)
+        self.sweep, self.cancelling = None, False
+        self.view.set_running(False)
+        if done.get("error"):
+            self.view.reset_progress()
+            self.view.show_status(done["error"], error=True)
+            self.ctx.say(done["error"], error=True)
+        elif done.get("cancelled"):
+            self.view.reset_progress()
+            text = (
+                f"Cancelled after {len(self.results)} of {total}; the results so far stay "
+                "drawn and the live network is as it was."
+            )
+            self.view.show_status(text)
+            self.ctx.say(text)
+        else:
+            self.view.show_progress(1.0, f"Done: {total} in {done.get('seconds', 0.0):.1f} s.")
+        self.finished.emit(done)
+
+    def _on_training_failed(self, text: str) -> None:
+        if self.sweep is None:
+            return
+        self.sweep, self.cancelling = None, False
+        self.view.set_running(False)
+        self.view.reset_progress()
+        self.view.show_status("The sweep stopped with the training process; press Run again.", True)

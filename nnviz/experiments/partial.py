@@ -1,0 +1,229 @@
+"""Figures from the cells of a sweep done so far, so a plot grows while the sweep runs."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from nnviz.experiments.double_descent import INTERPOLATED
+from nnviz.experiments.sweep import Sweep, SweepResult
+from nnviz.lessons.figure_data import (
+    Figure,
+    bar_series,
+    bars,
+    curve,
+    figure,
+    heatmap,
+    mark,
+    panels_figure,
+    vline,
+)
+
+LN2 = math.log(2.0)
+LOSS_FLOOR = 1e-6  # a loss drawn on a log axis is shown at least this high (0 has no log)
+
+
+def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Test, training, early-stopped and ridge error over the widths p done so far (log y)."""
+    n_train = int(dict(sweep.options).get("n_train", 40))
+    ps = [r.value for r in results]
+
+    def ys(key: str) -> list[float]:
+        return [r.result[key] for r in results]
+
+    fitted = [(p, e) for p, e in zip(ps, ys("train"), strict=True) if e >= INTERPOLATED]
+    curves = [curve("test error", ps, ys("test"), color="blue")]
+    if fitted:  # from p = N on the training error is 0, which a log axis cannot show
+        curves.append(
+            curve("training error (0 from p = N on)", *zip(*fitted, strict=True), color="orange")
+        )
+    curves += [
+        curve("test error, stopped early", ps, ys("early_stopping"), "dashed", "green"),
+        curve("test error, a little ridge", ps, ys("ridge"), "dashed", "purple"),
+    ]
+    worst = int(np.argmax(ys("test")))
+    peak = mark(ps[worst], ys("test")[worst], f"worst so far at p = {ps[worst]}")
+    return figure(
+        "Double descent over width p",
+        "p (random features)",
+        "mean squared error",
+        curves,
+        [peak],
+        log_y=True,
+        vlines=[vline(n_train, f"interpolation threshold p = N = {n_train}")],
+    )
+
+
+def double_descent_epochs(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Test error over (p, T) for the widths done so far; a column per width (log colour)."""
+    n_train = int(dict(sweep.options).get("n_train", 40))
+    ps = [r.value for r in results]
+    steps = results[0].result["steps"]
+    rows = np.array([r.result["test_error"] for r in results]).T  # rows are T
+    grid = heatmap(ps, steps, rows, "p (random features)", "T (gradient-descent steps)",
+                   label="test error", log=True)  # fmt: skip
+    lines = [vline(n_train, f"p = N = {n_train}")] if min(ps) <= n_train <= max(ps) else []
+    title = "Test error over width p and time T"
+    return figure(title, grid["x_label"], grid["y_label"], [], [], heatmap=grid, vlines=lines)
+
+
+def overparameterisation(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Success rate | final-loss spread | every loss curve, for the widths done so far."""
+    widths = [r.value for r in results]
+    loss = np.array([r.result["final_loss"] for r in results])
+    accuracy = np.array([r.result["final_accuracy"] for r in results])
+    steps = results[0].result["curve_steps"]
+    curves = np.array([r.result["curves"] for r in results])
+    title = "Wider nets train from (almost) every seed"
+    return overparam_figure(widths, loss, accuracy, steps, curves, title)
+
+
+def overparam_figure(widths, final_loss, final_accuracy, steps, curves, title: str) -> Figure:
+    """Three panels from (W, S) final losses and accuracies and (W, S, C) loss curves."""
+    labels = [str(w) for w in widths]
+    success = 100 * np.mean(np.asarray(final_accuracy) >= 1.0, axis=1)
+    spread = np.ptp(np.asarray(final_loss), axis=1)
+    left = figure(
+        "Seeds at 100 % accuracy", "width", "% of seeds",
+        [], [], bars=bars(labels, [bar_series("reached 100 %", success, "blue")]),
+    )  # fmt: skip
+    middle = figure(
+        "Spread of final losses", "width",
+        "max − min (log scale)", [], [],
+        bars=bars(labels, [bar_series("spread over seeds", np.maximum(spread, LOSS_FLOOR),
+                                      "orange")], log_y=True),
+    )  # fmt: skip
+    right = figure(
+        "Every run's loss", "Adam step", "log loss (log scale)",
+        _width_curves(widths, steps, np.asarray(curves)), [], log_y=True,
+    )  # fmt: skip
+    return panels_figure(title, [left, middle, right])
+
+
+def _width_curves(widths, steps, curves: np.ndarray) -> list[dict]:
+    """Each run faintly: the narrowest third orange, the middle green, the widest third blue."""
+    order = np.argsort(widths)
+    bands = np.array_split(order, 3) if len(widths) >= 3 else [order]
+    colors = ("orange", "green", "blue")[-len(bands) :]
+    out = []
+    for band, color in zip(bands, colors, strict=True):
+        name = "width " + ", ".join(str(widths[i]) for i in sorted(band, key=widths.__getitem__))
+        for i in band:
+            for run in curves[i]:
+                out.append(curve(name, steps, np.maximum(run, LOSS_FLOOR), "faint", color))
+    return out
+
+
+def depth_init(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Gradient norm per layer at the start (log bars) | loss curves and ln 2."""
+    names = {
+        r.value: ("Xavier" if r.value == 100 else f"{r.value / 100:g}× Xavier") for r in results
+    }
+    colors = {r.value: ("blue" if r.value == 100 else "orange") for r in results}
+    depth = len(results[0].result["grad_norm_by_layer"])
+    chart = bars(
+        [str(layer) for layer in range(1, depth + 1)],
+        [bar_series(names[r.value], r.result["grad_norm_by_layer"], colors[r.value])
+         for r in results],
+        log_y=True,
+    )  # fmt: skip
+    left = figure("Gradient norm per layer at the start", "layer (1 = next to the inputs)",
+                  "‖∂L/∂W‖", [], [], bars=chart)  # fmt: skip
+    n_steps = len(results[0].result["losses"]) - 1
+    lines = [curve("ln 2: always ½", [0, n_steps], [LN2, LN2], "dashed", "grey")]
+    marks = []
+    for r in results:
+        losses = r.result["losses"]
+        lines.append(curve(names[r.value], range(len(losses)), losses, color=colors[r.value]))
+        marks.append(mark(n_steps, losses[-1], f"{names[r.value]}: {losses[-1]:.3g}"))
+    right = figure("Training loss", "gradient step", "log loss", lines, marks)
+    return panels_figure(f"A {depth}-layer tanh net: the initial scale decides", [left, right])
+
+
+def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Seconds per gradient against the parameter count, both ways (log-log), and passes."""
+    params = [r.result["params"] for r in results]
+
+    def ms(key: str) -> list[float]:
+        return [max(1000 * r.result[key], 1e-6) for r in results]
+
+    fd, bp = ms("seconds_finite_difference"), ms("seconds_backprop")
+    last = f"{fd[-1] / bp[-1]:.0f}× slower at {params[-1]} parameters"
+    time = figure(
+        "Time per gradient", "parameters", "milliseconds",
+        [curve("backprop", params, bp, color="blue"),
+         curve("finite differences", params, fd, color="orange")],
+        [mark(params[-1], fd[-1], last)], log_x=True, log_y=True,
+    )  # fmt: skip
+    passes = figure(
+        "Passes over the data", "parameters", "passes",
+        [curve("backprop: 2", params, [r.result["passes_backprop"] for r in results],
+               color="blue"),
+         curve("finite differences: 2 per parameter", params,
+               [r.result["passes_finite_difference"] for r in results], color="orange")],
+        [], log_x=True, log_y=True,
+    )  # fmt: skip
+    title = "One gradient, two ways (same answer)"
+    return panels_figure(title, [time, passes])
+
+
+def active_learning(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Held-out accuracy by labels: each session faintly, the mean so far boldly."""
+    labels = results[0].result["labels"]
+    names = {"active": "most uncertain first", "random": "at random"}
+    colors = {"active": "blue", "random": "orange"}
+    curves = [
+        curve(f"{names[key]}, each session", labels, r.result[key], "faint", colors[key])
+        for key in names
+        for r in results
+    ]
+    for key in names:
+        mean = np.mean([r.result[key] for r in results], axis=0)
+        curves.append(curve(f"{names[key]}, mean", labels, mean, color=colors[key]))
+    title = "Asking where unsure vs at random"
+    return figure(title, "labels given", "held-out accuracy", curves, [])
+
+
+def min_max_game(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
+    """Both paths in the (x, y) plane: descent–ascent spirals out, extragradient in."""
+    runs = results[-1].result
+    names = {"gda": "descent–ascent", "extragradient": "extragradient"}
+    colors = {"gda": "orange", "extragradient": "blue"}
+    curves, marks = [], []
+    for key in names:
+        path = np.asarray(runs[key]["path"])
+        curves.append(curve(names[key], path[:, 0], path[:, 1], color=colors[key]))
+        marks.append(mark(*path[-1], f"{names[key]} ends at r = {runs[key]['radius_end']:.2f}"))
+    marks += [mark(1.0, 0.0, "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
+    return figure("min over x, max over y of x·y", "x (the minimising player)",
+                  "y (the maximising player)", curves, marks, equal_axes=True)  # fmt: skip
+
+
+PARTIAL: dict[str, Callable[[Sequence[SweepResult], Sweep], Figure]] = {
+    "double-descent": double_descent,
+    "double-descent-epochs": double_descent_epochs,
+    "overparameterisation": overparameterisation,
+    "depth-init": depth_init,
+    "backprop-cost": backprop_cost,
+    "active-learning": active_learning,
+    "min-max-game": min_max_game,
+}
+
+
+def partial_figure(results: Sequence[SweepResult], sweep: Sweep) -> Figure | None:
+    """The figure of the cells done so far (None before the first one)."""
+    if not results:
+        return None
+    ordered = sorted(results, key=lambda r: r.index)
+    return PARTIAL[sweep.experiment](ordered, sweep)
+
+
+def summary(results: Sequence[SweepResult], sweep: Sweep) -> dict[str, Any]:
+    """A few plain numbers of the cells done so far, for the panel's one-line result."""
+    if sweep.experiment == "double-descent" and results:
+        worst = max(results, key=lambda r: r.result["test"])
+        return {"peak_p": worst.value, "peak_test_error": worst.result["test"]}
+    return {"cells": len(results)}

@@ -1,0 +1,130 @@
+"""Tests for the experiments panel: progress, partial results, cancel, a responsive window."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+
+from app.context import Context
+from app.experiment_controller import ExperimentController
+from app.training_bridge import TrainingBridge
+from nnviz import commands as cmd
+from tests.factories import make_lab
+
+
+@pytest.fixture
+def lab(qtbot):
+    """A started training bridge, the commands sent, status lines, and an experiments panel."""
+    bridge = TrainingBridge(make_lab)
+    sent, said, snaps = [], [], []
+    bridge.snapshot_ready.connect(snaps.append)
+
+    def send(command) -> None:
+        sent.append(command)
+        bridge.send(command)
+
+    ctx = Context(send, lambda text, error=False: said.append(text), said.append,
+                  lambda key: None, lambda: bridge.latest, None, None)  # fmt: skip
+    controller = ExperimentController(ctx, bridge)
+    qtbot.addWidget(controller.view)
+    bridge.start()
+    qtbot.waitUntil(lambda: bool(snaps), timeout=10000)
+    yield controller, bridge, sent, said, snaps
+    bridge.shutdown()
+
+
+def _test_curve_lengths(controller, drawn: list) -> None:
+    """Record the length of the test-error curve every time a figure is drawn."""
+    show = controller.view.show_figure
+
+    def record(fig):
+        drawn.append(len(fig["curves"][0]["xs"]))
+        return show(fig)
+
+    controller.view.show_figure = record
+
+
+def test_a_sweep_shows_progress_and_its_curve_grows(lab, qtbot):
+    """Double descent by p: the bar moves, the test curve grows from one width to all."""
+    controller, _, sent, _, _ = lab
+    drawn, bars = [], []
+    _test_curve_lengths(controller, drawn)
+    controller.view.progress.valueChanged.connect(bars.append)
+    done = []
+    controller.finished.connect(done.append)
+    assert controller.run({"seeds": "20"})
+    assert isinstance(sent[-1], cmd.StartSweep) and controller.view.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    n = len(sent[-1].sweep.grid)
+    assert drawn[0] == 1 and drawn[-1] == n  # the first width alone, at the end all of them
+    assert drawn == sorted(set(drawn))  # the curve only grows (redraws are throttled)
+    assert bars == sorted(bars) and bars[-1] == 1000 and len(bars) >= n
+    assert not done[0]["cancelled"] and "Done" in controller.view.status.text()
+    assert controller.view.run_button.isEnabled() and not controller.view.cancel_button.isEnabled()
+    figure = controller.view.figure.figure
+    assert figure["vlines"][0]["x"] == 40 and "threshold" in figure["vlines"][0]["label"]
+
+
+def test_cancel_resets_the_bar_says_so_and_leaves_the_live_network(lab, qtbot):
+    """Cancel mid-sweep: bar back to 0, a 'cancelled' message, the live weights unchanged."""
+    controller, bridge, sent, said, snaps = lab
+    weights = bridge.latest.params
+    done = []
+    controller.finished.connect(done.append)
+    controller.choose("overparameterisation")
+    assert controller.run({"seeds": "4", "steps": "1500"})
+    qtbot.waitUntil(lambda: len(controller.results) >= 1, timeout=30000)
+    controller.cancel()
+    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    assert done[0]["cancelled"] and done[0]["cells"] < 7
+    assert controller.view.progress.value() == 0
+    assert "Cancelled" in controller.view.status.text() and "Cancelled" in said[-1]
+    assert controller.view.figure.figure is not None  # the partial results stay drawn
+    bridge.send(cmd.RequestSnapshot(token=3))
+    qtbot.waitUntil(lambda: snaps[-1].token == 3, timeout=10000)
+    assert all(np.array_equal(a, b) for a, b in zip(snaps[-1].params, weights, strict=True))
+
+
+def test_a_bad_setting_is_one_message_and_nothing_is_sent(lab):
+    """A value outside its range names the setting; no sweep starts."""
+    controller, _, sent, said, _ = lab
+    before = len(sent)
+    assert not controller.run({"n": "1"})
+    assert len(sent) == before and not controller.running
+    assert "N (training points) must be a whole number from 4 to 200" in said[-1]
+    assert controller.view.status.text() == said[-1]
+
+
+def test_every_experiment_runs_to_a_drawn_figure(lab, qtbot):
+    """Each experiment of the chooser runs (small settings) and ends with its figure drawn."""
+    controller, *_ = lab
+    small = {"double-descent": {"seeds": "2"}, "double-descent-epochs": {"seeds": "2"},
+             "overparameterisation": {"seeds": "2", "steps": "150"},
+             "depth-init": {"depth": "4", "steps": "40"}, "backprop-cost": {"points": "20"},
+             "active-learning": {"sessions": "2"}, "min-max-game": {}}  # fmt: skip
+    for key, texts in small.items():
+        done = []
+        controller.finished.connect(done.append)
+        controller.choose(key)
+        assert controller.run(texts), key
+        qtbot.waitUntil(lambda d=done: bool(d), timeout=60000)
+        controller.finished.disconnect(done.append)
+        assert done[0]["error"] is None and not done[0]["cancelled"], key
+        assert controller.view.figure.message.isHidden(), key
+
+
+def test_the_window_stays_responsive_while_a_sweep_runs(window, qtbot):
+    """On the experiments stage a timer keeps firing while the sweep runs in the other process."""
+    window.toggle_stage("experiments")
+    assert window.stage.active.name == "experiments"
+    controller = window.experiments
+    ticks, done = [], []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(controller.running))
+    controller.finished.connect(done.append)
+    timer.start()
+    assert controller.run({"seeds": "20"})
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    timer.stop()
+    assert ticks.count(True) >= 20  # the event loop served the timer all through the sweep
+    assert len(controller.results) == len(window.experiments.view.figure.figure["curves"][0]["xs"])
