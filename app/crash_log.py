@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -79,10 +80,8 @@ class CrashReporter(QObject):
     ) -> None:
         """Write the traceback to the log and queue the status-bar report (any thread)."""
         text = "".join(traceback.format_exception(etype, value, tb))
-        try:
+        with contextlib.suppress(OSError):  # a full disk must not turn one problem into two
             self._logger().error("unexpected exception in %s\n%s", where, text)
-        except OSError:  # a full disk must not turn one problem into two
-            pass
         self._reported.emit(summary(etype, value))
 
     def _excepthook(self, etype, value, tb) -> None:
@@ -113,8 +112,7 @@ class CrashReporter(QObject):
     @Slot(str)
     def _on_reported(self, summary: str) -> None:
         self.say(
-            f"Something went wrong: {summary} — details in {self.log_path}; "
-            "your work is autosaved",
+            f"Something went wrong: {summary} — details in {self.log_path}; your work is autosaved",
             error=True,
         )
         now = time.monotonic()

@@ -67,9 +67,9 @@ class Journal(QObject):
         seen, self._seen = self._seen, snap
         if seen is None:
             return
-        if snap.spec != seen.spec or snap.config != seen.config:
-            self.touch()
-        elif not snap.playing and not _same_params(snap.params, seen.params):
+        new_network = snap.spec != seen.spec or snap.config != seen.config
+        new_weights = not snap.playing and not _same_params(snap.params, seen.params)
+        if new_network or new_weights:
             self.touch()
 
 

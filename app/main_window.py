@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.context import Context, Highlighter
 from app.document import Document
 from app.graph_controller import GraphController
+from app.journal import Journal
 from app.landscape_controller import LandscapeController
 from app.menus import build_menus
 from app.panels import Area, Panel, Panels
@@ -75,6 +76,10 @@ class MainWindow(QMainWindow):
         self._dock_panels()
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
+        # Journal: autosave soon after every change, so a kill -9 loses at most ~2 s of work.
+        self.journal = Journal(
+            self.session_io.autosave_soon, self.doc, self.training.snapshot_ready, self
+        )
         self.actions = build_menus(self)
         self._connect()
         self.playground.show_points()
