@@ -180,6 +180,10 @@ class DataCanvasView(QWidget):
             self.contour.setData(line[:, 0], line[:, 1], connect="pairs")
 
     def _output_image(self, snap: Snapshot):
+        if self.focus is not None and not _has_neuron(snap, self.focus):
+            # The network changed shape since the neuron was picked: show the output instead.
+            self.focus = None
+            self._update_caption()
         if self.focus is not None:
             layer, idx = self.focus
             grid = snap.neuron_grids[layer][idx]
@@ -373,3 +377,9 @@ class DataCanvasView(QWidget):
 
         exporter = SVGExporter if path.lower().endswith(".svg") else ImageExporter
         exporter(self.plot.getPlotItem()).export(path)
+
+
+def _has_neuron(snap: Snapshot, neuron: tuple[int, int]) -> bool:
+    """True if this snapshot has a grid for neuron (layer, index)."""
+    layer, idx = neuron
+    return 0 <= layer < len(snap.neuron_grids) and 0 <= idx < len(snap.neuron_grids[layer])
