@@ -84,7 +84,8 @@ def main() -> None:
     print(f"import {N_POINTS} points: {took:.0f} ms, worst stall {stall:.0f} ms")
     w.wait_for_snapshot(lambda s: True, 60_000)
     w.session_io.save_to(folder / "big.nnviz")
-    open_took, open_stall = worst_stall_ms(app, lambda: w.session_io.open_path(folder / "big.nnviz"))
+    session = folder / "big.nnviz"
+    open_took, open_stall = worst_stall_ms(app, lambda: w.session_io.open_path(session))
     print(f"open a {N_POINTS}-point session: {open_took:.0f} ms, worst stall {open_stall:.0f} ms")
     for _ in range(IMPORTS - 2):
         w.session_io.import_csv(csv)
