@@ -20,7 +20,7 @@ test: $(STAMP)
 
 # The reliability suite's generators with thousands of cases instead of CI's few hundred.
 fuzz: $(STAMP)
-	NNVIZ_FUZZ_CASES=5000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/reliability -s
+	NNVIZ_FUZZ_CASES=5000 NNVIZ_MONKEY_ACTIONS=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/reliability -s
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, qFormatLogMessage, qInstallMessageHandler
+from PySide6.QtCore import QSettings, QStandardPaths, qFormatLogMessage, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 # The offscreen platform (headless screenshots, reports, tests) says this once per window
@@ -78,3 +78,18 @@ def make_window(args: argparse.Namespace, interactive: bool = True):
     if interactive and first_start and not args.open and not getattr(args, "lesson", None):
         window.show_start_page()
     return window
+
+
+def install_last_resort(window, log_dir: Path | None = None):
+    """Real runs only: an unexpected exception is logged, shown in red, and work autosaved.
+
+    Tests do not call this, so pytest-qt still fails a test on any exception in a slot.
+    """
+    from app.crash_log import CrashReporter
+
+    folder = log_dir or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    )
+    reporter = CrashReporter(folder, window.status.say, window.session_io.autosave_soon, window)
+    reporter.install()
+    return reporter

@@ -127,17 +127,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.open and not _readable_session(args.open):
         return 2  # refused before any window (or training thread) exists
-    from app.application import make_application, make_window
+    from app.application import install_last_resort, make_application, make_window
+    from app.quit_signals import QuitSignals
 
     qt_app = make_application()
+    # Ctrl+C / SIGTERM close the window on the event loop: it autosaves and stops training.
+    quit_signals = QuitSignals(lambda _signum: _close_everything(qt_app))
     window = make_window(args, interactive=not headless)
     if not headless:
+        install_last_resort(window)
+        if quit_signals.requested is not None:  # interrupted while starting up
+            window.close()
+            return 0
         window.show()
         return qt_app.exec()
     try:
-        return _run_headless(window, args)
+        code = _run_headless(window, args, lambda: quit_signals.requested is not None)
     finally:
         window.close()  # on every path: autosave, stop the training thread and process
+    return 128 + quit_signals.requested if quit_signals.requested is not None else code
+
+
+def _close_everything(qt_app) -> None:
+    """Close any dialog and the window (closeEvent autosaves), then leave the event loop."""
+    qt_app.closeAllWindows()
+    qt_app.quit()
 
 
 def _list_lessons() -> int:
@@ -188,8 +202,8 @@ def _readable_session(path: str) -> bool:
     return True
 
 
-def _run_headless(window, args: argparse.Namespace) -> int:
-    """Train, then screenshot/report; always ends (divergence or a training error ends it)."""
+def _run_headless(window, args: argparse.Namespace, interrupted=lambda: False) -> int:
+    """Train, then screenshot/report; always ends (divergence, an error or Ctrl+C ends it)."""
     from PySide6.QtWidgets import QApplication
 
     from nnviz import commands as cmd
@@ -213,7 +227,7 @@ def _run_headless(window, args: argparse.Namespace) -> int:
     if args.epochs:
         window.send(cmd.RunEpochs(args.epochs))
     snap = window.wait_for_snapshot(
-        lambda s: bool(stopped) or (s.epoch >= target and not s.playing),
+        lambda s: bool(stopped) or interrupted() or (s.epoch >= target and not s.playing),
         timeout_ms=600_000,
     )
     code = 0

@@ -24,6 +24,7 @@ from app.gears_controller import GearsController
 from app.graph_controller import GraphController
 from app.i18n import Language
 from app.images_controller import ImagesController
+from app.journal import Journal
 from app.knobs_controller import KnobsController
 from app.landscape_controller import LandscapeController
 from app.lesson_controller import LessonController
@@ -106,6 +107,10 @@ class MainWindow(WindowModes, QMainWindow):
         self.lesson_wiring = LessonWiring(self)
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
+        # Journal: autosave soon after every change, so a kill -9 loses at most ~2 s of work.
+        self.journal = Journal(
+            self.session_io.autosave_soon, self.doc, self.training.snapshot_ready, self
+        )
         self.actions = build_menus(self)
         self._connect()
         self.playground.show_points()

@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from app.autosave_writer import AutosaveWriter
 from app.context import Context
 from app.panels import Panels
 from nnviz import commands as cmd
@@ -50,9 +51,12 @@ class SessionIO:
         # A headless run (screenshots, reports, benchmarks) must not replace the user's real
         # autosave with its demo; it autosaves only into a folder it was given.
         self.autosave_enabled = interactive or autosave_dir is not None
+        self.writer = AutosaveWriter(parent=window)
+        self.writer.failed.connect(lambda text: self.ctx.say(text, error=True))
+        # The fallback: the journal (app/journal.py) saves soon after each change.
         self.timer = QTimer(window)
         self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.autosave)
+        self.timer.timeout.connect(self.autosave_soon)
         self.timer.start()
 
     # ----- sessions --------------------------------------------------------------------------
@@ -152,17 +156,19 @@ class SessionIO:
 
     # ----- autosave --------------------------------------------------------------------------
     def autosave(self) -> None:
-        """Quietly save to the user's data folder (never interrupts with a dialog)."""
+        """Quietly save to the user's data folder, and return once it is on disk (closing)."""
+        if self.autosave_soon():
+            self.writer.wait()
+
+    def autosave_soon(self) -> bool:
+        """Start an autosave in the background (never a dialog); False if there is nothing."""
         if not self.autosave_enabled:
-            return
-        session = self.current_session()
+            return False
+        session = self.current_session()  # copies: the writer never sees later edits
         if session is None:
-            return
-        try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(self.autosave_path, session)
-        except (OSError, ValueError) as exc:
-            self.ctx.say(f"Autosave failed: {exc}", error=True)
+            return False
+        self.writer.submit(self.autosave_path, session)
+        return True
 
     def offer_restore(self) -> bool:
         """At start-up: offer to bring back the autosaved session, if there is one."""

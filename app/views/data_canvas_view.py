@@ -63,6 +63,7 @@ class DataCanvasView(QWidget):
         self.fit_line = pg.PlotDataItem(pen=pg.mkPen(INK, width=3))
         self.plot.addItem(self.fit_line)
         self.scatter = PointsItem(size=8)
+        self._look_cache: dict[tuple, tuple] = {}  # (colour, test) → (brush, pen)
         self.plot.addItem(self.scatter)
         # The axes and the points change only on edits, while the heatmap changes every frame:
         # keep them as cached pictures instead of redrawing them 40 times a second.
@@ -213,6 +214,10 @@ class DataCanvasView(QWidget):
         self.averaged.setData(line[:, 0], line[:, 1], connect="pairs")
 
     def _output_image(self, snap: Snapshot):
+        if self.focus is not None and not _has_neuron(snap, self.focus):
+            # The network changed shape since the neuron was picked: show the output instead.
+            self.focus = None
+            self._update_caption()
         if self.focus is not None:
             layer, idx = self.focus
             grid = snap.neuron_grids[layer][idx]
@@ -237,15 +242,42 @@ class DataCanvasView(QWidget):
             shown[moving[0]] = moving[1]
         y, test = self.y[visible], self.is_test[visible]
         xs, ys = shown[visible, 0], shown[visible, 1]
-        brushes, pens = [], []
-        scale = symmetric_scale(y.astype(float)) if self.kind == "regression" else 1.0
-        for label, t in zip(y, test, strict=True):
-            colour = self._colour(label, scale)
-            brushes.append(pg.mkBrush(255, 255, 255) if t else pg.mkBrush(colour))
-            pens.append(pg.mkPen(colour if t else INK, width=2.5 if t else 1.0))
+        brushes, pens = self._styles(y, test)
         self.scatter.setData(
             xs, ys, brush=brushes, pen=pens, size=self.point_size, data=self.ids[visible]
         )
+
+    def _styles(self, y: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One shared brush and pen per look (colour × test), as object arrays.
+
+        pyqtgraph caches a rendered symbol per pen/brush *object*: a fresh pen per point
+        rendered 100,000 symbols (seconds) and grew the cache on every edit.
+        """
+        if self.kind == "regression":
+            colours = signed_image(y.astype(float), symmetric_scale(y.astype(float)))[:, :3]
+        else:
+            palette = np.array(CLASS_COLORS, dtype=np.uint8)
+            colours = palette[y.astype(int) % len(CLASS_COLORS)]
+        c = colours.reshape(-1, 3).astype(np.int64)
+        looks = (c[:, 0] << 25) | (c[:, 1] << 17) | (c[:, 2] << 9) | test.astype(np.int64)
+        unique, which = np.unique(looks, return_inverse=True)
+        brushes = np.empty(len(unique), dtype=object)
+        pens = np.empty(len(unique), dtype=object)
+        for k, code in enumerate(unique.tolist()):
+            rgb = ((code >> 25) & 255, (code >> 17) & 255, (code >> 9) & 255)
+            brushes[k], pens[k] = self._look(rgb, bool(code & 1))
+        which = np.asarray(which).reshape(-1)
+        return brushes[which], pens[which]
+
+    def _look(self, colour: tuple[int, int, int], test: bool) -> tuple:
+        """The brush and pen of one look, made once and reused across redraws."""
+        cache = self._look_cache
+        key = (colour, test)
+        if key not in cache:
+            brush = pg.mkBrush(255, 255, 255) if test else pg.mkBrush(colour)
+            pen = pg.mkPen(colour if test else INK, width=2.5 if test else 1.0)
+            cache[key] = (brush, pen)
+        return cache[key]
 
     def _colour(self, label, scale: float) -> tuple[int, int, int]:
         if self.kind == "regression":
@@ -449,3 +481,9 @@ class DataCanvasView(QWidget):
 def _dashed(width: float) -> pg.QtGui.QPen:
     """The averaged perceptron's pen: the boundary's ink, dashed."""
     return pg.mkPen(INK, width=width, style=pg.QtCore.Qt.PenStyle.DashLine)
+
+
+def _has_neuron(snap: Snapshot, neuron: tuple[int, int]) -> bool:
+    """True if this snapshot has a grid for neuron (layer, index)."""
+    layer, idx = neuron
+    return 0 <= layer < len(snap.neuron_grids) and 0 <= idx < len(snap.neuron_grids[layer])

@@ -33,6 +33,12 @@ class SteadyLabel(QWidget):
         """Show new text (repaints; re-lays out only if the size must change)."""
         if text != self.label.text():
             self.label.setText(text)
+            if not self.isVisible():
+                # Hidden (say, while the restore question is asked before the window shows),
+                # Qt posts no LayoutRequest, and the status bar would keep the size hint of
+                # the old text: the numbers came up one letter wide ("e" of "epoch").
+                self._sizes = None
+                self.updateGeometry()
 
     def setWordWrap(self, on: bool) -> None:
         """Wrap long text onto more lines (the height then follows the width)."""

@@ -58,3 +58,19 @@ def test_font_reaches_the_label_even_with_a_style_sheet(qtbot):
     label.setFont(font)
     assert label.label.font().pointSizeF() == 15.0
     assert label.label.font().weight() == QFont.Weight.DemiBold
+
+
+def test_text_set_while_hidden_gets_its_full_width_when_shown(qtbot):
+    """Numbers set before the window shows (the restore question) are not cut to one letter."""
+    from PySide6.QtWidgets import QStatusBar
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    label = SteadyLabel()
+    bar.addPermanentWidget(label)
+    bar.resize(900, 30)
+    bar.layout().activate()  # the layout caches the empty label's size hint
+    label.setText("epoch 12   train loss 0.6938   test loss 0.6940")
+    bar.show()
+    qtbot.waitExposed(bar)
+    qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width())
