@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.trainer import TrainConfig, Trainer
@@ -40,6 +42,10 @@ def train_epochs(
     return trainer
 
 
-def rounded(a: Array | float, digits: int = 4) -> list | float:
+@overload
+def rounded(a: float, digits: int = ...) -> float: ...
+@overload
+def rounded(a: Array | Sequence[Any], digits: int = ...) -> list: ...
+def rounded(a: ArrayLike, digits: int = 4) -> list | float:
     """Plain JSON numbers (nested lists for arrays), rounded for display files."""
     return (np.round(np.asarray(a, dtype=float), digits) + 0.0).tolist()  # + 0.0: no −0.0
