@@ -42,6 +42,14 @@ def train_epochs(
     return trainer
 
 
+def bias_of(net: MLP, layer: int = 0) -> Array:
+    """The bias vector of ``layer`` (0 = the first weights); ValueError if it has none."""
+    bias = net.biases[layer]
+    if bias is None:
+        raise ValueError(f"layer {layer + 1} of this network has no bias")
+    return bias
+
+
 @overload
 def rounded(a: float, digits: int = ...) -> float: ...
 @overload
