@@ -22,8 +22,9 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	NNVIZ_FUZZ_CASES=5000 NNVIZ_MONKEY_ACTIONS=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/reliability -s
 
+# mypy with no arguments checks the pure core (nnviz/), as [tool.mypy] in pyproject.toml says.
 lint: $(STAMP)
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 bench: $(STAMP)
 	for b in bench/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done

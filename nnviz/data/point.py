@@ -37,9 +37,10 @@ def check_id(value: Any) -> int:
     """A point id: a whole number 0..MAX_ID (not a bool); ValueError otherwise."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
         raise ValueError(f"a point id must be a whole number, not {shown(value)}")
-    if not 0 <= value <= MAX_ID:
+    number = int(value)
+    if not 0 <= number <= MAX_ID:
         raise ValueError(f"a point id must be from 0 to {MAX_ID}, not {shown(value)}")
-    return int(value)
+    return number
 
 
 def check_flag(value: Any, what: str) -> bool:

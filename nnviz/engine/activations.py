@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 Array = np.ndarray
 
@@ -43,12 +45,19 @@ class Activation:
         return np.multiply(grad_a, self.derivative_into(z, a, work), out=grad_a)
 
 
-def sigmoid(z: Array) -> Array:
-    """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|."""
-    z = np.asarray(z, dtype=float)
-    # e = e^(−|z|) never overflows: for z ≥ 0, σ = 1/(1 + e); for z < 0, σ = e/(1 + e).
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+@overload
+def sigmoid(z: float) -> float: ...
+@overload
+def sigmoid(z: Array) -> Array: ...
+def sigmoid(z: ArrayLike) -> Array | float:
+    """σ(z) = 1 / (1 + e^(−z)), computed without overflow for large |z|.
+
+    An array gives an array; a plain number gives a NumPy float (a ``float``).
+    """
+    x = np.asarray(z, dtype=float)
+    # e = e^(−|x|) never overflows: for x ≥ 0, σ = 1/(1 + e); for x < 0, σ = e/(1 + e).
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0, e) / (1.0 + e)
 
 
 def softmax(z: Array) -> Array:

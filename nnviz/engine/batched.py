@@ -34,7 +34,7 @@ def forward_many(
     (log loss and cross-entropy read the logits z alone).
     """
     arrays = iter(unflatten_many(net, thetas))
-    a = np.asarray(X, dtype=dtype)  # (N, n_in); the first product broadcasts over θ
+    a: Array = np.asarray(X, dtype=dtype)  # (N, n_in); the first product broadcasts over θ
     z = a
     last = net.n_layers - 1
     for layer, (name, b) in enumerate(zip(net.activations, net.biases, strict=True)):

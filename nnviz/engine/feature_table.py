@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnviz.engine.perceptron import Perceptron, perceptron_predict
 from resources import resource_path
@@ -65,21 +66,21 @@ class FeatureTable:
 
 
 def train_table_perceptron(
-    table: FeatureTable, labels: Sequence[int], max_epochs: int = 50
+    table: FeatureTable, labels: ArrayLike, max_epochs: int = 50
 ) -> tuple[Knobs, int]:
     """Learn the knobs from labelled rows with the perceptron rule (``engine.perceptron``).
 
     On a mistake w ← w ± x and b ∓ 1; passes over the rows until one makes no mistake.
     Returns the knobs and how many passes it took (``max_epochs`` if it never settled).
     """
-    labels = np.asarray(labels).reshape(-1)
-    if labels.shape != (len(table.rows),):
+    y = np.asarray(labels).reshape(-1)
+    if y.shape != (len(table.rows),):
         raise ValueError(f"need one label per row ({len(table.rows)})")
     learner = Perceptron(len(table.features), bias=True)
     epochs = 0
     while epochs < max_epochs:
         epochs += 1
-        if learner.epoch(table.X, labels) == 0:
+        if learner.epoch(table.X, y) == 0:
             break
     weights = dict(zip(table.features, learner.w.tolist(), strict=True))
     return Knobs(weights, float(learner.b)), epochs

@@ -7,6 +7,7 @@ Each keeps its internal state (velocity, squared-gradient sums, step count) read
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +30,9 @@ class Optimizer:
                 f"it takes {', '.join(self.defaults)}"
             )
         self.params = list(params)
-        self.hyper = {**self.defaults, **hyper}
-        lr = float(self.hyper["lr"])  # type: ignore[arg-type]
+        # Numbers, flags and (Adam's) a pair of betas: each rule reads its own with float().
+        self.hyper: dict[str, Any] = {**self.defaults, **hyper}
+        lr = float(self.hyper["lr"])
         if not np.isfinite(lr) or lr < 0:
             raise ValueError(f"learning rate must be a finite number ≥ 0, not {lr}")
         _check_hyper(self.hyper)
@@ -41,7 +43,7 @@ class Optimizer:
     @property
     def lr(self) -> float:
         """The current learning rate."""
-        return float(self.hyper["lr"])  # type: ignore[arg-type]
+        return float(self.hyper["lr"])
 
     @property
     def state(self) -> dict[str, list]:
@@ -76,7 +78,7 @@ class Optimizer:
         self.steps += 1
         views = self._views
         theta = views.base if views.base is not None else views.join(self.params)
-        lr = float(self.hyper["lr"])  # type: ignore[arg-type]
+        lr = float(self.hyper["lr"])
         RULES[self.name](theta, g, self._state, self.steps, lr, self.hyper)
         if views.base is None:
             views.write_back(theta)
@@ -125,13 +127,13 @@ def _shared_base(params: list[Array]) -> Array | None:
     return base
 
 
-def _check_hyper(hyper: dict[str, object]) -> None:
+def _check_hyper(hyper: dict[str, Any]) -> None:
     """Reject what torch.optim rejects: negative (or non-finite) settings, betas outside [0, 1)."""
     for key, value in hyper.items():
         if isinstance(value, bool) or key == "lr":
             continue
         try:
-            numbers = [float(b) for b in value] if key == "betas" else [float(value)]  # type: ignore
+            numbers = [float(b) for b in value] if key == "betas" else [float(value)]
         except (TypeError, ValueError):
             raise ValueError(f"{key} must be a number, not {value!r}") from None
         if key == "betas":
@@ -155,7 +157,8 @@ class SGD(Optimizer):
 
     def __init__(self, params: Sequence[Array], **hyper: object) -> None:
         super().__init__(params, **hyper)
-        if self.hyper["nesterov"] and (self.hyper["momentum"] <= 0 or self.hyper["dampening"]):
+        momentum, dampening = float(self.hyper["momentum"]), float(self.hyper["dampening"])
+        if self.hyper["nesterov"] and (momentum <= 0 or dampening):
             raise ValueError("Nesterov momentum requires a momentum > 0 and zero dampening")
 
 

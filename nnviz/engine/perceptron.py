@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 Array = np.ndarray
 
@@ -35,7 +37,7 @@ class Perceptron:
         self.w = np.zeros(self.n_features)
         self._w_sum = np.zeros(self.n_features)
 
-    def epoch(self, X: Array, y: Array, order: Array | None = None) -> int:
+    def epoch(self, X: ArrayLike, y: ArrayLike, order: Iterable[int] | None = None) -> int:
         """One pass over the data; returns how many mistakes (and so updates) it made."""
         X = np.asarray(X, dtype=float)
         signs = np.where(np.asarray(y) > 0, 1.0, -1.0)  # labels {0,1} or ±1 → ±1

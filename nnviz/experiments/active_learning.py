@@ -95,7 +95,8 @@ def active_learning(n_seeds: int = 10, seed: int = 0, **options) -> ActiveLearni
 
     ``options`` go to ``run_one`` (dataset, noise, start, k, budget, p).
     """
-    per_seed, labels = {}, ()
+    per_seed: dict[str, Array] = {}
+    labels: tuple[int, ...] = ()
     for strategy in STRATEGIES:
         runs = [run_one(strategy, s, **options) for s in range(seed, seed + n_seeds)]
         labels = tuple(runs[0][0])

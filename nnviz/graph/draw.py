@@ -132,10 +132,12 @@ def _summary(stepper: Stepper, shown: int = 6) -> str:
 def memo_rows(stepper: Stepper) -> tuple[tuple[str, str, str], ...]:
     """The memo table: every finished gradient, in the order it was filled in."""
     values = stepper.state.values
-    return tuple(
-        (m.name, fmt(values[m.node]) if values[m.node] is not None else "·", fmt(m.grad))
-        for m in stepper.memo
-    )
+    return tuple((m.name, _value_or_dot(values[m.node]), fmt(m.grad)) for m in stepper.memo)
+
+
+def _value_or_dot(value: float | None) -> str:
+    """A memo row's value, or "·" while the forward pass has not computed it."""
+    return "·" if value is None else fmt(value)
 
 
 def _waiting_for(step: BackwardStep | None, final: frozenset[int]) -> bool:

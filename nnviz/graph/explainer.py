@@ -123,7 +123,7 @@ class Explainer:
     def _show(self, graph: Graph, title: str, example: TracedExample | None) -> None:
         self.graph, self.title, self.example = graph, title, example
         self.stepper = Stepper(graph)
-        self._spots: dict | None = None
+        self._spots = None
         self.update_rows, self.update_caption, self.update = (), "", None
         if example is None:
             self.mode = "ops"
@@ -173,7 +173,8 @@ class Explainer:
             return None
         if self.mode == "layers":
             return group_of(self._need(), list(self.example.activations)).get
-        nodes = self.graph.nodes  # "neurons": every op that belongs to one neuron (or the loss)
+        # "neurons": every op that belongs to one neuron (or the loss)
+        nodes = self._need().graph.nodes
         return lambda nid: (nodes[nid].meta.get("layer"), nodes[nid].meta.get("neuron"))
 
     def jump(self, node: int) -> str:
@@ -181,12 +182,12 @@ class Explainer:
         s = self._need()
         if self.mode == "layers":
             return "Switch to 'every op' to jump to a single node."
-        leaf = self.graph.nodes[node].kind == "leaf"  # leaves have no forward step
+        leaf = s.graph.nodes[node].kind == "leaf"  # leaves have no forward step
         phase = "backward" if s.phase == "backward" or leaf else "forward"
         try:
             s.jump_to(node, phase)
         except ValueError:
-            return f"{self.graph.nodes[node].name} is not computed: it is given."
+            return f"{s.graph.nodes[node].name} is not computed: it is given."
         return ""
 
     def set_mode(self, mode: str) -> str:
@@ -205,15 +206,16 @@ class Explainer:
     # ----- reading it ------------------------------------------------------------------------
     def picture(self) -> GraphPicture | None:
         """The frozen picture of where the walk is."""
-        if self.stepper is None:
+        stepper = self.stepper
+        if stepper is None:
             return None
         if self.mode == "layers" and self.example is not None:
-            pic = layer_picture(self.stepper, self.title, list(self.example.activations))
+            pic = layer_picture(stepper, self.title, list(self.example.activations))
         else:
             leaves = "near" if self.example is not None else "left"
             if self._spots is None:  # one layout per graph: it does not move while walking
-                self._spots = layout(self.graph, leaves)
-            pic = op_picture(self.stepper, self.title, leaves, self._spots)
+                self._spots = layout(stepper.graph, leaves)
+            pic = op_picture(stepper, self.title, leaves, self._spots)
         source = "network" if self.example is not None else "formula"
         pic = replace(pic, source=source, mode=self.mode)
         if self.update_rows:
@@ -240,7 +242,7 @@ class Explainer:
         nodes: set = set()
         edges: set = set()
         for nid in ids:
-            _light(self.graph, nid, nodes, edges)
+            _light(s.graph, nid, nodes, edges)
         return nodes, edges
 
     def focus_neuron(self) -> tuple[int, int] | None:
@@ -252,7 +254,7 @@ class Explainer:
         s = self.stepper
         if s is None or self.example is None or s.current is None or s.finished:
             return None
-        meta = self.graph.nodes[s.current.node].meta
+        meta = s.graph.nodes[s.current.node].meta
         if meta.get("layer") == len(self.example.activations):
             return None  # the output neuron: the canvas already shows it, boundary and all
         if meta.get("role") in ("input", "product", "sum", "activation") and "neuron" in meta:
@@ -286,7 +288,7 @@ class Explainer:
                 "The network changed shape since this example was traced, so its update "
                 "cannot be shown here: trace the example again."
             )
-        self.update = summarise_update(self.graph, new_params, lr)
+        self.update = summarise_update(self._need().graph, new_params, lr)
         self.update_rows = self.update.rows
         self.update_caption = f"{message} {self.update.caption}".strip()
         return self.update_caption

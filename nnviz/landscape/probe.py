@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 Array = np.ndarray
 Function1D = Callable[[float], float]
@@ -27,15 +28,15 @@ def secant_sequence(
     return [(float(dx), secant_slope(f, x, dx)) for dx in dxs]
 
 
-def veil(xs: Array, values: Array, seen: Array, radius: float) -> Array:
+def veil(xs: ArrayLike, values: ArrayLike, seen: ArrayLike, radius: float) -> Array:
     """``values`` where some evaluated point lies within ``radius`` of x, NaN elsewhere (fog)."""
-    xs, values = np.asarray(xs, dtype=float), np.array(values, dtype=float)
-    seen = np.asarray(seen, dtype=float).reshape(-1)
-    if seen.size == 0:
-        return np.full_like(values, np.nan)
-    near = np.min(np.abs(xs[:, None] - seen[None, :]), axis=1) <= radius
-    values[~near] = np.nan
-    return values
+    x, shown = np.asarray(xs, dtype=float), np.array(values, dtype=float)
+    points = np.asarray(seen, dtype=float).reshape(-1)
+    if points.size == 0:
+        return np.full_like(shown, np.nan)
+    near = np.min(np.abs(x[:, None] - points[None, :]), axis=1) <= radius
+    shown[~near] = np.nan
+    return shown
 
 
 class FogWalk:

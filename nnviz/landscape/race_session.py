@@ -235,7 +235,8 @@ class RaceSession:
         xs = np.linspace(lo, hi, 201)
         other = f"y = {num(y)}" if self.knob == "x" else f"x = {num(x)}"
         label = f"{self.knob}   (cross-section at {other})"
-        seen, walked = (), None
+        seen: Sequence[float] = ()
+        walked: np.ndarray | None = None
         if self.walker is not None:
             at, seen = self.walker.x, list(self.walker.seen)
             walked = np.array(self.walker.positions)

@@ -10,6 +10,7 @@ import numpy as np
 from nnviz.engine import MLP, TrainConfig, Trainer
 from nnviz.engine.likelihood import log_likelihood, point_probabilities
 from nnviz.landscape.paths import ascent_path, descent_path, gradient_paths, ll_and_grad
+from nnviz.lessons.popsci_train import bias_of
 from nnviz.lessons.registry import lesson_numbers
 
 # The lessons' points as [x1, x2, label]; the lesson files send the same lists to the lab.
@@ -91,7 +92,7 @@ def logistic_1d(
     trainer = Trainer(net, (X, y), config=TrainConfig(loss="log", lr=lr, batch_size=len(X)))
     for _ in range(int(epochs)):
         trainer.train_batch(np.arange(len(X)))
-    w, b = float(net.weights[0][0, 0]), float(net.biases[0][0])  # type: ignore[index]
+    w, b = float(net.weights[0][0, 0]), float(bias_of(net)[0])
     return {
         "points": [[float(x), 0.0, int(c)] for x, c in zip(X[:, 0], y, strict=True)],
         "n_points": len(X),
@@ -100,13 +101,16 @@ def logistic_1d(
         "b": b,
         "crossing_x": -b / w,
         "midpoint_x": float((x0.mean() + x1.mean()) / 2.0),
-        "p_at_midpoint": float(net.forward([[(x0.mean() + x1.mean()) / 2.0]])[0, 0]),
+        "p_at_midpoint": float(net.forward(np.array([[(x0.mean() + x1.mean()) / 2.0]]))[0, 0]),
     }
 
 
 @lesson_numbers("ascent-descent")
 def ascent_descent(
-    points: list = PATH_POINTS, start: list = (-2.0, 2.0), lr: float = 0.05, steps: int = 40
+    points: list = PATH_POINTS,
+    start: Sequence[float] = (-2.0, 2.0),
+    lr: float = 0.05,
+    steps: int = 40,
 ) -> dict[str, Any]:
     """Ascent on ll and descent on −ll from the same start: the very same points."""
     X, y = _xy(points)
@@ -128,7 +132,7 @@ def ascent_descent(
 @lesson_numbers("batch-sgd-minibatch")
 def batch_sgd_minibatch(
     points: list = PATH_POINTS,
-    start: list = (-2.0, 2.0),
+    start: Sequence[float] = (-2.0, 2.0),
     lr: float = 1.0,
     batch_size: int = 4,
     tol: float = 0.1,

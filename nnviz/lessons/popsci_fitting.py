@@ -14,7 +14,7 @@ from nnviz.engine.mlp import MLP
 from nnviz.engine.problem import Problem
 from nnviz.engine.trainer import TrainConfig
 from nnviz.landscape.knobs import KnobObjective
-from nnviz.lessons.popsci_train import rounded, train_epochs
+from nnviz.lessons.popsci_train import bias_of, rounded, train_epochs
 from nnviz.lessons.registry import lesson_numbers
 
 Array = np.ndarray
@@ -49,7 +49,7 @@ def six_knob_fit(
 
 def knobs_of(net: MLP) -> list[float]:
     """[k0, k1, …, k5]: the bias first, then the weight of each power of x."""
-    return [float(net.biases[0][0]), *(float(w) for w in net.weights[0][:, 0])]
+    return [float(bias_of(net)[0]), *(float(w) for w in net.weights[0][:, 0])]
 
 
 def loss_grid(net: MLP, F: Array, y: Array, knobs: tuple[int, int], half: float, n: int):

@@ -9,7 +9,7 @@ from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP
 from nnviz.engine.perceptron import perceptron_predict
 from nnviz.engine.trainer import TrainConfig, Trainer
-from nnviz.lessons.popsci_train import rounded, train_epochs
+from nnviz.lessons.popsci_train import bias_of, rounded, train_epochs
 from nnviz.lessons.registry import lesson_numbers
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -41,6 +41,8 @@ def logic_and(table: str = "weather", detector: str = "rain") -> dict:
     """rain = overcast ∧ humid as one perceptron: the lamp for each of the four weathers."""
     t = load_table(table)
     knobs = (t.detectors or {})[detector]
+    if t.labels is None:
+        raise ValueError(f"table {table} has no labels to train on")
     learned, epochs = train_table_perceptron(t, t.labels)
     return {
         "rows": list(t.rows),
@@ -86,7 +88,7 @@ def xor_one_neuron(epochs: int = 3000, lr: float = 0.5, seed: int = 0) -> dict:
         "final_loss": net.loss(XOR_X, XOR_Y, "log"),
         "ln2": float(np.log(2.0)),
         "weights": rounded(net.weights[0].ravel(), 6),
-        "bias": rounded(net.biases[0][0], 6),
+        "bias": rounded(float(bias_of(net)[0]), 6),
         "outputs": rounded(p, 6),
         "output_spread": float(np.max(p) - np.min(p)),
         "best_line_accuracy": best_line_accuracy(XOR_X, XOR_Y),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.trainer import TrainConfig, Trainer
@@ -40,6 +42,18 @@ def train_epochs(
     return trainer
 
 
-def rounded(a: Array | float, digits: int = 4) -> list | float:
+def bias_of(net: MLP, layer: int = 0) -> Array:
+    """The bias vector of ``layer`` (0 = the first weights); ValueError if it has none."""
+    bias = net.biases[layer]
+    if bias is None:
+        raise ValueError(f"layer {layer + 1} of this network has no bias")
+    return bias
+
+
+@overload
+def rounded(a: float, digits: int = ...) -> float: ...
+@overload
+def rounded(a: Array | Sequence[Any], digits: int = ...) -> list: ...
+def rounded(a: ArrayLike, digits: int = 4) -> list | float:
     """Plain JSON numbers (nested lists for arrays), rounded for display files."""
     return (np.round(np.asarray(a, dtype=float), digits) + 0.0).tolist()  # + 0.0: no −0.0

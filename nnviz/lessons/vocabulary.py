@@ -168,10 +168,9 @@ def formula_text(v: Any) -> None:
 
 
 def _graph_examples() -> list[str]:
-    import nnviz.graph as graph
+    from nnviz.graph import EXAMPLES
 
-    table = getattr(graph, "EXAMPLES", None) or graph.PRESETS
-    return list(table)
+    return list(EXAMPLES)
 
 
 def _presets() -> list[str]:
@@ -278,7 +277,7 @@ def check_request(request: Any) -> list[tuple[str, str]]:
     to, do = request.get("to"), request.get("do")
     if to not in TARGETS:
         return [("to", f"unknown target {to!r}; choose one of {', '.join(TARGETS)}")]
-    if (to, do) not in VOCABULARY:
+    if not isinstance(do, str) or (to, do) not in VOCABULARY:
         verbs = ", ".join(d for t, d in VOCABULARY if t == to)
         return [("do", f"{to} cannot {do!r}; it can {verbs}")]
     verb = VOCABULARY[(to, do)]

@@ -96,9 +96,9 @@ def node_text(snap: Snapshot, layer: int, index: int) -> str:
 def edge_text(snap: Snapshot, layer: int, i: int, j: int) -> str:
     """An edge's hover card: w, ∂L/∂w and Δw of W_layer[i, j]."""
     pi = snap.param_index(layer - 1)
-    values = (_number(a, pi, (i, j)) for a in (snap.params, snap.grads, snap.updates))
+    w, g, u = (_number(a, pi, (i, j)) for a in (snap.params, snap.grads, snap.updates))
     source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
-    return edge_description(*values, source, target, weight_name(layer, i, j)) + "\nclick to edit"
+    return edge_description(w, g, u, source, target, weight_name(layer, i, j)) + "\nclick to edit"
 
 
 def bias_text(snap: Snapshot, layer: int, j: int) -> str:
