@@ -256,8 +256,9 @@ class Lab:
             return 0
         done, start = 0, self.clock()
         while self.playing and self.clock() - start < budget_s:
-            paced = self.epochs_per_second and self.stop_at_epoch is None  # RunEpochs: full speed
-            if paced and not self.run.rate.may_start_epoch(self.epochs_per_second):
+            limit = self.epochs_per_second
+            paced = limit is not None and self.stop_at_epoch is None  # RunEpochs: full speed
+            if paced and limit and not self.run.rate.may_start_epoch(limit):
                 break
             event = self._next_event()
             done += event.kind == "batch"

@@ -100,18 +100,3 @@ def run_overparam(
         history.losses[keep].T.reshape(*shape, len(keep)),
     )
 
-
-def overparam_cell(width: int, seeds: Sequence[int], steps: int = STEPS) -> dict:
-    """One cell of the width sweep: ``len(seeds)`` networks of one width, as plain values.
-
-    The sweep runner (``nnviz.experiments.sweep``) calls this once per width, so results
-    stream back width by width; every member of the cell trains as one ensemble.
-    """
-    result = run_overparam((int(width),), len(tuple(seeds)), int(steps))
-    final = result.final_loss[0]
-    return {
-        "width": int(width),
-        "success_rate": float(np.mean(result.final_accuracy[0] >= 1.0)),
-        "loss_spread": float(final.max() - final.min()),
-        "final_losses": [float(v) for v in final],
-    }

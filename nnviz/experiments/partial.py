@@ -38,7 +38,12 @@ def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     curves = [curve("test error", ps, ys("test"), color="blue")]
     if fitted:  # from p = N on the training error is 0, which a log axis cannot show
         curves.append(
-            curve("training error (0 from p = N on)", *zip(*fitted, strict=True), color="orange")
+            curve(
+                "training error (0 from p = N on)",
+                [p for p, _ in fitted],
+                [e for _, e in fitted],
+                color="orange",
+            )
         )
     curves += [
         curve("test error, stopped early", ps, ys("early_stopping"), "dashed", "green"),
@@ -196,7 +201,8 @@ def min_max_game(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     for key in names:
         path = np.asarray(runs[key]["path"])
         curves.append(curve(names[key], path[:, 0], path[:, 1], color=colors[key]))
-        marks.append(mark(*path[-1], f"{names[key]} ends at r = {runs[key]['radius_end']:.2f}"))
+        end = f"{names[key]} ends at r = {runs[key]['radius_end']:.2f}"
+        marks.append(mark(path[-1, 0], path[-1, 1], end))
     marks += [mark(1.0, 0.0, "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
     return figure("min over x, max over y of x·y", "x (the minimising player)",
                   "y (the maximising player)", curves, marks, equal_axes=True)  # fmt: skip

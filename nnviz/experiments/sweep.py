@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import numbers
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,7 +120,9 @@ def sweepable() -> tuple[str, ...]:
     return tuple(name for name, kind in SWEEPS.items() if kind.cell() is not None)
 
 
-def run_sweep(sweep: Sweep, cancelled: Callable[[], bool] = lambda: False) -> Iterator[SweepResult]:
+def run_sweep(
+    sweep: Sweep, cancelled: Callable[[], bool] = lambda: False
+) -> Generator[SweepResult, None, None]:
     """Compute the cells in grid order, yielding each result as soon as it is done.
 
     ``cancelled()`` is asked before and after every cell; once it says True nothing more is

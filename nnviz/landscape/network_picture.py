@@ -123,6 +123,6 @@ def _plane_title(net: NetworkLandscape, short: bool = False) -> str:
     if p.kind == "weights":
         return f"Loss over {p.x_label} and {p.y_label}, every other weight held where it was"
     if p.kind == "pca":
-        share = sum(p.explained or (0.0, 0.0))
-        return f"Loss on the PCA plane of the training path ({share:.0%} of its movement)"
+        moved = sum(p.explained or (0.0, 0.0))
+        return f"Loss on the PCA plane of the training path ({moved:.0%} of its movement)"
     return "Loss on two random filter-normalised directions through the weights"

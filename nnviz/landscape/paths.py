@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from nnviz.engine.batched import loss_many
 from nnviz.engine.mlp import MLP
@@ -15,14 +16,14 @@ Array = np.ndarray
 PATH_KINDS = ("batch", "sgd", "minibatch")
 
 
-def logistic_model(w: Sequence[float]) -> MLP:
+def logistic_model(w: ArrayLike) -> MLP:
     """The CS188 model P(y=1|x) = σ(w·x): two weights, no bias, a sigmoid output."""
     net = MLP([2, 1], output="sigmoid", bias=False)
     net.set_flat(np.asarray(w, dtype=float))
     return net
 
 
-def ll_and_grad(X: Array, y: Array, w: Sequence[float], rows: Array | None = None):
+def ll_and_grad(X: Array, y: Array, w: ArrayLike, rows: Array | None = None):
     """ll(w) = Σ log P(y_i|x_i; w) over ``rows`` (default all), and its gradient ∇ll.
 
     ll is minus the engine's summed log loss, so ∇ll is minus the engine's backprop gradient
@@ -32,7 +33,7 @@ def ll_and_grad(X: Array, y: Array, w: Sequence[float], rows: Array | None = Non
     return -neg_ll, -grad
 
 
-def neg_ll_and_grad(X: Array, y: Array, w: Sequence[float], rows: Array | None = None):
+def neg_ll_and_grad(X: Array, y: Array, w: ArrayLike, rows: Array | None = None):
     """The summed log loss −ll(w) over ``rows`` and its gradient, straight from the engine."""
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     rows = np.arange(len(X)) if rows is None else np.asarray(rows)

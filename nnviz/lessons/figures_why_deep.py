@@ -44,7 +44,7 @@ def double_descent_figure(n_train: int = 40, n_seeds: int = 20, seed: int = 0) -
     train_name = "training error" + (f" (0 from p = {where} on)" if where else "")
     curves = [
         curve("test error", ps, numbers["test_error_by_p"], color="blue"),
-        curve(train_name, *zip(*fitted, strict=True), color="orange"),
+        curve(train_name, [p for p, _ in fitted], [e for _, e in fitted], color="orange"),
         curve("test error, stopped early", ps, numbers["early_stopping_by_p"], "dashed", "green"),
         curve("test error, a little ridge", ps, numbers["ridge_by_p"], "dashed", "purple"),
     ]
@@ -167,9 +167,9 @@ def min_max_game_figure(lr: float = 0.1, steps: int = 100) -> Figure:
         path = np.asarray(numbers["paths"][key])
         curves.append(curve(names[key], path[:, 0], path[:, 1], color=colors[key]))
         end = numbers["radius_end"][key]
-        marks.append(mark(*path[-1], f"{names[key]} ends at r = {end:.2f}"))
+        marks.append(mark(path[-1, 0], path[-1, 1], f"{names[key]} ends at r = {end:.2f}"))
     start = np.asarray(numbers["paths"]["gda"][0])
-    marks += [mark(*start, "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
+    marks += [mark(start[0], start[1], "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
     return figure(
         "min over x, max over y of x·y: simultaneous steps spiral out",
         "x (the minimising player)",
