@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 LEAKY_SLOPE = 0.01
@@ -122,5 +124,9 @@ def get_activation(name: str) -> Activation:
         return ACTIVATIONS[name]
     except KeyError:
         raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+            _(
+                "unknown activation {name!r}; choose one of {choices}",
+                name=name,
+                choices=", ".join(ACTIVATIONS),
+            )
         ) from None
