@@ -26,6 +26,7 @@ from nnviz.graph.stepper import Stepper
 from nnviz.graph.text import class_text, fmt
 from nnviz.graph.trace import trace_example
 from nnviz.graph.update import UpdateSummary, summarise_update
+from nnviz.text import _
 from nnviz.transaction import all_or_nothing
 
 MODES = ("ops", "neurons", "layers")
@@ -57,14 +58,22 @@ class Explainer:
         """
         handler = _HANDLERS.get(type(request))
         if handler is None:
-            raise ValueError(f"the computation graph cannot do {type(request).__name__}")
+            raise ValueError(
+                _("the computation graph cannot do {type_name}", type_name=type(request).__name__)
+            )
         return all_or_nothing(self, lambda: handler(self, request) or "")
 
     # ----- what to explain -------------------------------------------------------------------
     def load_example(self, key: str) -> str:
         """One of the lectures' worked examples; returns its description."""
         if key not in EXAMPLES:
-            raise ValueError(f"unknown example {key!r}; choose one of {', '.join(EXAMPLES)}")
+            raise ValueError(
+                _(
+                    "unknown example {key!r}; choose one of {choices}",
+                    key=key,
+                    choices=", ".join(EXAMPLES),
+                )
+            )
         preset = EXAMPLES[key]
         self.formula = preset.formula
         self._show(preset.build(), preset.title, None)
@@ -83,22 +92,30 @@ class Explainer:
     def set_leaf_values(self, text: str) -> str:
         """Set formula leaves from ``"w1=2, w2=3"``; a bad entry changes nothing."""
         if self.graph is None or self.example is not None:
-            raise ValueError("leaf values can be typed for a formula; trace a new point instead")
+            raise ValueError(_("leaf values can be typed for a formula; trace a new point instead"))
         known = self.graph.leaf_values
         values = dict(known)
         for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
             m = _ASSIGN.match(part)
             if not m:
-                raise ValueError(f"write values as name=number, e.g. w1=2 (not {part!r})")
+                raise ValueError(
+                    _("write values as name=number, e.g. w1=2 (not {part!r})", part=part)
+                )
             name, number = m.groups()
             if name not in known:
-                raise ValueError(f"this formula has no variable {name!r}: {', '.join(known)}")
+                raise ValueError(
+                    _(
+                        "this formula has no variable {name!r}: {choices}",
+                        name=name,
+                        choices=", ".join(known),
+                    )
+                )
             try:
                 v = float(number.replace("−", "-"))
             except ValueError:
-                raise ValueError(f"{number!r} is not a number") from None
+                raise ValueError(_("{number!r} is not a number", number=number)) from None
             if not math.isfinite(v):
-                raise ValueError(f"{name} must be a finite number")
+                raise ValueError(_("{name} must be a finite number", name=name))
             values[name] = v
         self._show(parse(self.formula, values), self.title, None)
         return _domain_warning(self.graph) or "Values set; the walk starts again."
@@ -131,7 +148,7 @@ class Explainer:
     def step(self, action: str) -> None:
         """forward, back, run_forward, run_backward or reset (layer mode moves box by box)."""
         if action not in STEP_ACTIONS:
-            raise ValueError(f"unknown step {action!r}")
+            raise ValueError(_("unknown step {action!r}", action=action))
         s = self._need()
         self.update_rows, self.update_caption, self.update = (), "", None
         if action == "forward":
@@ -145,7 +162,7 @@ class Explainer:
         elif action == "reset":
             s.reset()
         else:
-            raise ValueError(f"unknown step {action!r}")
+            raise ValueError(_("unknown step {action!r}", action=action))
 
     def _move(self, one, back: bool = False) -> None:
         """One op; one neuron's ops in the neuron walk; one box's ops in the layer view."""
@@ -192,7 +209,13 @@ class Explainer:
         """'ops' (→ is one op), 'neurons' (→ is one neuron's ops) or 'layers' (one box per
         layer, → is one box); the last two are for traced networks only."""
         if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+            raise ValueError(
+                _(
+                    "unknown mode {mode!r}; choose one of {choices}",
+                    mode=mode,
+                    choices=", ".join(MODES),
+                )
+            )
         if mode != "ops" and self.example is None:
             self.mode = "ops"
             return (
@@ -282,8 +305,10 @@ class Explainer:
             return ""
         if [np.shape(p) for p in new_params] != [np.shape(p) for p in ex.params]:
             raise ValueError(
-                "The network changed shape since this example was traced, so its update "
-                "cannot be shown here: trace the example again."
+                _(
+                    "The network changed shape since this example was traced, so its update "
+                    "cannot be shown here: trace the example again."
+                )
             )
         self.update = summarise_update(self.graph, new_params, lr)
         self.update_rows = self.update.rows
@@ -292,14 +317,14 @@ class Explainer:
 
     def _need(self) -> Stepper:
         if self.stepper is None:
-            raise ValueError("nothing to step through yet: pick an example or trace a point")
+            raise ValueError(_("nothing to step through yet: pick an example or trace a point"))
         return self.stepper
 
 
 def _walk(e: Explainer, r: rq.Walk) -> None:
     if not 0 <= int(r.steps) <= 100_000:
-        raise ValueError(f"a walk takes 0 to 100000 steps, not {r.steps}")
-    for _ in range(int(r.steps)):
+        raise ValueError(_("a walk takes 0 to 100000 steps, not {steps}", steps=r.steps))
+    for _step in range(int(r.steps)):
         e.step("forward")
 
 

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from nnviz.graph.graph import Graph
 from nnviz.graph.ops import FUNCTIONS
+from nnviz.text import _
 
 MAX_LENGTH = 500  # characters
 MAX_NODES = 400  # leaves, constants and operations
@@ -68,12 +69,15 @@ def parse(
         functions above, or a formula that is empty or too long; ``.position`` is the column.
     """
     if not isinstance(formula, str):
-        raise TypeError(f"a formula is text, not {type(formula).__name__}")
+        raise TypeError(_("a formula is text, not {type_name}", type_name=type(formula).__name__))
     text = formula.translate(_TRANSLATE)
     if not text.strip():
-        raise FormulaError("the formula is empty", 0)
+        raise FormulaError(_("the formula is empty"), 0)
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the formula is longer than {MAX_LENGTH} characters", MAX_LENGTH)
+        raise FormulaError(
+            _("the formula is longer than {max_length} characters", max_length=MAX_LENGTH),
+            MAX_LENGTH,
+        )
     indent = len(text) - len(text.lstrip())
     tree = _syntax_tree(text[indent:], indent)
     builder = _Builder(text, indent, tree, names)
@@ -86,7 +90,7 @@ def parse(
 
 def _syntax_tree(text: str, indent: int) -> ast.Expression:
     if text.rstrip()[-1] in "+-*/(,":
-        raise FormulaError("the formula ends too early", indent + len(text.rstrip()))
+        raise FormulaError(_("the formula ends too early"), indent + len(text.rstrip()))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "'int' object is not callable" for 5(x)
@@ -95,7 +99,7 @@ def _syntax_tree(text: str, indent: int) -> ast.Expression:
         column = max((err.offset or 1) - 1, 0)
         raise FormulaError(_syntax_message(err.msg, text, column), indent + column) from None
     except (RecursionError, MemoryError):
-        raise FormulaError("the formula is nested too deeply", indent) from None
+        raise FormulaError(_("the formula is nested too deeply"), indent) from None
     except ValueError as err:  # e.g. a null character
         raise FormulaError(str(err), indent) from None
 
@@ -127,7 +131,7 @@ class _Builder:
         try:
             self.visit(self.tree.body)
         except RecursionError:
-            raise FormulaError("the formula is nested too deeply", self.indent) from None
+            raise FormulaError(_("the formula is nested too deeply"), self.indent) from None
         return self.graph
 
     def visit(self, node: ast.AST) -> int:
