@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nnviz.text import _
+
 
 @dataclass(frozen=True)
 class LrRegime:
@@ -48,4 +50,4 @@ def lr_regimes(lambda_max: float) -> tuple[LrRegime, ...]:
 
 def _check(lambda_max: float) -> None:
     if not lambda_max > 0:
-        raise ValueError(f"λmax must be > 0, not {lambda_max}")
+        raise ValueError(_("λmax must be > 0, not {lambda_max}", lambda_max=lambda_max))

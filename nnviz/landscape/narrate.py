@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.landscape.race import Racer, StepRecord
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -74,7 +75,7 @@ def _after(rec: StepRecord, key: str) -> Array:
     """A state buffer after the step (always filled in once the step has run)."""
     value = rec.state_after[key]
     if value is None:
-        raise ValueError(f"the optimizer has no {key} after its step")
+        raise ValueError(_("the optimizer has no {key} after its step", key=key))
     return value
 
 

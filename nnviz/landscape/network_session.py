@@ -26,6 +26,7 @@ from nnviz.landscape.trajectory import (
     plane_coordinates,
     project,
 )
+from nnviz.text import _
 
 Array = np.ndarray
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
@@ -83,7 +84,7 @@ class NetworkLandscape:
     def pick(self, ref: ParamRef) -> str:
         """A weight chosen in the network graph becomes the newest of the two axes."""
         if self.problem is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         k = flat_index(self.problem.net, ref)
         old = [r for r in self.picks if flat_index(self.problem.net, r) != k]
         self.picks = [*old[-1:], ref]
@@ -97,7 +98,7 @@ class NetworkLandscape:
     def make_plane(self) -> Plane:
         """The plane of the current kind through the current weights."""
         if self.problem is None or self.theta is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         net = self.problem.net.copy()
         net.set_flat(self.theta)
         if self.kind == "weights":
@@ -107,7 +108,7 @@ class NetworkLandscape:
             return random_plane(net, np.random.default_rng(self.seed))
         points = self.recorder.points
         if len(points) < 3 or not np.any(np.ptp(points, axis=0) > 0):
-            raise InputError("PCA needs a recorded path: train a few epochs first")
+            raise InputError(_("PCA needs a recorded path: train a few epochs first"))
         return pca_plane(points)
 
     def _weight_refs(self, net: MLP) -> list[ParamRef]:
@@ -182,7 +183,7 @@ class NetworkLandscape:
     def curve_job(self, dx: float) -> Job:
         """The 1-D slice of the chosen kind with its probe points and exact slope."""
         if self.problem is None or self.theta is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         problem, theta, kind = self.problem, self.theta.copy(), self.knob
         if kind == "weight":
             net = problem.net.copy()

@@ -13,6 +13,7 @@ from nnviz.landscape.picture import CurvePicture, LandscapePicture, SurfacePictu
 from nnviz.landscape.probe import FogWalk
 from nnviz.landscape.race import LABELS, RACERS, Race, Racer
 from nnviz.landscape.surfaces import SURFACES, get_surface
+from nnviz.text import _
 
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)  # gradient_descent_viz's playback choices
 LR_RANGE = (1e-6, 100.0)  # anything outside is refused with a message
@@ -28,7 +29,12 @@ def check_lr(lr: float) -> float:
     lr = float(lr)
     if not (np.isfinite(lr) and LR_RANGE[0] <= lr <= LR_RANGE[1]):
         raise InputError(
-            f"learning rate must be between {LR_RANGE[0]:g} and {LR_RANGE[1]:g}, not {lr:g}"
+            _(
+                "learning rate must be between {low:g} and {high:g}, not {lr:g}",
+                low=LR_RANGE[0],
+                high=LR_RANGE[1],
+                lr=lr,
+            )
         )
     return lr
 
@@ -52,7 +58,7 @@ class RaceSession:
     def select(self, key: str) -> None:
         """Switch to another analytic surface (its own start point and learning rate)."""
         if key not in SURFACES:
-            raise InputError(f"unknown surface {key!r}")
+            raise InputError(_("unknown surface {key!r}", key=key))
         params = {"condition": self.condition} if key == "bowl" else {}
         self.surface = get_surface(key, **params)
         g = self.surface.grid(GRID)
@@ -65,7 +71,7 @@ class RaceSession:
         """The bowl's condition number λmax/λmin (1 … 1000)."""
         c = float(condition)
         if not (np.isfinite(c) and 1.0 <= c <= 1000.0):
-            raise InputError(f"the condition number must be between 1 and 1000, not {c:g}")
+            raise InputError(_("the condition number must be between 1 and 1000, not {c:g}", c=c))
         self.condition = c
         if self.surface.key == "bowl":
             lr = self.lr
@@ -82,11 +88,19 @@ class RaceSession:
         """Restart every ball from (x, y), which must lie on the drawn surface."""
         (x0, x1), (y0, y1) = self.surface.domain
         if not (np.isfinite(x) and np.isfinite(y)):
-            raise InputError("the start point must be two finite numbers")
+            raise InputError(_("the start point must be two finite numbers"))
         if not (x0 <= x <= x1 and y0 <= y <= y1):
             raise InputError(
-                f"({num(x)}, {num(y)}) is outside the surface: click inside "
-                f"x ∈ [{num(x0)}, {num(x1)}], y ∈ [{num(y0)}, {num(y1)}]"
+                _(
+                    "({x}, {y}) is outside the surface: click inside x ∈ [{x0}, {x1}], y ∈ "
+                    "[{y0}, {y1}]",
+                    x=num(x),
+                    y=num(y),
+                    x0=num(x0),
+                    x1=num(x1),
+                    y0=num(y0),
+                    y1=num(y1),
+                )
             )
         self.start = (float(x), float(y))
         self.race.restart(self.start)
@@ -96,31 +110,33 @@ class RaceSession:
         """Which racers are drawn (the others keep running, unseen)."""
         unknown = [n for n in names if n not in RACERS]
         if unknown:
-            raise InputError(f"unknown optimizer {unknown[0]!r}")
+            raise InputError(_("unknown optimizer {unknown!r}", unknown=unknown[0]))
         self.enabled = [n for n in RACERS if n in names]
 
     def set_speed(self, speed: float) -> None:
         """Updates per timer tick (fractions mean one update every few ticks)."""
         if speed not in SPEEDS:
-            raise InputError(f"speed must be one of {', '.join(f'{s:g}×' for s in SPEEDS)}")
+            raise InputError(
+                _("speed must be one of {choices}", choices=", ".join(f"{s:g}×" for s in SPEEDS))
+            )
         self.speed = float(speed)
 
     def set_narrated(self, kind: str) -> None:
         """Which racer Step explains and the 1-D panel follows."""
         if kind not in RACERS:
-            raise InputError(f"unknown optimizer {kind!r}")
+            raise InputError(_("unknown optimizer {kind!r}", kind=kind))
         self.narrated, self.walker = kind, None
 
     def set_knob(self, knob: str) -> None:
         """The 1-D panel's cross-section: along "x" or along "y" through the explained ball."""
         if knob not in ("x", "y"):
-            raise InputError("the cross-section runs along x or y")
+            raise InputError(_("the cross-section runs along x or y"))
         self.knob, self.walker = knob, None
 
     def set_probe(self, dx: float) -> None:
         """Δx of the secant probe (and of the fog walk's slope estimate)."""
         if not (np.isfinite(dx) and dx != 0):
-            raise InputError("Δx must be a non-zero finite number")
+            raise InputError(_("Δx must be a non-zero finite number"))
         self.dx, self.walker = float(dx), None
 
     def command(self, name: str) -> None:
@@ -139,7 +155,7 @@ class RaceSession:
         elif name == "walk":
             self._walk()
         else:
-            raise InputError(f"unknown race command {name!r}")
+            raise InputError(_("unknown race command {name!r}", name=name))
 
     def tick(self) -> bool:
         """One timer tick while playing: ``speed`` updates (credit carries the fractions)."""
@@ -252,7 +268,7 @@ class RaceSession:
             f, _, at = self._section(float(x), float(y))
             self.walker = FogWalk(f, at, lr=self.lr, dx=self.dx)
         if not self.walker.step() and self.walker.status == "diverged":
-            raise InputError("the walk diverged: the learning rate is too big for this slope")
+            raise InputError(_("the walk diverged: the learning rate is too big for this slope"))
 
 
 def racer_names() -> list[tuple[str, tuple[int, int, int]]]:

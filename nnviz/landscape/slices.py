@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape.evaluate import chunk_size, losses_at
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -39,7 +40,7 @@ class Surface:
         for name in ("alphas", "betas", "values"):
             object.__setattr__(self, name, frozen_array(getattr(self, name)))
         if self.values.shape != (len(self.betas), len(self.alphas)):
-            raise ValueError("values must have shape (len(betas), len(alphas))")
+            raise ValueError(_("values must have shape (len(betas), len(alphas))"))
 
     @property
     def extent(self) -> tuple[float, float, float, float]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.landscape.slices import Surface
+from nnviz.text import _
 
 Array = np.ndarray
 Domain = tuple[tuple[float, float], tuple[float, float]]
@@ -57,7 +58,7 @@ def bowl(condition: float = 10.0, lambda_max: float = 1.0) -> AnalyticSurface:
     lr > 2/λmax; a large condition number makes y crawl while x is already done.
     """
     if condition < 1 or lambda_max <= 0:
-        raise ValueError("the condition number must be ≥ 1 and λmax > 0")
+        raise ValueError(_("the condition number must be ≥ 1 and λmax > 0"))
     l1, l2 = float(lambda_max), float(lambda_max) / float(condition)
     return AnalyticSurface(
         "bowl",
@@ -241,5 +242,11 @@ def get_surface(key: str, **params: float) -> AnalyticSurface:
     try:
         factory = SURFACES[key]
     except KeyError:
-        raise ValueError(f"unknown surface {key!r}; choose one of {', '.join(SURFACES)}") from None
+        raise ValueError(
+            _(
+                "unknown surface {key!r}; choose one of {choices}",
+                key=key,
+                choices=", ".join(SURFACES),
+            )
+        ) from None
     return factory(**params)
