@@ -41,6 +41,8 @@ import numbers
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from nnviz.text import _
+
 Figure = dict[str, Any]
 STYLES = ("line", "faint", "dashed", "points")
 COLORS = ("blue", "orange", "grey", "green", "purple")
@@ -120,7 +122,7 @@ def validate_figure(fig: Any) -> None:
 
 
 def _fail(where: str, message: str) -> None:
-    raise ValueError(f"{where.rstrip('.') or 'figure'}: {message}")
+    raise ValueError(_("{value}: {message}", value=where.rstrip(".") or "figure", message=message))
 
 
 def _figure(fig: Any, where: str, nested: bool) -> None:

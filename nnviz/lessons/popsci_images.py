@@ -81,7 +81,7 @@ def adversarial(
     attacks = [(i, smallest_flip(net, test.X[i], EPS_LADDER)) for i in candidates]
     flipped = [(i, a) for i, a in attacks if a.flipped]
     if not flipped:
-        raise ValueError("no confident image flipped with ε ≤ 0.1; train longer or widen ε")
+        raise ValueError(_("no confident image flipped with ε ≤ 0.1; train longer or widen ε"))
     index, attack = flipped[0]
     x = test.X[index]
     return {
