@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nnviz.data.limits import MAX_SHOWN, shown
+from nnviz.text import _
 
 MAX_MESSAGE = 300  # a refusal is one readable line, never a wall of text
 
@@ -45,7 +46,7 @@ def table(value: Any, path: str) -> dict[str, Any]:
 def need(d: dict[str, Any], key: str) -> Any:
     """A section that must be present."""
     if key not in d:
-        raise SessionError(f"{key}: the section is missing")
+        raise SessionError(_("{key}: the section is missing", key=key))
     return d[key]
 
 

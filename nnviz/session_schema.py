@@ -35,6 +35,7 @@ from nnviz.session_fields import (
     text,
     whole,
 )
+from nnviz.text import _
 
 MAX_EPOCH = 10**9
 OPTIMIZER_NAMES = (*OPTIMIZERS, "momentum", "nesterov", *RULE_LABELS)
@@ -53,7 +54,7 @@ def read_points(raw: Any) -> PointSet:
     try:
         return PointSet.from_dict(d)
     except (ValueError, KeyError) as exc:
-        raise SessionError(f"points: {str(exc).strip(chr(39))}") from None
+        raise SessionError(_("points: {reason}", reason=str(exc).strip(chr(39)))) from None
 
 
 def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
@@ -64,7 +65,7 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     try:
         check_features(features, dim)
     except ValueError as exc:
-        raise SessionError(f"spec.features: {exc}") from None
+        raise SessionError(_("spec.features: {exc}", exc=exc)) from None
     hidden = tuple(
         whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, "a number of neurons")
         for i, n in enumerate(_list(d, "hidden", MAX_HIDDEN_LAYERS))
@@ -85,7 +86,7 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     try:
         return spec.validated()
     except ValueError as exc:  # nothing should be left to find, but never let it escape
-        raise SessionError(f"spec: {exc}") from None
+        raise SessionError(_("spec: {exc}", exc=exc)) from None
 
 
 def _list(d: dict[str, Any], key: str, max_len: int) -> list[Any]:
@@ -118,7 +119,7 @@ def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:
     try:
         return config.validated()
     except ValueError as exc:
-        raise SessionError(f"config: {exc}") from None
+        raise SessionError(_("config: {exc}", exc=exc)) from None
 
 
 def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
@@ -138,7 +139,7 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     try:
         make_optimizer(optimizer, [np.zeros(1)], **{**options, "lr": lr})
     except (ValueError, TypeError) as exc:
-        raise SessionError(f"{path}: {exc}") from None
+        raise SessionError(_("{path}: {exc}", path=path, exc=exc)) from None
     return options
 
 
@@ -150,8 +151,12 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
     if saved is None or len(saved) != len(want):
         n = len(saved) if saved is not None else "not a list"
         raise SessionError(
-            f"params: the saved weights do not match the saved network ({len(want)} arrays "
-            f"expected, got {n})"
+            _(
+                "params: the saved weights do not match the saved network ({n_want} "
+                "arrays expected, got {n})",
+                n_want=len(want),
+                n=n,
+            )
         )
     out = []
     for i, (value, shape) in enumerate(zip(saved, want, strict=True)):
@@ -165,14 +170,18 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
         arr = arr.astype(float)
         if not np.all(np.abs(arr) < WEIGHT_LIMIT):  # also refuses NaN and ±inf
             raise SessionError(
-                f"params[{i}]: the saved weights contain NaN, infinite or values beyond "
-                f"±{WEIGHT_LIMIT:g}"
+                _(
+                    "params[{i}]: the saved weights contain NaN, infinite or values beyond "
+                    "±{weight_limit:g}",
+                    i=i,
+                    weight_limit=WEIGHT_LIMIT,
+                )
             )
         out.append(arr)
     try:  # the worker builds exactly this; if it would refuse, refuse now
         check_network(net, config)
     except ValueError as exc:
-        raise SessionError(f"config: {exc}") from None
+        raise SessionError(_("config: {exc}", exc=exc)) from None
     return tuple(out)
 
 
