@@ -91,8 +91,11 @@ class NetworkLandscape:
         self.kind = "weights"
         self.plane = self.surface = self.projection = None
         names = ", ".join(param_label(self.problem.net, r) for r in self.picks)
-        more = "" if len(self.picks) == 2 else "  Shift+click one more edge for the second axis."
-        return f"Landscape axes: {names}.{more}"
+        if len(self.picks) == 2:
+            return _("Landscape axes: {names}.", names=names)
+        return _(
+            "Landscape axes: {names}.  Shift+click one more edge for the second axis.", names=names
+        )
 
     # ----- planes ----------------------------------------------------------------------------
     def make_plane(self) -> Plane:
@@ -155,7 +158,7 @@ class NetworkLandscape:
         """Make a fresh plane (a new centre) and return the job that evaluates it."""
         self.plane = plane = self.make_plane()
         self.surface = self.projection = None
-        ab, _ = self.coords()
+        ab, _values = self.coords()
         minimum = 2.0 if plane.kind != "pca" else 0.5
         a_range, b_range = covering_ranges(ab, margin=0.2, minimum=minimum)
         problem = self.problem
@@ -199,10 +202,13 @@ class NetworkLandscape:
                 rng = np.random.default_rng(self.seed + 1)
                 self.direction = random_directions(net, rng)[0]
             center, d, at = theta, self.direction, 0.0
-            xs, label = np.linspace(-1.0, 1.0, 121), "t along a random filter-normalised direction"
+            xs, label = (
+                np.linspace(-1.0, 1.0, 121),
+                _("t along a random filter-normalised direction"),
+            )
         else:
             center, d, at = self.recorder.initial, theta - self.recorder.initial, 1.0
-            xs, label = np.linspace(-0.25, 1.25, 121), "t   (0 = initial weights, 1 = now)"
+            xs, label = np.linspace(-0.25, 1.25, 121), _("t   (0 = initial weights, 1 = now)")
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
             # Curve, probe points and the exact slope dL/dt = ∇L(θ)·d (chain rule), in float64.

@@ -183,7 +183,10 @@ class RaceSession:
         g = focus.gradient
         cross = (float(x), float(y), float(g[0]), float(g[1])) if np.all(np.isfinite(g)) else None
         if self.explaining:
-            narration = (f"<b>{focus.label}</b>, one update in stages:", *narrate_step(focus))
+            narration = (
+                _("<b>{label}</b>, one update in stages:", label=focus.label),
+                *narrate_step(focus),
+            )
         else:
             narration = tuple(describe_status(self.race.racers[k]) for k in self.enabled)
         return LandscapePicture(
@@ -200,27 +203,33 @@ class RaceSession:
     def caption(self) -> str:
         """Title and formula, what to look for, and where this learning rate sits."""
         s = self.surface
-        lines = [f"<b>{s.title}</b>: {s.formula}.  {s.note}"]
+        lines = [
+            _("<b>{title}</b>: {formula}.  {note}", title=s.title, formula=s.formula, note=s.note)
+        ]
         if s.lambda_max is not None:
             lines.append(self.lr_lesson(s.lambda_max))
-        lines.append("Click the surface to start every ball from there.")
+        lines.append(_("Click the surface to start every ball from there."))
         return "<br>".join(lines)
 
     def lr_lesson(self, lambda_max: float) -> str:
         """Slow, good, oscillating or diverging: plain descent's factor per step along x."""
         factor = step_factor(self.lr, lambda_max)
         if factor >= 0.5:
-            kind = "slow: each step removes only a little of the distance"
+            kind = _("slow: each step removes only a little of the distance")
         elif factor >= 0:
-            kind = "good: most of the distance goes in one step"
+            kind = _("good: most of the distance goes in one step")
         elif factor > -1:
-            kind = "oscillating: it overshoots to the other side, but gets closer"
+            kind = _("oscillating: it overshoots to the other side, but gets closer")
         else:
-            kind = "diverging: it overshoots further every step"
-        return (
-            f"lr = {num(self.lr)} = {num(self.lr * lambda_max)}/λmax: each step multiplies "
-            f"the distance along x by 1 − lr·λmax = {num(factor)}, {kind} "
-            f"(divergence beyond 2/λmax = {num(critical_lr(lambda_max))})."
+            kind = _("diverging: it overshoots further every step")
+        return _(
+            "lr = {lr} = {scaled}/λmax: each step multiplies the distance along x by 1 "
+            "− lr·λmax = {factor}, {kind} (divergence beyond 2/λmax = {critical}).",
+            lr=num(self.lr),
+            scaled=num(self.lr * lambda_max),
+            factor=num(factor),
+            kind=kind,
+            critical=num(critical_lr(lambda_max)),
         )
 
     def regimes(self) -> dict[str, float]:
@@ -250,7 +259,7 @@ class RaceSession:
         lo, hi = self.surface.domain[0 if self.knob == "x" else 1]
         xs = np.linspace(lo, hi, 201)
         other = f"y = {num(y)}" if self.knob == "x" else f"x = {num(x)}"
-        label = f"{self.knob}   (cross-section at {other})"
+        label = _("{knob}   (cross-section at {other})", knob=self.knob, other=other)
         seen, walked = (), None
         if self.walker is not None:
             at, seen = self.walker.x, list(self.walker.seen)
@@ -265,7 +274,7 @@ class RaceSession:
         """One step of the foggy-mountain walk along the cross-section: probe, then descend."""
         if self.walker is None:
             x, y = self.focus.path.points[-1]
-            f, _, at = self._section(float(x), float(y))
+            f, _gradient, at = self._section(float(x), float(y))
             self.walker = FogWalk(f, at, lr=self.lr, dx=self.dx)
         if not self.walker.step() and self.walker.status == "diverged":
             raise InputError(_("the walk diverged: the learning rate is too big for this slope"))

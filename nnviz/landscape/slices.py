@@ -128,7 +128,7 @@ def interpolation(
     """
     ts = np.linspace(-0.25, 1.25, 61) if ts is None else ts
     d = np.asarray(theta_now, dtype=float) - theta_init
-    curve = slice_1d(problem, theta_init, d, ts, "init → now", precision)
+    curve = slice_1d(problem, theta_init, d, ts, _("init → now"), precision)
     return Curve(curve.ts, curve.values, curve.label, {"init": 0.0, "now": 1.0})
 
 
