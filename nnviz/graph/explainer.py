@@ -87,7 +87,7 @@ class Explainer:
         graph = parse(text, values)
         self.formula = text
         self._show(graph, f"f = {text.strip()}", None)
-        return _domain_warning(graph) or "Leaves start at 1; type new values as w1=2, w2=3."
+        return _domain_warning(graph) or _("Leaves start at 1; type new values as w1=2, w2=3.")
 
     def set_leaf_values(self, text: str) -> str:
         """Set formula leaves from ``"w1=2, w2=3"``; a bad entry changes nothing."""
@@ -118,7 +118,7 @@ class Explainer:
                 raise ValueError(_("{name} must be a finite number", name=name))
             values[name] = v
         self._show(parse(self.formula, values), self.title, None)
-        return _domain_warning(self.graph) or "Values set; the walk starts again."
+        return _domain_warning(self.graph) or _("Values set; the walk starts again.")
 
     def trace(self, net, features: np.ndarray, example: TracedExample, inputs=None) -> str:
         """One example through the live network, op by op, with its loss.
@@ -126,15 +126,24 @@ class Explainer:
         ``inputs`` names the inputs as the network view does (X₁, X₂, …).
         """
         graph = trace_example(net, features, example.label, loss=example.loss, inputs=inputs)
-        where = "the point" if example.point_id >= 0 else "a new spot"
+        where = _("the point") if example.point_id >= 0 else _("a new spot")
         at = ", ".join(fmt(v, 3) for v in example.point)
         label = class_text(example.label, example.loss)
-        title = f"{where} ({at}), {label} · network at epoch {example.epoch}"
+        title = _(
+            "{where} ({at}), {label} · network at epoch {epoch}",
+            where=where,
+            at=at,
+            label=label,
+            epoch=example.epoch,
+        )
         self._show(graph, title, example)
         if len(graph) > LAYER_MODE_ABOVE:
             self.mode = "layers"
-            return f"{len(graph)} operations: showing one box per layer (switch to every op)."
-        return f"Traced: {len(graph)} operations. Press → to walk the forward pass."
+            return _(
+                "{count} operations: showing one box per layer (switch to every op).",
+                count=len(graph),
+            )
+        return _("Traced: {count} operations. Press → to walk the forward pass.", count=len(graph))
 
     def _show(self, graph: Graph, title: str, example: TracedExample | None) -> None:
         self.graph, self.title, self.example = graph, title, example
@@ -196,13 +205,13 @@ class Explainer:
         """Go to a node's step: its gradient if the backward pass has begun, else its value."""
         s = self._need()
         if self.mode == "layers":
-            return "Switch to 'every op' to jump to a single node."
+            return _("Switch to 'every op' to jump to a single node.")
         leaf = self.graph.nodes[node].kind == "leaf"  # leaves have no forward step
         phase = "backward" if s.phase == "backward" or leaf else "forward"
         try:
             s.jump_to(node, phase)
         except ValueError:
-            return f"{self.graph.nodes[node].name} is not computed: it is given."
+            return _("{name} is not computed: it is given.", name=self.graph.nodes[node].name)
         return ""
 
     def set_mode(self, mode: str) -> str:
@@ -218,7 +227,7 @@ class Explainer:
             )
         if mode != "ops" and self.example is None:
             self.mode = "ops"
-            return (
+            return _(
                 "Neurons and layers belong to a traced network example; a formula walks op by op."
             )
         self.mode = mode
@@ -287,12 +296,22 @@ class Explainer:
         checks = gradcheck(g)
         worst = max(checks, key=lambda c: c.error)
         bad = [c for c in checks if not c.ok]
-        head = "Gradient check passed" if not bad else f"Gradient check: {len(bad)} leaves differ"
-        return (
-            f"{head}: {len(checks)} leaves, backprop vs (f(w+ε) − f(w−ε))/2ε; worst "
-            f"{worst.name}: {fmt(worst.analytic, 6)} vs {fmt(worst.numeric, 6)} "
-            f"(error {worst.error:.1e}). Backprop took one backward pass; the check took "
-            f"{2 * len(checks)} forward passes."
+        head = (
+            _("Gradient check passed")
+            if not bad
+            else _("Gradient check: {count} leaves differ", count=len(bad))
+        )
+        return _(
+            "{head}: {count} leaves, backprop vs (f(w+ε) − f(w−ε))/2ε; worst "
+            "{worst}: {analytic} vs {numeric} (error {error:.1e}). Backprop "
+            "took one backward pass; the check took {evaluations} forward passes.",
+            head=head,
+            count=len(checks),
+            worst=worst.name,
+            analytic=fmt(worst.analytic, 6),
+            numeric=fmt(worst.numeric, 6),
+            error=worst.error,
+            evaluations=2 * len(checks),
         )
 
     def show_update(self, new_params, lr: float, message: str) -> str:
@@ -378,8 +397,8 @@ def _domain_warning(graph: Graph) -> str:
     values = graph.evaluate()
     bad = [n.name for n in graph.nodes if not math.isfinite(values[n.id])]
     if bad:
-        return (f"{bad[0]} is not a finite number at these values (outside the function's "
-                "domain, like log of 0): change a leaf, e.g. x=2.")  # fmt: skip
+        return (_("{bad} is not a finite number at these values (outside the function's "
+"domain, like log of 0): change a leaf, e.g. x=2.", bad=bad[0]))  # fmt: skip
     return ""
 
 

@@ -252,8 +252,19 @@ class Graph:
             expr = op.render([self.nodes[i].name for i in n.inputs], n.param)
             plugged = op.render([operand(v) for v in ins], n.param)
             if math.isinf(vals[n.id]) and max(map(abs, ins), default=0.0) >= 1e100:
-                return f"overflow at node {n.name} = {expr} ({plugged})"
-            return f"{plugged} = {fmt(vals[n.id])} at node {n.name} = {expr}"
+                return _(
+                    "overflow at node {node} = {expr} ({plugged})",
+                    node=n.name,
+                    expr=expr,
+                    plugged=plugged,
+                )
+            return _(
+                "{plugged} = {value} at node {node} = {expr}",
+                plugged=plugged,
+                value=fmt(vals[n.id]),
+                node=n.name,
+                expr=expr,
+            )
         return ""
 
     def gradient_origin(self, values: Sequence[float] | None = None) -> str:
@@ -267,9 +278,13 @@ class Graph:
             for i, d in zip(n.inputs, back.locals_[n.id], strict=True):
                 if not (math.isfinite(d) and math.isfinite(upstream * d)):
                     src = self.nodes[i].name
-                    return (
-                        f"the gradient stops being finite at node {n.name}: "
-                        f"∂{n.name}/∂{src} = {fmt(d)}, times {fmt(upstream)} from above"
+                    return _(
+                        "the gradient stops being finite at node {node}: ∂{node}/∂{src} = "
+                        "{d}, times {upstream} from above",
+                        node=n.name,
+                        src=src,
+                        d=fmt(d),
+                        upstream=fmt(upstream),
                     )
         return ""
 
