@@ -292,13 +292,22 @@ TARGETS = tuple(dict.fromkeys(v.to for v in _VERBS))
 def check_request(request: Any) -> list[tuple[str, str]]:
     """Every problem with one setup request, as (field, message); empty if it is fine."""
     if not isinstance(request, dict):
-        return [("", f"a setup request must be a dict, not {request!r}")]
+        return [("", _("a setup request must be a dict, not {request!r}", request=request))]
     to, do = request.get("to"), request.get("do")
     if to not in TARGETS:
-        return [("to", f"unknown target {to!r}; choose one of {', '.join(TARGETS)}")]
+        return [
+            (
+                "to",
+                _(
+                    "unknown target {to!r}; choose one of {choices}",
+                    to=to,
+                    choices=", ".join(TARGETS),
+                ),
+            )
+        ]
     if (to, do) not in VOCABULARY:
         verbs = ", ".join(d for t, d in VOCABULARY if t == to)
-        return [("do", f"{to} cannot {do!r}; it can {verbs}")]
+        return [("do", _("{to} cannot {do!r}; it can {verbs}", to=to, do=do, verbs=verbs))]
     verb = VOCABULARY[(to, do)]
     problems = [(k, "missing") for k in verb.required if k not in request]
     for key, value in request.items():
@@ -307,7 +316,18 @@ def check_request(request: Any) -> list[tuple[str, str]]:
         check = verb.required.get(key) or verb.optional.get(key)
         if check is None:
             allowed = ", ".join([*verb.required, *verb.optional]) or "none"
-            problems.append((key, f"{to}.{do} has no field {key!r} (its fields: {allowed})"))
+            problems.append(
+                (
+                    key,
+                    _(
+                        "{to}.{do} has no field {key!r} (its fields: {allowed})",
+                        to=to,
+                        do=do,
+                        key=key,
+                        allowed=allowed,
+                    ),
+                )
+            )
             continue
         try:
             check(value)
