@@ -231,7 +231,7 @@ def _numbers(rows: Rows, width: int) -> tuple[np.ndarray, list[str]]:
             )
         cells = [c.strip() for c in row]
         for name, cell in zip(names, cells, strict=True):
-            _check_number(cell, f"line {line}, column {name}")
+            _check_number(cell, _("line {line}, column {name}", line=line, name=name))
         values.append([float(c) for c in cells[:-1]])
         labels.append(cells[-1])
     return np.array(values, dtype=np.float64), labels

@@ -61,7 +61,7 @@ def _segments(stroke: tuple) -> Array:
     """One stroke as short straight pieces, shape (S, 2, 2): S × (start, end) × (x, y)."""
     if stroke[0] == "line":
         return np.array([[stroke[1:3], stroke[3:5]]], dtype=float)
-    _, cx, cy, rx, ry, a0, a1 = stroke
+    _kind, cx, cy, rx, ry, a0, a1 = stroke
     t = np.radians(np.linspace(a0, a1, max(4, int(abs(a1 - a0) / 20) + 1)))
     pts = np.column_stack([cx + rx * np.cos(t), cy + ry * np.sin(t)])
     return np.stack([pts[:-1], pts[1:]], axis=1)

@@ -220,6 +220,6 @@ def _accuracy(output: Array, labels: Array, loss: str) -> Array:
 
 
 def _check_rates(lr: Array, l1: Array, l2: Array) -> None:
-    for name, v in (("learning rate", lr), ("L1 rate", l1), ("L2 rate", l2)):
+    for name, v in ((_("learning rate"), lr), ("L1 rate", l1), ("L2 rate", l2)):
         if not np.all(np.isfinite(v)) or np.any(v < 0):
             raise ValueError(_("every member's {name} must be a finite number ≥ 0", name=name))

@@ -87,7 +87,7 @@ class PerceptronTrainer:
         ``epoch`` event per pass (loss = mistakes made in that pass), forever."""
         while True:
             if len(self.X) == 0:
-                yield StepEvent("idle", self.epoch, self.step, float("nan"), "no points yet")
+                yield StepEvent("idle", self.epoch, self.step, float("nan"), _("no points yet"))
                 continue
             order = self.rng.permutation(len(self.X)) if self.shuffle else range(len(self.X))
             made = 0

@@ -54,7 +54,11 @@ class TrainConfig:
         whole patience 1..MAX_PATIENCE; names are text and the optimizer options a table.
         True is not a number here.
         """
-        for name, value in (("learning rate", self.lr), ("L1 rate", self.l1), ("L2 rate", self.l2)):
+        for name, value in (
+            (_("learning rate"), self.lr),
+            ("L1 rate", self.l1),
+            ("L2 rate", self.l2),
+        ):
             real = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
             if not (real and 0 <= value <= MAX_LR):  # NaN fails every comparison
                 raise TrainingError(
@@ -210,7 +214,7 @@ class Trainer:
                     self.epoch,
                     self.step,
                     float("nan"),
-                    "no training points yet: add some points to train on",
+                    _("no training points yet: add some points to train on"),
                 )
                 continue
             version = self._data_version
@@ -293,14 +297,22 @@ class Trainer:
         # Divergence is a lesson, not a crash: keep the last finite weights and start the
         # optimizer afresh, since its momentum/averages were built by the runaway steps.
         self.optimizer = self._make_optimizer()
-        what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
+        what = (
+            _("loss → inf")
+            if not np.isfinite(loss)
+            else _("weights → beyond {weight_limit:.0e}", weight_limit=WEIGHT_LIMIT)
+        )
         return StepEvent(
             "diverged",
             self.epoch,
             self.step,
             float("inf"),
-            f"diverged at epoch {self.epoch + 1} ({what}); "
-            "the last finite weights were restored — try a smaller learning rate",
+            _(
+                "diverged at epoch {epoch} ({what}); the last finite weights were "
+                "restored — try a smaller learning rate",
+                epoch=self.epoch + 1,
+                what=what,
+            ),
         )
 
     def evaluate(self) -> dict[str, float]:
