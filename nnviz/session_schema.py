@@ -67,7 +67,7 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     except ValueError as exc:
         raise SessionError(_("spec.features: {exc}", exc=exc)) from None
     hidden = tuple(
-        whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, "a number of neurons")
+        whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, _("a number of neurons"))
         for i, n in enumerate(_list(d, "hidden", MAX_HIDDEN_LAYERS))
     )
     heads = heads_for(points.kind)
@@ -107,14 +107,16 @@ def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:
     config = TrainConfig(
         loss=text(d["loss"], "config.loss", losses),
         optimizer=text(d["optimizer"], "config.optimizer", OPTIMIZER_NAMES),
-        lr=real(d["lr"], "config.lr", 0.0, MAX_LR, "a learning rate"),
-        batch_size=whole(d["batch_size"], "config.batch_size", 1, MAX_BATCH_SIZE, "a batch size"),
+        lr=real(d["lr"], "config.lr", 0.0, MAX_LR, _("a learning rate")),
+        batch_size=whole(
+            d["batch_size"], "config.batch_size", 1, MAX_BATCH_SIZE, _("a batch size")
+        ),
         l1=real(d["l1"], "config.l1", 0.0, MAX_LR),
         l2=real(d["l2"], "config.l2", 0.0, MAX_LR),
         optimizer_options=_options(d["optimizer_options"], d["optimizer"], d["lr"]),
         classification=classification,
         early_stopping=flag(d["early_stopping"], "config.early_stopping"),
-        patience=whole(d["patience"], "config.patience", 1, MAX_PATIENCE, "a number of epochs"),
+        patience=whole(d["patience"], "config.patience", 1, MAX_PATIENCE, _("a number of epochs")),
     )
     try:
         return config.validated()
@@ -128,7 +130,7 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     options = dict(table(raw, path))
     if is_rule(optimizer):  # the perceptron rules have no options (and no optimizer to build)
         if options:
-            raise fail(path, "no options for the perceptron rule", raw)
+            raise fail(path, _("no options for the perceptron rule"), raw)
         return options
     for key, value in options.items():
         where = f"{path}.{key}"
@@ -149,7 +151,7 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
     want = [p.shape for p in net.params]
     saved = raw if isinstance(raw, list) else None
     if saved is None or len(saved) != len(want):
-        n = len(saved) if saved is not None else "not a list"
+        n = len(saved) if saved is not None else _("not a list")
         raise SessionError(
             _(
                 "params: the saved weights do not match the saved network ({n_want} "
@@ -165,7 +167,9 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
         except (ValueError, TypeError, OverflowError, RecursionError):
             arr = np.asarray(None)
         if arr.dtype.kind not in "iuf" or arr.shape != shape:
-            what = f"numbers shaped {shape} (the saved weights do not match the network)"
+            what = _(
+                "numbers shaped {shape} (the saved weights do not match the network)", shape=shape
+            )
             raise fail(f"params[{i}]", what, value)
         arr = arr.astype(float)
         if not np.all(np.abs(arr) < WEIGHT_LIMIT):  # also refuses NaN and ±inf
@@ -200,13 +204,13 @@ def read_dataset(raw: Any) -> dict[str, Any]:
     }
     for key, value in d.items():
         if not isinstance(key, str):  # JSON keys always are; a dict built in Python may not be
-            raise fail("dataset", "text keys", key)
+            raise fail("dataset", _("text keys"), key)
         d[key] = readers.get(key, scalar)(value, f"dataset.{key}")
     return d
 
 
 def _domain(value: Any, path: str) -> list[float]:
-    expected = f"two finite numbers lo < hi within ±{MAX_COORD:g}"
+    expected = _("two finite numbers lo < hi within ±{max_coord:g}", max_coord=MAX_COORD)
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise fail(path, expected, value)
     try:
