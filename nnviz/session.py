@@ -81,7 +81,9 @@ def load_session(path: str | os.PathLike) -> Session:
     except SessionError:
         raise
     except (OSError, UnicodeDecodeError) as exc:
-        raise SessionError(_("could not read {file}: {exc}", file=path.name, exc=exc)) from None
+        raise SessionError(
+            _("could not read {file}: {reason}", file=path.name, reason=exc)
+        ) from None
     except json.JSONDecodeError as exc:
         raise SessionError(
             _(

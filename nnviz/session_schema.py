@@ -141,7 +141,7 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     try:
         make_optimizer(optimizer, [np.zeros(1)], **{**options, "lr": lr})
     except (ValueError, TypeError) as exc:
-        raise SessionError(_("{path}: {exc}", path=path, exc=exc)) from None
+        raise SessionError(_("{path}: {message}", path=path, message=exc)) from None
     return options
 
 

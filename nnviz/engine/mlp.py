@@ -249,7 +249,7 @@ class MLP:
         lossfn = get_loss(loss)
         y_t = prepare_targets(lossfn, y, self.sizes[-1])
         if len(y_t) != n:
-            raise ValueError(_("{n} inputs but {labels} labels", n=n, labels=len(y_t)))
+            raise ValueError(_("{inputs} inputs but {labels} labels", inputs=n, labels=len(y_t)))
         return lossfn, y_t, lossfn.count(max(n, 1), self.sizes[-1], reduction)
 
     # ----- serialisation ---------------------------------------------------------------------
@@ -317,8 +317,8 @@ def _as_batch(X: Array, n_in: int) -> Array:
     if X.ndim != 2 or X.shape[1] != n_in:
         raise ValueError(
             _(
-                "expected inputs with {n_in} columns, got shape {x_shape}",
-                n_in=n_in,
+                "expected inputs with {columns} columns, got shape {x_shape}",
+                columns=n_in,
                 x_shape=X.shape,
             )
         )

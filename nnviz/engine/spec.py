@@ -66,9 +66,7 @@ class NetworkSpec:
                 _("the seed must be a whole number from 0 to {max_seed}", max_seed=MAX_SEED)
             )
         if get_activation(self.activation).output_only:
-            raise ValueError(
-                _("{activation} can only be used on the output layer", activation=self.activation)
-            )
+            raise ValueError(_("{name} can only be used on the output layer", name=self.activation))
         get_activation(self.output)
         if self.init not in INITIALIZERS:
             raise ValueError(_("unknown init {init!r}", init=self.init))
@@ -103,9 +101,7 @@ class NetworkSpec:
         if not isinstance(self.bias, bool):
             raise ValueError(_("bias must be true or false, not {bias}", bias=shown(self.bias)))
         if self.input_dim not in (1, 2):
-            raise ValueError(
-                _("inputs must be 1-D or 2-D, not {input_dim}-D", input_dim=self.input_dim)
-            )
+            raise ValueError(_("inputs must be 1-D or 2-D, not {dim}-D", dim=self.input_dim))
 
     @property
     def sizes(self) -> list[int]:

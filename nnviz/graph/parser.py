@@ -224,7 +224,7 @@ class _Builder:
     def number(self, node: ast.Constant) -> float:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(_("{value!r} is not a number", value=value), node)
+            self.fail(_("{number!r} is not a number", number=value), node)
         try:
             number = float(value)
         except OverflowError:

@@ -84,8 +84,8 @@ def _check_loss(net: Any, loss: str) -> None:
     if loss not in LOSSES:
         raise ValueError(
             _(
-                "unknown loss {loss!r}; choose one of {choices}",
-                loss=loss,
+                "unknown loss {name!r}; choose one of {choices}",
+                name=loss,
                 choices=", ".join(LOSSES),
             )
         )
@@ -93,10 +93,10 @@ def _check_loss(net: Any, loss: str) -> None:
     if needs and net.activations[-1] != needs:
         raise ValueError(
             _(
-                "the {loss!r} loss needs a {needs} output layer, but this network's "
+                "the {loss!r} loss needs a {needs_output} output layer, but this network's "
                 "output is {activation}",
                 loss=loss,
-                needs=needs,
+                needs_output=needs,
                 activation=net.activations[-1],
             )
         )

@@ -110,7 +110,7 @@ class RaceSession:
         """Which racers are drawn (the others keep running, unseen)."""
         unknown = [n for n in names if n not in RACERS]
         if unknown:
-            raise InputError(_("unknown optimizer {unknown!r}", unknown=unknown[0]))
+            raise InputError(_("unknown optimizer {kind!r}", kind=unknown[0]))
         self.enabled = [n for n in RACERS if n in names]
 
     def set_speed(self, speed: float) -> None:

@@ -122,7 +122,7 @@ def validate_figure(fig: Any) -> None:
 
 
 def _fail(where: str, message: str) -> None:
-    raise ValueError(_("{value}: {message}", value=where.rstrip(".") or "figure", message=message))
+    raise ValueError(_("{path}: {message}", path=where.rstrip(".") or "figure", message=message))
 
 
 def _figure(fig: Any, where: str, nested: bool) -> None:
@@ -136,7 +136,7 @@ def _figure(fig: Any, where: str, nested: bool) -> None:
         _text(fig.get(key), f"{where}{key}")
     for key in ("log_x", "log_y", "equal_axes"):
         if key in fig and not isinstance(fig[key], bool):
-            _fail(f"{where}{key}", _("must be true or false, not {fig!r}", fig=fig[key]))
+            _fail(f"{where}{key}", _("must be true or false, not {value!r}", value=fig[key]))
     log_x, log_y = fig.get("log_x", False), fig.get("log_y", False)
     _items(fig.get("curves"), f"{where}curves", lambda c, w: _curve(c, w, log_x, log_y))
     _items(fig.get("marks"), f"{where}marks", lambda m, w: _mark(m, w, log_x, log_y))
@@ -180,7 +180,7 @@ def _items(value: Any, where: str, check) -> None:
         _fail(where, _("must be a list, not {value!r}", value=value))
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            _fail(f"{where}[{i}]", _("must be a dict, not {item!r}", item=item))
+            _fail(f"{where}[{i}]", _("must be a dict, not {value!r}", value=item))
         check(item, f"{where}[{i}].")
 
 
@@ -204,8 +204,8 @@ def _color(item: dict, where: str) -> None:
         _fail(
             f"{where}color",
             _(
-                "unknown {color!r}; choose one of {choices}",
-                color=item["color"],
+                "unknown {value!r}; choose one of {choices}",
+                value=item["color"],
                 choices=", ".join(COLORS),
             ),
         )
@@ -229,8 +229,8 @@ def _curve(c: dict, where: str, log_x: bool, log_y: bool) -> None:
         _fail(
             f"{where}style",
             _(
-                "unknown {style!r}; choose one of {choices}",
-                style=c["style"],
+                "unknown {value!r}; choose one of {choices}",
+                value=c["style"],
                 choices=", ".join(STYLES),
             ),
         )
@@ -255,7 +255,7 @@ def _known(item: dict, allowed: set[str], where: str) -> None:
         if key not in allowed:
             _fail(
                 f"{where}{key}",
-                _("unknown field; allowed: {choices}", choices=", ".join(sorted(allowed))),
+                _("unknown field; allowed: {allowed}", allowed=", ".join(sorted(allowed))),
             )
 
 
@@ -269,14 +269,14 @@ def _bars(b: Any, where: str) -> None:
     for i, label in enumerate(labels):
         _text(label, f"{where}labels[{i}]")
     if "log_y" in b and not isinstance(b["log_y"], bool):
-        _fail(f"{where}log_y", _("must be true or false, not {log_y!r}", log_y=b["log_y"]))
+        _fail(f"{where}log_y", _("must be true or false, not {value!r}", value=b["log_y"]))
     series = b.get("series")
     if not isinstance(series, list) or not series:
         _fail(f"{where}series", _("must be a list of at least one series"))
     for i, s in enumerate(series):
         at = f"{where}series[{i}]."
         if not isinstance(s, dict):
-            _fail(at, _("must be a dict, not {s!r}", s=s))
+            _fail(at, _("must be a dict, not {value!r}", value=s))
         _known(s, {"name", "values", "color"}, at)
         _text(s.get("name"), f"{at}name")
         _numbers(s.get("values"), f"{at}values", b.get("log_y", False))
@@ -296,9 +296,9 @@ def _heatmap(h: Any, where: str) -> None:
     _text(h.get("x_label"), f"{where}x_label")
     _text(h.get("y_label"), f"{where}y_label")
     if not isinstance(h.get("label", ""), str):
-        _fail(f"{where}label", _("must be text, not {label!r}", label=h["label"]))
+        _fail(f"{where}label", _("must be text, not {value!r}", value=h["label"]))
     if "log" in h and not isinstance(h["log"], bool):
-        _fail(f"{where}log", _("must be true or false, not {log!r}", log=h["log"]))
+        _fail(f"{where}log", _("must be true or false, not {value!r}", value=h["log"]))
     rows = h.get("values")
     if not isinstance(rows, list) or len(rows) != len(h["ys"]):
         _fail(f"{where}values", _("must be a list of one row per y ({n_ys})", n_ys=len(h["ys"])))

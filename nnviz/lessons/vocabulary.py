@@ -71,7 +71,7 @@ def number(low: float | None = None, high: float | None = None) -> Check:
 
     def check(v: Any) -> None:
         if not _is_number(v) or abs(v) == float("inf"):
-            raise ValueError(_("must be a finite number, not {v!r}", v=v))
+            raise ValueError(_("must be a finite number, not {value!r}", value=v))
         if (low is not None and v < low) or (high is not None and v > high):
             raise ValueError(_("must be from {low} to {high}, not {v}", low=low, high=high, v=v))
 
@@ -81,7 +81,7 @@ def number(low: float | None = None, high: float | None = None) -> Check:
 def boolean(v: Any) -> None:
     """true or false."""
     if not isinstance(v, bool):
-        raise ValueError(_("must be true or false, not {v!r}", v=v))
+        raise ValueError(_("must be true or false, not {value!r}", value=v))
 
 
 def choice(options: Callable[[], Iterable[str]] | Iterable[str]) -> Check:
@@ -91,7 +91,7 @@ def choice(options: Callable[[], Iterable[str]] | Iterable[str]) -> Check:
         allowed = list(options() if callable(options) else options)
         if v not in allowed:
             raise ValueError(
-                _("unknown {v!r}; choose one of {choices}", v=v, choices=", ".join(allowed))
+                _("unknown {value!r}; choose one of {choices}", value=v, choices=", ".join(allowed))
             )
 
     return check
@@ -179,7 +179,7 @@ def formula_text(v: Any) -> None:
     from nnviz.graph import parse  # the graph parser is the judge of what it can draw
 
     if not isinstance(v, str):
-        raise ValueError(_("must be text, not {v!r}", v=v))
+        raise ValueError(_("must be text, not {value!r}", value=v))
     parse(v)  # FormulaError is a ValueError
 
 
