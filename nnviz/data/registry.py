@@ -118,9 +118,9 @@ def make_dataset(
             )
         )
     info = DATASETS[name]
-    n = info.n if n is None else _whole(n, "the number of points", 1, MAX_POINTS)
+    n = info.n if n is None else _whole(n, _("the number of points"), 1, MAX_POINTS)
     _check_noise(noise)
-    seed = _whole(seed, "the seed", 0, None)
+    seed = _whole(seed, _("the seed"), 0, None)
     unknown = sorted(set(options) - set(info.options))
     if unknown:
         valid = ", ".join(info.options) or "none"
@@ -140,7 +140,11 @@ def make_dataset(
 
 def _whole(value: Any, what: str, low: int, high: int | None) -> int:
     """``value`` as an int in [low, high], or a ValueError saying what was expected."""
-    span = f"from {low} to {high}" if high is not None else f"{low} or more"
+    span = (
+        _("from {low} to {high}", low=low, high=high)
+        if high is not None
+        else _("{low} or more", low=low)
+    )
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise ValueError(
             _(
