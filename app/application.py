@@ -15,8 +15,10 @@ _previous_handler: list = []  # [the handler ours passes messages on to], once i
 
 
 def _on_qt_message(mode, context, message: str) -> None:
-    """Drop the known noise; hand everything else on exactly as Qt would have shown it."""
-    if message in QUIET_QT_MESSAGES:
+    """Drop the known noise (unless NNVIZ_QT_VERBOSE=1); hand everything else on as Qt would."""
+    import os
+
+    if message in QUIET_QT_MESSAGES and os.environ.get("NNVIZ_QT_VERBOSE") != "1":
         return
     previous = _previous_handler[0]
     if previous is not None:

@@ -222,7 +222,10 @@ def _run_headless(window, args: argparse.Namespace, interrupted=lambda: False) -
     )
     target = args.epochs
     if args.lesson:  # the step's setup first, then any extra epochs on top of it
-        window.wait_for_snapshot(lambda s: not window.lessons.setting_up, timeout_ms=600_000)
+        window.wait_for_snapshot(
+            lambda s: not window.lessons.setting_up and not window.images.training,
+            timeout_ms=600_000,
+        )
         target += window.latest.epoch if window.latest is not None else 0
     if args.epochs:
         window.send(cmd.RunEpochs(args.epochs))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMessageBox,
@@ -311,6 +312,9 @@ class MainWindow(WindowModes, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Autosave, remember the layout, and stop the training process cleanly."""
         self.stage.leave()  # the full layout is what gets remembered
+        self.presenting = False  # a resize still on its way must not enlarge the type again
+        if self._normal_font is not None:  # the app font is global: give it back unscaled
+            QApplication.instance().setFont(self._normal_font)
         self.session_io.autosave()
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())

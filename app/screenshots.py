@@ -6,21 +6,56 @@ import subprocess
 import sys
 from pathlib import Path
 
+XOR = ["--preset", "xor", "--epochs", "300", "--seed", "1", "--no-restore"]
+PRESENT = ["--presentation", "--no-restore"]
+
 SHOTS = [
-    ("playground.png", ["--preset", "xor", "--epochs", "300", "--seed", "1"]),
+    ("playground.png", XOR),
     ("spiral.png", ["--preset", "spiral", "--epochs", "400", "--seed", "0"]),
     ("classes.png", ["--preset", "blobs", "--epochs", "100", "--seed", "0"]),
     ("curve.png", ["--preset", "curve", "--epochs", "300", "--seed", "0"]),
-    (
-        "graph.png",
-        ["--preset", "xor", "--epochs", "300", "--seed", "1", "--trace", "7", "--walk", "7"],
-    ),
+    ("graph.png", [*XOR, "--trace", "7", "--walk", "7"]),
     (
         "graph_layers.png",
         ["--preset", "spiral", "--epochs", "50", "--seed", "0", "--trace", "3", "--walk", "3"]
         + ["--graph-layers"],
     ),
-    ("landscape.png", ["--preset", "xor", "--epochs", "300", "--seed", "1", "--show", "landscape"]),
+    ("landscape.png", [*XOR, "--show", "landscape"]),
+    # The lecture stage: each view alone, in presentation mode, at a projector's sizes.
+    *(
+        (
+            f"stage_{stage}_{size}.png",
+            [*XOR, "--trace", "0", "--walk", "10", "--stage", stage, *PRESENT, "--size", size],
+        )
+        for stage in ("playground", "graph", "landscape")
+        for size in ("1920x1080", "1280x720")
+    ),  # fmt: skip
+    # Lessons, as a student sees them (numbers computed live by the engine).
+    (
+        "lesson_backprop_board.png",
+        ["--lesson", "backprop-board", "--step", "3", "--size", "1480x900"],
+    ),
+    ("lesson_sigmoid.png", ["--lesson", "sigmoid", "--step", "2", "--size", "1480x900"]),
+    ("lesson_perceptron.png", ["--lesson", "perceptron", "--step", "2", "--size", "1480x900"]),
+    (
+        "lesson_fruit_perceptron.png",
+        ["--lesson", "fruit-perceptron", "--step", "2", "--size", "1480x900"],
+    ),
+    (
+        "lesson_xor_hand_wired.png",
+        ["--lesson", "xor-hand-wired", "--step", "2", "--size", "1480x900"],
+    ),
+    (
+        "lesson_double_descent.png",
+        ["--lesson", "double-descent", "--step", "1", "--size", "1480x900"],
+    ),
+    ("lesson_adversarial.png", ["--lesson", "adversarial", "--step", "2", "--size", "1480x900"]),
+    # 简体中文.
+    ("zh_playground.png", [*XOR, "--lang", "zh_CN"]),
+    (
+        "zh_lesson_backprop_board.png",
+        ["--lesson", "backprop-board", "--step", "3", "--size", "1480x900", "--lang", "zh_CN"],
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
+from nnviz.text import _
 from resources import resource_path
 
 DEFAULT_PRESET = "circle"
@@ -59,7 +60,9 @@ def resolve_preset(name: str) -> str:
         if key in (cli, slug(file)):
             return file
     choices = ", ".join(cli for cli, _, _ in preset_catalogue())
-    raise ValueError(f"unknown preset {name!r}; choose one of {choices}")
+    raise ValueError(
+        _("unknown preset {name!r}; choose one of {choices}", name=name, choices=choices)
+    )
 
 
 def load_preset(name: str, seed: int | None = None) -> Preset:

@@ -30,6 +30,7 @@ from nnviz.session_schema import (
     read_spec,
     read_view,
 )
+from nnviz.text import _
 
 FORMAT = "nnviz-session"
 VERSION = 2
@@ -75,20 +76,30 @@ def load_session(path: str | os.PathLike) -> Session:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise SessionError(f"{path.name} is too large to be an nnviz session")
+            raise SessionError(_("{file} is too large to be an nnviz session", file=path.name))
         raw = json.loads(path.read_text(encoding="utf-8"))
     except SessionError:
         raise
     except (OSError, UnicodeDecodeError) as exc:
-        raise SessionError(f"could not read {path.name}: {exc}") from None
+        raise SessionError(
+            _("could not read {file}: {reason}", file=path.name, reason=exc)
+        ) from None
     except json.JSONDecodeError as exc:
         raise SessionError(
-            f"{path.name} is not a valid session file (broken JSON at line {exc.lineno})"
+            _(
+                "{file} is not a valid session file (broken JSON at line {lineno})",
+                file=path.name,
+                lineno=exc.lineno,
+            )
         ) from None
     except ValueError:  # Python refuses to read integers of more than 4,300 digits
-        raise SessionError(f"{path.name} is damaged: a number has thousands of digits") from None
+        raise SessionError(
+            _("{file} is damaged: a number has thousands of digits", file=path.name)
+        ) from None
     except RecursionError:
-        raise SessionError(f"{path.name} is damaged: its data is nested too deeply") from None
+        raise SessionError(
+            _("{file} is damaged: its data is nested too deeply", file=path.name)
+        ) from None
     return from_json_dict(raw, path.name)
 
 
@@ -102,21 +113,34 @@ def from_json_dict(raw: Any, name: str = "the file") -> Session:
         ``dataset.domain: expected two finite numbers lo < hi …, got "abc"``.
     """
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise SessionError(f"{name} is not an nnviz session file")
+        raise SessionError(_("{name} is not an nnviz session file", name=name))
     version = raw.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SessionError(f"{name} has an unknown session version {got(version)}")
+        raise SessionError(
+            _("{name} has an unknown session version {version}", name=name, version=got(version))
+        )
     if version > VERSION:
         raise SessionError(
-            f"{name} was saved by a newer nnviz (version {got(version)}); "
-            "please update nnviz to open it"
+            _(
+                "{name} was saved by a newer nnviz (version {version}); please update "
+                "nnviz to open it",
+                name=name,
+                version=got(version),
+            )
         )
     try:
         return _build(migrate(raw))
     except SessionError as exc:
-        raise SessionError(f"{name} is damaged: {exc}") from None
+        raise SessionError(_("{name} is damaged: {exc}", name=name, exc=exc)) from None
     except UNEXPECTED as exc:  # a check we missed must still be one clear refusal
-        raise SessionError(f"{name} is damaged ({type(exc).__name__}: {shown(exc)})") from None
+        raise SessionError(
+            _(
+                "{name} is damaged ({type_name}: {exc})",
+                name=name,
+                type_name=type(exc).__name__,
+                exc=shown(exc),
+            )
+        ) from None
 
 
 UNEXPECTED = (KeyError, TypeError, ValueError, OverflowError, RecursionError, AttributeError)

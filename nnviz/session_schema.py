@@ -35,6 +35,7 @@ from nnviz.session_fields import (
     text,
     whole,
 )
+from nnviz.text import _
 
 MAX_EPOCH = 10**9
 OPTIMIZER_NAMES = (*OPTIMIZERS, "momentum", "nesterov", *RULE_LABELS)
@@ -53,7 +54,7 @@ def read_points(raw: Any) -> PointSet:
     try:
         return PointSet.from_dict(d)
     except (ValueError, KeyError) as exc:
-        raise SessionError(f"points: {str(exc).strip(chr(39))}") from None
+        raise SessionError(_("points: {reason}", reason=str(exc).strip(chr(39)))) from None
 
 
 def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
@@ -64,9 +65,9 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     try:
         check_features(features, dim)
     except ValueError as exc:
-        raise SessionError(f"spec.features: {exc}") from None
+        raise SessionError(_("spec.features: {exc}", exc=exc)) from None
     hidden = tuple(
-        whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, "a number of neurons")
+        whole(n, f"spec.hidden[{i}]", 1, MAX_NEURONS, _("a number of neurons"))
         for i, n in enumerate(_list(d, "hidden", MAX_HIDDEN_LAYERS))
     )
     heads = heads_for(points.kind)
@@ -85,7 +86,7 @@ def read_spec(raw: Any, points: PointSet) -> NetworkSpec:
     try:
         return spec.validated()
     except ValueError as exc:  # nothing should be left to find, but never let it escape
-        raise SessionError(f"spec: {exc}") from None
+        raise SessionError(_("spec: {exc}", exc=exc)) from None
 
 
 def _list(d: dict[str, Any], key: str, max_len: int) -> list[Any]:
@@ -106,19 +107,21 @@ def read_config(raw: Any, spec: NetworkSpec, kind: str) -> TrainConfig:
     config = TrainConfig(
         loss=text(d["loss"], "config.loss", losses),
         optimizer=text(d["optimizer"], "config.optimizer", OPTIMIZER_NAMES),
-        lr=real(d["lr"], "config.lr", 0.0, MAX_LR, "a learning rate"),
-        batch_size=whole(d["batch_size"], "config.batch_size", 1, MAX_BATCH_SIZE, "a batch size"),
+        lr=real(d["lr"], "config.lr", 0.0, MAX_LR, _("a learning rate")),
+        batch_size=whole(
+            d["batch_size"], "config.batch_size", 1, MAX_BATCH_SIZE, _("a batch size")
+        ),
         l1=real(d["l1"], "config.l1", 0.0, MAX_LR),
         l2=real(d["l2"], "config.l2", 0.0, MAX_LR),
         optimizer_options=_options(d["optimizer_options"], d["optimizer"], d["lr"]),
         classification=classification,
         early_stopping=flag(d["early_stopping"], "config.early_stopping"),
-        patience=whole(d["patience"], "config.patience", 1, MAX_PATIENCE, "a number of epochs"),
+        patience=whole(d["patience"], "config.patience", 1, MAX_PATIENCE, _("a number of epochs")),
     )
     try:
         return config.validated()
     except ValueError as exc:
-        raise SessionError(f"config: {exc}") from None
+        raise SessionError(_("config: {exc}", exc=exc)) from None
 
 
 def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
@@ -127,7 +130,7 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     options = dict(table(raw, path))
     if is_rule(optimizer):  # the perceptron rules have no options (and no optimizer to build)
         if options:
-            raise fail(path, "no options for the perceptron rule", raw)
+            raise fail(path, _("no options for the perceptron rule"), raw)
         return options
     for key, value in options.items():
         where = f"{path}.{key}"
@@ -138,7 +141,7 @@ def _options(raw: Any, optimizer: str, lr: float) -> dict[str, Any]:
     try:
         make_optimizer(optimizer, [np.zeros(1)], **{**options, "lr": lr})
     except (ValueError, TypeError) as exc:
-        raise SessionError(f"{path}: {exc}") from None
+        raise SessionError(_("{path}: {message}", path=path, message=exc)) from None
     return options
 
 
@@ -148,10 +151,14 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
     want = [p.shape for p in net.params]
     saved = raw if isinstance(raw, list) else None
     if saved is None or len(saved) != len(want):
-        n = len(saved) if saved is not None else "not a list"
+        n = len(saved) if saved is not None else _("not a list")
         raise SessionError(
-            f"params: the saved weights do not match the saved network ({len(want)} arrays "
-            f"expected, got {n})"
+            _(
+                "params: the saved weights do not match the saved network ({n_want} "
+                "arrays expected, got {n})",
+                n_want=len(want),
+                n=n,
+            )
         )
     out = []
     for i, (value, shape) in enumerate(zip(saved, want, strict=True)):
@@ -160,19 +167,25 @@ def read_params(raw: Any, spec: NetworkSpec, config: TrainConfig) -> tuple[np.nd
         except (ValueError, TypeError, OverflowError, RecursionError):
             arr = np.asarray(None)
         if arr.dtype.kind not in "iuf" or arr.shape != shape:
-            what = f"numbers shaped {shape} (the saved weights do not match the network)"
+            what = _(
+                "numbers shaped {shape} (the saved weights do not match the network)", shape=shape
+            )
             raise fail(f"params[{i}]", what, value)
         arr = arr.astype(float)
         if not np.all(np.abs(arr) < WEIGHT_LIMIT):  # also refuses NaN and ±inf
             raise SessionError(
-                f"params[{i}]: the saved weights contain NaN, infinite or values beyond "
-                f"±{WEIGHT_LIMIT:g}"
+                _(
+                    "params[{i}]: the saved weights contain NaN, infinite or values beyond "
+                    "±{weight_limit:g}",
+                    i=i,
+                    weight_limit=WEIGHT_LIMIT,
+                )
             )
         out.append(arr)
     try:  # the worker builds exactly this; if it would refuse, refuse now
         check_network(net, config)
     except ValueError as exc:
-        raise SessionError(f"config: {exc}") from None
+        raise SessionError(_("config: {exc}", exc=exc)) from None
     return tuple(out)
 
 
@@ -191,13 +204,13 @@ def read_dataset(raw: Any) -> dict[str, Any]:
     }
     for key, value in d.items():
         if not isinstance(key, str):  # JSON keys always are; a dict built in Python may not be
-            raise fail("dataset", "text keys", key)
+            raise fail("dataset", _("text keys"), key)
         d[key] = readers.get(key, scalar)(value, f"dataset.{key}")
     return d
 
 
 def _domain(value: Any, path: str) -> list[float]:
-    expected = f"two finite numbers lo < hi within ±{MAX_COORD:g}"
+    expected = _("two finite numbers lo < hi within ±{max_coord:g}", max_coord=MAX_COORD)
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise fail(path, expected, value)
     try:

@@ -64,7 +64,7 @@ class GraphView(QWidget):
             "The memo table: each node's gradient is computed once and "
             "reused, like dynamic programming"
         )
-        side = QWidget()
+        self.side = side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         for w in (self.trace_button, self.gradcheck, self.update_button, self.memo):
@@ -156,10 +156,22 @@ class GraphView(QWidget):
         self.progress = QLabel()
         # A long title must never widen the window: it is cut to the space there is.
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        for w in (self.play, self.speed):
+        # On the stage the buttons and memo table fold away; this brings them back.
+        self.side_toggle = QPushButton("Memo table ▸")
+        self.side_toggle.setCheckable(True)
+        self.side_toggle.setToolTip("Show the gradient check, the update and the memo table")
+        self.side_toggle.toggled.connect(lambda on: self.side.setVisible(on))
+        self.side_toggle.hide()
+        for w in (self.play, self.speed, self.side_toggle):
             row.addWidget(w)
         row.addWidget(self.progress, 1)
         return row
+
+    def set_staged(self, on: bool) -> None:
+        """On the stage the graph gets the width: the side column folds behind a button."""
+        self.side_toggle.setChecked(False)
+        self.side_toggle.setVisible(on)
+        self.side.setVisible(not on)
 
     # ----- drawing ---------------------------------------------------------------------------
     def set_presets(self, items: list[tuple[str, str]]) -> None:

@@ -14,6 +14,7 @@ import numpy as np
 from nnviz.data.atomic import write_atomic
 from nnviz.data.dataset import MAX_CLASSES, MAX_POINTS
 from nnviz.data.limits import MAX_COORD, MAX_SHOWN
+from nnviz.text import _
 
 HEADERS = {("x1", "x2", "label"): 2, ("x", "y"): 1}
 MAX_BYTES = 64 * 2**20  # 100,000 rows need a few MB; refuse to slurp anything huge
@@ -64,9 +65,15 @@ def write_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:
     """
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     if X.ndim != 2 or X.shape[1] not in (1, 2) or y.shape != (len(X),):
-        raise ValueError(f"write_csv needs X (N, 1 or 2) and y (N,), not {X.shape}, {y.shape}")
+        raise ValueError(
+            _(
+                "write_csv needs X (N, 1 or 2) and y (N,), not {x_shape}, {y_shape}",
+                x_shape=X.shape,
+                y_shape=y.shape,
+            )
+        )
     if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y.astype(float)))):
-        raise ValueError("write_csv refuses NaN or infinite values")
+        raise ValueError(_("write_csv refuses NaN or infinite values"))
     whole = np.issubdtype(y.dtype, np.integer) and X.shape[1] == 2
     lines = ["x,y" if X.shape[1] == 1 else "x1,x2,label"]
     for row, label in zip(X.tolist(), y.tolist(), strict=True):
@@ -89,18 +96,32 @@ def read_csv(path: str | os.PathLike) -> CsvData:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CsvError(f"could not read {path.name}: {exc.strerror or exc}") from None
+        raise CsvError(
+            _(
+                "could not read {file}: {reason}",
+                file=path.name,
+                reason=exc.strerror or exc,
+            )
+        ) from None
     if len(raw) > MAX_BYTES:
         raise CsvError(
-            f"{path.name} is larger than {MAX_BYTES // 2**20} MB; it is not a points file"
+            _(
+                "{file} is larger than {mb} MB; it is not a points file",
+                file=path.name,
+                mb=MAX_BYTES // 2**20,
+            )
         )
     try:
         text = raw.decode("utf-8-sig")  # a UTF-8 byte-order mark (from Excel) is fine
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CsvError(
-            f"line {line}: {path.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-            "save it as UTF-8 CSV"
+            _(
+                "line {line}: {file} is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 CSV",
+                line=line,
+                file=path.name,
+                byte=raw[exc.start],
+            )
         ) from None
     return parse_csv_text(text)
 
@@ -123,22 +144,35 @@ def parse_csv_text(text: str) -> CsvData:
     """
     rows = _records(text)
     if not rows:
-        raise CsvError("line 1: the file is empty; expected a header x1,x2,label (or x,y)")
+        raise CsvError(_("line 1: the file is empty; expected a header x1,x2,label (or x,y)"))
     width = _header_width(rows[0])
     if width is not None:
         header_line, rows = rows[0][0], rows[1:]
         if not rows:
-            raise CsvError(f"line {header_line + 1}: the file has a header but no points")
+            raise CsvError(
+                _(
+                    "line {line}: the file has a header but no points",
+                    line=header_line + 1,
+                )
+            )
     else:
         width = len(rows[0][1])
     if width not in (2, 3):
         raise CsvError(
-            f"line {rows[0][0]}: expected 3 columns (x1,x2,label) or 2 (x,y) separated by "
-            f"commas, found {width}"
+            _(
+                "line {line}: expected 3 columns (x1,x2,label) or 2 (x,y) separated by "
+                "commas, found {width}",
+                line=rows[0][0],
+                width=width,
+            )
         )
     if len(rows) > MAX_POINTS:
         raise CsvError(
-            f"line {rows[MAX_POINTS][0]}: too many rows; at most {MAX_POINTS} points are allowed"
+            _(
+                "line {line}: too many rows; at most {max_points} points are allowed",
+                line=rows[MAX_POINTS][0],
+                max_points=MAX_POINTS,
+            )
         )
     X, labels = _numbers(rows, width)
     if width == 2:  # x,y: a curve to fit
@@ -157,7 +191,7 @@ def _records(text: str) -> Rows:
             if len(rows) > MAX_POINTS + 1:  # header + limit + one too many: enough to say so
                 break
     except csv.Error as exc:
-        raise CsvError(f"line {reader.line_num}: {exc}") from None
+        raise CsvError(_("line {line}: {exc}", line=reader.line_num, exc=exc)) from None
     return rows
 
 
@@ -172,8 +206,12 @@ def _header_width(first: tuple[int, list[str]]) -> int | None:
     if any(_NUMBER.fullmatch(n) or n.lstrip("+-") in _NOT_FINITE for n in names):
         return None  # a data row (its own mistakes are reported cell by cell)
     raise CsvError(
-        f"line {line}: unknown header {_quote(','.join(cells))}; use x1,x2,label (points in "
-        "the plane), x,y (a 1-D curve) or no header"
+        _(
+            "line {line}: unknown header {header}; use x1,x2,label (points in the "
+            "plane), x,y (a 1-D curve) or no header",
+            line=line,
+            header=_quote(",".join(cells)),
+        )
     )
 
 
@@ -183,10 +221,17 @@ def _numbers(rows: Rows, width: int) -> tuple[np.ndarray, list[str]]:
     values, labels = [], []
     for line, row in rows:
         if len(row) != width:
-            raise CsvError(f"line {line}: expected {width} columns, found {len(row)}")
+            raise CsvError(
+                _(
+                    "line {line}: expected {width} columns, found {found}",
+                    line=line,
+                    width=width,
+                    found=len(row),
+                )
+            )
         cells = [c.strip() for c in row]
         for name, cell in zip(names, cells, strict=True):
-            _check_number(cell, f"line {line}, column {name}")
+            _check_number(cell, _("line {line}, column {name}", line=line, name=name))
         values.append([float(c) for c in cells[:-1]])
         labels.append(cells[-1])
     return np.array(values, dtype=np.float64), labels
@@ -195,16 +240,27 @@ def _numbers(rows: Rows, width: int) -> tuple[np.ndarray, list[str]]:
 def _check_number(cell: str, where: str) -> None:
     """A finite number within ±MAX_COORD, or CsvError saying what is wrong with the cell."""
     if not cell:
-        raise CsvError(f"{where}: the cell is empty; a number belongs here")
+        raise CsvError(_("{where}: the cell is empty; a number belongs here", where=where))
     if cell.lower().lstrip("+-") in _NOT_FINITE:
-        raise CsvError(f"{where}: {_quote(cell)} is not allowed; numbers must be finite")
+        raise CsvError(
+            _(
+                "{where}: {cell} is not allowed; numbers must be finite",
+                where=where,
+                cell=_quote(cell),
+            )
+        )
     if not _NUMBER.fullmatch(cell):
-        raise CsvError(f"{where}: {_quote(cell)} is not a number")
+        raise CsvError(_("{where}: {cell} is not a number", where=where, cell=_quote(cell)))
     # float() reads any number of digits (unlike int()); beyond 1e308 it gives inf.
     if not abs(float(cell)) <= MAX_COORD:
         raise CsvError(
-            f"{where}: {_quote(cell)} is too large; numbers must be within ±{MAX_COORD:g} "
-            "(rescale the data)"
+            _(
+                "{where}: {cell} is too large; numbers must be within ±{max_coord:g} "
+                "(rescale the data)",
+                where=where,
+                cell=_quote(cell),
+                max_coord=MAX_COORD,
+            )
         )
 
 
@@ -220,9 +276,14 @@ def _labels(X: np.ndarray, labels: list[str], lines: list[int]) -> CsvData:
     if any(whole) and not all(whole):
         bad = whole.index(not whole[0])  # the first label unlike the first one
         raise CsvError(
-            f"line {lines[bad]}: label {_quote(labels[bad])} mixes whole numbers and decimals in "
-            f"the label column; use class numbers 0..{MAX_CLASSES - 1} for classification or "
-            "decimals throughout for regression"
+            _(
+                "line {line}: label {label} mixes whole numbers and decimals in the "
+                "label column; use class numbers 0..{last} for classification or "
+                "decimals throughout for regression",
+                line=lines[bad],
+                label=_quote(labels[bad]),
+                last=MAX_CLASSES - 1,
+            )
         )
     if not all(whole):
         return CsvData(X, np.array([float(c) for c in labels]), "regression", 0)
@@ -233,8 +294,13 @@ def _labels(X: np.ndarray, labels: list[str], lines: list[int]) -> CsvData:
     for line, c in zip(lines, classes, strict=True):
         if not 0 <= c < MAX_CLASSES:
             raise CsvError(
-                f"line {line}: class {c} is out of range; class labels must be "
-                f"0..{MAX_CLASSES - 1} (or -1/+1 for two classes)"
+                _(
+                    "line {line}: class {c} is out of range; class labels must be "
+                    "0..{last} (or -1/+1 for two classes)",
+                    line=line,
+                    c=c,
+                    last=MAX_CLASSES - 1,
+                )
             )
     k = max(max(classes) + 1, 2)
     return CsvData(X, np.array(classes, dtype=np.int64), "binary" if k == 2 else "multiclass", k)

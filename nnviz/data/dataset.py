@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.text import _
+
 KINDS = ("binary", "multiclass", "regression")
 MAX_CLASSES = 6
 MAX_POINTS = 100_000
@@ -22,13 +24,24 @@ def check_task(kind: str, n_classes: int) -> None:
         2 for binary, 2..6 for multiclass, 0 for regression.
     """
     if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise ValueError(
+            _("kind must be one of {choices}, not {kind!r}", choices=", ".join(KINDS), kind=kind)
+        )
     if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer):
-        raise ValueError(f"n_classes must be a whole number, not {n_classes!r}")
+        raise ValueError(
+            _("n_classes must be a whole number, not {n_classes!r}", n_classes=n_classes)
+        )
     low, high = {"binary": (2, 2), "multiclass": (2, MAX_CLASSES), "regression": (0, 0)}[kind]
     if not low <= n_classes <= high:
         want = str(low) if low == high else f"{low}..{high}"
-        raise ValueError(f"a {kind} task needs n_classes = {want}, not {n_classes}")
+        raise ValueError(
+            _(
+                "a {kind} task needs n_classes = {want}, not {n_classes}",
+                kind=kind,
+                want=want,
+                n_classes=n_classes,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -63,22 +76,31 @@ class Dataset:
         check_task(self.kind, self.n_classes)
         X = np.array(self.X, dtype=np.float64)  # a private copy, so the value cannot change
         if X.ndim != 2 or X.shape[1] not in (1, 2):
-            raise ValueError(f"X must have shape (N, 1) or (N, 2), not {X.shape}")
+            raise ValueError(_("X must have shape (N, 1) or (N, 2), not {shape}", shape=X.shape))
         y = np.array(self.y).reshape(-1)
         if y.dtype.kind not in "biuf":
-            raise ValueError(f"labels must be numbers, not {y.dtype}")
+            raise ValueError(_("labels must be numbers, not {y_dtype}", y_dtype=y.dtype))
         y = y.astype(np.float64)
         if len(y) != len(X):
-            raise ValueError(f"X has {len(X)} rows but y has {len(y)} labels")
+            raise ValueError(
+                _("X has {rows} rows but y has {labels} labels", rows=len(X), labels=len(y))
+            )
         if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
-            raise ValueError("positions and labels must be finite (no NaN or infinity)")
+            raise ValueError(_("positions and labels must be finite (no NaN or infinity)"))
         if self.kind != "regression":
             if np.any(y != np.round(y)) or np.any((y < 0) | (y >= self.n_classes)):
-                raise ValueError(f"class labels must be whole numbers 0..{self.n_classes - 1}")
+                raise ValueError(
+                    _(
+                        "class labels must be whole numbers 0..{last}",
+                        last=self.n_classes - 1,
+                    )
+                )
             y = y.astype(np.int64)
         lo, hi = (float(v) for v in self.domain)
         if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
-            raise ValueError(f"domain must be (low, high) with low < high, not {self.domain}")
+            raise ValueError(
+                _("domain must be (low, high) with low < high, not {domain}", domain=self.domain)
+            )
         X.setflags(write=False)
         y.setflags(write=False)
         object.__setattr__(self, "X", X)
@@ -106,7 +128,7 @@ def to_pm1(y: np.ndarray) -> np.ndarray:
     """
     y = np.asarray(y)
     if not np.all((y == 0) | (y == 1)):
-        raise ValueError("to_pm1 expects labels 0 and 1 only")
+        raise ValueError(_("to_pm1 expects labels 0 and 1 only"))
     return (2 * y.astype(np.int64) - 1).astype(np.int64)
 
 
@@ -125,5 +147,5 @@ def from_pm1(y: np.ndarray) -> np.ndarray:
     """
     y = np.asarray(y)
     if not np.all((y == -1) | (y == 1)):
-        raise ValueError("from_pm1 expects labels -1 and +1 only")
+        raise ValueError(_("from_pm1 expects labels -1 and +1 only"))
     return ((y.astype(np.int64) + 1) // 2).astype(np.int64)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 MIN_SIZE, MAX_SIZE = 8, 16
@@ -59,7 +61,7 @@ def _segments(stroke: tuple) -> Array:
     """One stroke as short straight pieces, shape (S, 2, 2): S × (start, end) × (x, y)."""
     if stroke[0] == "line":
         return np.array([[stroke[1:3], stroke[3:5]]], dtype=float)
-    _, cx, cy, rx, ry, a0, a1 = stroke
+    _kind, cx, cy, rx, ry, a0, a1 = stroke
     t = np.radians(np.linspace(a0, a1, max(4, int(abs(a1 - a0) / 20) + 1)))
     pts = np.column_stack([cx + rx * np.cos(t), cy + ry * np.sin(t)])
     return np.stack([pts[:-1], pts[1:]], axis=1)
@@ -118,11 +120,20 @@ def make_digits(n: int = 3000, k: int = 12, seed: int = 0, noise: float = 0.15) 
     noise : standard deviation of the pixel noise (0 to 0.5).
     """
     if not MIN_SIZE <= int(k) <= MAX_SIZE:
-        raise ValueError(f"the image side must be {MIN_SIZE}..{MAX_SIZE} pixels, not {k}")
+        raise ValueError(
+            _(
+                "the image side must be {min_size}..{max_size} pixels, not {k}",
+                min_size=MIN_SIZE,
+                max_size=MAX_SIZE,
+                k=k,
+            )
+        )
     if int(n) < N_CLASSES or int(n) % N_CLASSES:
-        raise ValueError(f"n must be a positive multiple of {N_CLASSES}, not {n}")
+        raise ValueError(
+            _("n must be a positive multiple of {n_classes}, not {n}", n_classes=N_CLASSES, n=n)
+        )
     if not 0.0 <= float(noise) <= 0.5:
-        raise ValueError(f"noise must be between 0 and 0.5, not {noise}")
+        raise ValueError(_("noise must be between 0 and 0.5, not {noise}", noise=noise))
     rng = np.random.default_rng(seed)
     y = rng.permutation(np.repeat(np.arange(N_CLASSES), int(n) // N_CLASSES))
     X = np.stack([draw_digit(d, int(k), rng, float(noise)).ravel() for d in y])
@@ -132,7 +143,9 @@ def make_digits(n: int = 3000, k: int = 12, seed: int = 0, noise: float = 0.15) 
 def split(images: ImageSet, test_ratio: float = 0.25) -> tuple[ImageSet, ImageSet]:
     """The first (1 − test_ratio) of the (already shuffled) images to train on, the rest to test."""
     if not 0.0 < test_ratio < 1.0:
-        raise ValueError(f"test_ratio must be between 0 and 1, not {test_ratio}")
+        raise ValueError(
+            _("test_ratio must be between 0 and 1, not {test_ratio}", test_ratio=test_ratio)
+        )
     cut = int(round(len(images.y) * (1.0 - test_ratio)))
     return (
         ImageSet(images.X[:cut], images.y[:cut], images.k),

@@ -1,5 +1,7 @@
 """The documented bounds on numbers nnviz accepts from files, CSV and the user's edits."""
 
+from nnviz.text import _
+
 # Coordinates and regression targets: |x| ≤ MAX_COORD. Anything larger cannot be drawn or
 # trained on sensibly (a heatmap over ±1e300 is all NaN), so it is refused at the door.
 MAX_COORD = 1e6
@@ -16,5 +18,5 @@ def shown(value: object) -> str:
     try:
         text = repr(value)
     except ValueError:  # an int too long to print (over 4,300 digits)
-        return "a number with thousands of digits"
+        return _("a number with thousands of digits")
     return text if len(text) <= MAX_SHOWN else f"{text[: MAX_SHOWN - 1]}…"

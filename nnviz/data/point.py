@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.data.limits import MAX_COORD, MAX_ID, shown
+from nnviz.text import _
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,25 @@ class Point:
 def check_id(value: Any) -> int:
     """A point id: a whole number 0..MAX_ID (not a bool); ValueError otherwise."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"a point id must be a whole number, not {shown(value)}")
+        raise ValueError(_("a point id must be a whole number, not {value}", value=shown(value)))
     number = int(value)
     if not 0 <= number <= MAX_ID:
-        raise ValueError(f"a point id must be from 0 to {MAX_ID}, not {shown(value)}")
+        raise ValueError(
+            _(
+                "a point id must be from 0 to {max_id}, not {value}",
+                max_id=MAX_ID,
+                value=shown(value),
+            )
+        )
     return number
 
 
 def check_flag(value: Any, what: str) -> bool:
     """A true/false flag; anything else (1, "yes", None) is a ValueError."""
     if not isinstance(value, bool | np.bool_):
-        raise ValueError(f"{what} must be true or false, not {shown(value)}")
+        raise ValueError(
+            _("{what} must be true or false, not {value}", what=what, value=shown(value))
+        )
     return bool(value)
 
 
@@ -65,14 +74,28 @@ def check_position(position: Any, dim: int) -> tuple[float, ...]:
     except (TypeError, ValueError, OverflowError):  # ragged nesting, an int beyond float
         raw = np.asarray(None)
     if raw.dtype.kind not in "iuf":
-        raise ValueError(f"a position must be numbers, not {shown(position)}")
+        raise ValueError(_("a position must be numbers, not {position}", position=shown(position)))
     coords = raw.astype(float).reshape(-1)
     if coords.size != dim:
-        raise ValueError(f"a position needs {dim} coordinate(s), not {coords.size}")
+        raise ValueError(
+            _(
+                "a position needs {dim} coordinate(s), not {found}",
+                dim=dim,
+                found=coords.size,
+            )
+        )
     if not np.all(np.isfinite(coords)):
-        raise ValueError(f"a position cannot be NaN or infinite ({shown(position)})")
+        raise ValueError(
+            _("a position cannot be NaN or infinite ({position})", position=shown(position))
+        )
     if np.any(np.abs(coords) > MAX_COORD):
-        raise ValueError(f"a coordinate must be within ±{MAX_COORD:g}, not {shown(position)}")
+        raise ValueError(
+            _(
+                "a coordinate must be within ±{max_coord:g}, not {position}",
+                max_coord=MAX_COORD,
+                position=shown(position),
+            )
+        )
     return tuple(float(v) for v in coords)
 
 
@@ -81,19 +104,29 @@ def check_label(label: Any, kind: str, n_classes: int) -> int | float:
     if isinstance(label, np.ndarray) and label.ndim == 0:
         label = label.item()
     if isinstance(label, bool | np.bool_) or not isinstance(label, numbers.Real):
-        raise ValueError(f"a label must be a number, not {shown(label)}")
+        raise ValueError(_("a label must be a number, not {label}", label=shown(label)))
     try:
         value = float(label)
     except OverflowError:  # an int with hundreds of digits
         value = float("inf")
     if not np.isfinite(value):
-        raise ValueError(f"a label cannot be NaN or infinite ({shown(label)})")
+        raise ValueError(_("a label cannot be NaN or infinite ({label})", label=shown(label)))
     if kind == "regression":
         if abs(value) > MAX_COORD:
-            raise ValueError(f"a target must be within ±{MAX_COORD:g}, not {shown(label)}")
+            raise ValueError(
+                _(
+                    "a target must be within ±{max_coord:g}, not {label}",
+                    max_coord=MAX_COORD,
+                    label=shown(label),
+                )
+            )
         return value
     if value != int(value) or not 0 <= value < n_classes:
         raise ValueError(
-            f"a class label must be a whole number from 0 to {n_classes - 1}, not {shown(label)}"
+            _(
+                "a class label must be a whole number from 0 to {last}, not {label}",
+                last=n_classes - 1,
+                label=shown(label),
+            )
         )
     return int(value)

@@ -11,6 +11,7 @@ from nnviz.data.dataset import KINDS, MAX_POINTS, Dataset, check_task
 from nnviz.data.limits import MAX_COORD, MAX_ID
 from nnviz.data.point import Point, check_flag, check_id, check_label, check_position
 from nnviz.data.split import split_mask
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -40,7 +41,7 @@ class PointSet:
     def __init__(self, kind: str, n_classes: int, dim: int) -> None:
         check_task(kind, n_classes)
         if isinstance(dim, bool) or not isinstance(dim, int) or dim not in (1, 2):
-            raise ValueError(f"a point set is 1-D or 2-D, not {dim!r}-D")
+            raise ValueError(_("a point set is 1-D or 2-D, not {dim!r}-D", dim=dim))
         self._kind, self._n_classes, self._dim = kind, int(n_classes), int(dim)
         self._points: dict[int, Point] = {}
         self._next_id = 0
@@ -63,9 +64,13 @@ class PointSet:
             Seeds the split.
         """
         if not isinstance(ds, Dataset):
-            raise ValueError(f"from_dataset needs a Dataset, not {type(ds).__name__}")
+            raise ValueError(
+                _("from_dataset needs a Dataset, not {type_name}", type_name=type(ds).__name__)
+            )
         if len(ds.X) > MAX_POINTS:
-            raise ValueError(f"at most {MAX_POINTS} points, not {len(ds.X)}")
+            raise ValueError(
+                _("at most {max_points} points, not {n}", max_points=MAX_POINTS, n=len(ds.X))
+            )
         ps = cls(ds.kind, ds.n_classes, ds.dim)
         mask = split_mask(len(ds.X), test_ratio, seed)
         rows = zip(ds.X.tolist(), ds.y.tolist(), mask.tolist(), strict=True)
@@ -93,7 +98,9 @@ class PointSet:
     def add(self, position: Any, label: Any, is_test: bool = False) -> int:
         """Add a point and return its new id (ids are never reused)."""
         if len(self._points) >= MAX_POINTS:
-            raise ValueError(f"a point set holds at most {MAX_POINTS} points")
+            raise ValueError(
+                _("a point set holds at most {max_points} points", max_points=MAX_POINTS)
+            )
         point = Point(
             self._next_id,
             check_position(position, self._dim),
@@ -115,12 +122,16 @@ class PointSet:
     def restore(self, point: Point) -> None:
         """Put a removed point back with its original id (the undo of ``remove``)."""
         if not isinstance(point, Point):
-            raise ValueError(f"restore needs a Point, not {type(point).__name__}")
+            raise ValueError(
+                _("restore needs a Point, not {type_name}", type_name=type(point).__name__)
+            )
         checked = self._checked(point)
         if checked.id in self._points:
-            raise ValueError(f"a point with id {checked.id} already exists")
+            raise ValueError(_("a point with id {id} already exists", id=checked.id))
         if len(self._points) >= MAX_POINTS:
-            raise ValueError(f"a point set holds at most {MAX_POINTS} points")
+            raise ValueError(
+                _("a point set holds at most {max_points} points", max_points=MAX_POINTS)
+            )
         self._points[checked.id] = checked
         self._next_id = max(self._next_id, checked.id + 1)
         self._touch()
@@ -146,7 +157,7 @@ class PointSet:
         """The point with this id; KeyError naming the id if there is none."""
         is_id = isinstance(point_id, int | np.integer) and not isinstance(point_id, bool)
         if not is_id or point_id not in self._points:
-            raise KeyError(f"there is no point with id {point_id!r}")
+            raise KeyError(_("there is no point with id {point_id!r}", point_id=point_id))
         return self._points[int(point_id)]
 
     def __contains__(self, point_id: object) -> bool:
@@ -180,12 +191,12 @@ class PointSet:
 
     def train_arrays(self) -> tuple[Array, Array]:
         """(X, y) of the training points, ordered by id."""
-        X, y, test, _ = self.all_arrays()
+        X, y, test, _ids = self.all_arrays()
         return X[~test], y[~test]
 
     def test_arrays(self) -> tuple[Array, Array]:
         """(X, y) of the held-out test points, ordered by id."""
-        X, y, test, _ = self.all_arrays()
+        X, y, test, _ids = self.all_arrays()
         return X[test], y[test]
 
     def nearest(self, position: Any, max_distance: float | None = None) -> int | None:
@@ -196,10 +207,15 @@ class PointSet:
         """
         where = np.array(check_position(position, self._dim))
         if max_distance is not None and not (np.isfinite(max_distance) and max_distance >= 0):
-            raise ValueError(f"max_distance must be a finite number ≥ 0, not {max_distance!r}")
+            raise ValueError(
+                _(
+                    "max_distance must be a finite number ≥ 0, not {max_distance!r}",
+                    max_distance=max_distance,
+                )
+            )
         if not self._points:
             return None
-        X, _, _, ids = self.all_arrays()
+        X, _y, _test, ids = self.all_arrays()
         d = np.sqrt(np.sum((X - where) ** 2, axis=1))
         i = int(np.argmin(d))
         return None if max_distance is not None and d[i] > max_distance else int(ids[i])
@@ -237,12 +253,14 @@ class PointSet:
             the message says which point.
         """
         if not isinstance(d, dict):
-            raise ValueError(f"the point data must be a mapping, not {type(d).__name__}")
+            raise ValueError(
+                _("the point data must be a mapping, not {type_name}", type_name=type(d).__name__)
+            )
         missing = [k for k in DICT_KEYS if k not in d]
         if missing:
-            raise ValueError(f"the point data lacks {', '.join(missing)}")
+            raise ValueError(_("the point data lacks {choices}", choices=", ".join(missing)))
         if d["kind"] not in KINDS:
-            raise ValueError(f"the point data has an unknown kind {d['kind']!r}")
+            raise ValueError(_("the point data has an unknown kind {kind!r}", kind=d["kind"]))
         ps = cls(d["kind"], d["n_classes"], d["dim"])
         ps._points = _points_from_columns(ps, [d["ids"], d["X"], d["y"], d["is_test"]])
         ps._next_id = _next_id(d.get("next_id"), ps._points)
@@ -265,11 +283,13 @@ class PointSet:
 def _points_from_columns(ps: PointSet, columns: list[Any]) -> dict[int, Point]:
     """Check the saved columns (ids, X, y, is_test) row by row and build the points."""
     if not all(isinstance(c, list) for c in columns):
-        raise ValueError("the point data's ids, X, y and is_test must be lists")
+        raise ValueError(_("the point data's ids, X, y and is_test must be lists"))
     if len({len(c) for c in columns}) != 1:
-        raise ValueError("the point data is malformed: ids, X, y and is_test differ in length")
+        raise ValueError(_("the point data is malformed: ids, X, y and is_test differ in length"))
     if len(columns[0]) > MAX_POINTS:
-        raise ValueError(f"the point data has more than {MAX_POINTS} points")
+        raise ValueError(
+            _("the point data has more than {max_points} points", max_points=MAX_POINTS)
+        )
     fast = _plain_points(ps, columns)
     if fast is not None:
         return fast
@@ -278,9 +298,9 @@ def _points_from_columns(ps: PointSet, columns: list[Any]) -> dict[int, Point]:
         try:
             point = ps._checked(Point(i, x, label, test))
         except ValueError as exc:
-            raise ValueError(f"point {row} is malformed: {exc}") from None
+            raise ValueError(_("point {row} is malformed: {exc}", row=row, exc=exc)) from None
         if point.id in points:
-            raise ValueError(f"point {row} repeats id {point.id}")
+            raise ValueError(_("point {row} repeats id {id}", row=row, id=point.id))
         points[point.id] = point
     return points
 
@@ -331,6 +351,10 @@ def _next_id(saved: Any, points: dict[int, Point]) -> int:
     value = check_id(saved)
     if value < lowest:
         raise ValueError(
-            f"next_id {value} is not above every saved id (the largest is {lowest - 1})"
+            _(
+                "next_id {value} is not above every saved id (the largest is {largest})",
+                value=value,
+                largest=lowest - 1,
+            )
         )
     return value

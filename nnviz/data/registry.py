@@ -12,6 +12,7 @@ import numpy as np
 
 from nnviz.data import functions_1d, playground, shapes
 from nnviz.data.dataset import MAX_POINTS, Dataset
+from nnviz.text import _
 
 PLANE = (-6.0, 6.0)
 CURVE_DOMAIN = (-1.2, 1.2)  # curves are sampled on [−1, 1]; the margin shows the fit's ends
@@ -109,15 +110,28 @@ def make_dataset(
         For an unknown name or option, or n, noise or seed out of range.
     """
     if not isinstance(name, str) or name not in DATASETS:
-        raise ValueError(f"unknown dataset {name!r}; choose one of: {', '.join(DATASETS)}")
+        raise ValueError(
+            _(
+                "unknown dataset {name!r}; choose one of: {choices}",
+                name=name,
+                choices=", ".join(DATASETS),
+            )
+        )
     info = DATASETS[name]
-    n = info.n if n is None else _whole(n, "the number of points", 1, MAX_POINTS)
+    n = info.n if n is None else _whole(n, _("the number of points"), 1, MAX_POINTS)
     _check_noise(noise)
-    seed = _whole(seed, "the seed", 0, None)
+    seed = _whole(seed, _("the seed"), 0, None)
     unknown = sorted(set(options) - set(info.options))
     if unknown:
         valid = ", ".join(info.options) or "none"
-        raise ValueError(f"{name} has no option {', '.join(unknown)} (its options: {valid})")
+        raise ValueError(
+            _(
+                "{name} has no option {choices} (its options: {valid})",
+                name=name,
+                choices=", ".join(unknown),
+                valid=valid,
+            )
+        )
     chosen = {**info.options, **options}
     X, y = info.make(n, float(noise), np.random.default_rng(seed), **chosen)
     n_classes = {"binary": 2, "regression": 0}.get(info.kind, chosen.get("k", 2))
@@ -126,12 +140,30 @@ def make_dataset(
 
 def _whole(value: Any, what: str, low: int, high: int | None) -> int:
     """``value`` as an int in [low, high], or a ValueError saying what was expected."""
-    span = f"from {low} to {high}" if high is not None else f"{low} or more"
+    span = (
+        _("from {low} to {high}", low=low, high=high)
+        if high is not None
+        else _("{low} or more", low=low)
+    )
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{what} must be a whole number {span}, not {value!r}")
+        raise ValueError(
+            _(
+                "{what} must be a whole number {span}, not {value!r}",
+                what=what,
+                span=span,
+                value=value,
+            )
+        )
     whole = int(value)
     if whole < low or (high is not None and whole > high):
-        raise ValueError(f"{what} must be a whole number {span}, not {whole}")
+        raise ValueError(
+            _(
+                "{what} must be a whole number {span}, not {whole}",
+                what=what,
+                span=span,
+                whole=whole,
+            )
+        )
     return whole
 
 
@@ -139,4 +171,4 @@ def _check_noise(noise: Any) -> None:
     """Raise ValueError unless noise is a real number in [0, 1]."""
     ok = isinstance(noise, numbers.Real) and not isinstance(noise, bool)
     if not (ok and np.isfinite(noise) and 0.0 <= noise <= 1.0):
-        raise ValueError(f"noise must be a number from 0 to 1, not {noise!r}")
+        raise ValueError(_("noise must be a number from 0 to 1, not {noise!r}", noise=noise))

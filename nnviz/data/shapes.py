@@ -7,6 +7,7 @@ import numpy as np
 from nnviz.data.dataset import MAX_CLASSES
 from nnviz.data.generators import halves, two_class_docs, two_classes
 from nnviz.data.noise import jitter_positions
+from nnviz.text import _
 
 Array = np.ndarray
 DEFAULT_K = 3
@@ -97,7 +98,9 @@ def blobs(
         X (n, 2) float64 positions and y (n,) int64 class labels.
     """
     if isinstance(k, bool) or not isinstance(k, int | np.integer) or not 2 <= k <= MAX_CLASSES:
-        raise ValueError(f"blobs needs k = 2 to {MAX_CLASSES} classes, not {k!r}")
+        raise ValueError(
+            _("blobs needs k = 2 to {max_classes} classes, not {k!r}", max_classes=MAX_CLASSES, k=k)
+        )
     angles = np.pi / 2 + 2 * np.pi * np.arange(k) / k
     centres = 3.5 * np.column_stack([np.cos(angles), np.sin(angles)])
     y = np.arange(n) % k

@@ -6,6 +6,8 @@ import numbers
 
 import numpy as np
 
+from nnviz.text import _
+
 MAX_TEST_RATIO = 0.9
 
 
@@ -28,11 +30,15 @@ def split_mask(n: int, test_ratio: float, rng_or_seed: int | np.random.Generator
         points), spread at random.
     """
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
-        raise ValueError(f"the number of points must be a whole number ≥ 0, not {n!r}")
+        raise ValueError(_("the number of points must be a whole number ≥ 0, not {n!r}", n=n))
     is_real = isinstance(test_ratio, numbers.Real) and not isinstance(test_ratio, bool)
     if not (is_real and np.isfinite(test_ratio) and 0.0 <= test_ratio <= MAX_TEST_RATIO):
         raise ValueError(
-            f"the test share must be a number from 0 to {MAX_TEST_RATIO}, not {test_ratio!r}"
+            _(
+                "the test share must be a number from 0 to {max_test_ratio}, not {test_ratio!r}",
+                max_test_ratio=MAX_TEST_RATIO,
+                test_ratio=test_ratio,
+            )
         )
     if isinstance(rng_or_seed, np.random.Generator):
         rng = rng_or_seed

@@ -9,6 +9,8 @@ from typing import overload
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 LEAKY_SLOPE = 0.01
@@ -131,5 +133,9 @@ def get_activation(name: str) -> Activation:
         return ACTIVATIONS[name]
     except KeyError:
         raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+            _(
+                "unknown activation {name!r}; choose one of {choices}",
+                name=name,
+                choices=", ".join(ACTIVATIONS),
+            )
         ) from None

@@ -10,6 +10,7 @@ import numpy as np
 from nnviz.engine.input_gradient import input_gradient
 from nnviz.engine.metrics import predict_classes
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 Array = np.ndarray
 # Step sizes tried in order, as fractions of the pixel range [0, 1].
@@ -25,7 +26,7 @@ def fgsm(
     many pixels these tiny pushes add up to a large change of the network's output.
     """
     if not np.isfinite(eps) or eps < 0:
-        raise ValueError(f"ε must be a finite number ≥ 0, not {eps}")
+        raise ValueError(_("ε must be a finite number ≥ 0, not {eps}", eps=eps))
     x = np.asarray(x, dtype=float)
     g = input_gradient(net, x, y, loss).reshape(x.shape)
     return np.clip(x + eps * np.sign(g), low, high)
@@ -69,7 +70,7 @@ def smallest_flip(
     from what the network now believes (no true label needed).
     """
     if not ladder:
-        raise ValueError("the ladder needs at least one ε")
+        raise ValueError(_("the ladder needs at least one ε"))
     x = np.asarray(x, dtype=float).reshape(-1)
     before, conf = confidence(net, x)
     attack = None

@@ -7,6 +7,7 @@ import numpy as np
 from nnviz.engine.activations import get_activation
 from nnviz.engine.losses import get_loss, prepare_targets
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -15,7 +16,13 @@ def unflatten_many(net: MLP, thetas: Array) -> list[Array]:
     """Split (P, n_params) vectors into arrays shaped (P, *param.shape), in params order."""
     thetas = np.asarray(thetas, dtype=float)
     if thetas.ndim != 2 or thetas.shape[1] != net.n_params:
-        raise ValueError(f"expected shape (P, {net.n_params}), got {thetas.shape}")
+        raise ValueError(
+            _(
+                "expected shape (P, {n_params}), got {thetas_shape}",
+                n_params=net.n_params,
+                thetas_shape=thetas.shape,
+            )
+        )
     out, i = [], 0
     for p in net.params:
         out.append(thetas[:, i : i + p.size].reshape((len(thetas), *p.shape)))

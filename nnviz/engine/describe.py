@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nnviz.engine.features import feature_table
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -71,9 +72,18 @@ def edge_description(
     w: float, grad: float, update: float, source: str, target: str, name: str = ""
 ) -> str:
     """Tooltip for one weight (``name`` like W1[1,2]): its value, gradient and last change."""
-    called = f"weight {name} ({source} → {target})" if name else f"weight {source} → {target}"
-    return (
-        f"{called} = {w:.4g}\n"
-        f"∂L/∂w = {grad:.3g}   last update Δw = {update:.3g}\n"
-        f"(adds {w:.3g}·{source} to {target}'s input)"
+    called = (
+        _("weight {name} ({source} → {target})", name=name, source=source, target=target)
+        if name
+        else _("weight {source} → {target}", source=source, target=target)
+    )
+    return _(
+        "{called} = {w:.4g}\n∂L/∂w = {grad:.3g}   last update Δw = "
+        "{update:.3g}\n(adds {w:.3g}·{source} to {target}'s input)",
+        called=called,
+        w=w,
+        grad=grad,
+        update=update,
+        source=source,
+        target=target,
     )

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 
@@ -31,9 +33,16 @@ class EarlyStopping:
 
     def __post_init__(self) -> None:
         if int(self.patience) < 1:
-            raise ValueError(f"patience must be at least 1 epoch, not {self.patience}")
+            raise ValueError(
+                _("patience must be at least 1 epoch, not {patience}", patience=self.patience)
+            )
         if not np.isfinite(self.min_delta) or self.min_delta < 0:
-            raise ValueError(f"min_delta must be a finite number ≥ 0, not {self.min_delta}")
+            raise ValueError(
+                _(
+                    "min_delta must be a finite number ≥ 0, not {min_delta}",
+                    min_delta=self.min_delta,
+                )
+            )
 
     @property
     def should_stop(self) -> bool:

@@ -18,6 +18,7 @@ from nnviz.engine.losses import prepare_targets
 from nnviz.engine.mlp import MLP
 from nnviz.engine.optimizers import make_optimizer
 from nnviz.engine.updates import RULES
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -80,7 +81,7 @@ class Ensemble:
     ) -> None:
         self.members = list(members)
         if not self.members:
-            raise ValueError("an ensemble needs at least one member")
+            raise ValueError(_("an ensemble needs at least one member"))
         nets = [
             MLP([n_in, *m.hidden, n_out], activation, output, bias, init, m.seed, init_scale)
             for m in self.members
@@ -219,6 +220,6 @@ def _accuracy(output: Array, labels: Array, loss: str) -> Array:
 
 
 def _check_rates(lr: Array, l1: Array, l2: Array) -> None:
-    for name, v in (("learning rate", lr), ("L1 rate", l1), ("L2 rate", l2)):
+    for name, v in ((_("learning rate"), lr), ("L1 rate", l1), ("L2 rate", l2)):
         if not np.all(np.isfinite(v)) or np.any(v < 0):
-            raise ValueError(f"every member's {name} must be a finite number ≥ 0")
+            raise ValueError(_("every member's {name} must be a finite number ≥ 0", name=name))

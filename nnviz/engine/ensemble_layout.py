@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 
@@ -20,9 +22,9 @@ class Layout:
     def __init__(self, sizes: Sequence[Sequence[int]], bias: bool) -> None:
         depths = {len(s) for s in sizes}
         if len(depths) != 1:
-            raise ValueError("every member of an ensemble needs the same number of layers")
+            raise ValueError(_("every member of an ensemble needs the same number of layers"))
         if len({(s[0], s[-1]) for s in sizes}) != 1:
-            raise ValueError("every member of an ensemble needs the same inputs and outputs")
+            raise ValueError(_("every member of an ensemble needs the same inputs and outputs"))
         self.sizes = [list(s) for s in sizes]
         self.bias = bool(bias)
         self.widest = [max(col) for col in zip(*self.sizes, strict=True)]

@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from nnviz.engine.perceptron import Perceptron, perceptron_predict
+from nnviz.text import _
 from resources import resource_path
 
 Array = np.ndarray
@@ -42,12 +43,23 @@ class FeatureTable:
         if isinstance(weights, Mapping):
             unknown = set(weights) - set(self.features)
             if unknown:
-                raise ValueError(f"no feature called {sorted(unknown)[0]!r} in table {self.name}")
+                raise ValueError(
+                    _(
+                        "no feature called {unknown!r} in table {name}",
+                        unknown=sorted(unknown)[0],
+                        name=self.name,
+                    )
+                )
             w = np.array([float(weights.get(f, 0.0)) for f in self.features])
         else:
             w = np.asarray(weights, dtype=float).reshape(-1)
         if w.shape != (len(self.features),) or not np.all(np.isfinite(w)):
-            raise ValueError(f"need {len(self.features)} finite weights, one per feature")
+            raise ValueError(
+                _(
+                    "need {n_features} finite weights, one per feature",
+                    n_features=len(self.features),
+                )
+            )
         return w
 
     def scores(self, weights: Weights, threshold: float) -> Array:
@@ -61,7 +73,7 @@ class FeatureTable:
     def one_vs_rest(self, row: str) -> Array:
         """Labels that say "this row, and no other": 1 for ``row``, 0 for the rest."""
         if row not in self.rows:
-            raise ValueError(f"no row called {row!r} in table {self.name}")
+            raise ValueError(_("no row called {row!r} in table {name}", row=row, name=self.name))
         return (np.array(self.rows) == row).astype(int)
 
 
@@ -75,7 +87,7 @@ def train_table_perceptron(
     """
     y = np.asarray(labels).reshape(-1)
     if y.shape != (len(table.rows),):
-        raise ValueError(f"need one label per row ({len(table.rows)})")
+        raise ValueError(_("need one label per row ({n_rows})", n_rows=len(table.rows)))
     learner = Perceptron(len(table.features), bias=True)
     epochs = 0
     while epochs < max_epochs:
@@ -89,16 +101,18 @@ def train_table_perceptron(
 def table_from_dict(d: Mapping) -> FeatureTable:
     """Validate a table file's contents (format ``nnviz-table`` version 1) and build it."""
     if d.get("format") != "nnviz-table" or d.get("version") != 1:
-        raise ValueError("not an nnviz-table file of version 1")
+        raise ValueError(_("not an nnviz-table file of version 1"))
     features = tuple(str(f) for f in d.get("features", ()))
     if not 1 <= len(features) <= MAX_FEATURES or len(set(features)) != len(features):
-        raise ValueError(f"a table needs 1..{MAX_FEATURES} distinct features")
+        raise ValueError(
+            _("a table needs 1..{max_features} distinct features", max_features=MAX_FEATURES)
+        )
     rows = list(d.get("rows", ()))
     if not 1 <= len(rows) <= MAX_ROWS:
-        raise ValueError(f"a table needs 1..{MAX_ROWS} rows")
+        raise ValueError(_("a table needs 1..{max_rows} rows", max_rows=MAX_ROWS))
     names = tuple(str(r["name"]) for r in rows)
     if len(set(names)) != len(names):
-        raise ValueError("two rows have the same name")
+        raise ValueError(_("two rows have the same name"))
     X = np.array([[_bit(r["values"], f, r["name"]) for f in features] for r in rows], float)
     labels = None
     if any("label" in r for r in rows):
@@ -117,21 +131,21 @@ def load_table(name: str) -> FeatureTable:
     """The shipped table ``resources/tables/<name>.json`` (``fruit``, ``weather``)."""
     path = resource_path("tables", f"{name}.json")
     if not path.is_file():
-        raise ValueError(f"no table called {name!r}")
+        raise ValueError(_("no table called {name!r}", name=name))
     return table_from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _bit(values: Mapping, key: str, row: str) -> float:
     v = values.get(key) if isinstance(values, Mapping) else None
     if isinstance(v, bool) or v not in (0, 1):
-        raise ValueError(f"row {row!r}: {key} must be 0 or 1, not {v!r}")
+        raise ValueError(_("row {row!r}: {key} must be 0 or 1, not {v!r}", row=row, key=key, v=v))
     return float(v)
 
 
 def _finite(v: object) -> float:
     x = float(v)  # type: ignore[arg-type]
     if not np.isfinite(x):
-        raise ValueError(f"a threshold must be a finite number, not {v!r}")
+        raise ValueError(_("a threshold must be a finite number, not {v!r}", v=v))
     return x
 
 

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 # Name → (label shown in the UI, function of the (N, 2) point array).
@@ -37,7 +39,7 @@ DEFAULT_FEATURES_1D = ("x",)
 def feature_table(dim: int) -> dict[str, tuple[str, Callable[[Array], Array]]]:
     """The features offered for inputs of dimension 1 or 2."""
     if dim not in (1, 2):
-        raise ValueError(f"inputs must be 1-D or 2-D, not {dim}-D")
+        raise ValueError(_("inputs must be 1-D or 2-D, not {dim}-D", dim=dim))
     return FEATURES_1D if dim == 1 else FEATURES
 
 
@@ -46,12 +48,18 @@ def check_features(names: Sequence[str], dim: int = 2) -> list[str]:
     names = list(names)
     table = feature_table(dim)
     if not names:
-        raise ValueError("pick at least one input feature")
+        raise ValueError(_("pick at least one input feature"))
     unknown = [n for n in names if n not in table]
     if unknown:
-        raise ValueError(f"unknown feature {unknown[0]!r}; choose from {', '.join(table)}")
+        raise ValueError(
+            _(
+                "unknown feature {unknown!r}; choose from {choices}",
+                unknown=unknown[0],
+                choices=", ".join(table),
+            )
+        )
     if len(set(names)) != len(names):
-        raise ValueError("each input feature can be used only once")
+        raise ValueError(_("each input feature can be used only once"))
     return names
 
 
@@ -66,7 +74,7 @@ def feature_matrix(points: Array, names: Sequence[str], dim: int = 2) -> Array:
 def polynomial_features(x: Array, degree: int = 5, include_bias: bool = True) -> Array:
     """Columns 1, x, x², …, x^degree — the video's six knobs k0…k5 for degree 5."""
     if degree < 1:
-        raise ValueError("degree must be at least 1")
+        raise ValueError(_("degree must be at least 1"))
     x = np.asarray(x, dtype=float).reshape(-1)
     start = 0 if include_bias else 1
     return np.column_stack([x**k for k in range(start, degree + 1)])

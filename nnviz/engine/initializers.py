@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnviz.text import _
+
 INITIALIZERS = ("uniform", "xavier", "he", "zeros")
 
 
@@ -18,7 +20,13 @@ def init_weights(name: str, n_in: int, n_out: int, rng: np.random.Generator) -> 
         return rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_in, n_out))
     if name == "zeros":
         return np.zeros((n_in, n_out))
-    raise ValueError(f"unknown init {name!r}; choose one of {', '.join(INITIALIZERS)}")
+    raise ValueError(
+        _(
+            "unknown init {name!r}; choose one of {choices}",
+            name=name,
+            choices=", ".join(INITIALIZERS),
+        )
+    )
 
 
 def init_bias(name: str, n_out: int) -> np.ndarray:

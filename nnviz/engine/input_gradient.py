@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 Array = np.ndarray
 CHUNK = 256  # rows per pass; the trick below builds a CHUNK × CHUNK identity input
@@ -52,16 +53,22 @@ def input_gradient(net: MLP, X: Array, y: Array, loss: str = "mse") -> Array:
     if X.ndim == 1:
         X = X.reshape(1, -1)
     if X.ndim != 2 or X.shape[1] != net.sizes[0]:
-        raise ValueError(f"expected inputs with {net.sizes[0]} columns, got shape {X.shape}")
+        raise ValueError(
+            _(
+                "expected inputs with {columns} columns, got shape {x_shape}",
+                columns=net.sizes[0],
+                x_shape=X.shape,
+            )
+        )
     y = np.asarray(y)
     if len(y) != len(X):
-        raise ValueError(f"{len(X)} inputs but {len(y)} labels")
+        raise ValueError(_("{inputs} inputs but {labels} labels", inputs=len(X), labels=len(y)))
     out = np.empty_like(X)
     for start in range(0, len(X), CHUNK):
         rows = slice(start, start + CHUNK)
         twin = _input_as_knobs(net, X[rows])
         m = len(X[rows])
-        _, grads = twin.loss_and_grads(np.eye(m), y[rows], loss, reduction="sum")
+        _loss, grads = twin.loss_and_grads(np.eye(m), y[rows], loss, reduction="sum")
         out[rows] = grads[0]
     return out
 

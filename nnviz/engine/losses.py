@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.engine.activations import Activation
+from nnviz.text import _
 
 Array = np.ndarray
 REDUCTIONS = ("mean", "sum")
@@ -96,7 +97,13 @@ def get_loss(name: str) -> Loss:
     try:
         return LOSSES[name]
     except KeyError:
-        raise ValueError(f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}") from None
+        raise ValueError(
+            _(
+                "unknown loss {name!r}; choose one of {choices}",
+                name=name,
+                choices=", ".join(LOSSES),
+            )
+        ) from None
 
 
 def prepare_targets(loss: Loss, y: Array, n_out: int) -> Array:
@@ -108,11 +115,23 @@ def prepare_targets(loss: Loss, y: Array, n_out: int) -> Array:
     if loss.name == "cross_entropy":
         y = y.astype(int).ravel()
         if y.size and (y.min() < 0 or y.max() >= n_out):
-            raise ValueError(f"class labels must be 0..{n_out - 1} for {n_out} outputs")
+            raise ValueError(
+                _(
+                    "class labels must be 0..{last} for {n_out} outputs",
+                    last=n_out - 1,
+                    n_out=n_out,
+                )
+            )
         return y
     y = y.astype(float).reshape(len(y), -1)
     if y.shape[1] != n_out:
-        raise ValueError(f"targets have {y.shape[1]} columns but the network has {n_out} outputs")
+        raise ValueError(
+            _(
+                "targets have {columns} columns but the network has {n_out} outputs",
+                columns=y.shape[1],
+                n_out=n_out,
+            )
+        )
     if loss.name == "hinge":
         y = np.where(y > 0, 1.0, -1.0)
     return y
@@ -121,7 +140,7 @@ def prepare_targets(loss: Loss, y: Array, n_out: int) -> Array:
 def log_loss_from_probability(p: float, y: int, base: float = np.e) -> float:
     """The lecture's table: y=1 → −log p, y=0 → −log(1 − p); (y=0, p=0) is exactly 0."""
     if not 0.0 <= p <= 1.0:
-        raise ValueError(f"a probability must be between 0 and 1, not {p}")
+        raise ValueError(_("a probability must be between 0 and 1, not {p}", p=p))
     q = p if y == 1 else 1.0 - p
     if q == 1.0:
         return 0.0

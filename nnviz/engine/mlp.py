@@ -11,6 +11,7 @@ from nnviz.engine.activations import get_activation
 from nnviz.engine.initializers import init_bias, init_weights
 from nnviz.engine.losses import REDUCTIONS, get_loss, prepare_targets
 from nnviz.engine.regularization import penalty, penalty_grad
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -55,7 +56,7 @@ class MLP:
         self.sizes = _check_sizes(sizes)
         self.activations = _layer_activations(activation, output, len(self.sizes) - 1)
         if output == "softmax" and self.sizes[-1] < 2:
-            raise ValueError("a softmax output needs at least 2 output neurons")
+            raise ValueError(_("a softmax output needs at least 2 output neurons"))
         self.bias = bool(bias)
         self.init = init
         self.seed = int(seed)
@@ -117,7 +118,13 @@ class MLP:
         """Write a parameter vector θ back into the live arrays, in place."""
         theta = np.asarray(theta, dtype=float)
         if theta.shape != (self.n_params,):
-            raise ValueError(f"expected {self.n_params} parameters, got shape {theta.shape}")
+            raise ValueError(
+                _(
+                    "expected {n_params} parameters, got shape {theta_shape}",
+                    n_params=self.n_params,
+                    theta_shape=theta.shape,
+                )
+            )
         i = 0
         for p in self.params:
             p[...] = theta[i : i + p.size].reshape(p.shape)
@@ -209,8 +216,13 @@ class MLP:
         lossfn = get_loss(loss)
         if lossfn.needs_output and self.activations[-1] != lossfn.needs_output:
             raise ValueError(
-                f"the {loss!r} loss needs a {lossfn.needs_output} output layer, "
-                f"but this network's output is {self.activations[-1]}"
+                _(
+                    "the {loss!r} loss needs a {needs_output} output layer, but this "
+                    "network's output is {activation}",
+                    loss=loss,
+                    needs_output=lossfn.needs_output,
+                    activation=self.activations[-1],
+                )
             )
 
     def _data_loss(self, X: Array, y: Array, loss: str, reduction: str):
@@ -226,12 +238,18 @@ class MLP:
 
     def _loss_setup(self, loss: str, y: Array, reduction: str, n: int):
         if reduction not in REDUCTIONS:
-            raise ValueError(f"reduction must be one of {REDUCTIONS}, not {reduction!r}")
+            raise ValueError(
+                _(
+                    "reduction must be one of {reductions}, not {reduction!r}",
+                    reductions=REDUCTIONS,
+                    reduction=reduction,
+                )
+            )
         self.check_loss(loss)
         lossfn = get_loss(loss)
         y_t = prepare_targets(lossfn, y, self.sizes[-1])
         if len(y_t) != n:
-            raise ValueError(f"{n} inputs but {len(y_t)} labels")
+            raise ValueError(_("{inputs} inputs but {labels} labels", inputs=n, labels=len(y_t)))
         return lossfn, y_t, lossfn.count(max(n, 1), self.sizes[-1], reduction)
 
     # ----- serialisation ---------------------------------------------------------------------
@@ -260,10 +278,10 @@ class MLP:
         )
         values = [np.asarray(v, dtype=float) for v in d["params"]]
         if len(values) != len(net.params):
-            raise ValueError("the saved weights do not match the saved architecture")
+            raise ValueError(_("the saved weights do not match the saved architecture"))
         for p, v in zip(net.params, values, strict=True):
             if v.shape != p.shape or not np.all(np.isfinite(v)):
-                raise ValueError("a saved weight array has the wrong shape or is not finite")
+                raise ValueError(_("a saved weight array has the wrong shape or is not finite"))
         net.set_params(values)
         return net
 
@@ -271,18 +289,24 @@ class MLP:
 def _check_sizes(sizes: Sequence[int]) -> list[int]:
     sizes = [int(s) for s in sizes]
     if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError("sizes needs at least an input and an output width, each ≥ 1")
+        raise ValueError(_("sizes needs at least an input and an output width, each ≥ 1"))
     return sizes
 
 
 def _layer_activations(activation, output: str, n_layers: int) -> list[str]:
     hidden = [activation] * (n_layers - 1) if isinstance(activation, str) else list(activation)
     if len(hidden) != n_layers - 1:
-        raise ValueError(f"{n_layers - 1} hidden layers but {len(hidden)} activations given")
+        raise ValueError(
+            _(
+                "{hidden} hidden layers but {given} activations given",
+                hidden=n_layers - 1,
+                given=len(hidden),
+            )
+        )
     names = hidden + [output]
     for i, name in enumerate(names):
         if get_activation(name).output_only and i < n_layers - 1:
-            raise ValueError(f"{name} can only be used on the output layer")
+            raise ValueError(_("{name} can only be used on the output layer", name=name))
     return names
 
 
@@ -291,5 +315,11 @@ def _as_batch(X: Array, n_in: int) -> Array:
     if X.ndim == 1:
         X = X.reshape(1, -1) if X.size == n_in else X.reshape(-1, 1)
     if X.ndim != 2 or X.shape[1] != n_in:
-        raise ValueError(f"expected inputs with {n_in} columns, got shape {X.shape}")
+        raise ValueError(
+            _(
+                "expected inputs with {columns} columns, got shape {x_shape}",
+                columns=n_in,
+                x_shape=X.shape,
+            )
+        )
     return X

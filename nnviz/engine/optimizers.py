@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.engine.updates import RULES
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -26,15 +27,19 @@ class Optimizer:
         unknown = set(hyper) - set(self.defaults)
         if unknown:
             raise ValueError(
-                f"{self.name} has no setting {', '.join(sorted(unknown))}; "
-                f"it takes {', '.join(self.defaults)}"
+                _(
+                    "{name} has no setting {unknown}; it takes {settings}",
+                    name=self.name,
+                    unknown=", ".join(sorted(unknown)),
+                    settings=", ".join(self.defaults),
+                )
             )
         self.params = list(params)
         # Numbers, flags and (Adam's) a pair of betas: each rule reads its own with float().
         self.hyper: dict[str, Any] = {**self.defaults, **hyper}
         lr = float(self.hyper["lr"])
         if not np.isfinite(lr) or lr < 0:
-            raise ValueError(f"learning rate must be a finite number ≥ 0, not {lr}")
+            raise ValueError(_("learning rate must be a finite number ≥ 0, not {lr}", lr=lr))
         _check_hyper(self.hyper)
         self.steps = 0
         self._views = _ParamLayout(self.params)
@@ -66,7 +71,13 @@ class Optimizer:
     def step(self, grads: Sequence[Array]) -> None:
         """Apply one update to every parameter."""
         if len(grads) != len(self.params):
-            raise ValueError(f"{len(self.params)} parameters but {len(grads)} gradients")
+            raise ValueError(
+                _(
+                    "{params} parameters but {grads} gradients",
+                    params=len(self.params),
+                    grads=len(grads),
+                )
+            )
         self.step_flat(self._views.join(grads))
 
     def step_flat(self, g: Array) -> None:
@@ -135,12 +146,16 @@ def _check_hyper(hyper: dict[str, Any]) -> None:
         try:
             numbers = [float(b) for b in value] if key == "betas" else [float(value)]
         except (TypeError, ValueError):
-            raise ValueError(f"{key} must be a number, not {value!r}") from None
+            raise ValueError(
+                _("{key} must be a number, not {value!r}", key=key, value=value)
+            ) from None
         if key == "betas":
             if len(numbers) != 2 or not all(0.0 <= b < 1.0 for b in numbers):
-                raise ValueError(f"betas must be two numbers in [0, 1), not {value}")
+                raise ValueError(_("betas must be two numbers in [0, 1), not {value}", value=value))
         elif not np.isfinite(numbers[0]) or numbers[0] < 0:
-            raise ValueError(f"{key} must be a finite number ≥ 0, not {value}")
+            raise ValueError(
+                _("{key} must be a finite number ≥ 0, not {value}", key=key, value=value)
+            )
 
 
 class SGD(Optimizer):
@@ -159,7 +174,7 @@ class SGD(Optimizer):
         super().__init__(params, **hyper)
         momentum, dampening = float(self.hyper["momentum"]), float(self.hyper["dampening"])
         if self.hyper["nesterov"] and (momentum <= 0 or dampening):
-            raise ValueError("Nesterov momentum requires a momentum > 0 and zero dampening")
+            raise ValueError(_("Nesterov momentum requires a momentum > 0 and zero dampening"))
 
 
 class Adagrad(Optimizer):
@@ -219,5 +234,7 @@ def make_optimizer(name: str, params: Sequence[Array], **hyper: object) -> Optim
         key, hyper = "sgd", {"momentum": 0.9, "nesterov": True, **hyper}
     if key not in OPTIMIZERS:
         choices = ", ".join([*OPTIMIZERS, "momentum", "nesterov"])
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {choices}")
+        raise ValueError(
+            _("unknown optimizer {name!r}; choose one of {choices}", name=name, choices=choices)
+        )
     return OPTIMIZERS[key](params, **hyper)

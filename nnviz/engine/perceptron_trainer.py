@@ -8,6 +8,7 @@ import numpy as np
 
 from nnviz.engine.perceptron import Perceptron
 from nnviz.engine.trainer import StepEvent
+from nnviz.text import _
 
 Array = np.ndarray
 RULES = ("perceptron", "averaged_perceptron")
@@ -41,11 +42,17 @@ class PerceptronTrainer:
         shuffle: bool = True,
     ) -> None:
         if rule not in RULES:
-            raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
+            raise ValueError(
+                _(
+                    "unknown rule {rule!r}; choose one of {choices}",
+                    rule=rule,
+                    choices=", ".join(RULES),
+                )
+            )
         self.X = np.asarray(X, dtype=float)
         self.y = np.asarray(y)
         if self.X.ndim != 2 or len(self.X) != len(self.y):
-            raise ValueError("X must be (N, d) with one label per row")
+            raise ValueError(_("X must be (N, d) with one label per row"))
         self.rule, self.shuffle = rule, bool(shuffle)
         self.rng = np.random.default_rng(seed)
         self.model = Perceptron(self.X.shape[1], bias=bias)
@@ -80,7 +87,7 @@ class PerceptronTrainer:
         ``epoch`` event per pass (loss = mistakes made in that pass), forever."""
         while True:
             if len(self.X) == 0:
-                yield StepEvent("idle", self.epoch, self.step, float("nan"), "no points yet")
+                yield StepEvent("idle", self.epoch, self.step, float("nan"), _("no points yet"))
                 continue
             order = self.rng.permutation(len(self.X)) if self.shuffle else range(len(self.X))
             made = 0

@@ -17,6 +17,7 @@ from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP, _as_batch
 from nnviz.engine.optimizers import Optimizer, _shared_base
 from nnviz.engine.regularization import penalty, penalty_grad
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -46,7 +47,9 @@ class PreparedStep:
         X = _as_batch(X, self.net.sizes[0]) if len(X) else np.zeros((0, self.net.sizes[0]))
         y_t = prepare_targets(self.kernel.loss, y, self.net.sizes[-1])
         if len(y_t) != len(X):
-            raise ValueError(f"{len(X)} inputs but {len(y_t)} labels")
+            raise ValueError(
+                _("{inputs} inputs but {labels} labels", inputs=len(X), labels=len(y_t))
+            )
         return X, y_t
 
     def loss_and_grad(self, X: Array, y_t: Array) -> float:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 # Every fit here minimises the mean squared error with a one-half in front,
@@ -38,7 +40,7 @@ class RandomFeatures:
     def first(self, p: int) -> RandomFeatures:
         """The first p of these features (nested widths share their features)."""
         if not 1 <= p <= self.p:
-            raise ValueError(f"p must be between 1 and {self.p}, not {p}")
+            raise ValueError(_("p must be between 1 and {max_p}, not {p}", max_p=self.p, p=p))
         return RandomFeatures(self.V[:, :p], self.c[:p])
 
 
@@ -50,7 +52,7 @@ def random_features(d: int, p: int, rng: np.random.Generator) -> RandomFeatures:
     small bias spread keeps every feature alive (non-zero) on some inputs, so Φ has full rank.
     """
     if d < 1 or p < 1:
-        raise ValueError(f"need d ≥ 1 inputs and p ≥ 1 features, not d={d}, p={p}")
+        raise ValueError(_("need d ≥ 1 inputs and p ≥ 1 features, not d={d}, p={p}", d=d, p=p))
     draws = rng.normal(0.0, 1.0, size=(p, d + 1))
     return RandomFeatures(draws[:, :d].T / np.sqrt(d), 0.5 * draws[:, d])
 
@@ -82,7 +84,9 @@ def feature_svd(Phi: Array, y: Array, rtol: float = 1e-10) -> FeatureSVD:
     Phi = np.asarray(Phi, dtype=float)
     y = np.asarray(y, dtype=float).reshape(-1)
     if len(y) != len(Phi):
-        raise ValueError(f"Φ has {len(Phi)} rows but y has {len(y)} targets")
+        raise ValueError(
+            _("Φ has {rows} rows but y has {targets} targets", rows=len(Phi), targets=len(y))
+        )
     U, s, Vt = np.linalg.svd(Phi, full_matrices=False)
     keep = s > rtol * (s[0] if s.size else 0.0)
     U, s, Vt = U[:, keep], s[keep], Vt[keep]
@@ -108,9 +112,11 @@ def gd_gains(svd: FeatureSVD, lr: float, steps: int | Array) -> Array:
     ``steps`` may be an array of T values: the result is then (r, len(steps)).
     """
     if lr <= 0:
-        raise ValueError(f"the learning rate must be positive, not {lr}")
+        raise ValueError(_("the learning rate must be positive, not {lr}", lr=lr))
     if lr * svd.s[0] ** 2 / svd.n >= 2.0:  # the top direction would overshoot more each step
-        raise ValueError(f"learning rate {lr} is too large: gradient descent would diverge")
+        raise ValueError(
+            _("learning rate {lr} is too large: gradient descent would diverge", lr=lr)
+        )
     decay = 1.0 - lr * svd.s**2 / svd.n
     T = np.asarray(steps, dtype=float)
     power = decay[:, None] ** T.reshape(1, -1) if T.ndim else decay**T
@@ -125,7 +131,7 @@ def ridge_gains(svd: FeatureSVD, lam: float) -> Array:
     λ → 0 gives back the minimum-norm solution.
     """
     if lam < 0:
-        raise ValueError(f"ridge λ must be ≥ 0, not {lam}")
+        raise ValueError(_("ridge λ must be ≥ 0, not {lam}", lam=lam))
     return svd.s / (svd.s**2 + svd.n * lam)
 
 

@@ -11,6 +11,7 @@ from nnviz.engine.activations import get_activation
 from nnviz.engine.features import check_features
 from nnviz.engine.initializers import INITIALIZERS
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS = 8
@@ -45,20 +46,30 @@ class NetworkSpec:
         self._check_types()
         check_features(self.features, self.input_dim)
         if len(self.hidden) > MAX_HIDDEN_LAYERS:
-            raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers")
+            raise ValueError(
+                _("at most {max_hidden_layers} hidden layers", max_hidden_layers=MAX_HIDDEN_LAYERS)
+            )
         if any(not 1 <= n <= MAX_NEURONS for n in self.hidden):
-            raise ValueError(f"each hidden layer needs 1 to {MAX_NEURONS} neurons")
+            raise ValueError(
+                _("each hidden layer needs 1 to {max_neurons} neurons", max_neurons=MAX_NEURONS)
+            )
         if not 1 <= self.n_outputs <= MAX_OUTPUTS:
             raise ValueError(
-                f"a network has 1 to {MAX_OUTPUTS} outputs, not {shown(self.n_outputs)}"
+                _(
+                    "a network has 1 to {max_outputs} outputs, not {n_outputs}",
+                    max_outputs=MAX_OUTPUTS,
+                    n_outputs=shown(self.n_outputs),
+                )
             )
         if not 0 <= self.seed <= MAX_SEED:
-            raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}")
+            raise ValueError(
+                _("the seed must be a whole number from 0 to {max_seed}", max_seed=MAX_SEED)
+            )
         if get_activation(self.activation).output_only:
-            raise ValueError(f"{self.activation} can only be used on the output layer")
+            raise ValueError(_("{name} can only be used on the output layer", name=self.activation))
         get_activation(self.output)
         if self.init not in INITIALIZERS:
-            raise ValueError(f"unknown init {self.init!r}")
+            raise ValueError(_("unknown init {init!r}", init=self.init))
         return self
 
     def _check_types(self) -> None:
@@ -66,19 +77,31 @@ class NetworkSpec:
         if not isinstance(self.features, tuple | list) or not all(
             isinstance(f, str) for f in self.features
         ):
-            raise ValueError("the input features must be a list of feature names")
+            raise ValueError(_("the input features must be a list of feature names"))
         if not isinstance(self.hidden, tuple | list) or not all(_whole(n) for n in self.hidden):
-            raise ValueError("each hidden layer size must be a whole number")
+            raise ValueError(_("each hidden layer size must be a whole number"))
         for what in ("activation", "output", "init"):
             if not isinstance(getattr(self, what), str):
-                raise ValueError(f"the {what} must be a name, not {shown(getattr(self, what))}")
+                raise ValueError(
+                    _(
+                        "the {what} must be a name, not {value}",
+                        what=what,
+                        value=shown(getattr(self, what)),
+                    )
+                )
         for what in ("n_outputs", "seed", "input_dim"):
             if not _whole(getattr(self, what)):
-                raise ValueError(f"{what} must be a whole number, not {shown(getattr(self, what))}")
+                raise ValueError(
+                    _(
+                        "{what} must be a whole number, not {value}",
+                        what=what,
+                        value=shown(getattr(self, what)),
+                    )
+                )
         if not isinstance(self.bias, bool):
-            raise ValueError(f"bias must be true or false, not {shown(self.bias)}")
+            raise ValueError(_("bias must be true or false, not {bias}", bias=shown(self.bias)))
         if self.input_dim not in (1, 2):
-            raise ValueError(f"inputs must be 1-D or 2-D, not {self.input_dim}-D")
+            raise ValueError(_("inputs must be 1-D or 2-D, not {dim}-D", dim=self.input_dim))
 
     @property
     def sizes(self) -> list[int]:
@@ -98,12 +121,14 @@ class NetworkSpec:
     def from_dict(cls, d: dict) -> NetworkSpec:
         """Rebuild and validate a spec saved with ``to_dict``."""
         if not isinstance(d, dict):
-            raise ValueError("a network spec must be a table of settings")
+            raise ValueError(_("a network spec must be a table of settings"))
         known = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
         for key in ("features", "hidden"):
             if key in known:
                 if not isinstance(known[key], list | tuple):
-                    raise ValueError(f"{key} must be a list, not {shown(known[key])}")
+                    raise ValueError(
+                        _("{key} must be a list, not {value}", key=key, value=shown(known[key]))
+                    )
                 known[key] = tuple(known[key])
         return cls(**known).validated()
 

@@ -15,6 +15,7 @@ from nnviz.engine.metrics import accuracy
 from nnviz.engine.mlp import MLP
 from nnviz.engine.optimizers import Optimizer, make_optimizer
 from nnviz.engine.prepared import PreparedStep
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -53,31 +54,52 @@ class TrainConfig:
         whole patience 1..MAX_PATIENCE; names are text and the optimizer options a table.
         True is not a number here.
         """
-        for name, value in (("learning rate", self.lr), ("L1 rate", self.l1), ("L2 rate", self.l2)):
+        for name, value in (
+            (_("learning rate"), self.lr),
+            ("L1 rate", self.l1),
+            ("L2 rate", self.l2),
+        ):
             real = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
             if not (real and 0 <= value <= MAX_LR):  # NaN fails every comparison
                 raise TrainingError(
-                    f"{name} must be a finite number from 0 to {MAX_LR:g}, not {shown(value)}"
+                    _(
+                        "{name} must be a finite number from 0 to {max_lr:g}, not {value}",
+                        name=name,
+                        max_lr=MAX_LR,
+                        value=shown(value),
+                    )
                 )
         size = self.batch_size
         if not isinstance(size, numbers.Integral) or isinstance(size, bool | np.bool_):
-            raise TrainingError(f"batch size must be a whole number, not {shown(size)}")
+            raise TrainingError(
+                _("batch size must be a whole number, not {size}", size=shown(size))
+            )
         if not 1 <= size <= MAX_BATCH_SIZE:
-            raise TrainingError(f"batch size must be 1 to {MAX_BATCH_SIZE}, not {shown(size)}")
+            raise TrainingError(
+                _(
+                    "batch size must be 1 to {max_batch_size}, not {size}",
+                    max_batch_size=MAX_BATCH_SIZE,
+                    size=shown(size),
+                )
+            )
         if not (isinstance(self.loss, str) and isinstance(self.optimizer, str)):
-            raise TrainingError("the loss and the optimizer must be given by name")
+            raise TrainingError(_("the loss and the optimizer must be given by name"))
         if not isinstance(self.optimizer_options, dict):
-            raise TrainingError("the optimizer options must be a table of settings")
+            raise TrainingError(_("the optimizer options must be a table of settings"))
         if not isinstance(self.classification, bool | np.bool_):
-            raise TrainingError("classification must be true or false")
+            raise TrainingError(_("classification must be true or false"))
         if not isinstance(self.early_stopping, bool | np.bool_):
-            raise TrainingError("early stopping must be on or off (true or false)")
+            raise TrainingError(_("early stopping must be on or off (true or false)"))
         wait = self.patience
         whole = isinstance(wait, numbers.Integral) and not isinstance(wait, bool | np.bool_)
         if not (whole and 1 <= wait <= MAX_PATIENCE):
             raise TrainingError(
-                f"patience must be a whole number of epochs from 1 to {MAX_PATIENCE}, "
-                f"not {shown(wait)}"
+                _(
+                    "patience must be a whole number of epochs from 1 to {max_patience}, not "
+                    "{wait}",
+                    max_patience=MAX_PATIENCE,
+                    wait=shown(wait),
+                )
             )
         return self
 
@@ -192,7 +214,7 @@ class Trainer:
                     self.epoch,
                     self.step,
                     float("nan"),
-                    "no training points yet: add some points to train on",
+                    _("no training points yet: add some points to train on"),
                 )
                 continue
             version = self._data_version
@@ -275,14 +297,22 @@ class Trainer:
         # Divergence is a lesson, not a crash: keep the last finite weights and start the
         # optimizer afresh, since its momentum/averages were built by the runaway steps.
         self.optimizer = self._make_optimizer()
-        what = "loss → inf" if not np.isfinite(loss) else f"weights → beyond {WEIGHT_LIMIT:.0e}"
+        what = (
+            _("loss → inf")
+            if not np.isfinite(loss)
+            else _("weights → beyond {weight_limit:.0e}", weight_limit=WEIGHT_LIMIT)
+        )
         return StepEvent(
             "diverged",
             self.epoch,
             self.step,
             float("inf"),
-            f"diverged at epoch {self.epoch + 1} ({what}); "
-            "the last finite weights were restored — try a smaller learning rate",
+            _(
+                "diverged at epoch {epoch} ({what}); the last finite weights were "
+                "restored — try a smaller learning rate",
+                epoch=self.epoch + 1,
+                what=what,
+            ),
         )
 
     def evaluate(self) -> dict[str, float]:
@@ -337,6 +367,10 @@ def check_slopes(net: MLP) -> None:
     for name in net.activations:
         if not get_activation(name).has_gradient:
             raise TrainingError(
-                f"the {name} activation has zero slope everywhere, so gradient descent "
-                "cannot learn through it; use the perceptron rule or pick sigmoid/tanh/relu"
+                _(
+                    "the {name} activation has zero slope everywhere, so gradient descent "
+                    "cannot learn through it; use the perceptron rule or pick "
+                    "sigmoid/tanh/relu",
+                    name=name,
+                )
             )

@@ -95,9 +95,8 @@ def game_cell(steps: int, seeds: tuple[int, ...], lr: float = 0.1) -> dict[str, 
 
 
 def _register() -> None:
-    if SWEEPS["overparameterisation"].cell() is None:  # the module's own cell wins, if any
-        SWEEPS["overparameterisation"] = SweepKind("width", lambda: overparam_cell)
     for name, kind in (
+        ("overparameterisation", SweepKind("width", lambda: overparam_cell)),
         ("depth-init", SweepKind("initial scale (% of Xavier)", lambda: depth_cell)),
         ("backprop-cost", SweepKind("width", lambda: backprop_cell)),
         ("active-learning", SweepKind("run", lambda: active_cell)),

@@ -99,4 +99,3 @@ def run_overparam(
         keep,
         history.losses[keep].T.reshape(*shape, len(keep)),
     )
-

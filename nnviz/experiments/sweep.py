@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import numbers
 import time
 from collections.abc import Callable, Generator
@@ -89,34 +88,14 @@ def _epoch_cell(p: int, seeds: tuple[int, ...], **options: Any) -> dict[str, Any
     return {"steps": [int(t) for t in steps], "test_error": row.tolist()}
 
 
-def _overparam_cell() -> Cell | None:
-    """``nnviz.experiments.overparam.overparam_cell(width, seeds, steps)``, if it exists."""
-    name = "nnviz.experiments.overparam"
-    try:
-        module = importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:  # the module exists but something it imports is missing
-            raise
-        return None
-    cell = getattr(module, "overparam_cell", None)
-    if cell is None:
-        return None
-
-    def run(width: int, seeds: tuple[int, ...], steps: int = 2000) -> dict[str, Any]:
-        return cell(int(width), seeds, steps)
-
-    return run
-
-
 SWEEPS: dict[str, SweepKind] = {
     "double-descent": SweepKind("p", lambda: _double_descent_cell),
     "double-descent-epochs": SweepKind("p", lambda: _epoch_cell),
-    "overparameterisation": SweepKind("width", _overparam_cell),
 }
 
 
 def sweepable() -> tuple[str, ...]:
-    """The experiments that can be swept now (the over-parameterisation one once it exists)."""
+    """The experiments that can be swept (``nnviz.experiments.cells`` registers the rest)."""
     return tuple(name for name, kind in SWEEPS.items() if kind.cell() is not None)
 
 

@@ -14,6 +14,7 @@ from nnviz.graph.picture import EdgePicture, GraphPicture, NodePicture
 from nnviz.graph.stepper import DONE, PENDING, Stepper
 from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, expression
 from nnviz.graph.text import fmt, full, operand
+from nnviz.text import _
 
 DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
 LAYER_DX, LAYER_DY = 300.0, 120.0  # …and of the layer-level boxes
@@ -87,8 +88,17 @@ def _layer_caption(stepper: Stepper, box: Group | None, pic: NodePicture | None)
         return caption(stepper)
     if stepper.phase == "forward":
         check = f" — {box.bookkeeping}" if box.bookkeeping else ""
-        return f"Forward: {box.title}{check} = {pic.value_text}"
-    return f"Backward through {box.title}: {pic.grad_text} (every entry in the table)"
+        return _(
+            "Forward: {title}{check} = {value_text}",
+            title=box.title,
+            check=check,
+            value_text=pic.value_text,
+        )
+    return _(
+        "Backward through {title}: {grad_text} (every entry in the table)",
+        title=box.title,
+        grad_text=pic.grad_text,
+    )
 
 
 def group_of(stepper: Stepper, activations: list[str]) -> dict[int, tuple]:
@@ -103,10 +113,19 @@ def caption(stepper: Stepper) -> str:
     if step is None:
         leaves = ", ".join(f"{n.name} = {fmt(n.value)}" for n in graph.leaves[:8])
         more = " …" if len(graph.leaves) > 8 else ""
-        return f"Start: only the leaves are known ({leaves}{more}). Press → to compute a node."
+        return _(
+            "Start: only the leaves are known ({leaves}{more}). Press → to compute a node.",
+            leaves=leaves,
+            more=more,
+        )
     if isinstance(step, ForwardStep):
-        head = f"Forward {stepper.position}/{len(stepper.steps.forward)}: "
-        return head + step.formula
+        total = len(stepper.steps.forward)
+        return _(
+            "Forward {position}/{total}: {formula}",
+            position=stepper.position,
+            total=total,
+            formula=step.formula,
+        )
     if stepper.finished:
         return _summary(stepper)
     text = "Backward: " + step.grad_formula
@@ -115,7 +134,7 @@ def caption(stepper: Stepper) -> str:
             f"to {e.source_name}: {operand(e.upstream)} · {operand(e.local)} = {fmt(e.product)}"
             for e in step.edges
         )
-        text += f".  Upstream × local down each input — {sends}"
+        text += _(".  Upstream × local down each input — {sends}", sends=sends)
     return text
 
 
@@ -124,9 +143,14 @@ def _summary(stepper: Stepper, shown: int = 6) -> str:
     graph, grads = stepper.graph, stepper.state.grads
     out = graph.nodes[graph.output_id].name
     parts = [f"∂{out}/∂{n.name} = {fmt(grads[n.id] or 0.0)}" for n in graph.leaves]
-    more = f", … ({len(parts)} in the table)" if len(parts) > shown else ""
-    return (f"Backward pass complete. The gradient: {', '.join(parts[:shown])}{more}. "
-            f"Each says how much {out} changes per unit change of that leaf.")  # fmt: skip
+    more = _(", … ({count} in the table)", count=len(parts)) if len(parts) > shown else ""
+    return _(
+        "Backward pass complete. The gradient: {parts}{more}. Each says how much {out} changes "
+        "per unit change of that leaf.",
+        parts=", ".join(parts[:shown]),
+        more=more,
+        out=out,
+    )
 
 
 def memo_rows(stepper: Stepper) -> tuple[tuple[str, str, str], ...]:
@@ -177,14 +201,16 @@ def _tooltip(graph: Graph, nid: int, fwd, bwd, value: float | None, grad: float 
     """Everything about one node, with its value and gradient to every digit."""
     node = graph.nodes[nid]
     lines = [f"{node.name}  ({'variable' if node.kind == 'leaf' else node.kind})"]
-    lines.append(f"value = {full(value)}   gradient = {full(grad)}")
+    lines.append(_("value = {value}   gradient = {grad}", value=full(value), grad=full(grad)))
     if node.kind == "op":
-        lines.append(f"operation: {get_op(node.op).label}")
+        lines.append(_("operation: {label}", label=get_op(node.op).label))
     if fwd is not None:
-        lines.append(f"forward: {fwd.formula}")
+        lines.append(_("forward: {formula}", formula=fwd.formula))
     if bwd is not None:
-        lines.append(f"backward: {bwd.grad_formula}")
-        lines += [f"  sends {e.product_formula}" for e in bwd.edges]
+        lines.append(_("backward: {grad_formula}", grad_formula=bwd.grad_formula))
+        lines += [
+            _("  sends {product_formula}", product_formula=e.product_formula) for e in bwd.edges
+        ]
     return "\n".join(lines)
 
 
@@ -217,10 +243,22 @@ def _edge_tooltip(graph: Graph, src: int, dst: int, local, product) -> str:
     a, b = graph.nodes[src].name, graph.nodes[dst].name
     head = f"{a} → {b}"
     if local is None:
-        return f"{head}\n(its chain-rule numbers appear once the backward pass reaches {b})"
+        return _(
+            "{head}\n(its chain-rule numbers appear once the backward pass reaches {b})",
+            head=head,
+            b=b,
+        )
     out = graph.nodes[graph.output_id].name
-    return (f"{head}\nlocal ∂{b}/∂{a} = {full(local)}\n"
-            f"upstream × local = {full(product)}: this edge's share of ∂{out}/∂{a}")  # fmt: skip
+    return _(
+        "{head}\nlocal ∂{b}/∂{a} = {local}\nupstream × local = {product}: this edge's share of "
+        "∂{out}/∂{a}",
+        head=head,
+        b=b,
+        a=a,
+        local=full(local),
+        product=full(product),
+        out=out,
+    )
 
 
 def _total(xs: list[float]) -> float:
@@ -239,7 +277,12 @@ def _box(i: int, g: Group, stepper: Stepper, current: int | None) -> NodePicture
     states = {stepper.node_state(m) for m in g.members if stepper.graph.nodes[m].kind != "const"}
     status = "current" if current in g.members else (DONE if states <= {DONE} else PENDING)
     value_text, grad_text = _vector_text(g, stepper, values, finals)
-    tip = f"{g.title}   shape {g.shape}\n{g.bookkeeping}".strip()
+    tip = _(
+        "{title}   shape {g_shape}\n{bookkeeping}",
+        title=g.title,
+        g_shape=g.shape,
+        bookkeeping=g.bookkeeping,
+    ).strip()
     return NodePicture(
         i, g.title, g.column * LAYER_DX, g.row * LAYER_DY, g.kind, None, None, status, tip,
         {"group": g.key, "members": g.members}, value_text=value_text, grad_text=grad_text,
@@ -251,7 +294,7 @@ def _vector_text(g: Group, stepper: Stepper, values, finals) -> tuple[str, str]:
     """``[0.12, −0.5, …]`` for vectors; a matrix shows its shape; gradients by their norm."""
     state = stepper.state
     if g.key[0] == "W":
-        value = f"shape {g.shape}"
+        value = _("shape {g_shape}", g_shape=g.shape)
     elif any(v is None for v in values):
         value = f"{g.shape}: ·"
     else:

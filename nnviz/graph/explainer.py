@@ -26,6 +26,7 @@ from nnviz.graph.stepper import Stepper
 from nnviz.graph.text import class_text, fmt
 from nnviz.graph.trace import trace_example
 from nnviz.graph.update import UpdateSummary, summarise_update
+from nnviz.text import _
 from nnviz.transaction import all_or_nothing
 
 MODES = ("ops", "neurons", "layers")
@@ -57,14 +58,22 @@ class Explainer:
         """
         handler = _HANDLERS.get(type(request))
         if handler is None:
-            raise ValueError(f"the computation graph cannot do {type(request).__name__}")
+            raise ValueError(
+                _("the computation graph cannot do {type_name}", type_name=type(request).__name__)
+            )
         return all_or_nothing(self, lambda: handler(self, request) or "")
 
     # ----- what to explain -------------------------------------------------------------------
     def load_example(self, key: str) -> str:
         """One of the lectures' worked examples; returns its description."""
         if key not in EXAMPLES:
-            raise ValueError(f"unknown example {key!r}; choose one of {', '.join(EXAMPLES)}")
+            raise ValueError(
+                _(
+                    "unknown example {key!r}; choose one of {choices}",
+                    key=key,
+                    choices=", ".join(EXAMPLES),
+                )
+            )
         preset = EXAMPLES[key]
         self.formula = preset.formula
         graph = preset.build()
@@ -79,30 +88,38 @@ class Explainer:
         graph = parse(text, values)
         self.formula = text
         self._show(graph, f"f = {text.strip()}", None)
-        return _domain_warning(graph) or "Leaves start at 1; type new values as w1=2, w2=3."
+        return _domain_warning(graph) or _("Leaves start at 1; type new values as w1=2, w2=3.")
 
     def set_leaf_values(self, text: str) -> str:
         """Set formula leaves from ``"w1=2, w2=3"``; a bad entry changes nothing."""
         if self.graph is None or self.example is not None:
-            raise ValueError("leaf values can be typed for a formula; trace a new point instead")
+            raise ValueError(_("leaf values can be typed for a formula; trace a new point instead"))
         known = self.graph.leaf_values
         values = dict(known)
         for part in filter(None, (p.strip() for p in text.replace(";", ",").split(","))):
             m = _ASSIGN.match(part)
             if not m:
-                raise ValueError(f"write values as name=number, e.g. w1=2 (not {part!r})")
+                raise ValueError(
+                    _("write values as name=number, e.g. w1=2 (not {part!r})", part=part)
+                )
             name, number = m.groups()
             if name not in known:
-                raise ValueError(f"this formula has no variable {name!r}: {', '.join(known)}")
+                raise ValueError(
+                    _(
+                        "this formula has no variable {name!r}: {choices}",
+                        name=name,
+                        choices=", ".join(known),
+                    )
+                )
             try:
                 v = float(number.replace("−", "-"))
             except ValueError:
-                raise ValueError(f"{number!r} is not a number") from None
+                raise ValueError(_("{number!r} is not a number", number=number)) from None
             if not math.isfinite(v):
-                raise ValueError(f"{name} must be a finite number")
+                raise ValueError(_("{name} must be a finite number", name=name))
             values[name] = v
         self._show(parse(self.formula, values), self.title, None)
-        return _domain_warning(self.graph) or "Values set; the walk starts again."
+        return _domain_warning(self.graph) or _("Values set; the walk starts again.")
 
     def trace(self, net, features: np.ndarray, example: TracedExample, inputs=None) -> str:
         """One example through the live network, op by op, with its loss.
@@ -110,15 +127,24 @@ class Explainer:
         ``inputs`` names the inputs as the network view does (X₁, X₂, …).
         """
         graph = trace_example(net, features, example.label, loss=example.loss, inputs=inputs)
-        where = "the point" if example.point_id >= 0 else "a new spot"
+        where = _("the point") if example.point_id >= 0 else _("a new spot")
         at = ", ".join(fmt(v, 3) for v in example.point)
         label = class_text(example.label, example.loss)
-        title = f"{where} ({at}), {label} · network at epoch {example.epoch}"
+        title = _(
+            "{where} ({at}), {label} · network at epoch {epoch}",
+            where=where,
+            at=at,
+            label=label,
+            epoch=example.epoch,
+        )
         self._show(graph, title, example)
         if len(graph) > LAYER_MODE_ABOVE:
             self.mode = "layers"
-            return f"{len(graph)} operations: showing one box per layer (switch to every op)."
-        return f"Traced: {len(graph)} operations. Press → to walk the forward pass."
+            return _(
+                "{count} operations: showing one box per layer (switch to every op).",
+                count=len(graph),
+            )
+        return _("Traced: {count} operations. Press → to walk the forward pass.", count=len(graph))
 
     def _show(self, graph: Graph, title: str, example: TracedExample | None) -> None:
         self.graph, self.title, self.example = graph, title, example
@@ -132,7 +158,7 @@ class Explainer:
     def step(self, action: str) -> None:
         """forward, back, run_forward, run_backward or reset (layer mode moves box by box)."""
         if action not in STEP_ACTIONS:
-            raise ValueError(f"unknown step {action!r}")
+            raise ValueError(_("unknown step {action!r}", action=action))
         s = self._need()
         self.update_rows, self.update_caption, self.update = (), "", None
         if action == "forward":
@@ -146,7 +172,7 @@ class Explainer:
         elif action == "reset":
             s.reset()
         else:
-            raise ValueError(f"unknown step {action!r}")
+            raise ValueError(_("unknown step {action!r}", action=action))
 
     def _move(self, one, back: bool = False) -> None:
         """One op; one neuron's ops in the neuron walk; one box's ops in the layer view."""
@@ -181,23 +207,29 @@ class Explainer:
         """Go to a node's step: its gradient if the backward pass has begun, else its value."""
         s = self._need()
         if self.mode == "layers":
-            return "Switch to 'every op' to jump to a single node."
+            return _("Switch to 'every op' to jump to a single node.")
         leaf = s.graph.nodes[node].kind == "leaf"  # leaves have no forward step
         phase = "backward" if s.phase == "backward" or leaf else "forward"
         try:
             s.jump_to(node, phase)
         except ValueError:
-            return f"{s.graph.nodes[node].name} is not computed: it is given."
+            return _("{name} is not computed: it is given.", name=s.graph.nodes[node].name)
         return ""
 
     def set_mode(self, mode: str) -> str:
         """'ops' (→ is one op), 'neurons' (→ is one neuron's ops) or 'layers' (one box per
         layer, → is one box); the last two are for traced networks only."""
         if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+            raise ValueError(
+                _(
+                    "unknown mode {mode!r}; choose one of {choices}",
+                    mode=mode,
+                    choices=", ".join(MODES),
+                )
+            )
         if mode != "ops" and self.example is None:
             self.mode = "ops"
-            return (
+            return _(
                 "Neurons and layers belong to a traced network example; a formula walks op by op."
             )
         self.mode = mode
@@ -267,12 +299,22 @@ class Explainer:
         checks = gradcheck(g)
         worst = max(checks, key=lambda c: c.error)
         bad = [c for c in checks if not c.ok]
-        head = "Gradient check passed" if not bad else f"Gradient check: {len(bad)} leaves differ"
-        return (
-            f"{head}: {len(checks)} leaves, backprop vs (f(w+ε) − f(w−ε))/2ε; worst "
-            f"{worst.name}: {fmt(worst.analytic, 6)} vs {fmt(worst.numeric, 6)} "
-            f"(error {worst.error:.1e}). Backprop took one backward pass; the check took "
-            f"{2 * len(checks)} forward passes."
+        head = (
+            _("Gradient check passed")
+            if not bad
+            else _("Gradient check: {count} leaves differ", count=len(bad))
+        )
+        return _(
+            "{head}: {count} leaves, backprop vs (f(w+ε) − f(w−ε))/2ε; worst "
+            "{worst}: {analytic} vs {numeric} (error {error:.1e}). Backprop "
+            "took one backward pass; the check took {evaluations} forward passes.",
+            head=head,
+            count=len(checks),
+            worst=worst.name,
+            analytic=fmt(worst.analytic, 6),
+            numeric=fmt(worst.numeric, 6),
+            error=worst.error,
+            evaluations=2 * len(checks),
         )
 
     def show_update(self, new_params, lr: float, message: str) -> str:
@@ -285,8 +327,10 @@ class Explainer:
             return ""
         if [np.shape(p) for p in new_params] != [np.shape(p) for p in ex.params]:
             raise ValueError(
-                "The network changed shape since this example was traced, so its update "
-                "cannot be shown here: trace the example again."
+                _(
+                    "The network changed shape since this example was traced, so its update "
+                    "cannot be shown here: trace the example again."
+                )
             )
         self.update = summarise_update(self._need().graph, new_params, lr)
         self.update_rows = self.update.rows
@@ -295,14 +339,14 @@ class Explainer:
 
     def _need(self) -> Stepper:
         if self.stepper is None:
-            raise ValueError("nothing to step through yet: pick an example or trace a point")
+            raise ValueError(_("nothing to step through yet: pick an example or trace a point"))
         return self.stepper
 
 
 def _walk(e: Explainer, r: rq.Walk) -> None:
     if not 0 <= int(r.steps) <= 100_000:
-        raise ValueError(f"a walk takes 0 to 100000 steps, not {r.steps}")
-    for _ in range(int(r.steps)):
+        raise ValueError(_("a walk takes 0 to 100000 steps, not {steps}", steps=r.steps))
+    for _step in range(int(r.steps)):
         e.step("forward")
 
 
@@ -356,8 +400,8 @@ def _domain_warning(graph: Graph) -> str:
     values = graph.evaluate()
     bad = [n.name for n in graph.nodes if not math.isfinite(values[n.id])]
     if bad:
-        return (f"{bad[0]} is not a finite number at these values (outside the function's "
-                "domain, like log of 0): change a leaf, e.g. x=2.")  # fmt: skip
+        return (_("{bad} is not a finite number at these values (outside the function's "
+"domain, like log of 0): change a leaf, e.g. x=2.", bad=bad[0]))  # fmt: skip
     return ""
 
 

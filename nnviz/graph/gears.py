@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.graph.ops import FUNCTIONS, get_op
+from nnviz.text import _
 
 MIN_RADIUS, MAX_RADIUS = 0.25, 4.0  # a gear the view can still draw (input gear radius = 1)
 
@@ -63,7 +64,13 @@ def gear_train(outer: str, inner: str, x: float) -> GearTrain:
     """The gears of outer(inner(x)), with values and local slopes from the graph's own ops."""
     for name in (outer, inner):
         if name not in FUNCTIONS:
-            raise ValueError(f"unknown function {name!r}; choose one of {', '.join(FUNCTIONS)}")
+            raise ValueError(
+                _(
+                    "unknown function {name!r}; choose one of {choices}",
+                    name=name,
+                    choices=", ".join(FUNCTIONS),
+                )
+            )
     f, g = get_op(outer), get_op(inner)
     with np.errstate(all="ignore"):  # log of a negative number is nan: refused below
         gx = g.value([float(x)], None)
@@ -72,7 +79,14 @@ def gear_train(outer: str, inner: str, x: float) -> GearTrain:
         f_slope = f.local([gx], fgx, None)[0]  # f′(g(x)): f's slope where g left us
     values = (float(x), float(gx), float(fgx))
     if not all(np.isfinite([*values, g_slope, f_slope])):
-        raise ValueError(f"{outer}({inner}(x)) is not defined (or not smooth) at x = {x}")
+        raise ValueError(
+            _(
+                "{outer}({inner}(x)) is not defined (or not smooth) at x = {x}",
+                outer=outer,
+                inner=inner,
+                x=x,
+            )
+        )
     return GearTrain(outer, inner, float(x), values, (float(g_slope), float(f_slope)))
 
 

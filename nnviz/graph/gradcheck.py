@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nnviz.graph.graph import Graph
+from nnviz.text import _
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def gradcheck(
     for name in names:
         node = graph.node(name)
         if node.kind != "leaf":
-            raise ValueError(f"{name!r} is not a leaf of this graph")
+            raise ValueError(_("{name!r} is not a leaf of this graph", name=name))
         up = graph.evaluate({name: node.value + eps})[out]
         down = graph.evaluate({name: node.value - eps})[out]
         numeric = (up - down) / (2.0 * eps)

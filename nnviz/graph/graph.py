@@ -12,6 +12,7 @@ import numpy as np
 from nnviz.graph.ops import Op, get_op
 from nnviz.graph.steps import Steps, build_steps
 from nnviz.graph.text import fmt, operand
+from nnviz.text import _
 
 LEAF, CONST, OP = "leaf", "const", "op"
 
@@ -98,11 +99,20 @@ class Graph:
         """Add ``op`` applied to existing nodes; its value is computed immediately."""
         spec = get_op(op)
         if spec.arity is not None and len(inputs) != spec.arity:
-            raise ValueError(f"{op} takes {spec.arity} input(s), got {len(inputs)}")
+            raise ValueError(
+                _(
+                    "{op} takes {arity} input(s), got {got}",
+                    op=op,
+                    arity=spec.arity,
+                    got=len(inputs),
+                )
+            )
         if not inputs or any(not 0 <= i < len(self.nodes) for i in inputs):
-            raise ValueError(f"{op}: inputs must be ids of existing nodes, got {inputs}")
+            raise ValueError(
+                _("{op}: inputs must be ids of existing nodes, got {inputs}", op=op, inputs=inputs)
+            )
         if op == "powc" and param is None:
-            raise ValueError("powc needs its constant exponent as param")
+            raise ValueError(_("powc needs its constant exponent as param"))
         nid = len(self.nodes)
         node = Node(nid, op, tuple(inputs), name or f"n{nid}", OP, param=param, meta=_m(meta))
         with np.errstate(all="ignore"):  # e.g. log(0) = −∞ while leaves still hold 0
@@ -112,7 +122,9 @@ class Graph:
     def _add(self, node: Node) -> int:
         if node.kind != CONST:
             if not node.name or node.name in self._names:
-                raise ValueError(f"node name {node.name!r} is empty or already used")
+                raise ValueError(
+                    _("node name {node_name!r} is empty or already used", node_name=node.name)
+                )
             self._names[node.name] = node.id
         self.nodes.append(node)
         return node.id
@@ -125,13 +137,13 @@ class Graph:
     def output_id(self) -> int:
         """Id of the output node (the last one added unless set)."""
         if not self.nodes:
-            raise ValueError("the graph is empty")
+            raise ValueError(_("the graph is empty"))
         return len(self.nodes) - 1 if self._output is None else self._output
 
     @output_id.setter
     def output_id(self, nid: int) -> None:
         if not 0 <= nid < len(self.nodes):
-            raise ValueError(f"no node with id {nid}")
+            raise ValueError(_("no node with id {nid}", nid=nid))
         self._output = nid
 
     @property
@@ -153,7 +165,7 @@ class Graph:
         """A node by id or by name."""
         if isinstance(key, str):
             if key not in self._names:
-                raise KeyError(f"no node named {key!r}")
+                raise KeyError(_("no node named {key!r}", key=key))
             key = self._names[key]
         return self.nodes[key]
 
@@ -164,7 +176,7 @@ class Graph:
     def children(self) -> list[list[int]]:
         """For every node, the ids of the nodes that use it (once per use)."""
         kids: list[list[int]] = [[] for _ in self.nodes]
-        for src, dst, _ in self.edges():
+        for src, dst, _slot in self.edges():
             kids[src].append(dst)
         return kids
 
@@ -175,7 +187,7 @@ class Graph:
         for name, v in (values or {}).items():
             node = self.node(name) if name in self._names else None
             if node is None or node.kind != LEAF:
-                raise ValueError(f"{name!r} is not a leaf of this graph")
+                raise ValueError(_("{name!r} is not a leaf of this graph", name=name))
             vals[node.id] = _number(name, v)
         with np.errstate(all="ignore"):  # log(−1) is nan, 1/0 is ∞: shown, not raised
             for n in self.nodes:
@@ -240,8 +252,19 @@ class Graph:
             expr = op.render([self.nodes[i].name for i in n.inputs], n.param)
             plugged = op.render([operand(v) for v in ins], n.param)
             if math.isinf(vals[n.id]) and max(map(abs, ins), default=0.0) >= 1e100:
-                return f"overflow at node {n.name} = {expr} ({plugged})"
-            return f"{plugged} = {fmt(vals[n.id])} at node {n.name} = {expr}"
+                return _(
+                    "overflow at node {node} = {expr} ({plugged})",
+                    node=n.name,
+                    expr=expr,
+                    plugged=plugged,
+                )
+            return _(
+                "{plugged} = {value} at node {node} = {expr}",
+                plugged=plugged,
+                value=fmt(vals[n.id]),
+                node=n.name,
+                expr=expr,
+            )
         return ""
 
     def gradient_origin(self, values: Sequence[float] | None = None) -> str:
@@ -255,9 +278,13 @@ class Graph:
             for i, d in zip(n.inputs, back.locals_[n.id], strict=True):
                 if not (math.isfinite(d) and math.isfinite(upstream * d)):
                     src = self.nodes[i].name
-                    return (
-                        f"the gradient stops being finite at node {n.name}: "
-                        f"∂{n.name}/∂{src} = {fmt(d)}, times {fmt(upstream)} from above"
+                    return _(
+                        "the gradient stops being finite at node {node}: ∂{node}/∂{src} = "
+                        "{d}, times {upstream} from above",
+                        node=n.name,
+                        src=src,
+                        d=fmt(d),
+                        upstream=fmt(upstream),
                     )
         return ""
 
@@ -273,7 +300,7 @@ def _apply(op: Op, inputs: list[float], param: float | None) -> float:
 
 def _number(name: str, v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float | np.floating | np.integer):
-        raise ValueError(f"the value of {name!r} must be a number, not {v!r}")
+        raise ValueError(_("the value of {name!r} must be a number, not {v!r}", name=name, v=v))
     return float(v)
 
 

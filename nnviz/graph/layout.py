@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from nnviz.graph.graph import Graph
+from nnviz.text import _
 
 SWEEPS = 4  # barycentre passes (down and up each); a few are enough for small graphs
 _ACT_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU",
@@ -19,7 +20,7 @@ def columns(graph: Graph, leaves: str = "left") -> list[int]:
     deep network's later weights beside the neurons they feed).
     """
     if leaves not in ("left", "near"):
-        raise ValueError(f"leaves must be 'left' or 'near', not {leaves!r}")
+        raise ValueError(_("leaves must be 'left' or 'near', not {leaves!r}", leaves=leaves))
     col = [0] * len(graph)
     for n in graph.nodes:
         if n.kind == "op":
@@ -50,7 +51,7 @@ def layout(
     height = _heights(stacks)
     users = graph.children()
     inputs = [n.inputs for n in graph.nodes]
-    for _ in range(SWEEPS):
+    for _sweep in range(SWEEPS):
         for c in range(1, n_cols):
             _reorder(stacks[c], inputs, height)
         for c in range(n_cols - 2, -1, -1):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.graph.text import fmt, power_text
+from nnviz.text import _
 
 Values = Sequence[float]
 LEAKY_SLOPE = 0.01  # the same slope as the engine's leaky_relu
@@ -42,7 +43,7 @@ def _fsum(x: Values) -> float:
 
 def _exponent(n: float | None) -> float:
     if n is None:
-        raise ValueError("powc needs its constant exponent as param")
+        raise ValueError(_("powc needs its constant exponent as param"))
     return n
 
 
@@ -297,4 +298,6 @@ def get_op(name: str) -> Op:
     try:
         return OPS[name]
     except KeyError:
-        raise ValueError(f"unknown op {name!r}; choose one of {', '.join(OPS)}") from None
+        raise ValueError(
+            _("unknown op {name!r}; choose one of {choices}", name=name, choices=", ".join(OPS))
+        ) from None

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from nnviz.graph.graph import Graph
 from nnviz.graph.ops import FUNCTIONS
+from nnviz.text import _
 
 MAX_LENGTH = 500  # characters
 MAX_NODES = 400  # leaves, constants and operations
@@ -40,7 +41,7 @@ class FormulaError(ValueError):
     """A formula that cannot be used; ``position`` is the 0-based column of the problem."""
 
     def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} at column {position}")
+        super().__init__(_("{message} at column {position}", message=message, position=position))
         self.message = message
         self.position = position
 
@@ -68,12 +69,15 @@ def parse(
         functions above, or a formula that is empty or too long; ``.position`` is the column.
     """
     if not isinstance(formula, str):
-        raise TypeError(f"a formula is text, not {type(formula).__name__}")
+        raise TypeError(_("a formula is text, not {type_name}", type_name=type(formula).__name__))
     text = formula.translate(_TRANSLATE)
     if not text.strip():
-        raise FormulaError("the formula is empty", 0)
+        raise FormulaError(_("the formula is empty"), 0)
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"the formula is longer than {MAX_LENGTH} characters", MAX_LENGTH)
+        raise FormulaError(
+            _("the formula is longer than {max_length} characters", max_length=MAX_LENGTH),
+            MAX_LENGTH,
+        )
     indent = len(text) - len(text.lstrip())
     tree = _syntax_tree(text[indent:], indent)
     builder = _Builder(text, indent, tree, names)
@@ -86,7 +90,7 @@ def parse(
 
 def _syntax_tree(text: str, indent: int) -> ast.Expression:
     if text.rstrip()[-1] in "+-*/(,":
-        raise FormulaError("the formula ends too early", indent + len(text.rstrip()))
+        raise FormulaError(_("the formula ends too early"), indent + len(text.rstrip()))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "'int' object is not callable" for 5(x)
@@ -95,7 +99,7 @@ def _syntax_tree(text: str, indent: int) -> ast.Expression:
         column = max((err.offset or 1) - 1, 0)
         raise FormulaError(_syntax_message(err.msg, text, column), indent + column) from None
     except (RecursionError, MemoryError):
-        raise FormulaError("the formula is nested too deeply", indent) from None
+        raise FormulaError(_("the formula is nested too deeply"), indent) from None
     except ValueError as err:  # e.g. a null character
         raise FormulaError(str(err), indent) from None
 
@@ -103,11 +107,13 @@ def _syntax_tree(text: str, indent: int) -> ast.Expression:
 def _syntax_message(msg: str | None, text: str, column: int) -> str:
     """Python's message, or for a bare "invalid syntax" the word it tripped over."""
     if msg == "invalid decimal literal":  # what Python says for 2w1
-        return "syntax error: a number runs into a name (write 2*w1, not 2w1)"
+        return _("syntax error: a number runs into a name (write 2*w1, not 2w1)")
     if msg and not msg.startswith("invalid syntax"):
-        return f"syntax error: {msg}"
+        return _("syntax error: {msg}", msg=msg)
     token = re.match(r"\w+|\S", text[column:])
-    return f"syntax error: unexpected '{token.group()}'" if token else "syntax error"
+    return (
+        _("syntax error: unexpected '{token}'", token=token.group()) if token else _("syntax error")
+    )
 
 
 class _Builder:
@@ -127,12 +133,12 @@ class _Builder:
         try:
             self.visit(self.tree.body)
         except RecursionError:
-            raise FormulaError("the formula is nested too deeply", self.indent) from None
+            raise FormulaError(_("the formula is nested too deeply"), self.indent) from None
         return self.graph
 
     def visit(self, node: ast.AST) -> int:
         if len(self.graph) >= MAX_NODES:
-            self.fail(f"the formula has more than {MAX_NODES} parts", node)
+            self.fail(_("the formula has more than {max_nodes} parts", max_nodes=MAX_NODES), node)
         if isinstance(node, ast.BinOp):
             return self.binary(node)
         if isinstance(node, ast.UnaryOp):
@@ -144,12 +150,14 @@ class _Builder:
         if isinstance(node, ast.Constant):
             return self.graph.const(self.number(node))
         what = _CONSTRUCTS.get(type(node), f"'{type(node).__name__}'")
-        self.fail(f"{what} is not allowed in a formula", node)
+        self.fail(_("{what} is not allowed in a formula", what=what), node)
 
     def binary(self, node: ast.BinOp) -> int:
         if type(node.op) not in _BINARY:
             symbol = _SYMBOLS.get(type(node.op), type(node.op).__name__)
-            self.fail(f"the operator {symbol} is not supported", node, operator=True)
+            self.fail(
+                _("the operator {symbol} is not supported", symbol=symbol), node, operator=True
+            )
         left = self.visit(node.left)
         exponent = self.constant_value(node.right) if isinstance(node.op, ast.Pow) else None
         if exponent is not None:
@@ -166,27 +174,49 @@ class _Builder:
             return self.visit(node.operand)
         if isinstance(node.op, ast.USub):
             return self.graph.op("neg", self.visit(node.operand), name=self.op_name())
-        self.fail(f"the operator {_SYMBOLS[type(node.op)]} is not supported", node)
+        self.fail(_("the operator {symbol} is not supported", symbol=_SYMBOLS[type(node.op)]), node)
 
     def call(self, node: ast.Call) -> int:
         func = node.func
         if not isinstance(func, ast.Name):
             self.fail("only the functions " + ", ".join(FUNCTIONS) + " can be called", func)
         if func.id not in FUNCTIONS:
-            self.fail(f"unknown function '{func.id}' (use {', '.join(FUNCTIONS)})", func)
+            self.fail(
+                _(
+                    "unknown function '{name}' (use {choices})",
+                    name=func.id,
+                    choices=", ".join(FUNCTIONS),
+                ),
+                func,
+            )
         if node.keywords:
-            self.fail(f"{func.id}() takes no keyword arguments", node.keywords[0])
+            self.fail(
+                _("{func_id}() takes no keyword arguments", func_id=func.id), node.keywords[0]
+            )
         if len(node.args) != 1:
-            self.fail(f"{func.id}() takes exactly one argument, got {len(node.args)}", node)
+            self.fail(
+                _(
+                    "{name}() takes exactly one argument, got {got}",
+                    name=func.id,
+                    got=len(node.args),
+                ),
+                node,
+            )
         arg = self.visit(node.args[0])
         return self.graph.op(func.id, arg, name=self.op_name())
 
     def name(self, node: ast.Name) -> int:
         if node.id in FUNCTIONS:
-            self.fail(f"'{node.id}' is a function: write {node.id}(…)", node)
+            self.fail(_("'{node_id}' is a function: write {node_id}(…)", node_id=node.id), node)
         if node.id.startswith("__") or keyword.iskeyword(node.id) or keyword.issoftkeyword(node.id):
             # Python's own names (__import__, __class__, match, type) are not variables here.
-            self.fail(f"'{node.id}' is reserved; name a variable with letters, like x or w1", node)
+            self.fail(
+                _(
+                    "'{node_id}' is reserved; name a variable with letters, like x or w1",
+                    node_id=node.id,
+                ),
+                node,
+            )
         if node.id not in self.leaf_ids:  # a name used twice is one leaf that fans out
             self.leaf_ids[node.id] = self.graph.leaf(node.id)
         return self.leaf_ids[node.id]
@@ -194,13 +224,13 @@ class _Builder:
     def number(self, node: ast.Constant) -> float:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(f"{value!r} is not a number", node)
+            self.fail(_("{number!r} is not a number", number=value), node)
         try:
             number = float(value)
         except OverflowError:
             number = float("inf")
         if number != number or abs(number) == float("inf"):
-            self.fail("this number is too large", node)
+            self.fail(_("this number is too large"), node)
         return number
 
     def constant_value(self, node: ast.AST) -> float | None:

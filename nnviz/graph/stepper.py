@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from nnviz.graph.graph import Graph
 from nnviz.graph.steps import BACKWARD, FORWARD, ForwardStep, Step, Steps
+from nnviz.text import _
 
 PENDING, CURRENT, DONE = "pending", "current", "done"
 START = "start"
@@ -166,12 +167,12 @@ class Stepper:
     def jump_to(self, node: int, phase: str = FORWARD) -> Step:
         """Go to just after ``node``'s step in ``phase`` (``"forward"`` or ``"backward"``)."""
         if phase not in (FORWARD, BACKWARD):
-            raise ValueError(f"phase must be 'forward' or 'backward', not {phase!r}")
+            raise ValueError(_("phase must be 'forward' or 'backward', not {phase!r}", phase=phase))
         for k, step in enumerate(self._all):
             if step.node == node and step.phase == phase:
                 self._go(k + 1)
                 return step
-        raise ValueError(f"node {node} has no {phase} step")
+        raise ValueError(_("node {node} has no {phase} step", node=node, phase=phase))
 
     def _go(self, position: int) -> None:
         # States are computed once and kept, so any earlier position is restored bit for bit.

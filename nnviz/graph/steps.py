@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nnviz.graph.ops import get_op
 from nnviz.graph.text import fmt, operand
+from nnviz.text import _
 
 if TYPE_CHECKING:
     from nnviz.graph.graph import Graph
@@ -194,10 +195,18 @@ def _grad_formula(out: str, name: str, grad: float, contribs, is_output: bool) -
     """``∂g/∂a = 3 (from b)``; a node used several times lists every use and their sum."""
     head = f"∂{_sym(out)}/∂{_sym(name)}"
     if is_output:
-        return f"{head} = 1 (the seed: the output changes one-for-one with itself)"
-    uses = [f"{operand(c.amount)} (from {c.child_name})" for c in contribs]
+        return _("{head} = 1 (the seed: the output changes one-for-one with itself)", head=head)
+    uses = [
+        _("{amount} (from {child_name})", amount=operand(c.amount), child_name=c.child_name)
+        for c in contribs
+    ]
     if len(uses) == 1:
-        return f"{head} = {fmt(contribs[0].amount)} (from {contribs[0].child_name})"
+        return _(
+            "{head} = {amount} (from {child_name})",
+            head=head,
+            amount=fmt(contribs[0].amount),
+            child_name=contribs[0].child_name,
+        )
     return f"{head} = {' + '.join(uses)} = {fmt(grad)}"
 
 

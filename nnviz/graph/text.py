@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from nnviz.text import _
+
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 FIXED_RANGE = (1e-4, 1e6)  # plain decimals inside it; scientific notation only outside
 
@@ -65,12 +67,14 @@ def class_text(label: float, loss: str) -> str:
     say once what number they use (log loss: y = 1 or 0; hinge: y = +1 or −1).
     """
     if loss == "mse":
-        return f"target y = {fmt(label)}"
+        return _("target y = {label}", label=fmt(label))
     k = int(label)
     if loss == "log":
-        return f"class {k + 1} (y = {k} in the loss)"
+        return _("class {number} (y = {y} in the loss)", number=k + 1, y=k)
     if loss == "hinge":
-        return f"class {k + 1} (y = {'+1' if label > 0 else '−1'} in the loss)"
+        return _(
+            "class {number} (y = {y} in the loss)", number=k + 1, y="+1" if label > 0 else "−1"
+        )
     return f"class {k + 1}"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.graph.graph import Graph
+from nnviz.text import _
 
 Array = np.ndarray
 LOSSES = ("mse", "log", "cross_entropy", "hinge")
@@ -45,10 +46,14 @@ def trace_example(
     _check_loss(net, loss)
     xs = np.asarray(x, dtype=float).ravel()
     if xs.size != net.sizes[0]:
-        raise ValueError(f"the network takes {net.sizes[0]} inputs, got {xs.size}")
+        raise ValueError(
+            _("the network takes {inputs} inputs, got {got}", inputs=net.sizes[0], got=xs.size)
+        )
     names = list(inputs) if inputs is not None else [f"x{i + 1}" for i in range(xs.size)]
     if len(names) != xs.size:
-        raise ValueError(f"{len(names)} input names for {xs.size} inputs")
+        raise ValueError(
+            _("{names} input names for {inputs} inputs", names=len(names), inputs=xs.size)
+        )
     g = Graph()
     prev = [
         g.leaf(names[i], xs[i], {"layer": 0, "neuron": i, "role": "input"}) for i in range(xs.size)
@@ -77,12 +82,23 @@ def graph_param_grads(graph: Graph, net: Any) -> list[Array]:
 
 def _check_loss(net: Any, loss: str) -> None:
     if loss not in LOSSES:
-        raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}")
+        raise ValueError(
+            _(
+                "unknown loss {name!r}; choose one of {choices}",
+                name=loss,
+                choices=", ".join(LOSSES),
+            )
+        )
     needs = _NEEDS_OUTPUT.get(loss)
     if needs and net.activations[-1] != needs:
         raise ValueError(
-            f"the {loss!r} loss needs a {needs} output layer, "
-            f"but this network's output is {net.activations[-1]}"
+            _(
+                "the {loss!r} loss needs a {needs_output} output layer, but this network's "
+                "output is {activation}",
+                loss=loss,
+                needs_output=needs,
+                activation=net.activations[-1],
+            )
         )
 
 
@@ -117,7 +133,7 @@ def _activate(g: Graph, zs: list[int], act: str, layer: int, last: bool, only: i
     if act in _ELEMENTWISE:
         return [g.op(act, z, name=name(j), meta={**meta, "neuron": j}) for j, z in enumerate(zs)]
     if act != "softmax":
-        raise ValueError(f"cannot trace the activation {act!r}")
+        raise ValueError(_("cannot trace the activation {act!r}", act=act))
     es = [
         g.op("exp", z, name=f"exp z{layer}[{j + 1}]", meta={**meta, "neuron": j, "role": "exp"})
         for j, z in enumerate(zs)
@@ -132,14 +148,27 @@ def _activate(g: Graph, zs: list[int], act: str, layer: int, last: bool, only: i
 def _label_class(y: Any, n_out: int) -> int:
     c = int(np.asarray(y).ravel()[0])
     if not 0 <= c < n_out:
-        raise ValueError(f"class labels must be 0..{n_out - 1} for {n_out} outputs, not {c}")
+        raise ValueError(
+            _(
+                "class labels must be 0..{last} for {n_out} outputs, not {c}",
+                last=n_out - 1,
+                n_out=n_out,
+                c=c,
+            )
+        )
     return c
 
 
 def _targets(y: Any, n_out: int) -> Array:
     ys = np.asarray(y, dtype=float).ravel()
     if ys.size != n_out:
-        raise ValueError(f"the label has {ys.size} value(s) but the network has {n_out} outputs")
+        raise ValueError(
+            _(
+                "the label has {values} value(s) but the network has {n_out} outputs",
+                values=ys.size,
+                n_out=n_out,
+            )
+        )
     return ys
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from nnviz.graph.graph import Graph
 from nnviz.graph.text import change_parts, fmt, fmt_delta
+from nnviz.text import _
 
 QUIET = 1e-4  # changes smaller than this are invisible at the precision the views show
 
@@ -55,12 +56,21 @@ def summarise_update(graph: Graph, new_params, lr: float) -> UpdateSummary:
 
 def _caption(out: str, before: float, after: float, largest: float, lr: float, quiet: bool):
     """The loss before → after with digits enough to see the change, then the verdict."""
-    head = f"To more digits, this example's loss {out} went {fmt_delta(before, after)}"
+    head = _(
+        "To more digits, this example's loss {out} went {before}",
+        out=out,
+        before=fmt_delta(before, after),
+    )
     if not quiet:
-        return f"{head}. Biggest changes first in the table; re-trace to walk it again."
-    return (
-        f"{head}, and no parameter moved by more than {fmt(largest, 2)} (lr = {fmt(lr)}). "
-        "Nothing visible changes: the network already fits this point, so its gradient is "
-        "tiny. Trace the worst-classified training point, or a fresh point, to see a step "
-        "that matters."
+        return _(
+            "{head}. Biggest changes first in the table; re-trace to walk it again.", head=head
+        )
+    return _(
+        "{head}, and no parameter moved by more than {largest} (lr = {lr}). "
+        "Nothing visible changes: the network already fits this point, so its "
+        "gradient is tiny. Trace the worst-classified training point, or a fresh "
+        "point, to see a step that matters.",
+        head=head,
+        largest=fmt(largest, 2),
+        lr=fmt(lr),
     )

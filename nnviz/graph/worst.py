@@ -6,6 +6,8 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.text import _
+
 
 def point_losses(net: Any, X: np.ndarray, y: np.ndarray, loss: str) -> np.ndarray:
     """Each point's own loss under ``net`` (features already built), shape (N,)."""
@@ -23,5 +25,5 @@ def worst_point(net: Any, X: np.ndarray, y: np.ndarray, loss: str) -> int:
     """
     losses = point_losses(net, X, y, loss)
     if not losses.size:
-        raise ValueError("there are no training points to choose from")
+        raise ValueError(_("there are no training points to choose from"))
     return int(np.argmax(np.where(np.isfinite(losses), losses, np.inf)))

@@ -9,6 +9,7 @@ import numpy as np
 from nnviz.engine.mlp import MLP
 from nnviz.landscape.params import ParamRef, flat_index, neuron_groups, param_label, weight_mask
 from nnviz.landscape.slices import frozen_array
+from nnviz.text import _
 
 Array = np.ndarray
 NORM_EPS = 1e-10  # Li et al.'s guard against dividing by a zero-length direction
@@ -46,7 +47,7 @@ def weight_axes(net: MLP, ref1: ParamRef, ref2: ParamRef) -> tuple[Array, Array]
     """
     k1, k2 = flat_index(net, ref1), flat_index(net, ref2)
     if k1 == k2:
-        raise ValueError("choose two different parameters for the two axes")
+        raise ValueError(_("choose two different parameters for the two axes"))
     d1, d2 = np.zeros(net.n_params), np.zeros(net.n_params)
     d1[k1] = d2[k2] = 1.0
     return d1, d2
@@ -95,14 +96,14 @@ def random_directions(
     """
     theta = net.get_flat()
     out = []
-    for _ in range(2):
+    for _axis in range(2):
         d = rng.standard_normal(net.n_params)
         if filter_normalize:
             d = normalize_filters(net, theta, d, ignore_bias)
         elif ignore_bias:
             d[~weight_mask(net)] = 0.0
         if not np.any(d):
-            raise ValueError("every weight is 0, so filter normalisation leaves no direction")
+            raise ValueError(_("every weight is 0, so filter normalisation leaves no direction"))
         out.append(d)
     return out[0], out[1]
 
@@ -126,12 +127,12 @@ def pca_directions(trajectory: Array) -> tuple[Array, Array, tuple[float, float]
     """
     path = np.asarray(trajectory, dtype=float)
     if path.ndim != 2 or len(path) < 2 or path.shape[1] < 2:
-        raise ValueError("a trajectory needs at least 2 points of at least 2 parameters")
+        raise ValueError(_("a trajectory needs at least 2 points of at least 2 parameters"))
     M = path - path[-1]
-    _, s, vt = np.linalg.svd(M, full_matrices=False)
+    _u, s, vt = np.linalg.svd(M, full_matrices=False)
     total = float(np.sum(s * s))
     if total == 0.0:
-        raise ValueError("the trajectory never moved, so it has no directions")
+        raise ValueError(_("the trajectory never moved, so it has no directions"))
     dirs = []
     for d in vt[:2]:
         dirs.append(-d if M[0] @ d < 0 else d)

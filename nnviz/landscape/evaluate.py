@@ -10,6 +10,7 @@ import numpy as np
 
 from nnviz.engine.batched import penalty_many
 from nnviz.engine.problem import Problem, chunk_size
+from nnviz.text import _
 
 Array = np.ndarray
 PRECISIONS = ("single", "double")
@@ -26,11 +27,19 @@ def losses_at(problem: Problem, thetas: Array, precision: str = "double") -> Arr
     relative and is about 2× faster: a picture needs no more digits).
     """
     if precision not in PRECISIONS:
-        raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
+        raise ValueError(
+            _(
+                "precision must be one of {precisions}, not {precision!r}",
+                precisions=PRECISIONS,
+                precision=precision,
+            )
+        )
     thetas = np.asarray(thetas, dtype=float)
     n_params = problem.net.n_params
     if thetas.ndim != 2 or thetas.shape[1] != n_params:
-        raise ValueError(f"expected parameter vectors of shape (P, {n_params})")
+        raise ValueError(
+            _("expected parameter vectors of shape (P, {n_params})", n_params=n_params)
+        )
     return problem.loss_at(thetas, np.float32 if precision == "single" else np.float64)
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape.params import ParamRef, flat_index, param_label
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -46,7 +47,7 @@ class KnobObjective(_PrivateLoss):
         super().__init__(problem)
         self.index = np.array([flat_index(self.net, r) for r in refs], dtype=int)
         if len(set(self.index.tolist())) != len(self.index):
-            raise ValueError("choose different parameters for different knobs")
+            raise ValueError(_("choose different parameters for different knobs"))
         self.labels = tuple(param_label(self.net, r) for r in refs)
         self.base = self.net.get_flat()
         self.start = self.base[self.index].copy()  # where the network is now

@@ -19,6 +19,7 @@ from nnviz.landscape.paths import (
 )
 from nnviz.landscape.picture import LandscapePicture, PathPicture, SurfacePicture
 from nnviz.landscape.requests import LIKELIHOOD_PATHS, ShowLikelihoodPaths
+from nnviz.text import _
 
 Array = np.ndarray
 LIKELIHOOD_KINDS = LIKELIHOOD_PATHS
@@ -59,9 +60,9 @@ def likelihood_scene(r: ShowLikelihoodPaths) -> LikelihoodScene:
     X, y = _checked_points(r)
     kinds = tuple(r.kinds)
     if not kinds or any(k not in LIKELIHOOD_KINDS for k in kinds):
-        raise ValueError(f"paths are chosen from {', '.join(LIKELIHOOD_KINDS)}")
+        raise ValueError(_("paths are chosen from {kinds}", kinds=", ".join(LIKELIHOOD_KINDS)))
     if not (np.isfinite(r.lr) and r.lr > 0) or not np.all(np.isfinite(r.start)):
-        raise ValueError("the paths need a positive learning rate and a finite start")
+        raise ValueError(_("the paths need a positive learning rate and a finite start"))
     climbs = [k for k in kinds if k in PATH_KINDS] or ["batch"]  # batch sets the step count
     paths = gradient_paths(
         X, y, r.start, r.lr, climbs, int(r.batch_size), float(r.tol), seed=int(r.seed)
@@ -88,9 +89,11 @@ def likelihood_scene(r: ShowLikelihoodPaths) -> LikelihoodScene:
 def _checked_points(r: ShowLikelihoodPaths) -> tuple[Array, Array]:
     rows = np.asarray(r.points, dtype=float)
     if rows.ndim != 2 or rows.shape[1] != 3 or not 2 <= len(rows) <= MAX_POINTS:
-        raise ValueError("the likelihood hill needs 2 to 5000 two-feature points (x1, x2, label)")
+        raise ValueError(
+            _("the likelihood hill needs 2 to 5000 two-feature points (x1, x2, label)")
+        )
     if not np.all(np.isfinite(rows)) or not np.all(np.isin(rows[:, 2], (0, 1))):
-        raise ValueError("the points must be finite, with labels 0 or 1")
+        raise ValueError(_("the points must be finite, with labels 0 or 1"))
     return rows[:, :2], rows[:, 2].astype(int)
 
 

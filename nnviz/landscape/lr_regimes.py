@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nnviz.text import _
+
 
 @dataclass(frozen=True)
 class LrRegime:
@@ -33,19 +35,31 @@ def lr_regimes(lambda_max: float) -> tuple[LrRegime, ...]:
     """Four example rates, 0.1/λ, 0.9/λ, 1.9/λ and 2.1/λ, and what each does."""
     _check(lambda_max)
     table = (
-        ("slow", 0.1, "creeps: each step removes only a tenth of the distance"),
-        ("good", 0.9, "lands almost on the minimum in one step"),
-        ("oscillating", 1.9, "overshoots to the other side every step, but gets closer"),
-        ("diverging", 2.1, "overshoots further every step: past 2/λmax the loss explodes"),
+        ("slow", 0.1, _("creeps: each step removes only a tenth of the distance")),
+        ("good", 0.9, _("lands almost on the minimum in one step")),
+        ("oscillating", 1.9, _("overshoots to the other side every step, but gets closer")),
+        ("diverging", 2.1, _("overshoots further every step: past 2/λmax the loss explodes")),
     )
     out = []
     for name, k, text in table:
         lr = k / lambda_max
         factor = step_factor(lr, lambda_max)
-        out.append(LrRegime(name, lr, factor, f"lr = {lr:.3g} {text} (× {factor:+.2f} per step)"))
+        out.append(
+            LrRegime(
+                name,
+                lr,
+                factor,
+                _(
+                    "lr = {lr:.3g} {text} (× {factor:+.2f} per step)",
+                    lr=lr,
+                    text=text,
+                    factor=factor,
+                ),
+            )
+        )
     return tuple(out)
 
 
 def _check(lambda_max: float) -> None:
     if not lambda_max > 0:
-        raise ValueError(f"λmax must be > 0, not {lambda_max}")
+        raise ValueError(_("λmax must be > 0, not {lambda_max}", lambda_max=lambda_max))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.landscape.race import Racer, StepRecord
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -29,21 +30,45 @@ def narrate_step(racer: Racer) -> tuple[str, ...]:
     rec = racer.last
     if rec is None:
         return (
-            f"The ball sits at {vec(racer.point)} where the loss is {num(racer.loss)}.",
-            f"The gradient there is {vec(racer.gradient)}: press Step to take one update.",
+            _(
+                "The ball sits at {point} where the loss is {loss}.",
+                point=vec(racer.point),
+                loss=num(racer.loss),
+            ),
+            _(
+                "The gradient there is {gradient}: press Step to take one update.",
+                gradient=vec(racer.gradient),
+            ),
         )
-    lines = [f"The arrows show the slopes in x and y: the gradient is {vec(rec.gradient)}."]
+    lines = [
+        _(
+            "The arrows show the slopes in x and y: the gradient is {gradient}.",
+            gradient=vec(rec.gradient),
+        )
+    ]
     g = rec.gradient
     wd = float(rec.hyper.get("weight_decay", 0.0))
     if wd:
         g = g + wd * rec.before
-        lines.append(f"Weight decay adds {num(wd)} × the position: the gradient is now {vec(g)}.")
+        lines.append(
+            _(
+                "Weight decay adds {wd} × the position: the gradient is now {g}.",
+                wd=num(wd),
+                g=vec(g),
+            )
+        )
     story = _STORIES.get(racer.kind, _plain)
     more, direction = story(rec, g)
     lines += more
     lines.append(
-        f"The ball takes a step against the direction {vec(direction)}, scaled by the learning "
-        f"rate: {vec(rec.before)} − {num(rec.lr)} × {vec(direction)} = {vec(rec.after)}."
+        _(
+            "The ball takes a step against the direction {direction}, scaled by the "
+            "learning rate: {before} − {lr} × {direction} = {after}.",
+            direction=vec(direction),
+            before=vec(rec.before),
+            lr=num(rec.lr),
+            after=vec(rec.after),
+        )
     )
     return tuple(lines)
 
@@ -52,13 +77,28 @@ def describe_status(racer: Racer) -> str:
     """One line for the racer's state: running, converged or diverged, with the numbers."""
     name = racer.label
     if racer.status == "diverged":
-        return f"{name} diverged at step {racer.steps} (loss → {num(racer.loss)})."
-    if racer.status == "converged":
-        return (
-            f"{name} converged at step {racer.steps}: the gradient {vec(racer.gradient)} is "
-            f"almost zero, loss {num(racer.loss)}."
+        return _(
+            "{name} diverged at step {steps} (loss → {loss}).",
+            name=name,
+            steps=racer.steps,
+            loss=num(racer.loss),
         )
-    return f"{name}, step {racer.steps}: loss {num(racer.loss)} at {vec(racer.point)}."
+    if racer.status == "converged":
+        return _(
+            "{name} converged at step {steps}: the gradient {gradient} is almost "
+            "zero, loss {loss}.",
+            name=name,
+            steps=racer.steps,
+            gradient=vec(racer.gradient),
+            loss=num(racer.loss),
+        )
+    return _(
+        "{name}, step {steps}: loss {loss} at {point}.",
+        name=name,
+        steps=racer.steps,
+        loss=num(racer.loss),
+        point=vec(racer.point),
+    )
 
 
 def step_direction(racer: Racer) -> Array | None:
@@ -74,7 +114,7 @@ def _after(rec: StepRecord, key: str) -> Array:
     """A state buffer after the step (always filled in once the step has run)."""
     value = rec.state_after[key]
     if value is None:
-        raise ValueError(f"the optimizer has no {key} after its step")
+        raise ValueError(_("the optimizer has no {key} after its step", key=key))
     return value
 
 
@@ -88,19 +128,35 @@ def _momentum(rec: StepRecord, g: Array) -> tuple[list[str], Array]:
     mu, damp = float(rec.hyper["momentum"]), float(rec.hyper["dampening"])
     v_old, v_new = rec.state_before.get("momentum_buffer"), _after(rec, "momentum_buffer")
     if v_old is None:
-        lines = [f"There is no momentum yet, so it starts as the gradient: {vec(v_new)}."]
+        lines = [
+            _("There is no momentum yet, so it starts as the gradient: {v_new}.", v_new=vec(v_new))
+        ]
     else:
         decayed = mu * v_old
         added = (1.0 - damp) * g
         lines = [
-            f"Momentum decays by × {num(mu)}: {num(mu)} × {vec(v_old)} = {vec(decayed)}.",
-            f"Add the gradient onto the momentum: {vec(decayed)} + {vec(added)} = {vec(v_new)}.",
+            _(
+                "Momentum decays by × {mu}: {mu} × {v_old} = {decayed}.",
+                mu=num(mu),
+                v_old=vec(v_old),
+                decayed=vec(decayed),
+            ),
+            _(
+                "Add the gradient onto the momentum: {decayed} + {added} = {v_new}.",
+                decayed=vec(decayed),
+                added=vec(added),
+                v_new=vec(v_new),
+            ),
         ]
     if not rec.hyper.get("nesterov"):
         return lines, np.asarray(v_new)
     ahead = g + mu * np.asarray(v_new)
     lines.append(
-        f"Nesterov looks ahead: the gradient plus {num(mu)} × the new momentum = {vec(ahead)}."
+        _(
+            "Nesterov looks ahead: the gradient plus {mu} × the new momentum = {ahead}.",
+            mu=num(mu),
+            ahead=vec(ahead),
+        )
     )
     return lines, ahead
 
@@ -117,13 +173,22 @@ def _adagrad(rec: StepRecord, g: Array) -> tuple[list[str], Array]:
     scaled = g / (np.sqrt(s_new) + float(rec.hyper["eps"]))
     decay = 1.0 + (rec.step - 1) * float(rec.hyper["lr_decay"])
     lines = [
-        f"Square the gradient and add it to the running sum: {vec(s_old)} + {vec(g * g)} "
-        f"= {vec(s_new)}.",
-        f"Divide the gradient by the square root of the sum, the side of the square: "
-        f"{vec(g)} / {vec(np.sqrt(s_new))} = {vec(scaled)}.",
+        _(
+            "Square the gradient and add it to the running sum: {s_old} + {g} = {s_new}.",
+            s_old=vec(s_old),
+            g=vec(g * g),
+            s_new=vec(s_new),
+        ),
+        _(
+            "Divide the gradient by the square root of the sum, the side of the "
+            "square: {g} / {s_new} = {scaled}.",
+            g=vec(g),
+            s_new=vec(np.sqrt(s_new)),
+            scaled=vec(scaled),
+        ),
     ]
     if decay != 1.0:
-        lines.append(f"The learning rate has decayed by ÷ {num(decay)}.")
+        lines.append(_("The learning rate has decayed by ÷ {decay}.", decay=num(decay)))
     return lines, scaled / decay
 
 
@@ -135,16 +200,27 @@ def _rmsprop(rec: StepRecord, g: Array) -> tuple[list[str], Array]:
     s_new = _after(rec, "square_avg")
     avg = np.sqrt(s_new) + eps
     lines = [
-        f"The running average of squared gradients decays by × {num(alpha)} and takes in "
-        f"{num(1 - alpha)} × the new square: {num(alpha)} × {vec(s_old)} + {num(1 - alpha)} × "
-        f"{vec(g * g)} = {vec(s_new)}.",
+        _(
+            "The running average of squared gradients decays by × {alpha} and takes "
+            "in {rest} × the new square: {alpha} × {s_old} + {rest} × {g} = "
+            "{s_new}.",
+            alpha=num(alpha),
+            rest=num(1 - alpha),
+            s_old=vec(s_old),
+            g=vec(g * g),
+            s_new=vec(s_new),
+        ),
     ]
     if rec.hyper.get("centered") or float(rec.hyper["momentum"]):
-        lines.append("(Centred or with momentum: the step below is the one actually taken.)")
+        lines.append(_("(Centred or with momentum: the step below is the one actually taken.)"))
         return lines, (rec.before - rec.after) / rec.lr if rec.lr else g / avg
     lines.append(
-        f"Divide the gradient by the square root of that average: {vec(g)} / {vec(avg)} "
-        f"= {vec(g / avg)}."
+        _(
+            "Divide the gradient by the square root of that average: {g} / {avg} = {scaled}.",
+            g=vec(g),
+            avg=vec(avg),
+            scaled=vec(g / avg),
+        )
     )
     return lines, g / avg
 
@@ -162,13 +238,35 @@ def _adam(rec: StepRecord, g: Array) -> tuple[list[str], Array]:
     m_hat, v_hat = m / (1 - b1**rec.step), v / (1 - b2**rec.step)
     direction = m_hat / (np.sqrt(v_hat) + float(rec.hyper["eps"]))
     return [
-        f"Momentum decays by × {num(b1)} and takes in {num(1 - b1)} × the gradient: "
-        f"{num(b1)} × {vec(m_old)} + {num(1 - b1)} × {vec(g)} = {vec(m)}.",
-        f"Square the gradient and fold it into the average: {num(b2)} × {vec(v_old)} + "
-        f"{num(1 - b2)} × {vec(g * g)} = {vec(v)}.",
-        f"Both started at zero, so divide by 1 − β^t (t = {rec.step}): momentum {vec(m_hat)}, "
-        f"squares {vec(v_hat)}.",
-        f"Divide the momentum by the square root of the squares: {vec(direction)}.",
+        _(
+            "Momentum decays by × {b1} and takes in {rest} × the gradient: {b1} × "
+            "{m_old} + {rest} × {g} = {m}.",
+            b1=num(b1),
+            rest=num(1 - b1),
+            m_old=vec(m_old),
+            g=vec(g),
+            m=vec(m),
+        ),
+        _(
+            "Square the gradient and fold it into the average: {b2} × {v_old} + "
+            "{rest} × {g} = {v}.",
+            b2=num(b2),
+            v_old=vec(v_old),
+            rest=num(1 - b2),
+            g=vec(g * g),
+            v=vec(v),
+        ),
+        _(
+            "Both started at zero, so divide by 1 − β^t (t = {step}): momentum "
+            "{m_hat}, squares {v_hat}.",
+            step=rec.step,
+            m_hat=vec(m_hat),
+            v_hat=vec(v_hat),
+        ),
+        _(
+            "Divide the momentum by the square root of the squares: {direction}.",
+            direction=vec(direction),
+        ),
     ], direction
 
 

@@ -26,6 +26,7 @@ from nnviz.landscape.trajectory import (
     plane_coordinates,
     project,
 )
+from nnviz.text import _
 
 Array = np.ndarray
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
@@ -83,21 +84,24 @@ class NetworkLandscape:
     def pick(self, ref: ParamRef) -> str:
         """A weight chosen in the network graph becomes the newest of the two axes."""
         if self.problem is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         k = flat_index(self.problem.net, ref)
         old = [r for r in self.picks if flat_index(self.problem.net, r) != k]
         self.picks = [*old[-1:], ref]
         self.kind = "weights"
         self.plane = self.surface = self.projection = None
         names = ", ".join(param_label(self.problem.net, r) for r in self.picks)
-        more = "" if len(self.picks) == 2 else "  Shift+click one more edge for the second axis."
-        return f"Landscape axes: {names}.{more}"
+        if len(self.picks) == 2:
+            return _("Landscape axes: {names}.", names=names)
+        return _(
+            "Landscape axes: {names}.  Shift+click one more edge for the second axis.", names=names
+        )
 
     # ----- planes ----------------------------------------------------------------------------
     def make_plane(self) -> Plane:
         """The plane of the current kind through the current weights."""
         if self.problem is None or self.theta is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         net = self.problem.net.copy()
         net.set_flat(self.theta)
         if self.kind == "weights":
@@ -107,7 +111,7 @@ class NetworkLandscape:
             return random_plane(net, np.random.default_rng(self.seed))
         points = self.recorder.points
         if len(points) < 3 or not np.any(np.ptp(points, axis=0) > 0):
-            raise InputError("PCA needs a recorded path: train a few epochs first")
+            raise InputError(_("PCA needs a recorded path: train a few epochs first"))
         return pca_plane(points)
 
     def _weight_refs(self, net: MLP) -> list[ParamRef]:
@@ -154,7 +158,7 @@ class NetworkLandscape:
         """Make a fresh plane (a new centre) and return the job that evaluates it."""
         self.plane = plane = self.make_plane()
         self.surface = self.projection = None
-        ab, _ = self.coords()
+        ab, _values = self.coords()
         minimum = 2.0 if plane.kind != "pca" else 0.5
         a_range, b_range = covering_ranges(ab, margin=0.2, minimum=minimum)
         problem = self.problem
@@ -182,7 +186,7 @@ class NetworkLandscape:
     def curve_job(self, dx: float) -> Job:
         """The 1-D slice of the chosen kind with its probe points and exact slope."""
         if self.problem is None or self.theta is None:
-            raise InputError("the network has not started yet")
+            raise InputError(_("the network has not started yet"))
         problem, theta, kind = self.problem, self.theta.copy(), self.knob
         if kind == "weight":
             net = problem.net.copy()
@@ -198,10 +202,13 @@ class NetworkLandscape:
                 rng = np.random.default_rng(self.seed + 1)
                 self.direction = random_directions(net, rng)[0]
             center, d, at = theta, self.direction, 0.0
-            xs, label = np.linspace(-1.0, 1.0, 121), "t along a random filter-normalised direction"
+            xs, label = (
+                np.linspace(-1.0, 1.0, 121),
+                _("t along a random filter-normalised direction"),
+            )
         else:
             center, d, at = self.recorder.initial, theta - self.recorder.initial, 1.0
-            xs, label = np.linspace(-0.25, 1.25, 121), "t   (0 = initial weights, 1 = now)"
+            xs, label = np.linspace(-0.25, 1.25, 121), _("t   (0 = initial weights, 1 = now)")
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
             # Curve, probe points and the exact slope dL/dt = ∇L(θ)·d (chain rule), in float64.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 # A knob of the network, named the way the lectures name it (layer indices start at 0 here,
 # while labels say W1, b1 for layer 0 as the lectures do):
@@ -48,7 +49,7 @@ def array_ref(net: MLP, param_index: int, index: tuple[int, ...]) -> ParamRef:
     """The ParamRef of ``net.params[param_index][index]`` (how the network graph names it)."""
     arrays = blocks(net)
     if not 0 <= param_index < len(arrays):
-        raise ValueError(f"there is no parameter array {param_index}")
+        raise ValueError(_("there is no parameter array {param_index}", param_index=param_index))
     return (arrays[param_index].layer, *(int(v) for v in index))  # type: ignore[return-value]
 
 
@@ -56,20 +57,41 @@ def flat_index(net: MLP, ref: ParamRef) -> int:
     """The position in θ of one weight ``(layer, i, j)``, one bias ``(layer, j)`` or index k."""
     if isinstance(ref, int | np.integer):
         if not 0 <= ref < net.n_params:
-            raise ValueError(f"parameter index {ref} is outside 0..{net.n_params - 1}")
+            raise ValueError(
+                _(
+                    "parameter index {ref} is outside 0..{last}",
+                    ref=ref,
+                    last=net.n_params - 1,
+                )
+            )
         return int(ref)
     kind = {3: "weight", 2: "bias"}.get(len(ref))
     if kind is None:
-        raise ValueError(f"name a weight as (layer, i, j) or a bias as (layer, j), not {ref!r}")
+        raise ValueError(
+            _("name a weight as (layer, i, j) or a bias as (layer, j), not {ref!r}", ref=ref)
+        )
     layer, *where = (int(v) for v in ref)
     for block in blocks(net):
         if block.layer == layer and block.kind == kind:
             if any(not 0 <= v < n for v, n in zip(where, block.shape, strict=True)):
-                raise ValueError(f"{ref!r} is outside {kind} array of shape {block.shape}")
+                raise ValueError(
+                    _(
+                        "{ref!r} is outside {kind} array of shape {block_shape}",
+                        ref=ref,
+                        kind=kind,
+                        block_shape=block.shape,
+                    )
+                )
             return block.offset + int(np.ravel_multi_index(tuple(where), block.shape))
     if kind == "bias" and 0 <= layer < net.n_layers:
-        raise ValueError("this network has no biases")
-    raise ValueError(f"layer {layer} does not exist; the network has {net.n_layers} layers")
+        raise ValueError(_("this network has no biases"))
+    raise ValueError(
+        _(
+            "layer {layer} does not exist; the network has {n_layers} layers",
+            layer=layer,
+            n_layers=net.n_layers,
+        )
+    )
 
 
 def param_label(net: MLP, ref: ParamRef) -> str:
@@ -80,7 +102,7 @@ def param_label(net: MLP, ref: ParamRef) -> str:
             where = np.unravel_index(k - block.offset, block.shape)
             letter = "W" if block.kind == "weight" else "b"
             return f"{letter}{block.layer + 1}[{','.join(str(int(v)) for v in where)}]"
-    raise AssertionError("unreachable: flat_index checked the range")
+    raise AssertionError(_("unreachable: flat_index checked the range"))
 
 
 def weight_mask(net: MLP) -> np.ndarray:

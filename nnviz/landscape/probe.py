@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nnviz.text import _
+
 Array = np.ndarray
 Function1D = Callable[[float], float]
 
@@ -17,7 +19,7 @@ def secant_slope(f: Function1D, x: float, dx: float) -> float:
     Δy/Δx = (f(x + Δx) − f(x)) / Δx, which becomes the derivative f′(x) as Δx → 0.
     """
     if dx == 0:
-        raise ValueError("Δx must not be 0: the secant needs two different points")
+        raise ValueError(_("Δx must not be 0: the secant needs two different points"))
     return (f(x + dx) - f(x)) / dx
 
 
@@ -58,7 +60,7 @@ class FogWalk:
         escape: float = 1e6,
     ) -> None:
         if dx == 0:
-            raise ValueError("Δx must not be 0")
+            raise ValueError(_("Δx must not be 0"))
         self.f, self.lr, self.dx, self.tol, self.escape = f, float(lr), float(dx), tol, escape
         self.x = float(x0)
         self.positions: list[float] = [self.x]

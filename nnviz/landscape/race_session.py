@@ -13,6 +13,7 @@ from nnviz.landscape.picture import CurvePicture, LandscapePicture, SurfacePictu
 from nnviz.landscape.probe import FogWalk
 from nnviz.landscape.race import LABELS, RACERS, Race, Racer
 from nnviz.landscape.surfaces import SURFACES, get_surface
+from nnviz.text import _
 
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)  # gradient_descent_viz's playback choices
 LR_RANGE = (1e-6, 100.0)  # anything outside is refused with a message
@@ -28,7 +29,12 @@ def check_lr(lr: float) -> float:
     lr = float(lr)
     if not (np.isfinite(lr) and LR_RANGE[0] <= lr <= LR_RANGE[1]):
         raise InputError(
-            f"learning rate must be between {LR_RANGE[0]:g} and {LR_RANGE[1]:g}, not {lr:g}"
+            _(
+                "learning rate must be between {low:g} and {high:g}, not {lr:g}",
+                low=LR_RANGE[0],
+                high=LR_RANGE[1],
+                lr=lr,
+            )
         )
     return lr
 
@@ -52,7 +58,7 @@ class RaceSession:
     def select(self, key: str) -> None:
         """Switch to another analytic surface (its own start point and learning rate)."""
         if key not in SURFACES:
-            raise InputError(f"unknown surface {key!r}")
+            raise InputError(_("unknown surface {key!r}", key=key))
         params = {"condition": self.condition} if key == "bowl" else {}
         self.surface = get_surface(key, **params)
         g = self.surface.grid(GRID)
@@ -65,7 +71,7 @@ class RaceSession:
         """The bowl's condition number λmax/λmin (1 … 1000)."""
         c = float(condition)
         if not (np.isfinite(c) and 1.0 <= c <= 1000.0):
-            raise InputError(f"the condition number must be between 1 and 1000, not {c:g}")
+            raise InputError(_("the condition number must be between 1 and 1000, not {c:g}", c=c))
         self.condition = c
         if self.surface.key == "bowl":
             lr = self.lr
@@ -82,11 +88,19 @@ class RaceSession:
         """Restart every ball from (x, y), which must lie on the drawn surface."""
         (x0, x1), (y0, y1) = self.surface.domain
         if not (np.isfinite(x) and np.isfinite(y)):
-            raise InputError("the start point must be two finite numbers")
+            raise InputError(_("the start point must be two finite numbers"))
         if not (x0 <= x <= x1 and y0 <= y <= y1):
             raise InputError(
-                f"({num(x)}, {num(y)}) is outside the surface: click inside "
-                f"x ∈ [{num(x0)}, {num(x1)}], y ∈ [{num(y0)}, {num(y1)}]"
+                _(
+                    "({x}, {y}) is outside the surface: click inside x ∈ [{x0}, {x1}], y ∈ "
+                    "[{y0}, {y1}]",
+                    x=num(x),
+                    y=num(y),
+                    x0=num(x0),
+                    x1=num(x1),
+                    y0=num(y0),
+                    y1=num(y1),
+                )
             )
         self.start = (float(x), float(y))
         self.race.restart(self.start)
@@ -96,31 +110,33 @@ class RaceSession:
         """Which racers are drawn (the others keep running, unseen)."""
         unknown = [n for n in names if n not in RACERS]
         if unknown:
-            raise InputError(f"unknown optimizer {unknown[0]!r}")
+            raise InputError(_("unknown optimizer {kind!r}", kind=unknown[0]))
         self.enabled = [n for n in RACERS if n in names]
 
     def set_speed(self, speed: float) -> None:
         """Updates per timer tick (fractions mean one update every few ticks)."""
         if speed not in SPEEDS:
-            raise InputError(f"speed must be one of {', '.join(f'{s:g}×' for s in SPEEDS)}")
+            raise InputError(
+                _("speed must be one of {choices}", choices=", ".join(f"{s:g}×" for s in SPEEDS))
+            )
         self.speed = float(speed)
 
     def set_narrated(self, kind: str) -> None:
         """Which racer Step explains and the 1-D panel follows."""
         if kind not in RACERS:
-            raise InputError(f"unknown optimizer {kind!r}")
+            raise InputError(_("unknown optimizer {kind!r}", kind=kind))
         self.narrated, self.walker = kind, None
 
     def set_knob(self, knob: str) -> None:
         """The 1-D panel's cross-section: along "x" or along "y" through the explained ball."""
         if knob not in ("x", "y"):
-            raise InputError("the cross-section runs along x or y")
+            raise InputError(_("the cross-section runs along x or y"))
         self.knob, self.walker = knob, None
 
     def set_probe(self, dx: float) -> None:
         """Δx of the secant probe (and of the fog walk's slope estimate)."""
         if not (np.isfinite(dx) and dx != 0):
-            raise InputError("Δx must be a non-zero finite number")
+            raise InputError(_("Δx must be a non-zero finite number"))
         self.dx, self.walker = float(dx), None
 
     def command(self, name: str) -> None:
@@ -139,7 +155,7 @@ class RaceSession:
         elif name == "walk":
             self._walk()
         else:
-            raise InputError(f"unknown race command {name!r}")
+            raise InputError(_("unknown race command {name!r}", name=name))
 
     def tick(self) -> bool:
         """One timer tick while playing: ``speed`` updates (credit carries the fractions)."""
@@ -167,7 +183,10 @@ class RaceSession:
         g = focus.gradient
         cross = (float(x), float(y), float(g[0]), float(g[1])) if np.all(np.isfinite(g)) else None
         if self.explaining:
-            narration = (f"<b>{focus.label}</b>, one update in stages:", *narrate_step(focus))
+            narration = (
+                _("<b>{label}</b>, one update in stages:", label=focus.label),
+                *narrate_step(focus),
+            )
         else:
             narration = tuple(describe_status(self.race.racers[k]) for k in self.enabled)
         return LandscapePicture(
@@ -184,27 +203,33 @@ class RaceSession:
     def caption(self) -> str:
         """Title and formula, what to look for, and where this learning rate sits."""
         s = self.surface
-        lines = [f"<b>{s.title}</b>: {s.formula}.  {s.note}"]
+        lines = [
+            _("<b>{title}</b>: {formula}.  {note}", title=s.title, formula=s.formula, note=s.note)
+        ]
         if s.lambda_max is not None:
             lines.append(self.lr_lesson(s.lambda_max))
-        lines.append("Click the surface to start every ball from there.")
+        lines.append(_("Click the surface to start every ball from there."))
         return "<br>".join(lines)
 
     def lr_lesson(self, lambda_max: float) -> str:
         """Slow, good, oscillating or diverging: plain descent's factor per step along x."""
         factor = step_factor(self.lr, lambda_max)
         if factor >= 0.5:
-            kind = "slow: each step removes only a little of the distance"
+            kind = _("slow: each step removes only a little of the distance")
         elif factor >= 0:
-            kind = "good: most of the distance goes in one step"
+            kind = _("good: most of the distance goes in one step")
         elif factor > -1:
-            kind = "oscillating: it overshoots to the other side, but gets closer"
+            kind = _("oscillating: it overshoots to the other side, but gets closer")
         else:
-            kind = "diverging: it overshoots further every step"
-        return (
-            f"lr = {num(self.lr)} = {num(self.lr * lambda_max)}/λmax: each step multiplies "
-            f"the distance along x by 1 − lr·λmax = {num(factor)}, {kind} "
-            f"(divergence beyond 2/λmax = {num(critical_lr(lambda_max))})."
+            kind = _("diverging: it overshoots further every step")
+        return _(
+            "lr = {lr} = {scaled}/λmax: each step multiplies the distance along x by 1 "
+            "− lr·λmax = {factor}, {kind} (divergence beyond 2/λmax = {critical}).",
+            lr=num(self.lr),
+            scaled=num(self.lr * lambda_max),
+            factor=num(factor),
+            kind=kind,
+            critical=num(critical_lr(lambda_max)),
         )
 
     def regimes(self) -> dict[str, float]:
@@ -234,7 +259,7 @@ class RaceSession:
         lo, hi = self.surface.domain[0 if self.knob == "x" else 1]
         xs = np.linspace(lo, hi, 201)
         other = f"y = {num(y)}" if self.knob == "x" else f"x = {num(x)}"
-        label = f"{self.knob}   (cross-section at {other})"
+        label = _("{knob}   (cross-section at {other})", knob=self.knob, other=other)
         seen: Sequence[float] = ()
         walked: np.ndarray | None = None
         if self.walker is not None:
@@ -250,10 +275,10 @@ class RaceSession:
         """One step of the foggy-mountain walk along the cross-section: probe, then descend."""
         if self.walker is None:
             x, y = self.focus.path.points[-1]
-            f, _, at = self._section(float(x), float(y))
+            f, _gradient, at = self._section(float(x), float(y))
             self.walker = FogWalk(f, at, lr=self.lr, dx=self.dx)
         if not self.walker.step() and self.walker.status == "diverged":
-            raise InputError("the walk diverged: the learning rate is too big for this slope")
+            raise InputError(_("the walk diverged: the learning rate is too big for this slope"))
 
 
 def racer_names() -> list[tuple[str, tuple[int, int, int]]]:

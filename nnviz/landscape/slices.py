@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape.evaluate import chunk_size, losses_at
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -39,7 +40,7 @@ class Surface:
         for name in ("alphas", "betas", "values"):
             object.__setattr__(self, name, frozen_array(getattr(self, name)))
         if self.values.shape != (len(self.betas), len(self.alphas)):
-            raise ValueError("values must have shape (len(betas), len(alphas))")
+            raise ValueError(_("values must have shape (len(betas), len(alphas))"))
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
@@ -127,7 +128,7 @@ def interpolation(
     """
     ts = np.linspace(-0.25, 1.25, 61) if ts is None else ts
     d = np.asarray(theta_now, dtype=float) - theta_init
-    curve = slice_1d(problem, theta_init, d, ts, "init → now", precision)
+    curve = slice_1d(problem, theta_init, d, ts, _("init → now"), precision)
     return Curve(curve.ts, curve.values, curve.label, {"init": 0.0, "now": 1.0})
 
 

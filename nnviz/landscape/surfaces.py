@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.landscape.slices import Surface
+from nnviz.text import _
 
 Array = np.ndarray
 Domain = tuple[tuple[float, float], tuple[float, float]]
@@ -57,18 +58,18 @@ def bowl(condition: float = 10.0, lambda_max: float = 1.0) -> AnalyticSurface:
     lr > 2/λmax; a large condition number makes y crawl while x is already done.
     """
     if condition < 1 or lambda_max <= 0:
-        raise ValueError("the condition number must be ≥ 1 and λmax > 0")
+        raise ValueError(_("the condition number must be ≥ 1 and λmax > 0"))
     l1, l2 = float(lambda_max), float(lambda_max) / float(condition)
     return AnalyticSurface(
         "bowl",
-        f"Quadratic bowl (condition number {condition:g})",
+        _("Quadratic bowl (condition number {condition:g})", condition=condition),
         f"f = ½({l1:g}·x² + {l2:g}·y²)",
         lambda x, y: 0.5 * (l1 * x * x + l2 * y * y),
         lambda x, y: (l1 * x, l2 * y),  # ∂f/∂x = λ1·x, ∂f/∂y = λ2·y
         minima=((0.0, 0.0),),
         lr=0.9 / l1,
         lambda_max=l1,
-        note="Plain gradient descent diverges once the learning rate passes 2/λmax.",
+        note=_("Plain gradient descent diverges once the learning rate passes 2/λmax."),
     )
 
 
@@ -76,7 +77,7 @@ def rosenbrock() -> AnalyticSurface:
     """f = (1 − x)² + 100(y − x²)²: a long curved valley with its minimum at (1, 1)."""
     return AnalyticSurface(
         "rosenbrock",
-        "Rosenbrock's banana valley",
+        _("Rosenbrock's banana valley"),
         "f = (1 − x)² + 100·(y − x²)²",
         lambda x, y: (1 - x) ** 2 + 100 * (y - x * x) ** 2,
         # ∂f/∂x = −2(1 − x) − 400x(y − x²);  ∂f/∂y = 200(y − x²)
@@ -85,7 +86,7 @@ def rosenbrock() -> AnalyticSurface:
         start=(-1.5, 2.0),
         minima=((1.0, 1.0),),
         lr=1e-3,
-        note="Finding the valley is easy; following it to (1, 1) is slow.",
+        note=_("Finding the valley is easy; following it to (1, 1) is slow."),
     )
 
 
@@ -98,7 +99,7 @@ def himmelblau() -> AnalyticSurface:
 
     return AnalyticSurface(
         "himmelblau",
-        "Himmelblau (four minima)",
+        _("Himmelblau (four minima)"),
         "f = (x² + y − 11)² + (x + y² − 7)²",
         lambda x, y: (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
         grad,
@@ -111,7 +112,7 @@ def himmelblau() -> AnalyticSurface:
             (3.584428340330492, -1.848126526964404),
         ),
         lr=0.01,
-        note="Which minimum you reach depends on where you start.",
+        note=_("Which minimum you reach depends on where you start."),
     )
 
 
@@ -119,13 +120,13 @@ def saddle() -> AnalyticSurface:
     """f = x² − y²: downhill in y forever, uphill in x; the origin is a saddle, not a minimum."""
     return AnalyticSurface(
         "saddle",
-        "Saddle point",
+        _("Saddle point"),
         "f = x² − y²",
         lambda x, y: x * x - y * y,
         lambda x, y: (2 * x, -2 * y),
         start=(1.5, 0.01),
         lr=0.05,
-        note="Start exactly on y = 0 and descent stops at the saddle; a hair off, it escapes.",
+        note=_("Start exactly on y = 0 and descent stops at the saddle; a hair off, it escapes."),
     )
 
 
@@ -150,7 +151,7 @@ def beale() -> AnalyticSurface:
         start=(1.0, 1.4),
         minima=((3.0, 0.5),),
         lr=1e-3,
-        note="Flat floors, steep walls: one fixed step is too big here and too small there.",
+        note=_("Flat floors, steep walls: one fixed step is too big here and too small there."),
     )
 
 
@@ -185,7 +186,7 @@ def plateau() -> AnalyticSurface:
         grad,
         minima=((0.0, 0.0),),
         lr=1e-3,
-        note="The deep well is ringed by a flat shelf whose tiny slopes stall the ball.",
+        note=_("The deep well is ringed by a flat shelf whose tiny slopes stall the ball."),
     )
 
 
@@ -212,13 +213,13 @@ def two_wells() -> AnalyticSurface:
 
     return AnalyticSurface(
         "two_wells",
-        "Local minimum (two wells)",
+        _("Local minimum (two wells)"),
         "f = −2e^(−((x−1)²+(1.4y)²)/0.2) − 6e^(−((x+1)²+(1.4y)²)/0.2) + x² + (1.4y)²",
         value,
         grad,
         minima=(TWO_WELLS_GLOBAL, TWO_WELLS_LOCAL),
         lr=0.01,
-        note="Plain gradient descent settles in the shallow well; momentum can roll out of it.",
+        note=_("Plain gradient descent settles in the shallow well; momentum can roll out of it."),
     )
 
 
@@ -241,5 +242,11 @@ def get_surface(key: str, **params: float) -> AnalyticSurface:
     try:
         factory = SURFACES[key]
     except KeyError:
-        raise ValueError(f"unknown surface {key!r}; choose one of {', '.join(SURFACES)}") from None
+        raise ValueError(
+            _(
+                "unknown surface {key!r}; choose one of {choices}",
+                key=key,
+                choices=", ".join(SURFACES),
+            )
+        ) from None
     return factory(**params)

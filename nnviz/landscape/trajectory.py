@@ -9,6 +9,7 @@ import numpy as np
 from nnviz.engine.problem import Problem
 from nnviz.landscape.evaluate import losses_at
 from nnviz.landscape.slices import frozen_array
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -23,7 +24,7 @@ class BoundedPath:
 
     def __init__(self, max_points: int = 1000) -> None:
         if max_points < 2:
-            raise ValueError("a bounded path needs room for at least 2 points")
+            raise ValueError(_("a bounded path needs room for at least 2 points"))
         self.max_points = int(max_points)
         self.stride = 1
         self._steps: list[int] = []
@@ -82,7 +83,7 @@ class TrajectoryRecorder(BoundedPath):
     def initial(self) -> Array:
         """The first recorded θ (the weights training started from)."""
         if not self._points:
-            raise ValueError("nothing has been recorded yet")
+            raise ValueError(_("nothing has been recorded yet"))
         return self._points[0].copy()
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from nnviz.lessons.groups import group_rank
 from nnviz.lessons.lesson_file import Lesson, LessonError, lessons_dir, load_lesson
+from nnviz.text import _
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,9 @@ class Catalogue:
             if lesson.id == lesson_id:
                 return lesson
         ids = ", ".join(x.id for x in self.lessons)
-        raise ValueError(f"no lesson called {lesson_id!r}; choose one of: {ids}")
+        raise ValueError(
+            _("no lesson called {lesson_id!r}; choose one of: {ids}", lesson_id=lesson_id, ids=ids)
+        )
 
 
 def load_catalogue(folder: str | Path | None = None) -> Catalogue:

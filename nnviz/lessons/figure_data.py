@@ -41,6 +41,8 @@ import numbers
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from nnviz.text import _
+
 Figure = dict[str, Any]
 STYLES = ("line", "faint", "dashed", "points")
 COLORS = ("blue", "orange", "grey", "green", "purple")
@@ -120,33 +122,33 @@ def validate_figure(fig: Any) -> None:
 
 
 def _fail(where: str, message: str) -> None:
-    raise ValueError(f"{where.rstrip('.') or 'figure'}: {message}")
+    raise ValueError(_("{path}: {message}", path=where.rstrip(".") or "figure", message=message))
 
 
 def _figure(fig: Any, where: str, nested: bool) -> None:
     if not isinstance(fig, dict):
-        _fail(where, f"must be a dict, not {type(fig).__name__}")
+        _fail(where, _("must be a dict, not {type_name}", type_name=type(fig).__name__))
     for key in fig:
         if key not in TOP_KEYS | OPTIONAL_KEYS:
             allowed = ", ".join(sorted(TOP_KEYS | OPTIONAL_KEYS))
-            _fail(f"{where}{key}", f"unknown field; allowed: {allowed}")
+            _fail(f"{where}{key}", _("unknown field; allowed: {allowed}", allowed=allowed))
     for key in ("title", "x_label", "y_label"):
         _text(fig.get(key), f"{where}{key}")
     for key in ("log_x", "log_y", "equal_axes"):
         if key in fig and not isinstance(fig[key], bool):
-            _fail(f"{where}{key}", f"must be true or false, not {fig[key]!r}")
+            _fail(f"{where}{key}", _("must be true or false, not {value!r}", value=fig[key]))
     log_x, log_y = fig.get("log_x", False), fig.get("log_y", False)
     _items(fig.get("curves"), f"{where}curves", lambda c, w: _curve(c, w, log_x, log_y))
     _items(fig.get("marks"), f"{where}marks", lambda m, w: _mark(m, w, log_x, log_y))
     _items(fig.get("vlines", []), f"{where}vlines", lambda v, w: _vline(v, w, log_x))
     kinds = [k for k in ("bars", "heatmap", "panels") if k in fig]
     if len(kinds) > 1:
-        _fail(f"{where}{kinds[1]}", "a figure has at most one of bars, heatmap, panels")
+        _fail(f"{where}{kinds[1]}", _("a figure has at most one of bars, heatmap, panels"))
     if "bars" in fig:
         _bars(fig["bars"], f"{where}bars.")
     if "heatmap" in fig:
         if fig["curves"]:
-            _fail(f"{where}curves", "a heatmap figure draws no curves")
+            _fail(f"{where}curves", _("a heatmap figure draws no curves"))
         _heatmap(fig["heatmap"], f"{where}heatmap.")
     if "panels" in fig:
         _panels(fig, where, nested)
@@ -155,48 +157,58 @@ def _figure(fig: Any, where: str, nested: bool) -> None:
 def _panels(fig: Figure, where: str, nested: bool) -> None:
     panels = fig["panels"]
     if nested:
-        _fail(f"{where}panels", "panels do not nest")
+        _fail(f"{where}panels", _("panels do not nest"))
     if not isinstance(panels, list) or not 1 <= len(panels) <= MAX_PANELS:
-        _fail(f"{where}panels", f"must be a list of 1 to {MAX_PANELS} figures")
+        _fail(
+            f"{where}panels",
+            _("must be a list of 1 to {max_panels} figures", max_panels=MAX_PANELS),
+        )
     for key in ("curves", "marks", "vlines"):
         if fig.get(key):
-            _fail(f"{where}{key}", "a panelled figure draws only its panels")
+            _fail(f"{where}{key}", _("a panelled figure draws only its panels"))
     for i, panel in enumerate(panels):
         _figure(panel, f"{where}panels[{i}].", nested=True)
 
 
 def _text(value: Any, where: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        _fail(where, f"must be non-empty text, not {value!r}")
+        _fail(where, _("must be non-empty text, not {value!r}", value=value))
 
 
 def _items(value: Any, where: str, check) -> None:
     if not isinstance(value, list):
-        _fail(where, f"must be a list, not {value!r}")
+        _fail(where, _("must be a list, not {value!r}", value=value))
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            _fail(f"{where}[{i}]", f"must be a dict, not {item!r}")
+            _fail(f"{where}[{i}]", _("must be a dict, not {value!r}", value=item))
         check(item, f"{where}[{i}].")
 
 
 def _number(value: Any, where: str, positive: bool = False) -> None:
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool)
     if not ok or not math.isfinite(value):
-        _fail(where, f"must be a finite number, not {value!r}")
+        _fail(where, _("must be a finite number, not {value!r}", value=value))
     if positive and value <= 0:
-        _fail(where, f"must be > 0 on a log axis, not {value!r}")
+        _fail(where, _("must be > 0 on a log axis, not {value!r}", value=value))
 
 
 def _numbers(value: Any, where: str, positive: bool = False, min_len: int = 1) -> None:
     if not isinstance(value, list) or len(value) < min_len:
-        _fail(where, f"must be a list of at least {min_len} numbers")
+        _fail(where, _("must be a list of at least {min_len} numbers", min_len=min_len))
     for i, v in enumerate(value):
         _number(v, f"{where}[{i}]", positive)
 
 
 def _color(item: dict, where: str) -> None:
     if "color" in item and item["color"] not in COLORS:
-        _fail(f"{where}color", f"unknown {item['color']!r}; choose one of {', '.join(COLORS)}")
+        _fail(
+            f"{where}color",
+            _(
+                "unknown {value!r}; choose one of {choices}",
+                value=item["color"],
+                choices=", ".join(COLORS),
+            ),
+        )
 
 
 def _curve(c: dict, where: str, log_x: bool, log_y: bool) -> None:
@@ -205,9 +217,23 @@ def _curve(c: dict, where: str, log_x: bool, log_y: bool) -> None:
     _numbers(c.get("xs"), f"{where}xs", log_x)
     _numbers(c.get("ys"), f"{where}ys", log_y)
     if len(c["xs"]) != len(c["ys"]):
-        _fail(f"{where}ys", f"must have as many values as xs ({len(c['xs'])}, not {len(c['ys'])})")
+        _fail(
+            f"{where}ys",
+            _(
+                "must have as many values as xs ({n_xs}, not {n_ys})",
+                n_xs=len(c["xs"]),
+                n_ys=len(c["ys"]),
+            ),
+        )
     if c.get("style", "line") not in STYLES:
-        _fail(f"{where}style", f"unknown {c['style']!r}; choose one of {', '.join(STYLES)}")
+        _fail(
+            f"{where}style",
+            _(
+                "unknown {value!r}; choose one of {choices}",
+                value=c["style"],
+                choices=", ".join(STYLES),
+            ),
+        )
     _color(c, where)
 
 
@@ -227,7 +253,10 @@ def _vline(v: dict, where: str, log_x: bool) -> None:
 def _known(item: dict, allowed: set[str], where: str) -> None:
     for key in item:
         if key not in allowed:
-            _fail(f"{where}{key}", f"unknown field; allowed: {', '.join(sorted(allowed))}")
+            _fail(
+                f"{where}{key}",
+                _("unknown field; allowed: {allowed}", allowed=", ".join(sorted(allowed))),
+            )
 
 
 def _bars(b: Any, where: str) -> None:
@@ -236,23 +265,25 @@ def _bars(b: Any, where: str) -> None:
     _known(b, {"labels", "series", "log_y"}, where)
     labels = b.get("labels")
     if not isinstance(labels, list) or not labels:
-        _fail(f"{where}labels", "must be a list of at least one category name")
+        _fail(f"{where}labels", _("must be a list of at least one category name"))
     for i, label in enumerate(labels):
         _text(label, f"{where}labels[{i}]")
     if "log_y" in b and not isinstance(b["log_y"], bool):
-        _fail(f"{where}log_y", f"must be true or false, not {b['log_y']!r}")
+        _fail(f"{where}log_y", _("must be true or false, not {value!r}", value=b["log_y"]))
     series = b.get("series")
     if not isinstance(series, list) or not series:
-        _fail(f"{where}series", "must be a list of at least one series")
+        _fail(f"{where}series", _("must be a list of at least one series"))
     for i, s in enumerate(series):
         at = f"{where}series[{i}]."
         if not isinstance(s, dict):
-            _fail(at, f"must be a dict, not {s!r}")
+            _fail(at, _("must be a dict, not {value!r}", value=s))
         _known(s, {"name", "values", "color"}, at)
         _text(s.get("name"), f"{at}name")
         _numbers(s.get("values"), f"{at}values", b.get("log_y", False))
         if len(s["values"]) != len(labels):
-            _fail(f"{at}values", f"must have one value per label ({len(labels)})")
+            _fail(
+                f"{at}values", _("must have one value per label ({n_labels})", n_labels=len(labels))
+            )
         _color(s, at)
 
 
@@ -265,13 +296,13 @@ def _heatmap(h: Any, where: str) -> None:
     _text(h.get("x_label"), f"{where}x_label")
     _text(h.get("y_label"), f"{where}y_label")
     if not isinstance(h.get("label", ""), str):
-        _fail(f"{where}label", f"must be text, not {h['label']!r}")
+        _fail(f"{where}label", _("must be text, not {value!r}", value=h["label"]))
     if "log" in h and not isinstance(h["log"], bool):
-        _fail(f"{where}log", f"must be true or false, not {h['log']!r}")
+        _fail(f"{where}log", _("must be true or false, not {value!r}", value=h["log"]))
     rows = h.get("values")
     if not isinstance(rows, list) or len(rows) != len(h["ys"]):
-        _fail(f"{where}values", f"must be a list of one row per y ({len(h['ys'])})")
+        _fail(f"{where}values", _("must be a list of one row per y ({n_ys})", n_ys=len(h["ys"])))
     for j, row in enumerate(rows):
         _numbers(row, f"{where}values[{j}]", h.get("log", False))
         if len(row) != len(h["xs"]):
-            _fail(f"{where}values[{j}]", f"must have one value per x ({len(h['xs'])})")
+            _fail(f"{where}values[{j}]", _("must have one value per x ({n_xs})", n_xs=len(h["xs"])))

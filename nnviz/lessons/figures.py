@@ -13,6 +13,7 @@ from nnviz.lessons.cs188_training import WIDTHS, fit_widths, overfit_run
 from nnviz.lessons.figure_data import Figure, curve, figure, mark
 from nnviz.lessons.figures_popsci import POPSCI_FIGURES
 from nnviz.lessons.figures_why_deep import WHY_DEEP_FIGURES
+from nnviz.text import _
 
 
 def sigmoid_vs_step() -> Figure:
@@ -21,7 +22,7 @@ def sigmoid_vs_step() -> Figure:
     step = ACTIVATIONS["step"].value(z)
     marks = [mark(0.0, float(sigmoid(0.0)), "σ(0)"), mark(5.0, float(sigmoid(5.0)), "σ(5)")]
     curves = [curve("step", z, step), curve("sigmoid", z, sigmoid(z))]
-    return figure("From the step to the sigmoid", "z = w·x", "P(y = 1 | x)", curves, marks)
+    return figure(_("From the step to the sigmoid"), "z = w·x", "P(y = 1 | x)", curves, marks)
 
 
 def sharpness() -> Figure:
@@ -31,7 +32,7 @@ def sharpness() -> Figure:
     curves = [curve(f"b = {name}", z, sigmoid(z * np.log(b))) for name, b in bases]
     curves.append(curve("step", z, ACTIVATIONS["step"].value(z)))
     marks = [mark(1.0, float(sigmoid(np.log(b))), f"b = {name}, z = 1") for name, b in bases[:2]]
-    return figure("A bigger base makes a sharper sigmoid", "z", "1/(1 + b^(−z))", curves, marks)
+    return figure(_("A bigger base makes a sharper sigmoid"), "z", "1/(1 + b^(−z))", curves, marks)
 
 
 def log_loss_curve() -> Figure:
@@ -44,7 +45,7 @@ def log_loss_curve() -> Figure:
         for y, p_ in ((1, 0.1), (0, 0.0), (1, 0.8))
     ]
     curves = [curve("y = 1: −log p", p1, one), curve("y = 0: −log(1 − p)", p0, zero)]
-    return figure("Log loss: confident and wrong costs the most", "p", "loss", curves, marks)
+    return figure(_("Log loss: confident and wrong costs the most"), "p", "loss", curves, marks)
 
 
 def universal_approximation() -> Figure:
@@ -52,8 +53,10 @@ def universal_approximation() -> Figure:
     errors, fits, grid, points = fit_widths()
     half = len(points) // 2
     curves = [curve("points", points[:half], points[half:], style="points")]
-    curves += [curve(f"{w} hidden units", grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)]
-    return figure("More hidden units, a closer fit", "x", "y", curves, [])
+    curves += [
+        curve(_("{w} hidden units", w=w), grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)
+    ]
+    return figure(_("More hidden units, a closer fit"), "x", "y", curves, [])
 
 
 def learning_rate_regimes(steps: int = 30) -> Figure:
@@ -63,20 +66,30 @@ def learning_rate_regimes(steps: int = 30) -> Figure:
     for regime in lr_regimes(bowl.lambda_max or 1.0):
         racer = Racer("sgd", bowl.loss_and_grad, bowl.start, lr=regime.lr)
         xs = [float(racer.point[0])]
-        for _ in range(steps):
+        for _step in range(steps):
             racer.step()
             xs.append(float(racer.point[0]))
-        curves.append(curve(f"{regime.name} (lr = {regime.lr:g})", range(len(xs)), xs))
-    return figure("Four learning rates on the bowl", "step", "x (0 is the bottom)", curves, [])
+        curves.append(
+            curve(
+                _("{regime_name} (lr = {lr:g})", regime_name=regime.name, lr=regime.lr),
+                range(len(xs)),
+                xs,
+            )
+        )
+    return figure(
+        _("Four learning rates on the bowl"), "step", _("x (0 is the bottom)"), curves, []
+    )
 
 
 def early_stopping_curves() -> Figure:
     """Training and validation loss per epoch, with the best validation epoch marked."""
-    train, val, best, _ = overfit_run()
+    train, val, best, _stopped = overfit_run()
     epochs = range(1, len(val) + 1)
-    curves = [curve("training loss", epochs, train), curve("validation loss", epochs, val)]
-    marks = [mark(best, val[best - 1], "best epoch")]
-    return figure("Validation loss turns up: stop at the best epoch", "epoch", "MSE", curves, marks)
+    curves = [curve(_("training loss"), epochs, train), curve(_("validation loss"), epochs, val)]
+    marks = [mark(best, val[best - 1], _("best epoch"))]
+    return figure(
+        _("Validation loss turns up: stop at the best epoch"), "epoch", "MSE", curves, marks
+    )
 
 
 def perceptron_mistakes() -> Figure:
@@ -87,7 +100,7 @@ def perceptron_mistakes() -> Figure:
         curve("separable", range(1, len(clean) + 1), clean),
         curve("overlapping", range(1, len(messy) + 1), messy),
     ]
-    return figure("The perceptron's mistakes per epoch", "epoch", "mistakes", curves, [])
+    return figure(_("The perceptron's mistakes per epoch"), "epoch", "mistakes", curves, [])
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {

@@ -18,6 +18,7 @@ from nnviz.lessons.figure_data import (
     vline,
 )
 from nnviz.lessons.popsci_fitting import gap_data, generalisation, shortcut
+from nnviz.text import _
 
 
 def generalisation_figure(
@@ -29,15 +30,19 @@ def generalisation_figure(
     xs = np.asarray(numbers["curve_x"])
     truth = CURVES["sin"][0]
     curves = [
-        curve("training points", X[:, 0], y, style="points", color="blue"),
-        curve("six-knob fit", xs, numbers["curve_y"], color="orange"),
-        curve("truth: sin(πx)", xs, truth(xs), style="dashed", color="grey"),
+        curve(_("training points"), X[:, 0], y, style="points", color="blue"),
+        curve(_("six-knob fit"), xs, numbers["curve_y"], color="orange"),
+        curve(_("truth: sin(πx)"), xs, truth(xs), style="dashed", color="grey"),
     ]
     x_mid = numbers["x_in_gap"]
-    label = f"fit {numbers['prediction_in_gap']:.3f}, truth {numbers['truth_in_gap']:.3f}"
+    label = _(
+        "fit {prediction_in_gap:.3f}, truth {truth_in_gap:.3f}",
+        prediction_in_gap=numbers["prediction_in_gap"],
+        truth_in_gap=numbers["truth_in_gap"],
+    )
     marks = [mark(x_mid, numbers["prediction_in_gap"], label)]
-    lines = [vline(gap_low, "gap starts"), vline(gap_high, "gap ends")]
-    title = "A smooth fit fills the gap in the data"
+    lines = [vline(gap_low, _("gap starts")), vline(gap_high, _("gap ends"))]
+    title = _("A smooth fit fills the gap in the data")
     return figure(title, "x", "y", curves, marks, vlines=lines)
 
 
@@ -46,7 +51,7 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
     numbers = shortcut(n, signal, epochs, seed)
     real = numbers["real_weights"]  # yellow, elongated: the order of numbers["features"]
     weights = panel_of_bars(
-        "What the model leans on",
+        _("What the model leans on"),
         "clue",
         "weight",
         bars(
@@ -54,7 +59,7 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
         ),
     )
     accuracy = bars(
-        ["training photos", "new photos", "honest model"],
+        [_("training photos"), _("new photos"), _("honest model")],
         [
             bar_series(
                 "accuracy",
@@ -68,10 +73,10 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
         ],
     )
     ends = [-0.5, len(accuracy["labels"]) - 0.5]  # across every bar
-    chance = curve("coin toss", ends, [0.5, 0.5], style="dashed", color="grey")
+    chance = curve(_("coin toss"), ends, [0.5, 0.5], style="dashed", color="grey")
     # the honest model never saw the watermark; it is tested on the new photos
-    right = panel_of_bars("Right answers", "photos", "share right", accuracy, [chance])
-    return panels_figure("The watermark is a shortcut", [weights, right])
+    right = panel_of_bars(_("Right answers"), "photos", _("share right"), accuracy, [chance])
+    return panels_figure(_("The watermark is a shortcut"), [weights, right])
 
 
 def panel_of_bars(title: str, x_label: str, y_label: str, chart: dict, curves=()) -> Figure:

@@ -12,6 +12,7 @@ from typing import Any
 from nnviz.lessons.groups import GROUPS, group_rank
 from nnviz.lessons.registry import NUMBERS, _load_all, compute
 from nnviz.lessons.vocabulary import check_request
+from nnviz.text import _
 
 FORMAT, VERSION = "nnviz-lesson", 1
 STAGES = ("playground", "graph", "landscape", "plot", "table", "images", "knobs", "gears")
@@ -89,10 +90,16 @@ def load_lesson(path: str | Path) -> Lesson:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise LessonError(f"{path.name}: cannot read it ({exc})") from None
+        raise LessonError(_("{file}: cannot read it ({exc})", file=path.name, exc=exc)) from None
     lesson = validate_lesson(raw)
     if lesson.id != path.stem:
-        raise LessonError(f"id: {lesson.id!r} does not match the file name {path.name!r}")
+        raise LessonError(
+            _(
+                "id: {lesson_id!r} does not match the file name {file!r}",
+                lesson_id=lesson.id,
+                file=path.name,
+            )
+        )
     return lesson
 
 
@@ -103,7 +110,14 @@ def load_all_lessons(folder: str | Path | None = None) -> list[Lesson]:
     for lesson in lessons:
         place = (lesson.group, lesson.order)
         if place in places:
-            raise LessonError(f"order: {lesson.id} and {places[place]} share {place}")
+            raise LessonError(
+                _(
+                    "order: {lesson} and {other} share {place}",
+                    lesson=lesson.id,
+                    other=places[place],
+                    place=place,
+                )
+            )
         places[place] = lesson.id
     return sorted(lessons, key=lambda x: (group_rank(x.group), x.order))
 
@@ -118,25 +132,42 @@ def validate_lesson(raw: Any) -> Lesson:
         'sigmaa'``.
     """
     if not isinstance(raw, dict):
-        raise LessonError(f": a lesson file holds one JSON object, not {type(raw).__name__}")
+        raise LessonError(
+            _(
+                ": a lesson file holds one JSON object, not {type_name}",
+                type_name=type(raw).__name__,
+            )
+        )
     _unknown_keys(raw, LESSON_KEYS, "")
     if raw.get("format") != FORMAT:
-        raise LessonError(f"format: must be {FORMAT!r}, not {raw.get('format')!r}")
+        raise LessonError(
+            _("format: must be {format!r}, not {value!r}", format=FORMAT, value=raw.get("format"))
+        )
     if raw.get("version") != VERSION:
         raise LessonError(
-            f"version: this nnviz reads version {VERSION}, not {raw.get('version')!r}"
+            _(
+                "version: this nnviz reads version {version}, not {value!r}",
+                version=VERSION,
+                value=raw.get("version"),
+            )
         )
     lesson_id = _text_field(raw, "id", "id")
     group = _text_field(raw, "group", "group")
     if group not in GROUPS:
-        raise LessonError(f"group: unknown group {group!r}; choose one of {', '.join(GROUPS)}")
+        raise LessonError(
+            _(
+                "group: unknown group {group!r}; choose one of {choices}",
+                group=group,
+                choices=", ".join(GROUPS),
+            )
+        )
     order = raw.get("order")
     if isinstance(order, bool) or not isinstance(order, int) or order < 1:
-        raise LessonError(f"order: must be a whole number ≥ 1, not {order!r}")
+        raise LessonError(_("order: must be a whole number ≥ 1, not {order!r}", order=order))
     numbers = _numbers(raw.get("numbers"), "numbers")
     steps = raw.get("steps")
     if not isinstance(steps, list) or not 1 <= len(steps) <= 12:
-        raise LessonError("steps: must be a list of 1 to 12 steps")
+        raise LessonError(_("steps: must be a list of 1 to 12 steps"))
     return Lesson(
         lesson_id,
         group,
@@ -165,7 +196,9 @@ def check_numbers(lesson: Lesson) -> list[dict[str, Any]]:
                     sentence.format(**cache[key])
                 except (KeyError, IndexError, ValueError, TypeError, AttributeError) as exc:
                     where = f"steps[{i}].{field_name}.{language}"
-                    raise LessonError(f"{where}: cannot fill {exc!r}") from None
+                    raise LessonError(
+                        _("{where}: cannot fill {exc!r}", where=where, exc=exc)
+                    ) from None
         out.append(cache[key])
     return out
 
@@ -174,13 +207,22 @@ def check_numbers(lesson: Lesson) -> list[dict[str, Any]]:
 def _unknown_keys(raw: Mapping, allowed: set[str], where: str) -> None:
     for key in raw:
         if key not in allowed:
-            raise LessonError(f"{where}{key}: unknown field; allowed: {', '.join(sorted(allowed))}")
+            raise LessonError(
+                _(
+                    "{where}{key}: unknown field; allowed: {choices}",
+                    where=where,
+                    key=key,
+                    choices=", ".join(sorted(allowed)),
+                )
+            )
 
 
 def _text_field(raw: Mapping, key: str, where: str) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise LessonError(f"{where}: must be non-empty text, not {value!r}")
+        raise LessonError(
+            _("{where}: must be non-empty text, not {value!r}", where=where, value=value)
+        )
     return value
 
 
@@ -188,47 +230,87 @@ def _text(value: Any, where: str) -> Text:
     """A string, or a dict of language → string with ``en``; placeholders must be named."""
     table = {"en": value} if isinstance(value, str) else value
     if not isinstance(table, dict) or "en" not in table:
-        raise LessonError(f"{where}: must be text or a dict of language → text with 'en'")
+        raise LessonError(
+            _("{where}: must be text or a dict of language → text with 'en'", where=where)
+        )
     for language, sentence in table.items():
         if not isinstance(sentence, str) or not sentence.strip():
-            raise LessonError(f"{where}.{language}: must be non-empty text, not {sentence!r}")
+            raise LessonError(
+                _(
+                    "{where}.{language}: must be non-empty text, not {sentence!r}",
+                    where=where,
+                    language=language,
+                    sentence=sentence,
+                )
+            )
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(sentence) if f is not None]
         except ValueError as exc:
-            raise LessonError(f"{where}.{language}: {exc}") from None
+            raise LessonError(
+                _("{where}.{language}: {exc}", where=where, language=language, exc=exc)
+            ) from None
         if any(f == "" or f[0].isdigit() for f in fields):
-            raise LessonError(f"{where}.{language}: placeholders need a name, like {{sigma_5}}")
+            raise LessonError(
+                _(
+                    "{where}.{language}: placeholders need a name, like {{sigma_5}}",
+                    where=where,
+                    language=language,
+                )
+            )
     return Text(tuple(table.items()))
 
 
 def _numbers(value: Any, where: str) -> NumberCall:
     if not isinstance(value, dict):
-        raise LessonError(f"{where}: must be {{'function': name, 'args': {{...}}}}")
+        raise LessonError(_("{where}: must be {{'function': name, 'args': {{...}}}}", where=where))
     _unknown_keys(value, {"function", "args"}, f"{where}.")
     name, args = value.get("function"), value.get("args", {})
     _load_all()
     if name not in NUMBERS:
-        raise LessonError(f"{where}.function: unknown number function {name!r}")
+        raise LessonError(
+            _("{where}.function: unknown number function {name!r}", where=where, name=name)
+        )
     if not isinstance(args, dict):
-        raise LessonError(f"{where}.args: must be a dict of argument → value, not {args!r}")
+        raise LessonError(
+            _(
+                "{where}.args: must be a dict of argument → value, not {args!r}",
+                where=where,
+                args=args,
+            )
+        )
     return NumberCall(name, args)
 
 
 def _step(raw: Any, where: str, default: NumberCall) -> LessonStep:
     if not isinstance(raw, dict):
-        raise LessonError(f"{where}: a step must be a dict, not {raw!r}")
+        raise LessonError(_("{where}: a step must be a dict, not {raw!r}", where=where, raw=raw))
     _unknown_keys(raw, STEP_KEYS, f"{where}.")
     stage = raw.get("stage")
     if stage not in STAGES:
-        raise LessonError(f"{where}.stage: unknown stage {stage!r}; choose one of {STAGES}")
+        raise LessonError(
+            _(
+                "{where}.stage: unknown stage {stage!r}; choose one of {stages}",
+                where=where,
+                stage=stage,
+                stages=STAGES,
+            )
+        )
     setup = raw.get("setup", [])
     if not isinstance(setup, list):
-        raise LessonError(f"{where}.setup: must be a list of requests")
+        raise LessonError(_("{where}.setup: must be a list of requests", where=where))
     for i, request in enumerate(setup):
         problems = check_request(request)
         if problems:
             key, message = problems[0]
-            raise LessonError(f"{where}.setup[{i}]{'.' + key if key else ''}: {message}")
+            raise LessonError(
+                _(
+                    "{where}.setup[{i}]{key}: {message}",
+                    where=where,
+                    i=i,
+                    key="." + key if key else "",
+                    message=message,
+                )
+            )
     numbers = _numbers(raw["numbers"], f"{where}.numbers") if "numbers" in raw else default
     return LessonStep(
         _text(raw.get("title"), f"{where}.title"),

@@ -13,6 +13,7 @@ from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 from nnviz.lessons.lesson_file import Lesson, LessonStep
 from nnviz.lessons.setup import to_requests
+from nnviz.text import _
 
 # Every replay starts here, so no step depends on what the user had set up before.
 CLEAN_SLATE: tuple[Any, ...] = (
@@ -44,7 +45,9 @@ class LessonPlayer:
     def go(self, k: int) -> list[Any]:
         """Move to step ``k`` (0-based); returns the requests that set its state up."""
         if not 0 <= k < self.count:
-            raise ValueError(f"this lesson has steps 1 to {self.count}; {k + 1} is not one")
+            raise ValueError(
+                _("this lesson has steps 1 to {count}; {k} is not one", count=self.count, k=k + 1)
+            )
         self.index = k
         requests: list[Any] = list(CLEAN_SLATE)
         for step in self.lesson.steps[: k + 1]:

@@ -13,6 +13,7 @@ from nnviz.engine.mlp import MLP
 from nnviz.engine.trainer import TrainConfig
 from nnviz.lessons.popsci_train import rounded, train_epochs
 from nnviz.lessons.registry import lesson_numbers
+from nnviz.text import _
 
 CONFIDENT = 0.9  # "confidently classified": the network gives its answer at least this chance
 
@@ -76,12 +77,12 @@ def adversarial(
     k: int = 12, n: int = 2000, hidden: int = 16, epochs: int = 8, seed: int = 0, tried: int = 100
 ) -> dict:
     """The first confidently right test image that a sign-of-gradient step (ε ≤ 0.1) flips."""
-    net, _, test = image_network(k, n, hidden, epochs, seed)
+    net, _train, test = image_network(k, n, hidden, epochs, seed)
     candidates = _confident_correct(net, test)[: int(tried)]
     attacks = [(i, smallest_flip(net, test.X[i], EPS_LADDER)) for i in candidates]
     flipped = [(i, a) for i, a in attacks if a.flipped]
     if not flipped:
-        raise ValueError("no confident image flipped with ε ≤ 0.1; train longer or widen ε")
+        raise ValueError(_("no confident image flipped with ε ≤ 0.1; train longer or widen ε"))
     index, attack = flipped[0]
     x = test.X[index]
     return {

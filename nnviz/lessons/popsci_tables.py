@@ -11,6 +11,7 @@ from nnviz.engine.perceptron import perceptron_predict
 from nnviz.engine.trainer import TrainConfig, Trainer
 from nnviz.lessons.popsci_train import bias_of, rounded, train_epochs
 from nnviz.lessons.registry import lesson_numbers
+from nnviz.text import _
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([0, 1, 1, 0])
@@ -42,7 +43,7 @@ def logic_and(table: str = "weather", detector: str = "rain") -> dict:
     t = load_table(table)
     knobs = (t.detectors or {})[detector]
     if t.labels is None:
-        raise ValueError(f"table {table} has no labels to train on")
+        raise ValueError(_("table {table} has no labels to train on", table=table))
     learned, epochs = train_table_perceptron(t, t.labels)
     return {
         "rows": list(t.rows),

@@ -10,6 +10,7 @@ from numpy.typing import ArrayLike
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.trainer import TrainConfig, Trainer
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -46,7 +47,7 @@ def bias_of(net: MLP, layer: int = 0) -> Array:
     """The bias vector of ``layer`` (0 = the first weights); ValueError if it has none."""
     bias = net.biases[layer]
     if bias is None:
-        raise ValueError(f"layer {layer + 1} of this network has no bias")
+        raise ValueError(_("layer {layer} of this network has no bias", layer=layer + 1))
     return bias
 
 

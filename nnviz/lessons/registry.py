@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from nnviz.text import _
+
 NumberFunction = Callable[..., dict[str, Any]]
 
 NUMBERS: dict[str, NumberFunction] = {}
@@ -20,7 +22,7 @@ def lesson_numbers(name: str) -> Callable[[NumberFunction], NumberFunction]:
 
     def register(fn: NumberFunction) -> NumberFunction:
         if name in NUMBERS and NUMBERS[name] is not fn:
-            raise ValueError(f"two number functions are called {name!r}")
+            raise ValueError(_("two number functions are called {name!r}", name=name))
         NUMBERS[name] = fn
         return fn
 
@@ -31,7 +33,7 @@ def compute(name: str, **args: Any) -> dict[str, Any]:
     """Run the number function ``name``; an unknown name raises ValueError."""
     _load_all()
     if name not in NUMBERS:
-        raise ValueError(f"no lesson number function called {name!r}")
+        raise ValueError(_("no lesson number function called {name!r}", name=name))
     return NUMBERS[name](**args)
 
 

@@ -19,6 +19,7 @@ from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 from nnviz.graph import requests as gq
 from nnviz.landscape import requests as lq
+from nnviz.text import _
 
 if TYPE_CHECKING:
     from nnviz.data.dataset import Dataset
@@ -97,7 +98,7 @@ def to_requests(setup: Mapping[str, Any]) -> list[Any]:
     fields = {k: v for k, v in setup.items() if k not in ("to", "do")}
     maker = _MAKERS.get((to, do))
     if maker is None:
-        raise ValueError(f"{to} cannot {do!r}")
+        raise ValueError(_("{to} cannot {do!r}", to=to, do=do))
     made = maker(fields)
     return made if isinstance(made, list) else [made]
 
@@ -162,7 +163,7 @@ def nearest_row(X: np.ndarray, near: tuple[float, ...]) -> int:
     """Index of the row of ``X`` closest to the point ``near`` (Euclidean distance)."""
     X = np.asarray(X, dtype=float)
     if len(X) == 0:
-        raise ValueError("there are no training points to trace")
+        raise ValueError(_("there are no training points to trace"))
     return int(np.argmin(np.sum((X - np.asarray(near, dtype=float)) ** 2, axis=1)))
 
 
@@ -175,7 +176,7 @@ def dataset_from_rows(rows: tuple[tuple[float, ...], ...]) -> Dataset:
 
     data = np.asarray(rows, dtype=float)
     if data.ndim != 2 or data.shape[1] not in (2, 3) or len(data) == 0:
-        raise ValueError("points are rows of (x1, x2, label) or (x, y)")
+        raise ValueError(_("points are rows of (x1, x2, label) or (x, y)"))
     if data.shape[1] == 3:
         X, y = data[:, :2], data[:, 2].astype(int)
         k = max(int(y.max()) + 1, 2)

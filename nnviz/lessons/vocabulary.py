@@ -45,6 +45,7 @@ from nnviz.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from nnviz.engine.features import check_features
 from nnviz.landscape import SURFACES
 from nnviz.landscape.paths import PATH_KINDS
+from nnviz.text import _
 
 Check = Callable[[Any], None]  # raises ValueError naming what is wrong
 
@@ -58,9 +59,9 @@ def integer(low: int | None = None, high: int | None = None) -> Check:
 
     def check(v: Any) -> None:
         if isinstance(v, bool) or not isinstance(v, int):
-            raise ValueError(f"must be a whole number, not {v!r}")
+            raise ValueError(_("must be a whole number, not {v!r}", v=v))
         if (low is not None and v < low) or (high is not None and v > high):
-            raise ValueError(f"must be from {low} to {high}, not {v}")
+            raise ValueError(_("must be from {low} to {high}, not {v}", low=low, high=high, v=v))
 
     return check
 
@@ -70,9 +71,9 @@ def number(low: float | None = None, high: float | None = None) -> Check:
 
     def check(v: Any) -> None:
         if not _is_number(v) or abs(v) == float("inf"):
-            raise ValueError(f"must be a finite number, not {v!r}")
+            raise ValueError(_("must be a finite number, not {value!r}", value=v))
         if (low is not None and v < low) or (high is not None and v > high):
-            raise ValueError(f"must be from {low} to {high}, not {v}")
+            raise ValueError(_("must be from {low} to {high}, not {v}", low=low, high=high, v=v))
 
     return check
 
@@ -80,7 +81,7 @@ def number(low: float | None = None, high: float | None = None) -> Check:
 def boolean(v: Any) -> None:
     """true or false."""
     if not isinstance(v, bool):
-        raise ValueError(f"must be true or false, not {v!r}")
+        raise ValueError(_("must be true or false, not {value!r}", value=v))
 
 
 def choice(options: Callable[[], Iterable[str]] | Iterable[str]) -> Check:
@@ -89,7 +90,9 @@ def choice(options: Callable[[], Iterable[str]] | Iterable[str]) -> Check:
     def check(v: Any) -> None:
         allowed = list(options() if callable(options) else options)
         if v not in allowed:
-            raise ValueError(f"unknown {v!r}; choose one of {', '.join(allowed)}")
+            raise ValueError(
+                _("unknown {value!r}; choose one of {choices}", value=v, choices=", ".join(allowed))
+            )
 
     return check
 
@@ -99,12 +102,19 @@ def list_of(item: Check, min_len: int = 0, max_len: int | None = None) -> Check:
 
     def check(v: Any) -> None:
         if not isinstance(v, list) or len(v) < min_len or (max_len and len(v) > max_len):
-            raise ValueError(f"must be a list of {min_len} to {max_len or 'any'} items, not {v!r}")
+            raise ValueError(
+                _(
+                    "must be a list of {min_len} to {max_len} items, not {v!r}",
+                    min_len=min_len,
+                    max_len=max_len or "any",
+                    v=v,
+                )
+            )
         for i, x in enumerate(v):
             try:
                 item(x)
             except ValueError as exc:
-                raise ValueError(f"item {i} {exc}") from None
+                raise ValueError(_("item {i} {exc}", i=i, exc=exc)) from None
 
     return check
 
@@ -113,11 +123,17 @@ def points(v: Any) -> None:
     """Rows [x1, x2, label] (label a whole number ≥ 0) or [x, y], all of one length."""
     list_of(list_of(number(), 2, 3), 1)(v)
     if len({len(row) for row in v}) != 1:
-        raise ValueError("every point must have the same length (3: x1, x2, label; 2: x, y)")
+        raise ValueError(_("every point must have the same length (3: x1, x2, label; 2: x, y)"))
     if len(v[0]) == 3:
         for i, row in enumerate(v):
             if isinstance(row[2], bool) or not isinstance(row[2], int) or row[2] < 0:
-                raise ValueError(f"item {i}: a label must be a whole number ≥ 0, not {row[2]!r}")
+                raise ValueError(
+                    _(
+                        "item {i}: a label must be a whole number ≥ 0, not {label!r}",
+                        i=i,
+                        label=row[2],
+                    )
+                )
 
 
 def _trace_point(v: Any) -> None:
@@ -140,7 +156,7 @@ def nested_numbers(v: Any) -> None:
 def features(v: Any) -> None:
     """Input features, all for points on the plane (x1, x2, …) or all for a curve (x, x^2, …)."""
     if not isinstance(v, list) or not all(isinstance(name, str) for name in v):
-        raise ValueError(f"must be a list of feature names, not {v!r}")
+        raise ValueError(_("must be a list of feature names, not {v!r}", v=v))
     try:
         check_features(v, 2)
     except ValueError:
@@ -150,7 +166,7 @@ def features(v: Any) -> None:
 def values_dict(v: Any) -> None:
     """A dict of leaf name → number."""
     if not isinstance(v, dict) or not all(isinstance(k, str) for k in v):
-        raise ValueError(f"must be a dict of name → number, not {v!r}")
+        raise ValueError(_("must be a dict of name → number, not {v!r}", v=v))
     for k, x in v.items():
         try:
             number()(x)
@@ -163,7 +179,7 @@ def formula_text(v: Any) -> None:
     from nnviz.graph import parse  # the graph parser is the judge of what it can draw
 
     if not isinstance(v, str):
-        raise ValueError(f"must be text, not {v!r}")
+        raise ValueError(_("must be text, not {value!r}", value=v))
     parse(v)  # FormulaError is a ValueError
 
 
@@ -206,10 +222,12 @@ def _tables() -> list[str]:
 
 def _knob_weights(v: Any) -> None:
     if not isinstance(v, dict) or not v:
-        raise ValueError("expected a table of feature: weight")
+        raise ValueError(_("expected a table of feature: weight"))
     for name, w in v.items():
         if not isinstance(name, str) or not _is_number(w) or abs(w) > 100:
-            raise ValueError(f"weight of {name!r} must be a number within ±100, not {w!r}")
+            raise ValueError(
+                _("weight of {name!r} must be a number within ±100, not {w!r}", name=name, w=w)
+            )
 
 
 TRAINING_RULES = [*OPTIMIZERS, "momentum", "nesterov", "perceptron", "averaged_perceptron"]
@@ -273,13 +291,22 @@ TARGETS = tuple(dict.fromkeys(v.to for v in _VERBS))
 def check_request(request: Any) -> list[tuple[str, str]]:
     """Every problem with one setup request, as (field, message); empty if it is fine."""
     if not isinstance(request, dict):
-        return [("", f"a setup request must be a dict, not {request!r}")]
+        return [("", _("a setup request must be a dict, not {request!r}", request=request))]
     to, do = request.get("to"), request.get("do")
     if to not in TARGETS:
-        return [("to", f"unknown target {to!r}; choose one of {', '.join(TARGETS)}")]
+        return [
+            (
+                "to",
+                _(
+                    "unknown target {to!r}; choose one of {choices}",
+                    to=to,
+                    choices=", ".join(TARGETS),
+                ),
+            )
+        ]
     if not isinstance(do, str) or (to, do) not in VOCABULARY:
         verbs = ", ".join(d for t, d in VOCABULARY if t == to)
-        return [("do", f"{to} cannot {do!r}; it can {verbs}")]
+        return [("do", _("{to} cannot {do!r}; it can {verbs}", to=to, do=do, verbs=verbs))]
     verb = VOCABULARY[(to, do)]
     problems = [(k, "missing") for k in verb.required if k not in request]
     for key, value in request.items():
@@ -288,7 +315,18 @@ def check_request(request: Any) -> list[tuple[str, str]]:
         check = verb.required.get(key) or verb.optional.get(key)
         if check is None:
             allowed = ", ".join([*verb.required, *verb.optional]) or "none"
-            problems.append((key, f"{to}.{do} has no field {key!r} (its fields: {allowed})"))
+            problems.append(
+                (
+                    key,
+                    _(
+                        "{to}.{do} has no field {key!r} (its fields: {allowed})",
+                        to=to,
+                        do=do,
+                        key=key,
+                        allowed=allowed,
+                    ),
+                )
+            )
             continue
         try:
             check(value)

@@ -15,6 +15,7 @@ from nnviz.engine.describe import (
 from nnviz.engine.spec import NetworkSpec
 from nnviz.palette import BLUE, ORANGE, hex_color
 from nnviz.snapshot import Snapshot
+from nnviz.text import _
 
 # Edge modes: key → (button label, what the numbers are, symbol in the legend).
 MODES: dict[str, tuple[str, str, str]] = {
@@ -37,9 +38,9 @@ def layer_caption(spec: NetworkSpec, layer: int) -> str:
     if layer == 0:
         return "Input"
     if layer == len(spec.sizes) - 1:
-        return f"Output · {spec.output}"
+        return _("Output · {output}", output=spec.output)
     n = spec.sizes[layer]
-    return f"Hidden {layer} · {spec.activation} · {n}"
+    return _("Hidden {layer} · {activation} · {n}", layer=layer, activation=spec.activation, n=n)
 
 
 def unit_name(snap: Snapshot, layer: int, index: int) -> str:
@@ -53,18 +54,28 @@ def unit_title(snap: Snapshot, layer: int, index: int) -> str:
     """'neuron h1[2] (hidden layer 1, neuron 2)', 'input X₁' or 'output ŷ' for captions."""
     name = unit_name(snap, layer, index)
     if layer == 0:
-        return f"input {name}"
+        return _("input {name}", name=name)
     if layer == len(snap.spec.sizes) - 1:
-        return f"output {name}"
-    return f"neuron {name} (hidden layer {layer}, neuron {index + 1})"
+        return _("output {name}", name=name)
+    return _(
+        "neuron {name} (hidden layer {layer}, neuron {index})",
+        name=name,
+        layer=layer,
+        index=index + 1,
+    )
 
 
 def parameter_title(snap: Snapshot, layer: int, i: int, j: int | None = None) -> str:
     """'weight W1[1,2] (X₁ → h1[2])' or, with ``j`` None, 'bias b1[2] of h1[2]' (i = neuron)."""
     if j is None:
-        return f"bias {bias_name(layer, i)} of {unit_name(snap, layer, i)}"
+        return _("bias {name} of {unit}", name=bias_name(layer, i), unit=unit_name(snap, layer, i))
     source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
-    return f"weight {weight_name(layer, i, j)} ({source} → {target})"
+    return _(
+        "weight {name} ({source} → {target})",
+        name=weight_name(layer, i, j),
+        source=source,
+        target=target,
+    )
 
 
 def layer_inputs(snap: Snapshot, layer: int) -> list[str]:
@@ -84,13 +95,22 @@ def node_text(snap: Snapshot, layer: int, index: int) -> str:
     """A neuron's hover card: its name, the formula with today's numbers, its activation."""
     name = unit_name(snap, layer, index)
     if layer == 0:
-        where = "x along the line" if snap.dim == 1 else "the plane"
-        return f"input {name}\nthe picture shows {name} across {where}"
+        where = _("x along the line") if snap.dim == 1 else _("the plane")
+        return _("input {name}\nthe picture shows {name} across {where}", name=name, where=where)
     act = activation_of(snap.spec, layer)
     bias = snap.biases[layer - 1]
     formula = neuron_formula(snap.weights[layer - 1], bias, act, layer_inputs(snap, layer), index)
-    kind = "output" if layer == len(snap.spec.sizes) - 1 else f"hidden layer {layer}"
-    return f"{name}  ({kind}, neuron {index + 1})\n{name} = {formula}\nactivation: {act}"
+    kind = (
+        _("output") if layer == len(snap.spec.sizes) - 1 else _("hidden layer {layer}", layer=layer)
+    )
+    return _(
+        "{name}  ({kind}, neuron {index})\n{name} = {formula}\nactivation: {act}",
+        name=name,
+        kind=kind,
+        index=index + 1,
+        formula=formula,
+        act=act,
+    )
 
 
 def edge_text(snap: Snapshot, layer: int, i: int, j: int) -> str:
@@ -98,17 +118,22 @@ def edge_text(snap: Snapshot, layer: int, i: int, j: int) -> str:
     pi = snap.param_index(layer - 1)
     w, g, u = (_number(a, pi, (i, j)) for a in (snap.params, snap.grads, snap.updates))
     source, target = unit_name(snap, layer - 1, i), unit_name(snap, layer, j)
-    return edge_description(w, g, u, source, target, weight_name(layer, i, j)) + "\nclick to edit"
+    edge = edge_description(w, g, u, source, target, weight_name(layer, i, j))
+    return _("{edge}\nclick to edit", edge=edge)
 
 
 def bias_text(snap: Snapshot, layer: int, j: int) -> str:
     """A bias square's hover card: b, ∂L/∂b and Δb."""
     pi = snap.param_index(layer - 1, True)
     b, g, u = (_number(a, pi, (j,)) for a in (snap.params, snap.grads, snap.updates))
-    return (
-        f"bias {bias_name(layer, j)} of {unit_name(snap, layer, j)} = {b:.4g}\n"
-        f"∂L/∂b = {g:.3g}   last update Δb = {u:.3g}\n"
-        "click to edit"
+    return _(
+        "bias {name} of {unit} = {b:.4g}\n∂L/∂b = {g:.3g}   last update Δb = "
+        "{u:.3g}\nclick to edit",
+        name=bias_name(layer, j),
+        unit=unit_name(snap, layer, j),
+        b=b,
+        g=g,
+        u=u,
     )
 
 
@@ -138,14 +163,20 @@ def legend_html(mode: str, scale: float, present: bool = False) -> str:
     blue, orange = hex_color(BLUE), hex_color(ORANGE)
     what, symbol = MODES[mode][1], MODES[mode][2]
     if scale > 0:
-        thickness = f"thickness = {symbol} (thickest ≥ {scale:.2g})"
+        thickness = _("thickness = {symbol} (thickest ≥ {scale:.2g})", symbol=symbol, scale=scale)
     else:
-        thickness = f"all {symbol} are 0 so far (take a training step)"
-    return (
-        f"Edges show the <b>{what}</b>: "
-        f"<span style='color:{blue};font-size:{size}'>■</span> positive "
-        f"<span style='color:{orange};font-size:{size}'>■</span> negative; {thickness}. "
-        "Small squares are biases. Hover for live values; click an edge or a bias to edit it."
+        thickness = _("all {symbol} are 0 so far (take a training step)", symbol=symbol)
+    return _(
+        "Edges show the <b>{what}</b>: <span "
+        "style='color:{blue};font-size:{size}'>■</span> positive <span "
+        "style='color:{orange};font-size:{size}'>■</span> negative; {thickness}. "
+        "Small squares are biases. Hover for live values; click an edge or a "
+        "bias to edit it.",
+        what=what,
+        blue=blue,
+        size=size,
+        orange=orange,
+        thickness=thickness,
     )
 
 

@@ -1,14 +1,10 @@
 """The sweep runner: results in grid order with progress, prompt cancel, the same every time."""
 
-import importlib.util
-import sys
-import types
-
 import numpy as np
 import pytest
 
 from nnviz.experiments.double_descent import cell_errors
-from nnviz.experiments.sweep import Sweep, SweepResult, run_sweep, sweepable
+from nnviz.experiments.sweep import SWEEPS, Sweep, SweepKind, SweepResult, run_sweep, sweepable
 
 SMALL = Sweep("double-descent", (10, 40, 80), seeds=(0, 1, 2))
 
@@ -69,23 +65,24 @@ def test_bad_sweeps_are_refused_before_running():
         Sweep("double-descent", (5,), (-1,))
 
 
-def test_registry_lists_double_descent_and_overparam_only_if_present():
-    """Double descent is always sweepable; over-parameterisation only when its module exists."""
+def test_every_experiment_of_the_window_is_sweepable():
+    """Double descent is built in; the cells module registers the window's other experiments."""
+    import nnviz.experiments.cells  # noqa: F401 - registers them
+
     names = sweepable()
-    assert "double-descent" in names and "double-descent-epochs" in names
-    present = importlib.util.find_spec("nnviz.experiments.overparam") is not None
-    assert ("overparameterisation" in names) == present
+    for name in ("double-descent", "double-descent-epochs", "overparameterisation", "depth-init"):
+        assert name in names
 
 
-def test_overparam_hook_is_called_with_width_seeds_steps(monkeypatch):
-    """With an overparam module present, its cell gets (width, seeds, steps) for each width."""
+def test_a_cell_gets_its_value_seeds_and_options(monkeypatch):
+    """Each grid value is computed by the registered cell with the sweep's seeds and options."""
     calls = []
-    fake = types.ModuleType("nnviz.experiments.overparam")
-    fake.overparam_cell = lambda width, seeds, steps: (
-        calls.append((width, seeds, steps)) or {"success_rate": 1.0}
-    )
-    monkeypatch.setitem(sys.modules, "nnviz.experiments.overparam", fake)
-    assert "overparameterisation" in sweepable()
+
+    def cell(width, seeds, steps):
+        calls.append((width, seeds, steps))
+        return {"success_rate": 1.0}
+
+    monkeypatch.setitem(SWEEPS, "overparameterisation", SweepKind("width", lambda: cell))
     sweep = Sweep("overparameterisation", (2, 16), (0, 1), options=(("steps", 50),))
     results = list(run_sweep(sweep))
     assert calls == [(2, (0, 1), 50), (16, (0, 1), 50)]

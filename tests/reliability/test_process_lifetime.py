@@ -58,6 +58,7 @@ def _start_app(home: Path) -> tuple[subprocess.Popen, int, list[str]]:
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
         "PYTHONPATH": str(ROOT),
+        "NNVIZ_QT_VERBOSE": "1",  # the offscreen platform's first message says the window is up
     }
     code = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
     app = subprocess.Popen(
@@ -75,7 +76,9 @@ def _start_app(home: Path) -> tuple[subprocess.Popen, int, list[str]]:
     reader = threading.Thread(target=_read_stderr, args=(app, lines, shown), daemon=True)
     reader.start()
     app.reader = reader  # type: ignore[attr-defined]
-    assert shown.wait(TIMEOUT_S), "the window never appeared"
+    if not shown.wait(TIMEOUT_S):
+        app.kill()  # never leave an app (and its training process) behind
+        pytest.fail("the window never appeared")
     time.sleep(2.0)
     return app, children[0], lines
 
