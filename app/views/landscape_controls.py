@@ -174,7 +174,8 @@ class LandscapeControls(QWidget):
             box.toggled.connect(self._on_racers_toggled)
             self.racer_boxes[key] = box
             row.addWidget(box)
-        row.addWidget(QLabel("explain"))
+        explain = QLabel("explain")
+        row.addWidget(explain)
         self.narrated = QComboBox()
         for key, label, _ in racers:
             self.narrated.addItem(label, key)
@@ -183,7 +184,13 @@ class LandscapeControls(QWidget):
             lambda _i: self.narrated_changed.emit(self.narrated.currentData())
         )
         row.addWidget(self.narrated)
+        self._racer_row = [*self.racer_boxes.values(), explain, self.narrated]
         return row
+
+    def show_race_controls(self, on: bool) -> None:
+        """The racers' boxes belong to frames with optimizers racing (not the ll paths)."""
+        for widget in self._racer_row:
+            widget.setVisible(on)
 
     def probe_row(self) -> FlowLayout:
         """Knob chooser, Δx slider, fog and the 1-D walk (placed under the 1-D plot)."""

@@ -40,7 +40,7 @@ class LandscapeView(QWidget):
         self.surface = SurfacePlot()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.surface)
-        middle = QWidget()
+        self.middle_panel = middle = QWidget()
         self.middle = QVBoxLayout(middle)
         self.middle.setContentsMargins(0, 0, 0, 0)
         self.curve = CurvePlot()
@@ -170,6 +170,9 @@ class LandscapeView(QWidget):
             )
         else:
             self.curve.clear_curve()
+        for part in (self.middle_panel, self.probe, self.readout):
+            part.setVisible(pic.one_d_panel)
+        self.controls.show_race_controls(pic.one_d_panel)
         self.controls.show_legend(pic.legend)
         self.caption.setText(pic.caption)
         self.narration.setText("<br>".join(pic.narration))

@@ -120,6 +120,7 @@ def likelihood_picture(scene: LikelihoodScene, seq: int) -> LandscapePicture:
         seq,
         legend=legend(paths),
         plot_legend=True,
+        one_d_panel=False,  # a 2-weight hill has no knob to slice: the surface gets the room
     )
 
 

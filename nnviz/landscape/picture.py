@@ -69,3 +69,4 @@ class LandscapePicture:
     cross: tuple[float, float, float, float] | None = None
     legend: tuple[tuple[str, tuple[int, int, int]], ...] = ()  # (name, colour) of each path
     plot_legend: bool = False  # draw the legend inside the surface plot (likelihood paths)
+    one_d_panel: bool = True  # the 1-D slice and the race's controls belong to this frame

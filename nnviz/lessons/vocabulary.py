@@ -23,7 +23,7 @@ graph      mode      mode: ops | neurons | layers
 landscape  mode      mode: race | network
 landscape  surface   key (bowl, rosenbrock, …)
 landscape  lr        lr
-landscape  paths     kinds: list of batch | sgd | minibatch
+landscape  paths     kinds: list of ascent | descent | batch | sgd | minibatch
 plot       show      figure (a key of ``nnviz.lessons.figures.FIGURES``)
 table      load      name (a table in resources/tables: fruit, weather)
 table      knobs     weights: {feature: number}, threshold
@@ -44,7 +44,7 @@ from nnviz.data import DATASETS
 from nnviz.engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from nnviz.engine.features import check_features
 from nnviz.landscape import SURFACES
-from nnviz.landscape.paths import PATH_KINDS
+from nnviz.landscape.requests import LIKELIHOOD_PATHS
 from nnviz.text import _
 
 Check = Callable[[Any], None]  # raises ValueError naming what is wrong
@@ -277,7 +277,7 @@ _VERBS = [
     Verb("landscape", "mode", {"mode": choice(("race", "network"))}),
     Verb("landscape", "surface", {"key": choice(SURFACES)}),
     Verb("landscape", "lr", {"lr": number(0)}),
-    Verb("landscape", "paths", {"kinds": list_of(choice(PATH_KINDS), 1)}),
+    Verb("landscape", "paths", {"kinds": list_of(choice(LIKELIHOOD_PATHS), 1)}),
     Verb("plot", "show", {"figure": choice(_figures)}),
     Verb("table", "load", {"name": choice(_tables)}),
     Verb("table", "knobs", {"weights": _knob_weights, "threshold": number(-100, 100)}),
