@@ -42,6 +42,7 @@ class ImagesController(QObject):
         self.selected: int | None = None
         self.history: list[tuple[int, np.ndarray]] = []  # (sample, image before a nudge)
         self.training = False
+        self.pending_nudge: tuple[int, float] | None = None  # a lesson's nudge, after training
         view.train_requested.connect(self.train)
         view.sample_clicked.connect(self._on_sample_clicked)
         view.nudge_requested.connect(self._on_nudge_requested)
@@ -80,6 +81,8 @@ class ImagesController(QObject):
             self.training = False
             self.view.set_training(False)
             self.training_finished.emit(value.test_accuracy)
+            if self.pending_nudge is not None:
+                self.nudge_when_trained(*self.pending_nudge)
 
     def _on_failed(self, key: str, text: str) -> None:
         if key == JOB:
@@ -143,6 +146,17 @@ class ImagesController(QObject):
         flipped = "changed its mind" if after != before else "still says the same"
         self.view.show_message(f"ε = {eps:g}: the network {flipped}", error=False)
         return True
+
+    def nudge_when_trained(self, image_index: int, eps: float) -> None:
+        """Select an image and nudge it now, or as soon as the running training is done."""
+        if self.training or self.progress is None or self.progress.epoch == 0:
+            self.pending_nudge = (int(image_index), float(eps))
+            if not self.training:
+                self.train()
+            return
+        self.pending_nudge = None
+        if self.select(image_index):
+            self.nudge(eps)
 
     def undo(self) -> bool:
         """Put the last nudged image back exactly as it was."""

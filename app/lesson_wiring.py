@@ -85,7 +85,16 @@ class LessonWiring:
             return w.table.set_knobs(dict(request.weights), request.threshold)
         if isinstance(request, ls.ShowPaths):  # gradient paths on the log-likelihood hill
             return w.landscape.show_paths(request.kinds)
+        if isinstance(request, ls.NudgeImage):
+            numbers = w.lessons.player.numbers() if w.lessons.player is not None else {}
+            if "index" not in numbers or "eps" not in numbers:
+                return False
+            w.images.nudge_when_trained(int(numbers["index"]), float(numbers["eps"]))
+            return True
         if isinstance(request, ls.LoadImages):
+            w.images.pending_nudge = None
+            while w.images.undo():  # Back to this step: every image as it was
+                pass
             if w.images.progress is None and not w.images.training:
                 w.images.train()
             return True

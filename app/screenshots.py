@@ -38,6 +38,10 @@ SHOTS = [
     ("lesson_sigmoid.png", ["--lesson", "sigmoid", "--step", "2", "--size", "1480x900"]),
     ("lesson_perceptron.png", ["--lesson", "perceptron", "--step", "2", "--size", "1480x900"]),
     (
+        "lesson_ascent_descent.png",
+        ["--lesson", "ascent-descent", "--step", "1", "--size", "1480x900"],
+    ),
+    (
         "lesson_fruit_perceptron.png",
         ["--lesson", "fruit-perceptron", "--step", "2", "--size", "1480x900"],
     ),

@@ -92,6 +92,11 @@ class LoadImages:
     options: tuple[tuple[str, Any], ...] = ()
 
 
+@dataclass(frozen=True)
+class NudgeImage:
+    """The adversarial step on the image (and with the ε) the step's numbers found."""
+
+
 def to_requests(setup: Mapping[str, Any]) -> list[Any]:
     """The typed requests for one validated setup entry ``{"to": …, "do": …, …}``."""
     to, do = setup["to"], setup["do"]
@@ -156,6 +161,7 @@ _MAKERS = {
         tuple(sorted((k, float(v)) for k, v in f["weights"].items())), float(f["threshold"])
     ),
     ("images", "dataset"): lambda f: LoadImages(tuple(sorted(f.items()))),
+    ("images", "nudge"): lambda f: NudgeImage(),
 }
 
 

@@ -28,6 +28,7 @@ plot       show      figure (a key of ``nnviz.lessons.figures.FIGURES``)
 table      load      name (a table in resources/tables: fruit, weather)
 table      knobs     weights: {feature: number}, threshold
 images     dataset   k?, n?, seed?
+images     nudge     (none: the image and ε are the ones the lesson's numbers computed)
 =========  ========  ================================================================
 
 Every check raises ValueError with a message; the lesson loader adds the field's path.
@@ -282,6 +283,7 @@ _VERBS = [
     Verb("table", "load", {"name": choice(_tables)}),
     Verb("table", "knobs", {"weights": _knob_weights, "threshold": number(-100, 100)}),
     Verb("images", "dataset", optional={"k": integer(8, 16), "n": integer(10, 5000), "seed": SEED}),
+    Verb("images", "nudge"),
 ]
 
 VOCABULARY: dict[tuple[str, str], Verb] = {(v.to, v.do): v for v in _VERBS}

@@ -111,3 +111,27 @@ def test_the_start_page_lists_every_lesson_by_lecture(window, qtbot):
     page._open_current()
     _settled(window, qtbot)
     assert window.lessons.player.lesson.id == "sigmoid"
+
+
+def test_the_adversarial_lesson_nudges_the_image_its_numbers_found_and_back_undoes_it(
+    window, qtbot
+):
+    """Step 2 flips the image the engine found with its ε; Back puts every pixel back."""
+    window.open_lesson("adversarial")
+    _settled(window, qtbot)
+    images = window.images
+    qtbot.waitUntil(lambda: images.progress is not None and not images.training, timeout=60_000)
+    original = images.images.copy()
+    window.lesson_next()
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: bool(images.history), timeout=60_000)
+    numbers = window.lessons.player.numbers()
+    i = numbers["index"]
+    assert images.selected == i
+    change = abs(images.images[i] - original[i]).max()
+    assert 0 < change <= numbers["eps"] + 1e-12
+    label, _ = images._answer(images.images[i])
+    assert label == numbers["prediction_after"] != numbers["prediction_before"]
+    window.lesson_back()
+    _settled(window, qtbot)
+    assert (images.images == original).all() and not images.history
