@@ -13,7 +13,7 @@ import pytest
 from app.views.landscape_3d import grid_heights
 from nnviz.landscape.picture import SurfacePicture
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]  # tests/app/views/ → the repository
 SCRIPT = textwrap.dedent(
     """
     import sys
