@@ -24,6 +24,7 @@ from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
 from nnviz.rules import heads_for
 from nnviz.run import Run, check_network
 from nnviz.snapshot import Snapshot, frozen, frozen_all
+from nnviz.text import _
 
 # Events after which training pauses: nothing to train on, blown up, or stopped early.
 STOPS = ("diverged", "idle", "stopped")
@@ -84,7 +85,7 @@ class Lab:
         """Apply one command. Invalid input raises ValueError and changes nothing."""
         handler = getattr(self, f"_on_{type(command).__name__}", None)
         if handler is None:
-            raise ValueError(f"unknown command {type(command).__name__}")
+            raise ValueError(_("unknown command {name}", name=type(command).__name__))
         handler(command)
 
     def _on_Play(self, c: cmd.Play) -> None:
@@ -98,7 +99,7 @@ class Lab:
 
     def _on_RunEpochs(self, c: cmd.RunEpochs) -> None:
         if int(c.epochs) < 0:
-            raise ValueError("the number of epochs cannot be negative")
+            raise ValueError(_("the number of epochs cannot be negative"))
         if int(c.epochs):
             self.run.check_trainable()
         self.stop_at_epoch = self.trainer.epoch + int(c.epochs)
@@ -107,7 +108,7 @@ class Lab:
     def _on_TrainEpochs(self, c: cmd.TrainEpochs) -> None:
         epochs = int(c.epochs)
         if not 0 <= epochs <= 100_000:
-            raise ValueError("train 0 to 100000 epochs at once")
+            raise ValueError(_("train 0 to 100000 epochs at once"))
         if epochs:
             self.run.check_trainable()
         self.playing, self.stop_at_epoch = False, None
@@ -133,7 +134,9 @@ class Lab:
         self.playing = False
         self.run.step_back()
         t = self.trainer
-        self._say("info", f"Stepped back to epoch {t.epoch}, step {t.step}.")
+        self._say(
+            "info", _("Stepped back to epoch {epoch}, step {step}.", epoch=t.epoch, step=t.step)
+        )
 
     def _on_Reset(self, c: cmd.Reset) -> None:
         spec = self.spec if c.seed is None else self.spec.with_(seed=int(c.seed))
@@ -142,11 +145,14 @@ class Lab:
         if self.run.rule is not None:
             self._say(
                 "reset",
-                f"Reset: the perceptron starts again from w = 0; seed {spec.seed} sets the "
-                "order the points are visited in.",
+                _(
+                    "Reset: the perceptron starts again from w = 0; seed {seed} sets the "
+                    "order the points are visited in.",
+                    seed=spec.seed,
+                ),
             )
             return
-        self._say("reset", "Reset: the parameters were re-randomised.")
+        self._say("reset", _("Reset: the parameters were re-randomised."))
 
     def _on_SetConfig(self, c: cmd.SetConfig) -> None:
         config = fit_config_to_spec(c.config, self.spec, self.data.kind)
@@ -163,7 +169,7 @@ class Lab:
         self._rebuild(net)
         self._say(
             "rebuilt",
-            "The architecture changed, so the network was rebuilt with fresh random weights.",
+            _("The architecture changed, so the network was rebuilt with fresh random weights."),
         )
 
     def _on_SetData(self, c: cmd.SetData) -> None:
@@ -180,20 +186,29 @@ class Lab:
         self._rebuild(self.spec.build())
         self._say(
             "rebuilt",
-            f"The data is now {_task_name(new)}, so the network was rebuilt "
-            f"with {self.spec.n_outputs} {self.spec.output} output(s).",
+            _(
+                "The data is now {task}, so the network was rebuilt "
+                "with {n_outputs} {output} output(s).",
+                task=_task_name(new),
+                n_outputs=self.spec.n_outputs,
+                output=self.spec.output,
+            ),
         )
 
     def _on_SetParam(self, c: cmd.SetParam) -> None:
         params = self.net.params
         if not 0 <= c.param_index < len(params):
-            raise ValueError(f"there is no parameter array {c.param_index}")
+            raise ValueError(
+                _("there is no parameter array {param_index}", param_index=c.param_index)
+            )
         if not np.isfinite(c.value):
-            raise ValueError("a weight must be a finite number")
+            raise ValueError(_("a weight must be a finite number"))
         try:
             params[c.param_index][tuple(c.index)] = float(c.value)
         except (IndexError, TypeError):
-            raise ValueError(f"index {c.index} is outside that parameter array") from None
+            raise ValueError(
+                _("index {index} is outside that parameter array", index=c.index)
+            ) from None
 
     def _on_SetParams(self, c: cmd.SetParams) -> None:
         params = self.net.params
@@ -201,11 +216,11 @@ class Lab:
             np.shape(v) != p.shape or not np.all(np.isfinite(v))
             for v, p in zip(c.params, params, strict=True)
         ):
-            raise ValueError("those parameters do not fit this network")
+            raise ValueError(_("those parameters do not fit this network"))
         epoch = c.epoch
         whole = isinstance(epoch, int | np.integer) and not isinstance(epoch, bool)
         if epoch is not None and not (whole and epoch >= 0):
-            raise ValueError("the epoch must be a whole number from 0 up")
+            raise ValueError(_("the epoch must be a whole number from 0 up"))
         if epoch is not None:  # a restored run: its epoch, a fresh optimizer, no step back
             self._rebuild(self.net)
             self.trainer.epoch = int(epoch)
@@ -216,16 +231,15 @@ class Lab:
     def _on_ExampleStep(self, c: cmd.ExampleStep) -> None:
         point = np.asarray(c.point, dtype=float).ravel()
         if point.size != self.data.dim or not np.all(np.isfinite(point)):
-            raise ValueError(f"the example must be {self.data.dim} finite number(s)")
+            raise ValueError(_("the example must be {dim} finite number(s)", dim=self.data.dim))
         if not np.isfinite(c.label):
-            raise ValueError("the example's label must be a finite number")
+            raise ValueError(_("the example's label must be a finite number"))
         check_slopes(self.net)  # one gradient step: flat activations cannot take it
         X = feature_matrix(point[None, :], self.spec.features, self.data.dim)
         y = np.array([c.label], dtype=float)
         loss, lr = self.config.loss, self.config.lr
         before, grads = self.net.loss_and_grads(X, y, loss=loss)  # this one example, no penalty
-        paused = " Training is paused so you can see it." if self.playing else ""
-        self.playing = False
+        was_playing, self.playing = self.playing, False
         self.run.remember()
         old = [p.copy() for p in self.net.params]
         # Gradient descent on one example: every parameter moves against its own gradient.
@@ -234,16 +248,28 @@ class Lab:
         t.last_grads = grads
         t.last_update = [p - o for p, o in zip(self.net.params, old, strict=True)]
         after = self.net.loss(X, y, loss=loss)
-        self._say(
-            "example_step",
-            f"One gradient step on the traced example (w ← w − {lr:g}·∂L/∂w): "
-            f"its loss went {before:.4g} → {after:.4g}.{paused}",
-        )
+        if was_playing:  # one whole sentence each way: a translation may order them otherwise
+            said = _(
+                "One gradient step on the traced example (w ← w − {lr:g}·∂L/∂w): "
+                "its loss went {before:.4g} → {after:.4g}. Training is paused so you can see it.",
+                lr=lr,
+                before=before,
+                after=after,
+            )
+        else:
+            said = _(
+                "One gradient step on the traced example (w ← w − {lr:g}·∂L/∂w): "
+                "its loss went {before:.4g} → {after:.4g}.",
+                lr=lr,
+                before=before,
+                after=after,
+            )
+        self._say("example_step", said)
 
     def _on_SetSpeed(self, c: cmd.SetSpeed) -> None:
         eps = c.epochs_per_second
         if eps is not None and not (np.isfinite(eps) and eps > 0):
-            raise ValueError("speed must be a positive number of epochs per second")
+            raise ValueError(_("speed must be a positive number of epochs per second"))
         self.epochs_per_second = eps
 
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
@@ -267,7 +293,7 @@ class Lab:
         return done
 
     def _train_until(self, stop: Callable[[StepEvent], bool], limit: int = 100_000) -> None:
-        for _ in range(limit):
+        for _unused in range(limit):
             event = self._next_event()
             if stop(event) or event.kind in STOPS:
                 return
@@ -379,15 +405,15 @@ def fit_config_to_spec(config: TrainConfig, spec: NetworkSpec, kind: str) -> Tra
 
 def _check_data(d: cmd.DataArrays) -> None:
     if d.kind not in HEADS:
-        raise ValueError(f"unknown task {d.kind!r}")
+        raise ValueError(_("unknown task {kind!r}", kind=d.kind))
     for X, y in ((d.X_train, d.y_train), (d.X_test, d.y_test)):
         if len(X) != len(y) or (len(X) and np.shape(X)[1] != d.dim):
-            raise ValueError("the points and labels do not line up")
+            raise ValueError(_("the points and labels do not line up"))
         if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
-            raise ValueError("the data contains NaN or infinite values")
+            raise ValueError(_("the data contains NaN or infinite values"))
 
 
 def _task_name(d: cmd.DataArrays) -> str:
     if d.kind == "multiclass":
-        return f"{d.n_classes}-class classification"
-    return "regression" if d.kind == "regression" else "two-class classification"
+        return _("{n_classes}-class classification", n_classes=d.n_classes)
+    return _("regression") if d.kind == "regression" else _("two-class classification")

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from nnviz import commands as cmd
 from nnviz.experiments.sweep_run import SWEEP, SWEEP_DONE, RunningSweep  # noqa: F401 - protocol
 from nnviz.lab import Lab
+from nnviz.text import _
 
 FRAME_S = 1.0 / 40.0  # the newest snapshot at most every 25 ms
 TRAIN_SLICE_S = 0.008  # train in slices this long between looks at the command pipe
@@ -68,7 +69,7 @@ class LabLoop:
         elif kind == COMMAND:
             self._apply(value)
         else:
-            self._report(f"unknown message {kind!r}")
+            self._report(_("unknown message {kind!r}", kind=kind))
 
     def _apply(self, command: cmd.Command) -> None:
         try:
@@ -144,7 +145,7 @@ def serve(make_lab: Callable[[], Lab], inbox: Channel, outbox: Channel) -> None:
     try:
         loop = LabLoop(make_lab())
     except Exception as exc:  # noqa: BLE001 - tell the GUI why training cannot start
-        outbox.send((FAILED, f"Training could not start: {describe(exc)}"))
+        outbox.send((FAILED, _("Training could not start: {error}", error=describe(exc))))
         return
     try:
         _run(loop, inbox, outbox)
@@ -171,5 +172,12 @@ def _run(loop: LabLoop, inbox: Channel, outbox: Channel) -> None:
 def describe(exc: BaseException) -> str:
     """An unexpected error in one line: its type, message and where it happened."""
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-    place = f" (in {where[0].name})" if where else ""
-    return f"Training stopped by an unexpected error{place}: {type(exc).__name__}: {exc}"
+    kind = type(exc).__name__
+    if where:
+        return _(
+            "Training stopped by an unexpected error (in {function}): {kind}: {error}",
+            function=where[0].name,
+            kind=kind,
+            error=exc,
+        )
+    return _("Training stopped by an unexpected error: {kind}: {error}", kind=kind, error=exc)

@@ -12,6 +12,7 @@ from nnviz.engine.mlp import MLP
 from nnviz.engine.perceptron_trainer import RULES, PerceptronTrainer
 from nnviz.engine.spec import HEADS
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, TrainingError
+from nnviz.text import _
 
 Array = np.ndarray
 RULE_LABELS = {"perceptron": "Perceptron rule", "averaged_perceptron": "Averaged perceptron"}
@@ -42,13 +43,20 @@ def check_rule_network(net: MLP) -> None:
     if net.n_layers != 1:
         hidden = ", ".join(str(n) for n in net.sizes[1:-1])
         raise TrainingError(
-            f"the perceptron rule trains a single layer of weights, but this network has "
-            f"hidden layers ({hidden}); remove them, or train it by gradient descent"
+            _(
+                "the perceptron rule trains a single layer of weights, but this network has "
+                "hidden layers ({hidden}); remove them, or train it by gradient descent",
+                hidden=hidden,
+            )
         )
     if net.sizes[-1] != 1 or net.activations[-1] not in RULE_OUTPUTS:
         raise TrainingError(
-            "the perceptron rule needs one step (or sigmoid) output for two classes, "
-            f"not {net.sizes[-1]} {net.activations[-1]} output(s)"
+            _(
+                "the perceptron rule needs one step (or sigmoid) output for two classes, "
+                "not {n_outputs} {activation} output(s)",
+                n_outputs=net.sizes[-1],
+                activation=net.activations[-1],
+            )
         )
 
 

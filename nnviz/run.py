@@ -25,6 +25,7 @@ from nnviz.rules import (
 )
 from nnviz.run_history import RunHistory
 from nnviz.snapshot import frozen_all
+from nnviz.text import _
 from nnviz.validation import EarlyStopWatch, validation_split
 
 Array = np.ndarray
@@ -180,7 +181,7 @@ class Run:
     def step_back(self) -> None:
         """Undo the last manual step exactly (weights, optimizer state, counters, shuffle)."""
         if not self.undo:
-            raise ValueError("nothing to step back to: step back undoes manual steps only")
+            raise ValueError(_("nothing to step back to: step back undoes manual steps only"))
         state = self.undo.pop()
         t = self.trainer
         self.net.set_params(state["params"])

@@ -56,3 +56,12 @@ def n_(singular: str, plural: str, n: int, /, **fields: Any) -> str:
     """Like ``_`` for a sentence whose wording depends on a count ``n`` (``{n}`` is filled)."""
     text = _catalogue.ngettext(singular, plural, n)
     return text.format(n=n, **fields)
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter made a capital: a label's words reused as a title.
+
+    One template then serves both (``_("training loss")`` in a legend, capitalised over a
+    panel), so a translator sees it once; languages without capitals are left as they are.
+    """
+    return text[:1].upper() + text[1:]

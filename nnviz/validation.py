@@ -7,6 +7,7 @@ import numpy as np
 from nnviz.engine.early_stopping import EarlyStopping
 from nnviz.engine.mlp import MLP
 from nnviz.run_history import RunHistory
+from nnviz.text import _
 
 Array = np.ndarray
 Split = tuple[Array, Array]
@@ -57,7 +58,10 @@ class EarlyStopWatch:
             return None
         net.set_params(m.best_params)
         m.stopped_epoch, m.waited = None, 0  # ready to watch again if training goes on
-        return (
-            f"stopped early at epoch {epoch}: validation loss had not improved for "
-            f"{m.patience} epochs; the best weights, from epoch {m.best_epoch}, are restored"
+        return _(
+            "stopped early at epoch {epoch}: validation loss had not improved for "
+            "{patience} epochs; the best weights, from epoch {best_epoch}, are restored",
+            epoch=epoch,
+            patience=m.patience,
+            best_epoch=m.best_epoch,
         )

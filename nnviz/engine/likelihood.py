@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -32,7 +33,7 @@ def log_likelihood(net: MLP, X: Array, y: Array) -> float:
 def _per_point_nll(net: MLP, X: Array, y: Array) -> Array:
     out = net.activations[-1]
     if out not in _LOSS_FOR_OUTPUT:
-        raise ValueError(f"a likelihood needs a sigmoid or softmax output, not {out}")
+        raise ValueError(_("a likelihood needs a sigmoid or softmax output, not {out}", out=out))
     return net.per_example_loss(X, y, _LOSS_FOR_OUTPUT[out])
 
 
@@ -57,7 +58,7 @@ def likelihood_readout(metrics: dict[str, float]) -> str:
     ll = metrics.get("log_likelihood")
     if ll is None or not np.isfinite(ll):
         return ""
-    return f"log-likelihood ll = Σ log P(y|x) = {_signed(ll, 4)} (training set)"
+    return _("log-likelihood ll = Σ log P(y|x) = {ll} (training set)", ll=_signed(ll, 4))
 
 
 def point_likelihood_text(
@@ -68,14 +69,29 @@ def point_likelihood_text(
     ``p`` is P(y|x) for the point's own class (from the lab); its loss is −log p.
     """
     where = ", ".join(f"{v:.2f}" for v in np.ravel(position))
-    head = f"{'test point' if test else 'point'} ({where})"
     if label is None:
-        return head
-    head += f", class {label + 1}"
+        return _("test point ({where})", where=where) if test else _("point ({where})", where=where)
+    k = label + 1
     if p is None:
-        return head
+        if test:
+            return _("test point ({where}), class {k}", where=where, k=k)
+        return _("point ({where}), class {k}", where=where, k=k)
     loss = -np.log(p) if p > 0 else np.inf
-    return f"{head}: P(class {label + 1} | x) = {p:.4g}, loss −log P = {loss:.4g}"
+    if test:
+        return _(
+            "test point ({where}), class {k}: P(class {k} | x) = {p:.4g}, loss −log P = {loss:.4g}",
+            where=where,
+            k=k,
+            p=p,
+            loss=loss,
+        )
+    return _(
+        "point ({where}), class {k}: P(class {k} | x) = {p:.4g}, loss −log P = {loss:.4g}",
+        where=where,
+        k=k,
+        p=p,
+        loss=loss,
+    )
 
 
 def _signed(v: float, digits: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.engine.mlp import MLP
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -25,7 +26,12 @@ def collapse(net: MLP) -> tuple[Array, Array]:
     """
     bent = [a for a in net.activations[:-1] if a != "identity"]
     if bent:
-        raise ValueError(f"only identity hidden layers collapse; this net uses {bent[0]}")
+        raise ValueError(
+            _(
+                "only identity hidden layers collapse; this net uses {activation}",
+                activation=bent[0],
+            )
+        )
     matrix = np.eye(net.sizes[0])
     offset = np.zeros(net.sizes[0])
     for w, b in zip(net.weights, net.biases, strict=True):
@@ -78,10 +84,16 @@ def collapse_text(s: CollapseSummary) -> str:
     if np.any(s.offset != 0):
         offset = " + [" + ", ".join(_num(v) for v in s.offset) + "]"
     net = "-".join(str(n) for n in s.sizes)
-    return (
-        f"This {net} identity network is one {shape} matrix W1·W2·…·Wn: "
-        f"z = x·[{rows}]{offset}; max difference on the {s.n_points} training points "
-        f"{s.max_difference:.1e}"
+    return _(
+        "This {net} identity network is one {shape} matrix W1·W2·…·Wn: "
+        "z = x·[{rows}]{offset}; max difference on the {n_points} training points "
+        "{max_difference:.1e}",
+        net=net,
+        shape=shape,
+        rows=rows,
+        offset=offset,
+        n_points=s.n_points,
+        max_difference=s.max_difference,
     )
 
 

@@ -9,6 +9,7 @@ import numpy as np
 from nnviz.data import make_dataset
 from nnviz.engine import sigmoid
 from nnviz.engine.random_features import random_features
+from nnviz.text import _
 
 Array = np.ndarray
 STRATEGIES = ("active", "random")
@@ -36,7 +37,7 @@ def fit_logistic(Phi: Array, y: Array, l2: float = 1e-2, iters: int = 20) -> Arr
     """
     n, p = Phi.shape
     w = np.zeros(p)
-    for _ in range(iters):
+    for _unused in range(iters):
         prob = sigmoid(Phi @ w)
         grad = Phi.T @ (prob - y) / n + l2 * w
         hess = (Phi.T * (prob * (1 - prob))) @ Phi / n + l2 * np.eye(p)
@@ -66,7 +67,13 @@ def run_one(
     random for "random". The first ``start`` labels (half of each class) are the same for both.
     """
     if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {STRATEGIES}, not {strategy!r}")
+        raise ValueError(
+            _(
+                "strategy must be one of {strategies}, not {strategy!r}",
+                strategies=STRATEGIES,
+                strategy=strategy,
+            )
+        )
     rng = np.random.default_rng(seed)
     pool = make_dataset(dataset, n=500, noise=noise, seed=seed)
     test = make_dataset(dataset, n=500, noise=noise, seed=seed + 10_000)

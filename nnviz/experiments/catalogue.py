@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +11,7 @@ import nnviz.experiments.cells  # noqa: F401 - registers the window's experiment
 from nnviz.experiments import overparam as op
 from nnviz.experiments.double_descent import widths_around
 from nnviz.experiments.sweep import Sweep
+from nnviz.text import _
 
 BACKPROP_WIDTHS = (2, 3, 4, 6, 8, 12, 16, 24, 32)  # 64 would take ~20 s by differences
 AL_FIRST_LABELS = 4  # active learning starts from this many labels (half of each class)
@@ -29,17 +30,33 @@ class Control:
 
     def parse(self, text: str) -> float | int:
         """The number typed, or ValueError with one clear sentence naming the setting."""
-        kind = "a whole number" if self.whole else "a number"
-        want = f"{self.label} must be {kind} from {self.low:g} to {self.high:g}"
         try:
             value = float(str(text).strip().replace(",", "."))
         except ValueError:
-            raise ValueError(f"{want}, not {text!r}") from None
+            raise ValueError(self._refusal(text)) from None
         if not math.isfinite(value) or not self.low <= value <= self.high:
-            raise ValueError(f"{want}, not {text!r}")
+            raise ValueError(self._refusal(text))
         if self.whole and value != int(value):
-            raise ValueError(f"{want}, not {text!r}")
+            raise ValueError(self._refusal(text))
         return int(value) if self.whole else value
+
+    def _refusal(self, text: str) -> str:
+        """The one sentence refusing ``text``: the setting, what it takes, what was typed."""
+        if self.whole:
+            return _(
+                "{setting} must be a whole number from {low:g} to {high:g}, not {text!r}",
+                setting=self.label,
+                low=self.low,
+                high=self.high,
+                text=text,
+            )
+        return _(
+            "{setting} must be a number from {low:g} to {high:g}, not {text!r}",
+            setting=self.label,
+            low=self.low,
+            high=self.high,
+            text=text,
+        )
 
     def show(self, value: float) -> str:
         """The text a field starts with."""
@@ -94,8 +111,12 @@ def _backprop(v: dict[str, Any]) -> Sweep:
 def _active(v: dict[str, Any]) -> Sweep:
     if v["budget"] < AL_FIRST_LABELS + v["k"]:
         raise ValueError(
-            f"labels in all must be at least {AL_FIRST_LABELS + v['k']}: the first "
-            f"{AL_FIRST_LABELS} plus one round of {v['k']}"
+            _(
+                "labels in all must be at least {least}: the first {first} plus one round of {k}",
+                least=AL_FIRST_LABELS + v["k"],
+                first=AL_FIRST_LABELS,
+                k=v["k"],
+            )
         )
     options = (("noise", v["noise"]), ("budget", v["budget"]), ("k", v["k"]))
     return Sweep("active-learning", tuple(range(1, v["sessions"] + 1)), (0,), options)
@@ -105,79 +126,98 @@ def _game(v: dict[str, Any]) -> Sweep:
     return Sweep("min-max-game", (v["steps"],), (0,), (("lr", v["lr"]),))
 
 
-N = Control("n", "N (training points)", 40, 4, 200)
-NOISE = Control("noise", "label noise (std)", 0.5, 0, 5, whole=False)
-EXPERIMENTS: dict[str, Experiment] = {
-    e.id: e
-    for e in (
+def _experiments() -> dict[str, Experiment]:
+    """Every experiment, its words in the current language (built when asked for)."""
+    n = Control("n", _("N (training points)"), 40, 4, 200)
+    noise = Control("noise", _("label noise (std)"), 0.5, 0, 5, whole=False)
+    experiments = (
         Experiment(
-            "double-descent", "Double descent by width p",
-            "Grow the model, keep the data: p random ReLU features and a least-squares readout, "
-            "no early stopping. Test error falls, peaks where training error first reaches 0 "
-            "(p = N, the interpolation threshold), then falls again. Watch the blue curve at "
-            "the dashed line; the green (stopped early) and purple (a little ridge) curves "
-            "barely bump.",
-            (N, NOISE, Control("ridge", "ridge λ", 1e-3, 0, 10, whole=False),
-             Control("seeds", "data sets", 20, 1, 50)),
+            "double-descent", _("Double descent by width p"),
+            _("Grow the model, keep the data: p random ReLU features and a least-squares readout, "
+              "no early stopping. Test error falls, peaks where training error first reaches 0 "
+              "(p = N, the interpolation threshold), then falls again. Watch the blue curve at "
+              "the dashed line; the green (stopped early) and purple (a little ridge) curves "
+              "barely bump."),
+            (n, noise, Control("ridge", _("ridge λ"), 1e-3, 0, 10, whole=False),
+             Control("seeds", _("data sets"), 20, 1, 50)),
             _double_descent,
         ),
         Experiment(
-            "double-descent-epochs", "Double descent over width p and time T",
-            "Each cell is the median test error after T steps of gradient descent from zero, at "
-            "width p. Read along a row for width, up a column for training time: near p = N the "
-            "noise is fitted late, so error falls, then climbs again as T grows.",
-            (N, NOISE, Control("seeds", "data sets", 20, 1, 50)),
+            "double-descent-epochs", _("Double descent over width p and time T"),
+            _("Each cell is the median test error after T steps of gradient descent from zero, at "
+              "width p. Read along a row for width, up a column for training time: near p = N the "
+              "noise is fitted late, so error falls, then climbs again as T grows."),
+            (n, noise, Control("seeds", _("data sets"), 20, 1, 50)),
             _epochs,
         ),
         Experiment(
-            "overparameterisation", "Over-parameterisation",
-            "Two spirals, 2-w-w-1 tanh nets, every width from several seeds. Narrow nets get "
-            "stuck from most seeds; wide ones reach 100 % from almost every seed, and the spread "
-            "of their final losses shrinks: more parameters make optimisation easy.",
-            (Control("seeds", "seeds per width", 10, 1, 20),
-             Control("steps", "Adam steps", op.STEPS, 100, 5000)),
+            "overparameterisation", _("Over-parameterisation"),
+            _("Two spirals, 2-w-w-1 tanh nets, every width from several seeds. Narrow nets get "
+              "stuck from most seeds; wide ones reach 100 % from almost every seed, and the spread "
+              "of their final losses shrinks: more parameters make optimisation easy."),
+            (Control("seeds", _("seeds per width"), 10, 1, 20),
+             Control("steps", _("Adam steps"), op.STEPS, 100, 5000)),
             _overparam,
         ),
         Experiment(
-            "depth-init", "Depth and initialisation",
-            "A deep tanh net on XOR, from Xavier's scale and from a smaller one. Left: each "
-            "layer's gradient at the start (log scale); going back, every layer shrinks it. "
-            "Right: the loss. Too small a scale stays at ln 2; the right scale trains.",
-            (Control("depth", "depth (layers)", 10, 2, 30),
-             Control("scale", "small scale (% Xavier)", 50, 1, 200),
-             Control("steps", "gradient steps", 400, 10, 3000)),
+            "depth-init", _("Depth and initialisation"),
+            _("A deep tanh net on XOR, from Xavier's scale and from a smaller one. Left: each "
+              "layer's gradient at the start (log scale); going back, every layer shrinks it. "
+              "Right: the loss. Too small a scale stays at ln 2; the right scale trains."),
+            (Control("depth", _("depth (layers)"), 10, 2, 30),
+             Control("scale", _("small scale (% Xavier)"), 50, 1, 200),
+             Control("steps", _("gradient steps"), 400, 10, 3000)),
             _depth,
         ),
         Experiment(
-            "backprop-cost", "Backprop vs finite differences",
-            "One forward and one backward pass give every derivative; finite differences need "
-            "two passes per parameter. Networks 2-w-w-1 of growing width: backprop's time "
-            "hardly grows, finite differences' grows with the parameter count.",
-            (Control("points", "data points", 200, 10, 2000),),
+            "backprop-cost", _("Backprop vs finite differences"),
+            _("One forward and one backward pass give every derivative; finite differences need "
+              "two passes per parameter. Networks 2-w-w-1 of growing width: backprop's time "
+              "hardly grows, finite differences' grows with the parameter count."),
+            (Control("points", _("data points"), 200, 10, 2000),),
             _backprop,
         ),
         Experiment(
-            "active-learning", "Active learning",
-            "Noisy two moons, random features and logistic regression. Blue asks for labels "
-            "where the model is least sure, orange labels at random, both from the same first "
-            "labels. Faint lines are single sessions, bold lines their mean so far.",
-            (Control("sessions", "sessions (seeds)", 10, 1, 30),
-             Control("noise", "noise of the moons", 0.3, 0, 1, whole=False),
-             Control("budget", "labels in all", 40, 6, 200),
-             Control("k", "labels per round", 4, 1, 20)),
+            "active-learning", _("Active learning"),
+            _("Noisy two moons, random features and logistic regression. Blue asks for labels "
+              "where the model is least sure, orange labels at random, both from the same first "
+              "labels. Faint lines are single sessions, bold lines their mean so far."),
+            (Control("sessions", _("sessions (seeds)"), 10, 1, 30),
+             Control("noise", _("noise of the moons"), 0.3, 0, 1, whole=False),
+             Control("budget", _("labels in all"), 40, 6, 200),
+             Control("k", _("labels per round"), 4, 1, 20)),
             _active,
         ),
         Experiment(
-            "min-max-game", "Games have no single loss",
-            "min over x, max over y of x·y: both players step at once. Descent–ascent spirals "
-            "out from the equilibrium (0, 0) (orange); the extragradient method looks one step "
-            "ahead and spirals in (blue). There is no loss both players lower.",
-            (Control("lr", "step size", 0.1, 0.001, 1, whole=False),
-             Control("steps", "steps", 100, 1, 2000)),
+            "min-max-game", _("Games have no single loss"),
+            _("min over x, max over y of x·y: both players step at once. Descent–ascent spirals "
+              "out from the equilibrium (0, 0) (orange); the extragradient method looks one step "
+              "ahead and spirals in (blue). There is no loss both players lower."),
+            (Control("lr", _("step size"), 0.1, 0.001, 1, whole=False),
+             Control("steps", _("steps"), 100, 1, 2000)),
             _game,
         ),
-    )
-}  # fmt: skip
+    )  # fmt: skip
+    return {e.id: e for e in experiments}
+
+
+IDS = tuple(_experiments())
+
+
+class _Experiments(Mapping[str, Experiment]):
+    """The experiments by id, each built on lookup so its words follow the language."""
+
+    def __getitem__(self, key: str) -> Experiment:
+        return _experiments()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(IDS)
+
+    def __len__(self) -> int:
+        return len(IDS)
+
+
+EXPERIMENTS: Mapping[str, Experiment] = _Experiments()
 
 
 def time_left(progress: float, seconds: float) -> float | None:
@@ -190,7 +230,7 @@ def time_left(progress: float, seconds: float) -> float | None:
 def say_time(seconds: float | None) -> str:
     """'about 12 s left', 'about 2 min left', or 'estimating…'."""
     if seconds is None:
-        return "estimating time left…"
+        return _("estimating time left…")
     if seconds < 90:
-        return f"about {max(1, round(seconds))} s left"
-    return f"about {round(seconds / 60)} min left"
+        return _("about {seconds} s left", seconds=max(1, round(seconds)))
+    return _("about {minutes} min left", minutes=round(seconds / 60))

@@ -16,6 +16,7 @@ from nnviz.engine.random_features import (
     ridge_gains,
     stable_lr,
 )
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -35,7 +36,7 @@ def widths_around(n_train: int) -> tuple[int, ...]:
     p = N and p = 2N are always among them, so the threshold and the second descent show.
     """
     if n_train < 2:
-        raise ValueError(f"need at least 2 training points, not {n_train}")
+        raise ValueError(_("need at least 2 training points, not {n_train}", n_train=n_train))
     scaled = {max(1, round(p * n_train / 40)) for p in DEFAULT_PS} | {n_train, 2 * n_train}
     return tuple(sorted(scaled))
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.text import _
+
 Array = np.ndarray
 
 
@@ -66,7 +68,7 @@ def _step(x: float, y: float, lr: float, direction: tuple[float, float]) -> tupl
 
 def _iterate(method: str, start, steps: int, step) -> GamePath:
     if steps < 0:
-        raise ValueError(f"steps must be ≥ 0, not {steps}")
+        raise ValueError(_("steps must be ≥ 0, not {steps}", steps=steps))
     path = np.empty((steps + 1, 2))
     path[0] = start
     for t in range(steps):

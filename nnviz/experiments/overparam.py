@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.data import make_dataset
 from nnviz.engine.ensemble import Ensemble, Member
+from nnviz.text import _
 
 Array = np.ndarray
 
@@ -83,7 +84,7 @@ def run_overparam(
     """
     widths, seed_ids = tuple(int(w) for w in widths), tuple(range(int(seeds)))
     if not widths or min(widths) < 1 or not seed_ids or steps < 1:
-        raise ValueError("need at least one width ≥ 1, one seed and one step")
+        raise ValueError(_("need at least one width ≥ 1, one seed and one step"))
     X, y = spirals(n_points)
     members = [Member((w, w), seed=s, lr=lr) for w in widths for s in seed_ids]
     ens = Ensemble(2, 1, members, "tanh", "sigmoid", loss="log", optimizer="adam", dtype=dtype)

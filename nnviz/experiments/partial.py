@@ -21,6 +21,7 @@ from nnviz.lessons.figure_data import (
     panels_figure,
     vline,
 )
+from nnviz.text import _, capitalised
 
 LN2 = math.log(2.0)
 LOSS_FLOOR = 1e-6  # a loss drawn on a log axis is shown at least this high (0 has no log)
@@ -35,30 +36,30 @@ def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
         return [r.result[key] for r in results]
 
     fitted = [(p, e) for p, e in zip(ps, ys("train"), strict=True) if e >= INTERPOLATED]
-    curves = [curve("test error", ps, ys("test"), color="blue")]
+    curves = [curve(_("test error"), ps, ys("test"), color="blue")]
     if fitted:  # from p = N on the training error is 0, which a log axis cannot show
         curves.append(
             curve(
-                "training error (0 from p = N on)",
+                _("training error (0 from p = N on)"),
                 [p for p, _ in fitted],
                 [e for _, e in fitted],
                 color="orange",
             )
         )
     curves += [
-        curve("test error, stopped early", ps, ys("early_stopping"), "dashed", "green"),
-        curve("test error, a little ridge", ps, ys("ridge"), "dashed", "purple"),
+        curve(_("test error, stopped early"), ps, ys("early_stopping"), "dashed", "green"),
+        curve(_("test error, a little ridge"), ps, ys("ridge"), "dashed", "purple"),
     ]
     worst = int(np.argmax(ys("test")))
-    peak = mark(ps[worst], ys("test")[worst], f"worst so far at p = {ps[worst]}")
+    peak = mark(ps[worst], ys("test")[worst], _("worst so far at p = {p}", p=ps[worst]))
     return figure(
-        "Double descent over width p",
-        "p (random features)",
-        "mean squared error",
+        _("Double descent over width p"),
+        _("p (random features)"),
+        _("mean squared error"),
         curves,
         [peak],
         log_y=True,
-        vlines=[vline(n_train, f"interpolation threshold p = N = {n_train}")],
+        vlines=[vline(n_train, _("interpolation threshold p = N = {n_train}", n_train=n_train))],
     )
 
 
@@ -68,10 +69,10 @@ def double_descent_epochs(results: Sequence[SweepResult], sweep: Sweep) -> Figur
     ps = [r.value for r in results]
     steps = results[0].result["steps"]
     rows = np.array([r.result["test_error"] for r in results]).T  # rows are T
-    grid = heatmap(ps, steps, rows, "p (random features)", "T (gradient-descent steps)",
-                   label="test error", log=True)  # fmt: skip
+    grid = heatmap(ps, steps, rows, _("p (random features)"), _("T (gradient-descent steps)"),
+                   label=_("test error"), log=True)  # fmt: skip
     lines = [vline(n_train, f"p = N = {n_train}")] if min(ps) <= n_train <= max(ps) else []
-    title = "Test error over width p and time T"
+    title = _("Test error over width p and time T")
     return figure(title, grid["x_label"], grid["y_label"], [], [], heatmap=grid, vlines=lines)
 
 
@@ -82,7 +83,7 @@ def overparameterisation(results: Sequence[SweepResult], sweep: Sweep) -> Figure
     accuracy = np.array([r.result["final_accuracy"] for r in results])
     steps = results[0].result["curve_steps"]
     curves = np.array([r.result["curves"] for r in results])
-    title = "Wider nets train from (almost) every seed"
+    title = _("Wider nets train from (almost) every seed")
     return overparam_figure(widths, loss, accuracy, steps, curves, title)
 
 
@@ -92,17 +93,17 @@ def overparam_figure(widths, final_loss, final_accuracy, steps, curves, title: s
     success = 100 * np.mean(np.asarray(final_accuracy) >= 1.0, axis=1)
     spread = np.ptp(np.asarray(final_loss), axis=1)
     left = figure(
-        "Seeds at 100 % accuracy", "width", "% of seeds",
-        [], [], bars=bars(labels, [bar_series("reached 100 %", success, "blue")]),
+        _("Seeds at 100 % accuracy"), _("width"), _("% of seeds"),
+        [], [], bars=bars(labels, [bar_series(_("reached 100 %"), success, "blue")]),
     )  # fmt: skip
     middle = figure(
-        "Spread of final losses", "width",
-        "max − min (log scale)", [], [],
-        bars=bars(labels, [bar_series("spread over seeds", np.maximum(spread, LOSS_FLOOR),
+        _("Spread of final losses"), _("width"),
+        _("max − min (log scale)"), [], [],
+        bars=bars(labels, [bar_series(_("spread over seeds"), np.maximum(spread, LOSS_FLOOR),
                                       "orange")], log_y=True),
     )  # fmt: skip
     right = figure(
-        "Every run's loss", "Adam step", "log loss (log scale)",
+        _("Every run's loss"), _("Adam step"), _("log loss (log scale)"),
         _width_curves(widths, steps, np.asarray(curves)), [], log_y=True,
     )  # fmt: skip
     return panels_figure(title, [left, middle, right])
@@ -115,7 +116,8 @@ def _width_curves(widths, steps, curves: np.ndarray) -> list[dict]:
     colors = ("orange", "green", "blue")[-len(bands) :]
     out = []
     for band, color in zip(bands, colors, strict=True):
-        name = "width " + ", ".join(str(widths[i]) for i in sorted(band, key=widths.__getitem__))
+        shown = ", ".join(str(widths[i]) for i in sorted(band, key=widths.__getitem__))
+        name = _("width {widths}", widths=shown)
         for i in band:
             for run in curves[i]:
                 out.append(curve(name, steps, np.maximum(run, LOSS_FLOOR), "faint", color))
@@ -125,7 +127,8 @@ def _width_curves(widths, steps, curves: np.ndarray) -> list[dict]:
 def depth_init(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     """Gradient norm per layer at the start (log bars) | loss curves and ln 2."""
     names = {
-        r.value: ("Xavier" if r.value == 100 else f"{r.value / 100:g}× Xavier") for r in results
+        r.value: ("Xavier" if r.value == 100 else _("{scale:g}× Xavier", scale=r.value / 100))
+        for r in results
     }
     colors = {r.value: ("blue" if r.value == 100 else "orange") for r in results}
     depth = len(results[0].result["grad_norm_by_layer"])
@@ -135,17 +138,18 @@ def depth_init(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
          for r in results],
         log_y=True,
     )  # fmt: skip
-    left = figure("Gradient norm per layer at the start", "layer (1 = next to the inputs)",
+    left = figure(_("Gradient norm per layer at the start"), _("layer (1 = next to the inputs)"),
                   "‖∂L/∂W‖", [], [], bars=chart)  # fmt: skip
     n_steps = len(results[0].result["losses"]) - 1
-    lines = [curve("ln 2: always ½", [0, n_steps], [LN2, LN2], "dashed", "grey")]
+    lines = [curve(_("ln 2: always ½"), [0, n_steps], [LN2, LN2], "dashed", "grey")]
     marks = []
     for r in results:
         losses = r.result["losses"]
         lines.append(curve(names[r.value], range(len(losses)), losses, color=colors[r.value]))
         marks.append(mark(n_steps, losses[-1], f"{names[r.value]}: {losses[-1]:.3g}"))
-    right = figure("Training loss", "gradient step", "log loss", lines, marks)
-    return panels_figure(f"A {depth}-layer tanh net: the initial scale decides", [left, right])
+    right = figure(capitalised(_("training loss")), _("gradient step"), _("log loss"), lines, marks)
+    title = _("A {depth}-layer tanh net: the initial scale decides", depth=depth)
+    return panels_figure(title, [left, right])
 
 
 def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
@@ -156,56 +160,61 @@ def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
         return [max(1000 * r.result[key], 1e-6) for r in results]
 
     fd, bp = ms("seconds_finite_difference"), ms("seconds_backprop")
-    last = f"{fd[-1] / bp[-1]:.0f}× slower at {params[-1]} parameters"
+    last = _("{ratio:.0f}× slower at {params} parameters", ratio=fd[-1] / bp[-1], params=params[-1])
     time = figure(
-        "Time per gradient", "parameters", "milliseconds",
-        [curve("backprop", params, bp, color="blue"),
-         curve("finite differences", params, fd, color="orange")],
+        _("Time per gradient"), _("parameters"), _("milliseconds"),
+        [curve(_("backprop"), params, bp, color="blue"),
+         curve(_("finite differences"), params, fd, color="orange")],
         [mark(params[-1], fd[-1], last)], log_x=True, log_y=True,
     )  # fmt: skip
     passes = figure(
-        "Passes over the data", "parameters", "passes",
-        [curve("backprop: 2", params, [r.result["passes_backprop"] for r in results],
+        _("Passes over the data"), _("parameters"), _("passes"),
+        [curve(_("backprop: 2"), params, [r.result["passes_backprop"] for r in results],
                color="blue"),
-         curve("finite differences: 2 per parameter", params,
+         curve(_("finite differences: 2 per parameter"), params,
                [r.result["passes_finite_difference"] for r in results], color="orange")],
         [], log_x=True, log_y=True,
     )  # fmt: skip
-    title = "One gradient, two ways (same answer)"
+    title = _("One gradient, two ways (same answer)")
     return panels_figure(title, [time, passes])
 
 
 def active_learning(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     """Held-out accuracy by labels: each session faintly, the mean so far boldly."""
     labels = results[0].result["labels"]
-    names = {"active": "most uncertain first", "random": "at random"}
+    each = {
+        "active": _("most uncertain first, each session"),
+        "random": _("at random, each session"),
+    }
+    names = {"active": _("most uncertain first, mean"), "random": _("at random, mean")}
     colors = {"active": "blue", "random": "orange"}
     curves = [
-        curve(f"{names[key]}, each session", labels, r.result[key], "faint", colors[key])
+        curve(each[key], labels, r.result[key], "faint", colors[key])
         for key in names
         for r in results
     ]
     for key in names:
         mean = np.mean([r.result[key] for r in results], axis=0)
-        curves.append(curve(f"{names[key]}, mean", labels, mean, color=colors[key]))
-    title = "Asking where unsure vs at random"
-    return figure(title, "labels given", "held-out accuracy", curves, [])
+        curves.append(curve(names[key], labels, mean, color=colors[key]))
+    title = _("Asking where unsure vs at random")
+    return figure(title, _("labels given"), _("held-out accuracy"), curves, [])
 
 
 def min_max_game(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     """Both paths in the (x, y) plane: descent–ascent spirals out, extragradient in."""
     runs = results[-1].result
-    names = {"gda": "descent–ascent", "extragradient": "extragradient"}
+    names = {"gda": _("descent–ascent"), "extragradient": _("extragradient")}
     colors = {"gda": "orange", "extragradient": "blue"}
     curves, marks = [], []
     for key in names:
         path = np.asarray(runs[key]["path"])
         curves.append(curve(names[key], path[:, 0], path[:, 1], color=colors[key]))
-        end = f"{names[key]} ends at r = {runs[key]['radius_end']:.2f}"
+        radius = runs[key]["radius_end"]
+        end = _("{method} ends at r = {radius:.2f}", method=names[key], radius=radius)
         marks.append(mark(path[-1, 0], path[-1, 1], end))
-    marks += [mark(1.0, 0.0, "start"), mark(0.0, 0.0, "equilibrium (0, 0)")]
-    return figure("min over x, max over y of x·y", "x (the minimising player)",
-                  "y (the maximising player)", curves, marks, equal_axes=True)  # fmt: skip
+    marks += [mark(1.0, 0.0, _("start")), mark(0.0, 0.0, _("equilibrium (0, 0)"))]
+    return figure(_("min over x, max over y of x·y"), _("x (the minimising player)"),
+                  _("y (the maximising player)"), curves, marks, equal_axes=True)  # fmt: skip
 
 
 PARTIAL: dict[str, Callable[[Sequence[SweepResult], Sweep], Figure]] = {

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from nnviz.experiments import double_descent as dd
+from nnviz.text import _
 
 Cell = Callable[..., dict[str, Any]]
 
@@ -31,12 +32,20 @@ class Sweep:
     def __post_init__(self) -> None:
         if self.experiment not in SWEEPS:
             known = ", ".join(SWEEPS)
-            raise ValueError(f"unknown experiment {self.experiment!r}; sweepable: {known}")
+            raise ValueError(
+                _(
+                    "unknown experiment {experiment!r}; sweepable: {known}",
+                    experiment=self.experiment,
+                    known=known,
+                )
+            )
         grid, seeds = tuple(self.grid), tuple(self.seeds)
         if not grid:
-            raise ValueError("a sweep needs at least one grid value")
+            raise ValueError(_("a sweep needs at least one grid value"))
         if not seeds or not all(_is_whole(s) and s >= 0 for s in seeds):
-            raise ValueError(f"seeds must be whole numbers ≥ 0, at least one, not {seeds!r}")
+            raise ValueError(
+                _("seeds must be whole numbers ≥ 0, at least one, not {seeds!r}", seeds=seeds)
+            )
         for value in grid:
             SWEEPS[self.experiment].check(value)
         object.__setattr__(self, "grid", grid)
@@ -69,7 +78,13 @@ class SweepKind:
     def check(self, value: Any) -> None:
         """Refuse a grid value that is not a whole number ≥ 1 (every width so far is one)."""
         if not _is_whole(value) or value < 1:
-            raise ValueError(f"{self.parameter} must be a whole number ≥ 1, not {value!r}")
+            raise ValueError(
+                _(
+                    "{parameter} must be a whole number ≥ 1, not {value!r}",
+                    parameter=self.parameter,
+                    value=value,
+                )
+            )
 
 
 def _double_descent_cell(p: int, seeds: tuple[int, ...], **options: Any) -> dict[str, Any]:
@@ -110,7 +125,12 @@ def run_sweep(
     """
     cell = SWEEPS[sweep.experiment].cell()
     if cell is None:
-        raise ValueError(f"the {sweep.experiment!r} experiment is not available in this build")
+        raise ValueError(
+            _(
+                "the {experiment!r} experiment is not available in this build",
+                experiment=sweep.experiment,
+            )
+        )
     start, total = time.perf_counter(), len(sweep.grid)
     for index, value in enumerate(sweep.grid):
         if cancelled():

@@ -13,6 +13,7 @@ from typing import Any
 
 import nnviz.experiments.cells  # noqa: F401 - registers the window's experiments
 from nnviz.experiments.sweep import Sweep, run_sweep
+from nnviz.text import _
 
 SWEEP, SWEEP_DONE = "sweep", "sweep_done"
 Message = tuple[str, Any]
@@ -40,7 +41,12 @@ class RunningSweep:
         except StopIteration:
             return [self._done(cancelled=False)]
         except Exception as exc:  # noqa: BLE001 - a failing cell ends the sweep, not training
-            error = f"The {self.sweep.experiment} sweep stopped: {type(exc).__name__}: {exc}"
+            error = _(
+                "The {experiment} sweep stopped: {kind}: {error}",
+                experiment=self.sweep.experiment,
+                kind=type(exc).__name__,
+                error=exc,
+            )
             return [self._done(cancelled=False, error=error)]
         self.cells += 1
         out: list[Message] = [(SWEEP, result)]

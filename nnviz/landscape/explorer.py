@@ -20,6 +20,7 @@ from nnviz.landscape.picture import LandscapePicture
 from nnviz.landscape.race import LABELS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
 from nnviz.landscape.surfaces import SURFACES
+from nnviz.text import _
 from nnviz.transaction import all_or_nothing
 
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
@@ -65,7 +66,7 @@ class LandscapeExplorer:
     def knob_items(self) -> list[tuple[str, str]]:
         """(title, key) for the 1-D chooser of the current mode."""
         if self.mode == "race":
-            return [("x cross-section", "x"), ("y cross-section", "y")]
+            return [(_("x cross-section"), "x"), (_("y cross-section"), "y")]
         return [(title, k) for k, title in KNOBS.items()]
 
     @property
@@ -89,7 +90,8 @@ class LandscapeExplorer:
         """
         handler = _HANDLERS.get(type(request))
         if handler is None:
-            return Effects(message=f"the landscape cannot do {type(request).__name__}", error=True)
+            name = type(request).__name__
+            return Effects(message=_("the landscape cannot do {name}", name=name), error=True)
         try:
             return all_or_nothing(self, lambda: handler(self, request) or Effects(), self._shared())
         except (InputError, ValueError) as exc:
@@ -106,9 +108,9 @@ class LandscapeExplorer:
 
     def _set_mode(self, mode: str) -> Effects:
         if mode not in MODES:
-            raise InputError(f"unknown mode {mode!r}")
+            raise InputError(_("unknown mode {mode!r}", mode=mode))
         if mode == "likelihood" and self.likelihood is None:
-            raise InputError("The likelihood hill needs points: ask for its paths first.")
+            raise InputError(_("The likelihood hill needs points: ask for its paths first."))
         self.mode = mode
         self.race.playing = self.net_playing = False
         out = Effects(lr=self.lr)
@@ -121,7 +123,7 @@ class LandscapeExplorer:
             self.race.select(key)
             return Effects(lr=self.race.lr)
         if key not in PLANES:
-            raise InputError(f"unknown plane {key!r}")
+            raise InputError(_("unknown plane {key!r}", key=key))
         self.net.kind, self.netrace = key, None
         return Effects(jobs=self._refresh_jobs(force=True))
 
@@ -143,7 +145,7 @@ class LandscapeExplorer:
     def _set_lr_regime(self, name: str) -> Effects:
         lr = self.race.regimes().get(name)
         if lr is None or self.mode != "race":
-            raise InputError("the learning-rate lessons run on the quadratic bowl")
+            raise InputError(_("the learning-rate lessons run on the quadratic bowl"))
         self.race.set_lr(lr)
         self.race.command("reset")
         return Effects(lr=lr)
@@ -171,7 +173,7 @@ class LandscapeExplorer:
             self.race.set_knob(knob)
             return Effects()
         if knob not in KNOBS:
-            raise InputError(f"unknown 1-D slice {knob!r}")
+            raise InputError(_("unknown 1-D slice {knob!r}", knob=knob))
         self.net.knob, self.net.curve, self.seen = knob, None, []
         return Effects(jobs=[("curve", self.net.curve_job(self.race.dx))])
 
@@ -186,19 +188,23 @@ class LandscapeExplorer:
 
     def _recompute(self) -> Effects:
         if self.mode == "race":
-            return Effects(message="Analytic surfaces are exact everywhere; nothing to recompute.")
+            return Effects(
+                message=_("Analytic surfaces are exact everywhere; nothing to recompute.")
+            )
         return Effects(jobs=self._refresh_jobs(force=True))
 
     def _command(self, name: str) -> Effects:
         if self.mode == "likelihood":
-            raise InputError("These paths are computed whole: click the hill to start elsewhere.")
+            raise InputError(
+                _("These paths are computed whole: click the hill to start elsewhere.")
+            )
         if self.mode == "race":
             self.race.command(name)
             return Effects()
         if name == "walk":
-            raise InputError("The foggy walk runs on the analytic surfaces (race mode).")
+            raise InputError(_("The foggy walk runs on the analytic surfaces (race mode)."))
         if self.netrace is None:
-            raise InputError("Click the surface first: the race starts from where you click.")
+            raise InputError(_("Click the surface first: the race starts from where you click."))
         if name in ("play", "pause"):
             self.net_playing, self.net_explaining = name == "play", False
             return Effects()
@@ -287,7 +293,8 @@ class LandscapeExplorer:
         """A job raised: say so once, keep everything else."""
         self.net.busy.discard(key)
         self.net_playing = False
-        return Effects(message=f"Could not compute the landscape ({key}): {message}", error=True)
+        said = _("Could not compute the landscape ({key}): {message}", key=key, message=message)
+        return Effects(message=said, error=True)
 
     # ----- pictures --------------------------------------------------------------------------
     def picture(self) -> LandscapePicture:
@@ -302,9 +309,9 @@ class LandscapeExplorer:
     def _new_netrace(self, x: float, y: float) -> Job:
         net, plane, problem = self.net, self.net.plane, self.net.problem
         if plane is None or problem is None or net.surface is None:
-            raise InputError("Wait for the surface to be computed, then click on it.")
+            raise InputError(_("Wait for the surface to be computed, then click on it."))
         if not (np.isfinite(x) and np.isfinite(y)) or not net.surface.contains(x, y):
-            raise InputError(f"({num(x)}, {num(y)}) is outside the computed surface")
+            raise InputError(_("({x}, {y}) is outside the computed surface", x=num(x), y=num(y)))
         lr, p = self.net_lr, problem
         self.net_playing = self.net_explaining = False
 
@@ -343,7 +350,7 @@ def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
         mine = copy.deepcopy(race, memo={id(race.objective): race.objective})
         if restart:
             mine.restart()
-        for _ in range(steps):
+        for _unused in range(steps):
             if cancelled() or not mine.step():
                 break
         yield mine

@@ -11,6 +11,7 @@ from numpy.typing import ArrayLike
 from nnviz.engine.batched import loss_many
 from nnviz.engine.mlp import MLP
 from nnviz.landscape.slices import Surface
+from nnviz.text import _
 
 Array = np.ndarray
 PATH_KINDS = ("batch", "sgd", "minibatch")
@@ -58,7 +59,7 @@ def ascent_path(X: Array, y: Array, start: Sequence[float], lr: float, steps: in
     """Gradient ascent on ll: w ← w + α·∇ll(w). Returns the (steps + 1, 2) points visited."""
     w = np.array(start, dtype=float)
     points = [w.copy()]
-    for _ in range(int(steps)):
+    for _unused in range(int(steps)):
         w = w + lr * ll_and_grad(X, y, w)[1]  # uphill on the log-likelihood
         points.append(w.copy())
     return np.array(points)
@@ -68,7 +69,7 @@ def descent_path(X: Array, y: Array, start: Sequence[float], lr: float, steps: i
     """Gradient descent on −ll: w ← w − α·∇(−ll)(w). The same path as ascent on ll."""
     w = np.array(start, dtype=float)
     points = [w.copy()]
-    for _ in range(int(steps)):
+    for _unused in range(int(steps)):
         w = w - lr * neg_ll_and_grad(X, y, w)[1]  # downhill on the loss
         points.append(w.copy())
     return np.array(points)
@@ -96,12 +97,12 @@ def best_weights(
     Raises ValueError if the data are separable (then ll keeps rising as |w| → ∞).
     """
     w = np.array(start, dtype=float)
-    for _ in range(int(max_steps)):
+    for _unused in range(int(max_steps)):
         grad = ll_and_grad(X, y, w)[1] / len(X)
         if np.linalg.norm(grad) < 1e-10:
             return w
         w = w + lr * grad
-    raise ValueError("ascent did not settle: are the points separable (no finite top)?")
+    raise ValueError(_("ascent did not settle: are the points separable (no finite top)?"))
 
 
 def gradient_paths(
@@ -127,7 +128,10 @@ def gradient_paths(
     out = {}
     for kind in kinds:
         if kind not in sizes:
-            raise ValueError(f"unknown path {kind!r}; choose from {', '.join(PATH_KINDS)}")
+            choices = ", ".join(PATH_KINDS)
+            raise ValueError(
+                _("unknown path {kind!r}; choose from {choices}", kind=kind, choices=choices)
+            )
         rng = np.random.default_rng(seed)
         out[kind] = _climb(X, y, start, lr, sizes[kind], top, tol, max_steps, rng, kind)
     return out
