@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from nnviz.snapshot import Snapshot
 
 TICK_MS = 30  # the race's frame interval
+REFRESH_S = 0.25  # network mode: recompute the 1-D curve and the path's true loss this often
 
 
 class LandscapeController(QObject):
@@ -48,6 +50,7 @@ class LandscapeController(QObject):
         self.redraw.setInterval(TICK_MS)
         self.redraw.timeout.connect(self._draw)
         self._problem_key: tuple | None = None
+        self._last_refresh = -float("inf")
         self._problem: Problem | None = None
         self._connect()
         self._show_choices()
@@ -134,7 +137,14 @@ class LandscapeController(QObject):
             return
         theta = np.concatenate([np.ravel(p) for p in snap.params])
         grad = np.concatenate([np.ravel(g) for g in snap.grads]) if snap.grads else None
-        effects = self.explorer.observe(problem, theta, snap.step, grad)
+        # The curve and projection jobs share the GUI process's interpreter lock: recompute them
+        # a few times a second, not on every one of the 40 snapshots a second (the path itself
+        # still grows with every snapshot).
+        now = time.monotonic()
+        refresh = now - self._last_refresh >= REFRESH_S
+        if refresh:
+            self._last_refresh = now
+        effects = self.explorer.observe(problem, theta, snap.step, grad, refresh=refresh)
         if self.explorer.mode == "network" and self.view.isVisible():
             self._apply(effects)
 

@@ -280,7 +280,9 @@ class LandscapeControls(QWidget):
         status = {name.split(" — ")[0]: name for name, _ in legend}
         for box in self.racer_boxes.values():
             base = box.text().split(" — ")[0]
-            box.setText(status.get(base, base))
+            text = status.get(base, base)
+            if text != box.text():  # a new text re-lays out the window: only when it changed
+                box.setText(text)
 
     def _on_racers_toggled(self) -> None:
         self.racers_changed.emit([k for k, b in self.racer_boxes.items() if b.isChecked()])

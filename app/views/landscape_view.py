@@ -164,9 +164,10 @@ class LandscapeView(QWidget):
             self.curve.show_curve(pic.curve)
             c = pic.curve
             gap = c.secant_slope - c.derivative
-            self.readout.setText(
+            _set_text(
+                self.readout,
                 f"secant Δy/Δx = {c.secant_slope:.5g}   {c.derivative_label} = "
-                f"{c.derivative:.5g}   (Δx = {c.dx:.3g}, difference {gap:.2g})"
+                f"{c.derivative:.5g}   (Δx = {c.dx:.3g}, difference {gap:.2g})",
             )
         else:
             self.curve.clear_curve()
@@ -174,8 +175,8 @@ class LandscapeView(QWidget):
             part.setVisible(pic.one_d_panel)
         self.controls.show_race_controls(pic.one_d_panel)
         self.controls.show_legend(pic.legend)
-        self.caption.setText(pic.caption)
-        self.narration.setText("<br>".join(pic.narration))
+        _set_text(self.caption, pic.caption)
+        _set_text(self.narration, "<br>".join(pic.narration))
         if self.view3d is not None and self.stack.currentWidget() is self.view3d:
             self.view3d.show_picture(pic)
         self.picture = pic
@@ -205,3 +206,9 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     return scroll
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """Set a label's text only when it changed: every setText re-lays out the whole window."""
+    if label.text() != text:
+        label.setText(text)

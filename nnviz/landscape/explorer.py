@@ -245,12 +245,17 @@ class LandscapeExplorer:
             self.net_playing = False
         return Effects(jobs=[("netrace", _advance_job(self.netrace, n))] if n else [])
 
-    def observe(self, problem: Problem, theta: np.ndarray, step: int, grad=None) -> Effects:
-        """A training snapshot arrived: the path grows; recompute what it has outgrown."""
+    def observe(
+        self, problem: Problem, theta: np.ndarray, step: int, grad=None, refresh: bool = True
+    ) -> Effects:
+        """A training snapshot arrived: the path grows; recompute what it has outgrown.
+
+        ``refresh=False`` only records the path (the caller paces the recomputations).
+        """
         self.net.observe(problem, theta, step, grad)
-        return (
-            Effects(jobs=self._refresh_jobs(force=False)) if self.mode == "network" else Effects()
-        )
+        if self.mode != "network" or not refresh:
+            return Effects()
+        return Effects(jobs=self._refresh_jobs(force=False))
 
     def _refresh_jobs(self, force: bool) -> list[tuple[str, Job]]:
         """Jobs to bring the network pictures up to date (at most one of each in flight)."""
