@@ -9,7 +9,8 @@ from nnviz.data.csv_io import write_csv
 
 N = 100_000
 IMPORTS = 20
-RSS_GROWTH_MB = 400  # measured 207 MB for 20 imports (was ~60 MB an import before); margin for the allocator
+# Measured: 207 MB for 20 imports (before: ~60 MB more per import); a margin for the allocator.
+RSS_GROWTH_MB = 400
 
 
 def _rss_mb() -> float:
