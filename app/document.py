@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
 from nnviz.commands import DataArrays
 from nnviz.data import make_dataset
+from nnviz.data.packed import PackedPoints, pack
 from nnviz.data.point_set import PointSet
 
 
@@ -18,6 +19,11 @@ class Document(QObject):
     """Owns the PointSet; every change goes through the undo stack and emits ``changed``."""
 
     changed = Signal()
+    history_trimmed = Signal(str)  # a message: the undo history was cleared to bound memory
+
+    # Replaced point sets kept for undo, counted in points; beyond this the history is cleared
+    # (QUndoStack cannot drop only its oldest steps). Packed, 2,000,000 points are ~70 MB.
+    HISTORY_POINTS = 2_000_000
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +32,8 @@ class Document(QObject):
         self.settings: dict[str, Any] = {}
         self.points = PointSet.from_dataset(make_dataset("circle", seed=0), 0.5, 0)
         self.domain: tuple[float, float] = (-6.0, 6.0)
+        self._packed: tuple[int, PackedPoints] | None = None  # (version, the current points)
+        self.history_points = 0  # points held packed by ReplacePoints steps (an upper bound)
 
     # ----- reading ---------------------------------------------------------------------------
     def data_arrays(self) -> DataArrays:
@@ -63,8 +71,23 @@ class Document(QObject):
         self.points.copy().move(point_id, new)  # validate first
         self.undo_stack.push(MovePoint(self, point_id, np.asarray(new, dtype=float), old))
 
+    def packed_points(self) -> PackedPoints:
+        """The current points packed, shared with the step that installed them if unchanged."""
+        if self._packed is None or self._packed[0] != self.points.version:
+            self._packed = (self.points.version, pack(self.points))
+        return self._packed[1]
+
     def replace(self, points: PointSet, text: str, settings: dict | None = None) -> None:
-        """Swap in a whole new point set as one undo step."""
+        """Swap in a whole new point set as one undo step (clearing a too-large history)."""
+        shared = self._packed is not None and self._packed[0] == self.points.version
+        added = len(points) + (0 if shared else len(self.points))
+        if self.history_points + added > self.HISTORY_POINTS and self.undo_stack.count():
+            self.undo_stack.clear()
+            self.history_points = 0
+            self.history_trimmed.emit(
+                f"Undo history cleared: it held over {self.HISTORY_POINTS:,} replaced points"
+            )
+        self.history_points += added
         self.undo_stack.push(ReplacePoints(self, points, text, settings))
 
     def generate(
@@ -94,9 +117,12 @@ class Document(QObject):
         else:
             self.set_points(points, settings)
 
-    def set_points(self, points: PointSet, settings: dict | None = None) -> None:
+    def set_points(
+        self, points: PointSet, settings: dict | None = None, packed: PackedPoints | None = None
+    ) -> None:
         """Install a point set directly (used by undo and by opening a session)."""
         self.points = points
+        self._packed = None if packed is None else (points.version, packed)
         if settings is not None:
             self.settings = dict(settings)
             domain = self.settings.get("domain")

@@ -107,6 +107,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
         self.lesson_wiring = LessonWiring(self)
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
+        self.doc.history_trimmed.connect(self.status.say)
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
         # Journal: autosave soon after every change, so a kill -9 loses at most ~2 s of work.
         self.journal = Journal(
@@ -319,6 +320,7 @@ class MainWindow(WindowModes, QMainWindow):
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
+        self.session_io.csv.shutdown()
         self.images.shutdown()
         self.landscape.shutdown()
         self.training.shutdown()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,12 +13,11 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from app.autosave_writer import AutosaveWriter
 from app.context import Context
+from app.csv_import import CsvImporter
 from app.panels import Panels
 from nnviz import commands as cmd
-from nnviz.data import Dataset
-from nnviz.data.csv_io import CsvError, read_csv, write_csv
-from nnviz.data.limits import MAX_COORD, shown
-from nnviz.data.point_set import PointSet
+from nnviz.data.csv_io import write_csv
+from nnviz.data.limits import shown
 from nnviz.session import Session, SessionError, load_session, save_session
 
 AUTOSAVE_MS = 30_000
@@ -51,6 +49,7 @@ class SessionIO:
         # A headless run (screenshots, reports, benchmarks) must not replace the user's real
         # autosave with its demo; it autosaves only into a folder it was given.
         self.autosave_enabled = interactive or autosave_dir is not None
+        self.csv = CsvImporter(ctx, window)  # reads big files off the GUI thread
         self.writer = AutosaveWriter(parent=window)
         self.writer.failed.connect(lambda text: self.ctx.say(text, error=True))
         # The fallback: the journal (app/journal.py) saves soon after each change.
@@ -180,25 +179,8 @@ class SessionIO:
 
     # ----- CSV -------------------------------------------------------------------------------
     def import_csv(self, path: Path) -> bool:
-        """Replace the points by a CSV file's (one undo step); bad files change nothing."""
-        try:
-            data = read_csv(path)  # coordinates and targets are finite and within ±MAX_COORD
-            # The view's square: the data's extent plus a margin, never beyond the bound.
-            bound = float(np.max(np.abs(data.X), initial=0.0)) if len(data.X) else 6.0
-            m = float(max(1, math.ceil(min(bound, MAX_COORD) * 1.15)))
-            ds = Dataset(data.X, data.y, data.kind, data.n_classes, Path(path).stem, (-m, m))
-            ratio = float(self.ctx.document.settings.get("test_ratio", 0.5))
-            points = PointSet.from_dataset(ds, ratio, 0)
-        except (CsvError, ValueError) as exc:
-            self.ctx.warn(str(exc))
-            return False
-        self.ctx.document.replace(
-            points,
-            f"import {Path(path).name}",
-            {"name": "csv", "noise": 0.0, "test_ratio": ratio, "seed": 0, "domain": [-m, m]},
-        )
-        self.ctx.say(f"Imported {len(data.X)} points from {Path(path).name}")
-        return True
+        """Replace the points by a CSV file's now (one undo step); bad files change nothing."""
+        return self.csv.import_now(path)
 
     def export_csv(self, path: Path) -> bool:
         """Write every point (train and test) to CSV."""
@@ -215,7 +197,7 @@ class SessionIO:
         """Ask for a CSV file to import."""
         name, _ = QFileDialog.getOpenFileName(self.window, "Import points", "", "CSV (*.csv)")
         if name:
-            self.import_csv(Path(name))
+            self.csv.import_in_background(Path(name))
 
     def export_csv_dialog(self) -> None:
         """Ask where to export the points."""

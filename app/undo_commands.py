@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
+from nnviz.data.packed import pack, unpack
 from nnviz.data.point_set import PointSet
 
 if TYPE_CHECKING:
@@ -71,16 +72,22 @@ class MovePoint(QUndoCommand):
 
 
 class ReplacePoints(QUndoCommand):
-    """Swap the whole point set: regenerate, a preset, clear or a CSV import."""
+    """Swap the whole point set: regenerate, a preset, clear or a CSV import.
+
+    Both sides are kept packed (arrays, a few bytes a point; see nnviz.data.packed) and the
+    set is rebuilt on undo/redo; the old side is shared with the previous step's new side.
+    """
 
     def __init__(self, doc: Document, new: PointSet, text: str, settings: dict | None = None):
         super().__init__(text)
-        self.doc, self.new, self.old = doc, new.copy(), doc.points.copy()
+        self.doc, self.new, self.old = doc, pack(new), doc.packed_points()
         self.new_settings = dict(settings or doc.settings)
         self.old_settings = dict(doc.settings)
+        self.first: PointSet | None = new.copy()  # the first redo needs no rebuilding
 
     def redo(self) -> None:
-        self.doc.set_points(self.new.copy(), self.new_settings)
+        points, self.first = self.first or unpack(self.new), None
+        self.doc.set_points(points, self.new_settings, self.new)
 
     def undo(self) -> None:
-        self.doc.set_points(self.old.copy(), self.old_settings)
+        self.doc.set_points(unpack(self.old), self.old_settings, self.old)

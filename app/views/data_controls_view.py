@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -63,10 +64,12 @@ class DataControlsView(QGroupBox):
         self.ratio.sliderReleased.connect(self._emit_dataset)
         self.noise.valueChanged.connect(self._update_labels)
         self.ratio.valueChanged.connect(self._update_labels)
+        self.noise.valueChanged.connect(self._on_value)
+        self.ratio.valueChanged.connect(self._on_value)
         self._update_labels()
 
     def _slider(self, lo: int, hi: int, tip: str) -> QSlider:
-        s = QSlider(Qt.Orientation.Horizontal)
+        s = _KeySlider(Qt.Orientation.Horizontal)
         s.setRange(lo, hi)
         s.setSingleStep(5)
         s.setPageStep(10)
@@ -171,6 +174,29 @@ class DataControlsView(QGroupBox):
             }
         )
 
+    def _on_value(self, _value: int) -> None:
+        """Keys, the wheel and clicks on the groove apply at once; a drag on release."""
+        if not (self.noise.isSliderDown() or self.ratio.isSliderDown()):
+            self._emit_dataset()
+
     def _on_regenerate(self) -> None:
         self._seed += 1
         self._emit_dataset(self._seed)
+
+
+class _KeySlider(QSlider):
+    """A slider that keeps its arrow keys when focused (→ is also the step-epoch shortcut)."""
+
+    KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+    def event(self, event: QEvent) -> bool:
+        """Claim an unmodified arrow key before the window's shortcuts see it."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in self.KEYS
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            event.accept()
+            return True
+        return super().event(event)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from nnviz.data.atomic import write_atomic
+from nnviz.data.csv_fast import plain_classes, plain_columns
 from nnviz.data.dataset import MAX_CLASSES, MAX_POINTS
 from nnviz.data.limits import MAX_COORD, MAX_SHOWN
 from nnviz.text import _
@@ -142,7 +143,10 @@ def parse_csv_text(text: str) -> CsvData:
         points, over 100,000 rows, labels mixing whole numbers and decimals, or class numbers
         outside 0..5. A bad cell is quoted at most MAX_SHOWN characters long.
     """
-    rows = _records(text)
+    fast = plain_columns(text, HEADERS, MAX_POINTS)
+    if fast is not None and (done := _plain_data(*fast)) is not None:
+        return done
+    rows = _records(text)  # the careful way: finds the first problem and names its line
     if not rows:
         raise CsvError(_("line 1: the file is empty; expected a header x1,x2,label (or x,y)"))
     width = _header_width(rows[0])
@@ -178,6 +182,20 @@ def parse_csv_text(text: str) -> CsvData:
     if width == 2:  # x,y: a curve to fit
         return CsvData(X, np.array([float(c) for c in labels]), "regression", 0)
     return _labels(X, labels, [line for line, _ in rows])
+
+
+def _plain_data(values: np.ndarray, label_cells: list[str]) -> CsvData | None:
+    """CsvData from a plain file's columns, or None where ``_labels`` would complain."""
+    X, y = values[:, :-1].copy(), values[:, -1].copy()
+    if values.shape[1] == 2:  # x,y: a curve to fit
+        return CsvData(X, y, "regression", 0)
+    found = plain_classes(y, label_cells, MAX_CLASSES)
+    if found is None:
+        return None
+    if isinstance(found, str):
+        return CsvData(X, y, "regression", 0)
+    classes, k = found
+    return CsvData(X, classes, "binary" if k == 2 else "multiclass", k)
 
 
 def _records(text: str) -> Rows:

@@ -199,3 +199,46 @@ def test_a_class_label_with_thousands_of_leading_zeros_reads_as_its_value():
     """int() refuses 4,300+ characters even of zeros; a bounded whole label still reads."""
     data = parse_csv_text("x1,x2,label\n0,0," + "0" * 5000 + "1\n1,1,0\n")
     assert data.y.tolist() == [1, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x1,x2,label\n1,2,0\n-1.5e2,.5,1\n\n3., 4 ,+1\n",
+        "x1,x2,label\r\n1,2,-1\r\n3,4,1\r\n",
+        "x1,x2,label\n1,2,0.5\n3,4,1e1\n",
+        "X, Y\n0.1,2\n0.2,3\n",
+        "x1,x2,label\n1,2,5\n3,4,0\n",
+        "x1,x2,label\n1,2,-0\n3,4,2\n",
+        " ,\nx1,x2,label\n,,\n1,2,1\n",
+    ],
+)
+def test_the_fast_path_reads_what_the_careful_path_reads(text, monkeypatch):
+    """A plain file gives the same points through the array path as cell by cell."""
+    from nnviz.data import csv_io
+
+    fast = parse_csv_text(text)
+    monkeypatch.setattr(csv_io, "plain_columns", lambda *_args: None)
+    careful = parse_csv_text(text)
+    assert fast.kind == careful.kind and fast.n_classes == careful.n_classes
+    assert fast.X.dtype == careful.X.dtype and fast.y.dtype == careful.y.dtype
+    assert np.array_equal(fast.X, careful.X) and np.array_equal(fast.y, careful.y)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x1,x2,label\n1,2,0\n3,4,0.5\n", "x1,x2,label\n1,2,-1\n3,4,0\n", "x1,x2,label\n1,2,6\n"],
+)
+def test_the_fast_path_leaves_bad_labels_to_the_careful_path(text):
+    """Labels the careful path refuses are refused with its message, not accepted."""
+    with pytest.raises(CsvError, match="line"):
+        parse_csv_text(text)
+
+
+def test_a_large_plain_file_reads_exactly(tmp_path):
+    """100,000 rows read back exactly (the array path: no per-cell checks)."""
+    X = np.random.default_rng(1).uniform(-1e6, 1e6, (100_000, 2))
+    y = np.arange(100_000) % 6
+    write_csv(tmp_path / "big.csv", X, y)
+    back = read_csv(tmp_path / "big.csv")
+    assert np.array_equal(back.X, X) and np.array_equal(back.y, y) and back.n_classes == 6
