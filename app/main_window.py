@@ -78,6 +78,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.presenting = False
         self._normal_font: QFont | None = None
         self.latest: Snapshot | None = None
+        self._behind: set[str] = set()  # panels hidden when the newest snapshot came
         self.doc = Document(self)
         self.status = StatusLine(self)
         self.setStatusBar(self.status)
@@ -106,6 +107,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.default_layout = self.saveState()  # View ▸ Reset layout goes back to this
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
         self.lesson_wiring = LessonWiring(self)
+        self.stage.changed.append(lambda _name: QTimer.singleShot(0, self._catch_up))
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.doc.history_trimmed.connect(self.status.say)
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
@@ -187,10 +189,10 @@ class MainWindow(WindowModes, QMainWindow):
                   Area.BottomDockWidgetArea, self.curves.show_snapshot, minimum=(300, 180)),
             Panel("graph", "Computation graph", self.graph.view, self.graph.view,
                   Area.BottomDockWidgetArea, self.graph.show_snapshot, tab_with="curves",
-                  stage="graph", state=self.graph, minimum=(300, 200)),
+                  stage="graph", state=self.graph, minimum=(300, 200), feed_hidden=True),
             Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
                   Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape", minimum=(300, 200)),
+                  stage="landscape", minimum=(300, 200), feed_hidden=True),
             *(
                 Panel(key, title, c.view, c.view, Area.BottomDockWidgetArea, tab_with="curves",
                       stage=key, minimum=(300, 240))
@@ -208,7 +210,7 @@ class MainWindow(WindowModes, QMainWindow):
                   minimum=(300, 240)),
             Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
                   Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
-                  minimum=(300, 120)),
+                  minimum=(300, 120), feed_hidden=True),
         ):  # fmt: skip
             panels.add(panel)
         return panels
@@ -246,6 +248,9 @@ class MainWindow(WindowModes, QMainWindow):
             if panel.tab_with is not None:
                 self.tabifyDockWidget(self.docks[panel.tab_with], dock)
             self.docks[panel.key] = dock
+            dock.visibilityChanged.connect(
+                lambda shown: shown and QTimer.singleShot(0, self._catch_up)
+            )
         self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
         self.docks["curves"].raise_()
@@ -294,10 +299,24 @@ class MainWindow(WindowModes, QMainWindow):
         self.latest = snap
         self.status.show_snapshot(snap)  # first: a view's own message may follow it
         for panel in self.panels:
-            if panel.show_snapshot is not None:
+            if panel.show_snapshot is None:
+                continue
+            if panel.feed_hidden or panel.widget.isVisible():
                 panel.show_snapshot(snap)
+            else:
+                self._behind.add(panel.key)  # drawn with the newest snapshot once it shows
         if self.transport.isVisible():
             self.transport.show_snapshot(snap)
+
+    def _catch_up(self) -> None:
+        """Views that were hidden draw the newest snapshot as soon as they are on screen."""
+        if self.latest is None or not self._behind:
+            return
+        for key in list(self._behind):
+            panel = self.panels[key]
+            if panel.widget.isVisible() and panel.show_snapshot is not None:
+                self._behind.discard(key)
+                panel.show_snapshot(self.latest)
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -41,6 +41,9 @@ class Panel:
     stage: str | None = None  # the stage (single-view mode) this panel belongs to
     state: KeepsState | None = None  # what of this panel a session file keeps
     minimum: tuple[int, int] = (220, 160)  # the smallest size at which it still reads well
+    # A view that only draws skips snapshots while hidden (it is given the newest one when it
+    # shows); a controller that keeps state from them (a path, the traced network) gets them all.
+    feed_hidden: bool = False
 
     def set_presentation(self, on: bool) -> None:
         """Large type and thick lines, when the view supports it."""
