@@ -19,7 +19,7 @@ SETUP = {
     "graph": {"example", "formula", "trace", "walk", "mode"},
     "landscape": {"mode", "surface", "lr"},
     "table": {"load", "knobs"},
-    "images": {"dataset"},
+    "images": {"dataset", "nudge"},
     "plot": {"show"},
 }
 STAGES = {"playground", "graph", "landscape", "plot", "table", "images", "knobs", "gears"}
