@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 import numpy as np
 
 from nnviz import commands as cmd
-from nnviz.engine.features import DEFAULT_FEATURES, DEFAULT_FEATURES_1D, feature_matrix
+from nnviz.engine.features import feature_matrix
 from nnviz.engine.grid import neuron_grids
 from nnviz.engine.likelihood import data_likelihood
 from nnviz.engine.linear_collapse import collapse_summary
 from nnviz.engine.mlp import MLP
-from nnviz.engine.spec import HEADS, NetworkSpec
+from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
-from nnviz.rules import heads_for
+from nnviz.lab_fit import check_data, fit_config_to_spec, fit_spec_to_data, task_name
 from nnviz.run import Run, check_network
 from nnviz.snapshot import Snapshot, frozen, frozen_all
 from nnviz.text import _
@@ -174,7 +173,7 @@ class Lab:
 
     def _on_SetData(self, c: cmd.SetData) -> None:
         old, new = self.data, c.data
-        _check_data(new)
+        check_data(new)
         same_task = (old.kind, old.n_classes, old.dim) == (new.kind, new.n_classes, new.dim)
         self.data = new
         if same_task:
@@ -189,7 +188,7 @@ class Lab:
             _(
                 "The data is now {task}, so the network was rebuilt "
                 "with {n_outputs} {output} output(s).",
-                task=_task_name(new),
+                task=task_name(new),
                 n_outputs=self.spec.n_outputs,
                 output=self.spec.output,
             ),
@@ -379,41 +378,3 @@ class Lab:
 
     def _say(self, event: str, message: str) -> None:
         self.event, self.message = event, message
-
-
-def fit_spec_to_data(spec: NetworkSpec, data: cmd.DataArrays) -> NetworkSpec:
-    """Adapt the input features and output head to the data's dimension and task."""
-    features = spec.features
-    if data.dim != spec.input_dim:
-        features = DEFAULT_FEATURES_1D if data.dim == 1 else DEFAULT_FEATURES
-    outputs = data.n_classes if data.kind == "multiclass" else 1
-    heads = heads_for(data.kind)
-    output = spec.output if any(h[0] == spec.output for h in heads) else heads[0][0]
-    return replace(
-        spec, features=tuple(features), input_dim=data.dim, n_outputs=outputs, output=output
-    ).validated()
-
-
-def fit_config_to_spec(config: TrainConfig, spec: NetworkSpec, kind: str) -> TrainConfig:
-    """Pick a loss that fits the output head; mark whether accuracy makes sense."""
-    heads = heads_for(kind)
-    if (spec.output, config.loss) not in heads:
-        loss = next((loss for out, loss in heads if out == spec.output), heads[0][1])
-        config = replace(config, loss=loss)
-    return replace(config, classification=kind != "regression").validated()
-
-
-def _check_data(d: cmd.DataArrays) -> None:
-    if d.kind not in HEADS:
-        raise ValueError(_("unknown task {kind!r}", kind=d.kind))
-    for X, y in ((d.X_train, d.y_train), (d.X_test, d.y_test)):
-        if len(X) != len(y) or (len(X) and np.shape(X)[1] != d.dim):
-            raise ValueError(_("the points and labels do not line up"))
-        if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
-            raise ValueError(_("the data contains NaN or infinite values"))
-
-
-def _task_name(d: cmd.DataArrays) -> str:
-    if d.kind == "multiclass":
-        return _("{n_classes}-class classification", n_classes=d.n_classes)
-    return _("regression") if d.kind == "regression" else _("two-class classification")

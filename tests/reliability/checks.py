@@ -25,7 +25,7 @@ def problems(s: Any) -> list[str]:
     """What is wrong with a loaded session (empty if every field is valid)."""
     from nnviz import commands as cmd
     from nnviz.engine.trainer import WEIGHT_LIMIT, Trainer
-    from nnviz.lab import fit_config_to_spec, fit_spec_to_data
+    from nnviz.lab_fit import fit_config_to_spec, fit_spec_to_data
 
     out: list[str] = []
     X, y, test, _ = s.points.all_arrays()
