@@ -18,6 +18,7 @@ from nnviz.graph.draw import group_of, layer_picture, op_picture
 from nnviz.graph.examples import EXAMPLES
 from nnviz.graph.gradcheck import gradcheck
 from nnviz.graph.graph import Graph
+from nnviz.graph.highlight import light_network
 from nnviz.graph.layout import layout
 from nnviz.graph.parser import FormulaError, parse
 from nnviz.graph.picture import GraphPicture
@@ -274,7 +275,7 @@ class Explainer:
         nodes: set = set()
         edges: set = set()
         for nid in ids:
-            _light(s.graph, nid, nodes, edges)
+            light_network(s.graph, nid, nodes, edges)
         return nodes, edges
 
     def focus_neuron(self) -> tuple[int, int] | None:
@@ -374,25 +375,6 @@ _HANDLERS = {
     rq.CheckGradients: lambda e, r: e.check_gradients(),
     rq.ShowUpdate: _show_update,
 }
-
-
-def _light(graph: Graph, nid: int, nodes: set, edges: set) -> None:
-    """Add the network neuron and edges one op-graph node stands for."""
-    node = graph.nodes[nid]
-    meta = node.meta
-    if "edge" in meta:
-        k, i, j = meta["edge"]
-        edges.add((k + 1, i, j))
-    elif meta.get("role") == "weight":
-        k, i, j = meta["param"][1:]
-        edges.add((k + 1, i, j))
-    elif meta.get("role") == "sum":  # a neuron's sum gathers every edge coming into it
-        for src in node.inputs:
-            if "edge" in graph.nodes[src].meta:
-                k, i, j = graph.nodes[src].meta["edge"]
-                edges.add((k + 1, i, j))
-    if "neuron" in meta and "layer" in meta and meta.get("role") != "weight":
-        nodes.add((meta["layer"], meta["neuron"]))
 
 
 def _domain_warning(graph: Graph) -> str:
