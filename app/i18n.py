@@ -7,11 +7,57 @@ event), tells the pure core (``nnviz.text``) and the lessons, and is remembered.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QTranslator, Signal
 
 from nnviz import text
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
+
+# Every Qt-side string is one call: ``tr("Learning rate")``. pyside6-lupdate finds the bare
+# ``tr(`` calls and files them all under one context (the empty one), so the same English
+# words are translated once; a ``disambiguation`` tells apart two meanings of one word, and
+# ``n`` picks the plural form (``tr("%n points", "", n)``).
+CONTEXT = ""
+
+
+def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``source`` in the current language (Qt's catalogue; English when it has no entry)."""
+    return QCoreApplication.translate(CONTEXT, source, disambiguation, n)
+
+
+# Texts set once at construction are re-set on a language switch: ``worded`` remembers how
+# to make each one (a function that calls ``tr``) and which setter receives it.
+_worded: list[tuple[weakref.ref[Any], str, Callable[[], str]]] = []
+
+
+def worded(target: QObject, setter: str, make: Callable[[], str]) -> None:
+    """Set ``target.<setter>(make())`` now, and again whenever the language changes.
+
+    ``worded(label, "setText", lambda: tr("Learning rate"))``; the entry is dropped when the
+    widget is deleted.
+    """
+    getattr(target, setter)(make())
+    _worded.append((weakref.ref(target), setter, make))
+
+
+def reword_all() -> int:
+    """Re-set every remembered text in the current language; how many are still alive."""
+    alive = []
+    for ref, setter, make in _worded:
+        target = ref()
+        if target is None:
+            continue
+        try:
+            getattr(target, setter)(make())
+        except RuntimeError:  # the C++ widget is gone though Python still held a wrapper
+            continue
+        alive.append((ref, setter, make))
+    _worded[:] = alive
+    return len(alive)
 
 
 def system_language() -> str:
@@ -60,6 +106,7 @@ class Language(QObject):
                 self._translator = translator
         text.set_language(language)
         self.current = language
+        reword_all()
         if remember and self.settings is not None:
             self.settings.setValue("language", language)
         self.changed.emit(language)
