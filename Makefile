@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench screenshots clean
+.PHONY: run test fuzz lint bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.screenshots docs
+
+# Catalogues: the core's templates from the code, merged into each language's .po, compiled.
+translations: $(STAMP)
+	$(BIN)/python tools/extract_messages.py
+	$(BIN)/python tools/update_messages.py
+	$(BIN)/python tools/compile_messages.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
