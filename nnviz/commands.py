@@ -160,6 +160,17 @@ class CancelSweep:
     """Stop the running sweep after the cell in progress; its results so far stay shown."""
 
 
+@dataclass(frozen=True)
+class SetLanguage:
+    """Word every message from now on in ``language`` ("en", "zh_CN"), as the window does.
+
+    The training process has its own copy of the core's catalogue (nnviz.text), so the bridge
+    sends this when the process starts and whenever the user switches language.
+    """
+
+    language: str
+
+
 Command = (
     Play
     | Pause
@@ -178,4 +189,5 @@ Command = (
     | RequestSnapshot
     | StartSweep
     | CancelSweep
+    | SetLanguage
 )
