@@ -73,6 +73,15 @@ def qt_catalogue(language: str) -> str:
     return str(resource_path("i18n", f"nnviz_{language}.qm"))
 
 
+class _Switches(QObject):
+    """Every switch, app-wide: for listeners that hold no Language (the training bridge)."""
+
+    switched = Signal(str)
+
+
+switches = _Switches()
+
+
 class Language(QObject):
     """The current language; ``changed`` tells the views that re-word themselves."""
 
@@ -105,6 +114,7 @@ class Language(QObject):
                 app.installTranslator(translator)
                 self._translator = translator
         text.set_language(language)
+        switches.switched.emit(language)
         self.current = language
         reword_all()
         if remember and self.settings is not None:

@@ -17,7 +17,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.i18n import switches
 from nnviz import commands as cmd
+from nnviz import text
 from nnviz.lab import Lab
 from nnviz.lab_loop import (
     COMMAND,
@@ -66,6 +68,8 @@ class TrainingWorker(QObject):
         self.process = self._ctx.Process(
             target=serve, args=(self._make_lab, inbox, outbox), name="nnviz-training", daemon=True
         )
+        # Its first command: speak the app's language (a switch later sends another).
+        self._commands.send((COMMAND, cmd.SetLanguage(text.language())))
 
     def send(self, command: cmd.Command) -> None:
         """Send a command to the training process (safe from any thread)."""
@@ -168,6 +172,7 @@ class TrainingBridge(QObject):
         self.worker.failed.connect(self.failed)
         self.worker.sweep_progress.connect(self.sweep_progress)
         self.worker.sweep_finished.connect(self.sweep_finished)
+        switches.switched.connect(self._speak)
         self._running = False
 
     def start(self) -> None:
@@ -181,11 +186,17 @@ class TrainingBridge(QObject):
             self._last_data = command
         self.worker.send(command)
 
+    @Slot(str)
+    def _speak(self, language: str) -> None:
+        """The user switched language: the training process words its messages in it too."""
+        self.send(cmd.SetLanguage(language))
+
     def shutdown(self, timeout_ms: int = 8000) -> None:
         """Flag → quit() → wait(): stop the process and the thread; safe to call twice."""
         if not self._running:
             return
         self._running = False
+        switches.switched.disconnect(self._speak)  # a stopped process hears no more
         self.worker.stop()
         self.thread.quit()
         if not self.thread.wait(timeout_ms):
