@@ -207,3 +207,27 @@ def test_a_merge_keeps_translations_and_marks_what_is_new_or_gone():
     again = update_messages.merge(template, compile_messages.parse(update_messages.render(merged)))
     assert update_messages.render(again) == update_messages.render(merged)
     assert b"Reset!" not in compile_messages.compile_po(update_messages.render(merged))
+
+
+def test_the_chinese_readme_points_at_what_exists():
+    """README.zh-CN.md: its links and pictures exist, the two commands, the fonts, its keys."""
+    readme = (ROOT / "README.zh-CN.md").read_text("utf-8")
+    english = (ROOT / "README.md").read_text("utf-8")
+    links = re.findall(r"\]\(([^)#]+)\)", readme)
+    assert "README.md" in links and any(link.startswith("docs/zh_") for link in links)
+    assert all((ROOT / link).exists() for link in links), links
+    quick = readme.split("## 快速开始", 1)[1].split("```", 2)[1]
+    assert [line.split()[:2] for line in quick.strip().splitlines()] == [
+        ["make", "run"],
+        ["make", "test"],
+    ]
+    assert all(s in readme for s in ("fonts-wqy-microhei", "fonts-noto-cjk", "--lang zh_CN"))
+    assert "(README.zh-CN.md)" in english.split("\n## ", 1)[0]  # linked from the top
+
+    def keys(text: str) -> set[str]:
+        """The keys in the first column of a shortcut table ("F6 / F7 / F8": three)."""
+        table = text.split(" shortcuts\n" if text is english else "## 键盘快捷键", 1)[1]
+        rows = re.findall(r"^\| ([^|]+) \|", table.split("\n## ", 1)[0], re.M)[1:]
+        return {k.strip("*") for row in rows for k in row.split(" / ")}
+
+    assert len(keys(readme)) > 15 and keys(readme) <= keys(english), keys(readme) - keys(english)
