@@ -22,7 +22,8 @@ from app.views.flow_layout import FlowLayout, hold_wrapped_height
 
 LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
 LR_TICKS = 500
-DX_TICKS = 30  # Δx slider ticks per decade: 0.001, 0.01, 0.1 and 1 each fall on a tick
+DX_TICKS = 30  # Δx slider ticks per decade: 0.0001, 0.001, …, 1 each fall on a tick
+DX_MIN_EXP, DX_DECADES = -4, 4  # the Δx slider spans 10⁻⁴ … 1
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)
 REGIMES = ("slow", "good", "oscillating", "diverging")
 
@@ -215,8 +216,8 @@ class LandscapeControls(QWidget):
             lambda _i: self.knob_weight_selected.emit(int(self.weight.currentData()))
         )
         self.dx = QSlider(Qt.Orientation.Horizontal)
-        self.dx.setRange(0, 3 * DX_TICKS)
-        self.dx.setValue(2 * DX_TICKS)  # Δx = 0.1, the race's own
+        self.dx.setRange(0, DX_DECADES * DX_TICKS)
+        self.dx.setValue((DX_DECADES - 1) * DX_TICKS)  # Δx = 0.1, the race's own
         self.dx.setToolTip("Δx of the probe: shrink it and the secant becomes the tangent")
         self.dx.setMinimumWidth(120)
         self.dx.valueChanged.connect(lambda _v: self.probe_changed.emit(self.probe_dx()))
@@ -246,15 +247,16 @@ class LandscapeControls(QWidget):
         return str(self.mode.currentData())
 
     def probe_dx(self) -> float:
-        """Δx from the slider: 10^(−3 … 0)."""
-        return 10 ** (-3 + self.dx.value() / DX_TICKS)
+        """Δx from the slider: 10^(−4 … 0)."""
+        return 10 ** (DX_MIN_EXP + self.dx.value() / DX_TICKS)
 
     def show_probe_dx(self, dx: float) -> None:
         """Move the Δx slider to the tick nearest ``dx`` without asking for anything."""
         if not (math.isfinite(dx) and dx > 0):
             return
         with QSignalBlocker(self.dx):
-            self.dx.setValue(round(DX_TICKS * min(max(math.log10(dx) + 3, 0.0), 3.0)))
+            decades = min(max(math.log10(dx) - DX_MIN_EXP, 0.0), DX_DECADES)
+            self.dx.setValue(round(DX_TICKS * decades))
 
     def set_weights(self, items: list[tuple[str, int]], current: int | None) -> None:
         """Fill the weight chooser with (name, index in θ), selecting ``current``, silently."""

@@ -12,6 +12,7 @@ from nnviz.landscape.knob_walk import WalkPicture
 from nnviz.palette import BLUE, INK
 
 TRAIL = BLUE
+GREY_LINE = (150, 150, 150)
 Z = 20  # above the curve, the secant and the tangent
 
 
@@ -30,8 +31,10 @@ class WalkItems(QObject):
         self.plot = plot
         self.trail = pg.PlotDataItem()
         self.here = pg.ScatterPlotItem()
-        self.note = pg.TextItem(color=INK, anchor=(0.5, 1.0))
-        for item in (self.trail, self.here, self.note):
+        self.note = pg.TextItem(color=INK)  # above or below the walker, away from the edge
+        self.held = pg.InfiniteLine(angle=90, pen=pg.mkPen(GREY_LINE, style=Qt.PenStyle.DotLine))
+        self.held_note = pg.TextItem(color=INK, anchor=(0.5, 1.0))  # at the foot of its line
+        for item in (self.trail, self.here, self.note, self.held, self.held_note):
             item.setZValue(Z)
             plot.addItem(item)
         self.width_scale = 1.0
@@ -43,6 +46,7 @@ class WalkItems(QObject):
         """Bigger marks and type for a projector."""
         self.width_scale = line_scale(on)
         self.note.setFont(pixel_font(px or type_px(), bold=True))
+        self.held_note.setFont(pixel_font(px or type_px()))
         self.show(self.picture)
 
     def show(self, walk: WalkPicture | None) -> None:
@@ -52,7 +56,9 @@ class WalkItems(QObject):
             self.trail.setData([], [])
             self.here.setData([], [])
             self.note.setText("")
+            self._show_held(float("nan"))
             return
+        self._show_held(walk.held if abs(walk.held - walk.xs[0]) > 1e-12 else float("nan"))
         w = self.width_scale
         ok = np.isfinite(walk.xs) & np.isfinite(walk.ys)
         xs, ys = walk.xs[ok], walk.ys[ok]
@@ -71,7 +77,20 @@ class WalkItems(QObject):
         if walk.status == "stopped":
             text = tr("stopped after %n steps", "", steps)
         self.note.setText(text)
+        (_x0, _x1), (y0, y1) = self.plot.getViewBox().viewRange()
+        self.note.setAnchor((0.5, 1.6) if y < (y0 + y1) / 2 else (0.5, -0.6))  # clear of the foot
         self.note.setPos(x, y)
+
+    def _show_held(self, x: float) -> None:
+        """A dotted line where the weight is in the network (when the walk started elsewhere)."""
+        shown = bool(np.isfinite(x))
+        self.held.setVisible(shown)
+        self.held_note.setVisible(shown)
+        if shown:
+            self.held.setValue(x)
+            self.held_note.setText(tr("in the network"))
+            (_x0, _x1), (y0, _y1) = self.plot.getViewBox().viewRange()
+            self.held_note.setPos(x, y0)
 
     def _on_click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or event.double():

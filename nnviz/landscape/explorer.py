@@ -143,7 +143,8 @@ class LandscapeExplorer:
             self.net_lr = check_lr(lr)
             if self.netrace is not None:
                 self.netrace.set_lr(self.net_lr)
-            return Effects(jobs=self.walking.restride(self.net, self.race.dx))  # same start
+            jobs = self.walking.restride(self.net, self.race.dx)  # the next walk: same start
+            return Effects(jobs=jobs, lr=self.net_lr)  # a lesson's lr shows on the slider
         return None
 
     def _set_lr_regime(self, name: str) -> Effects:
@@ -337,7 +338,7 @@ class LandscapeExplorer:
             return self.race.picture(self.seq)
         if self.mode == "likelihood":
             return likelihood_picture(self._likely(), self.seq)
-        return self.walking.dress(network_picture(self), self.race.fog)
+        return self.walking.dress(network_picture(self), self.race.fog, self.net)
 
     def _new_netrace(self, x: float, y: float) -> Job:
         net, plane, problem = self.net, self.net.plane, self.net.problem

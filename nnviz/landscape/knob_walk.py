@@ -9,11 +9,13 @@ from typing import Any
 import numpy as np
 
 from nnviz.engine.problem import Problem
+from nnviz.landscape.directions import Plane
 from nnviz.landscape.fog_walk import CountedFogWalk, FogWalkReport, LossAlongWeight
 from nnviz.landscape.params import ParamRef, flat_index, param_label
-from nnviz.landscape.picture import CurvePicture
+from nnviz.landscape.picture import CurvePicture, PathPicture
 from nnviz.landscape.probe import veil
 from nnviz.landscape.race_session import InputError
+from nnviz.landscape.trajectory import plane_coordinates
 from nnviz.text import _
 
 Array = np.ndarray
@@ -22,6 +24,7 @@ MAX_STEPS = 10_000  # the most steps one request may ask for
 ESCAPE = 1e6  # a knob beyond this has left the map (the walk diverged)
 HALF_SPAN = 2.0  # the 1-D curve reaches at least this far either side of the walk
 N_CURVE = 121
+WALK_COLOR = (240, 228, 66)  # Okabe–Ito yellow: no racer's, and it shows on the dark valley
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class WalkPicture:
     xs: np.ndarray  # the knob's value at each stop, the start first
     ys: np.ndarray  # the loss at each stop (evaluated by the walker, not read off a curve)
     status: str  # "walking", "stopped" or "diverged"
+    held: float = float("nan")  # the weight's value in the network (where the others are)
 
 
 class KnobWalk:
@@ -108,19 +112,39 @@ class KnobWalk:
         if fog:  # the walker has seen only where it looked
             seen = [*self.walk.walker.seen, x, x + self.dx]
             values = veil(xs, values, seen, max(abs(self.dx), (xs[-1] - xs[0]) / 80))
-        marks = [(_("start"), self.walk.start)]
-        if abs(self.walk.start - self.held) > 1e-9 * max(1.0, abs(self.held)):
-            marks.append((_("now"), self.held))
         return CurvePicture(
             xs, values, x, y, self.dx, (y_dx - y) / self.dx, slope,
-            _("{weight}   (every other weight held still)", weight=self.label),
-            fog, _("backprop dL/d{weight}", weight=self.label), tuple(marks),
+            _("knob {weight}", weight=self.label), fog,
+            _("backprop dL/d{weight}", weight=self.label),
         )  # fmt: skip
+
+    def on_slice(self, plane: Plane | None) -> PathPicture | None:
+        """The walk on the two-weight slice when its weight is one of the slice's axes.
+
+        Each stop is θ with this weight moved, placed on the plane by least squares; where the
+        other weights have since moved on (training went on), the stops lie off the plane and
+        are drawn hollow, as the training path's are.
+        """
+        if (
+            plane is None
+            or plane.kind != "weights"
+            or 1.0 not in (plane.d1[self.k], plane.d2[self.k])
+        ):
+            return None
+        r = self._report
+        points = np.repeat(self.theta[None, :], len(r.path), axis=0)
+        points[:, self.k] = r.path
+        ab, residual = plane_coordinates(points, plane.center, plane.d1, plane.d2)
+        span = np.linalg.norm(points - plane.center, axis=1)
+        dist = np.linalg.norm(residual, axis=1)
+        off = np.divide(dist, span, out=np.zeros_like(dist), where=span > 1e-12)
+        name = _("fog walk along {weight}", weight=self.label)
+        return PathPicture(name, WALK_COLOR, ab[:, 0], ab[:, 1], r.values[-1], off_plane=off)
 
     def picture(self) -> WalkPicture:
         """Where the walker has stood and the loss it felt at each place."""
         r = self._report
-        return WalkPicture(np.array(r.path), np.array(r.values), r.status)
+        return WalkPicture(np.array(r.path), np.array(r.values), r.status, self.held)
 
 
 def start_walk(
@@ -168,8 +192,7 @@ def weight_curve_job(problem: Problem, theta: Array, ref: ParamRef, dx: float) -
         slope = float(problem.gradient(theta)[k])  # dL/dw by backprop
         yield dict(
             kind="weight", xs=xs, values=values[:-2], at=at, y=values[-2], y_dx=values[-1],
-            dx=dx, derivative=slope, label=_("{weight}   (every other weight held still)",
-                                             weight=label), marks=(),
+            dx=dx, derivative=slope, label=_("knob {weight}", weight=label), marks=(),
         )  # fmt: skip
 
     return job

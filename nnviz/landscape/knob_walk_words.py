@@ -22,45 +22,34 @@ def walk_caption(walk: KnobWalk) -> str:
     r, w = walk.report, walk.label
     lines = [
         _(
-            "<b>Fog walk along {weight}</b>: every other weight held still; the walker sees "
+            "<b>Fog walk along {weight}</b>, every other weight held still: the walker sees "
             "only the loss where it stands.",
             weight=w,
         ),
-        _("Start: {weight} = {x}, loss {loss}.", weight=w, x=fig(r.start), loss=fig(r.values[0])),
         _(
-            "Feeling the slope there, Δy/Δx = {secants} → slope {slope} (backprop: {backprop}).",
+            "Start {weight} = {x}, loss {loss}. Δy/Δx there: {secants}; backprop: {backprop}.",
+            weight=w,
+            x=fig(r.start),
+            loss=fig(r.values[0]),
             secants=", ".join(
-                _("{slope} (Δx {dx})", slope=fig(s, 5), dx=fig(dx, 1)) for dx, s in r.secants
+                _("{slope} (Δx {dx})", slope=fig(s), dx=fig(dx, 1)) for dx, s in r.secants
             ),
-            slope=fig(r.slope, 5),
-            backprop=fig(walk.start_slope, 5),
+            backprop=fig(walk.start_slope),
         ),
-    ]
-    if r.steps:
-        lines.append(
-            _(
-                "<b>{steps} steps</b>: {weight} = {x}, loss {loss}; "
-                "<b>{looks} looks</b> at the loss so far.",
-                steps=r.steps,
-                weight=w,
-                x=fig(r.end),
-                loss=fig(r.values[-1]),
-                looks=r.evaluations,
-            )
-        )
-    else:
-        lines.append(_("{looks} looks at the loss so far.", looks=r.evaluations))
-    if r.status == "stopped":
-        lines.append(_("Stopped: the last step moved the knob by less than 10⁻⁶."))
-    lines.append(
         _(
-            "Each step: {weight} ← {weight} − lr·Δy/Δx, lr = {lr}, Δx = {dx}. Walk (W) takes "
-            "a step; a click on the curve puts the walker there.",
+            "<b>{steps} steps</b> of {weight} ← {weight} − {lr}·Δy/Δx (Δx {dx}): now {x}, "
+            "loss {loss}; <b>{looks} looks</b> at the loss.",
+            steps=r.steps,
             weight=w,
             lr=fig(walk.lr, 3),
             dx=fig(walk.dx, 3),
-        )
-    )
+            x=fig(r.end),
+            loss=fig(r.values[-1]),
+            looks=r.evaluations,
+        ),
+    ]
+    if r.status == "stopped":
+        lines.append(_("Stopped: the last step moved the knob by less than 10⁻⁶."))
     return "<br>".join(lines)
 
 
@@ -80,4 +69,5 @@ def walk_narration(walk: KnobWalk) -> tuple[str, ...]:
         )
         for k in range(first, len(path))
     ]
-    return tuple(lines) or (_("Press Walk (W) to take the first step downhill."),)
+    hint = _("Walk (W) takes a step, Shift+W ten; a click on the curve moves the start.")
+    return (*lines, hint)

@@ -102,8 +102,7 @@ class WalkSession:
     ) -> list[tuple[str, Job]]:
         """A new walk on the weights of now; it feels the slope at its start at once."""
         self.walk = start_walk(net.problem, net.theta, self.knob(net), at, offset, lr, dx)
-        self.at = self.walk.walk.start
-        self._turn_the_weight(net)
+        self._walking(net)
         return self._curve_jobs()
 
     def step(
@@ -113,8 +112,7 @@ class WalkSession:
         steps = check_steps(steps)
         if self.walk is None:
             self.walk = start_walk(net.problem, net.theta, self.knob(net), self.at, 0.0, lr, dx)
-            self.at = self.walk.walk.start
-            self._turn_the_weight(net)
+            self._walking(net)
         if self.walk.report.status == "stopped":
             return [], _(
                 "The walk has stopped: the knob no longer changes. Reset, or click the curve, "
@@ -130,14 +128,16 @@ class WalkSession:
         if self.walk is not None and value["token"] == self.walk.token:
             self.walk.curve = value
 
-    def dress(self, pic: LandscapePicture, fog: bool) -> LandscapePicture:
-        """The network frame with the walk's curve, caption and latest steps."""
+    def dress(self, pic: LandscapePicture, fog: bool, net: NetworkLandscape) -> LandscapePicture:
+        """The network frame with the walk's curve, caption, latest steps (and on the slice)."""
         walk = self.walk
         if walk is None:
             return pic
         curve = walk.curve_picture(fog)
+        path = walk.on_slice(net.plane) if pic.surface is not None else None
         return replace(
             pic,
+            paths=pic.paths if path is None else (*pic.paths, path),
             curve=curve if curve is not None else pic.curve,
             caption=walk_caption(walk),
             narration=walk_narration(walk),
@@ -151,9 +151,10 @@ class WalkSession:
         """What a rollback may keep as it is: the walk's problem and its private copies."""
         return [] if self.walk is None else [self.walk.problem, self.walk.along]
 
-    @staticmethod
-    def _turn_the_weight(net: NetworkLandscape) -> None:
-        """The walk turns one weight: the 1-D panel goes along it (not along a direction)."""
+    def _walking(self, net: NetworkLandscape) -> None:
+        """A walk began: pin its weight as the knob, keep its start, turn the 1-D panel to it."""
+        assert self.walk is not None
+        self.ref, self.at = self.knob(net), self.walk.walk.start
         if net.knob != "weight":
             net.knob, net.curve = "weight", None
 

@@ -230,3 +230,30 @@ def test_refused_walk_requests_change_nothing(land, window, qtbot):
         assert (walking.ref, walking.walk.report, land.view.controls.weight.currentText()) == (
             before
         )
+
+
+def test_the_foggy_mountain_lesson_walks_the_real_network(land, window, qtbot):
+    """Its last step walks k1 (W1[0,0]) of the six-knob fit in the window: the lesson's numbers."""
+    from nnviz.lessons import compute
+
+    window.open_lesson("foggy-mountain", 2)
+    qtbot.waitUntil(lambda: not window.lessons.setting_up, timeout=60_000)
+    numbers = compute("foggy-mountain")
+    walk = land.explorer.walking.walk
+    assert land.explorer.mode == "network" and walk.label == "W1[0,0]"
+    r = walk.report
+    assert (r.steps, r.evaluations, r.status) == (
+        numbers["steps"],
+        numbers["evaluations"],
+        "stopped",
+    )
+    assert r.start == pytest.approx(numbers["start"], abs=1e-6)
+    assert r.end == pytest.approx(numbers["end"], abs=1e-6)
+    np.testing.assert_allclose(r.secants, numbers["secants"], rtol=1e-6)
+    assert land.view.controls.probe_dx() == pytest.approx(1e-4)  # the slider shows the lesson's Δx
+    assert land.view.controls.learning_rate() == 0.5
+    window.lessons.back()  # Back to "Feel the slope": the walker is at its start again, Δx = 1
+    qtbot.waitUntil(lambda: not window.lessons.setting_up, timeout=60_000)
+    walk = land.explorer.walking.walk
+    assert walk.report.steps == 0 and walk.dx == 1.0
+    assert walk.report.start == pytest.approx(numbers["start"], abs=1e-6)

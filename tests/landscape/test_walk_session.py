@@ -78,7 +78,7 @@ def test_the_picture_draws_the_walk_and_its_numbers(walking):
     assert f"<b>{report.steps} steps</b>" in pic.caption
     assert f"<b>{report.evaluations} looks</b>" in pic.caption
     assert "Δx 0.0001" in pic.caption and "W1[0,0]" in pic.caption
-    assert pic.narration[-1].startswith(f"step {report.steps}:")
+    assert pic.narration[-2].startswith(f"step {report.steps}:")
     drawn = s.walking.picture()
     assert np.array_equal(drawn.xs, report.path) and np.array_equal(drawn.ys, report.values)
     assert report.start == pytest.approx(theta[0] + 1.5)
@@ -143,7 +143,7 @@ def test_walking_from_a_direction_turns_the_panel_to_the_weight(walking):
     run(s, s.apply(lq.SetKnob("random")))
     run(s, s.apply(lq.RaceCommand("walk")))
     assert s.net.knob == "weight" and s.walking.walk.report.steps == 1
-    assert s.picture().curve.label.startswith("W1[0,0]")
+    assert s.picture().curve.label == "knob W1[0,0]"
     run(s, s.apply(lq.RaceCommand("reset")))  # the walker goes home; the live panel is back
     assert s.walking.walk is None and s.net.curve["kind"] == "weight"
 
@@ -197,9 +197,27 @@ def test_the_live_panel_follows_the_chosen_weight(walking):
     run(s, s.apply(lq.SetKnobWeight((1, 0, 2))))
     c = s.picture().curve
     along = LossAlongWeight.on(problem, theta, (1, 0, 2))
-    assert c.label.startswith("W2[0,2]") and c.x == along.start
+    assert c.label == "knob W2[0,2]" and c.x == along.start
     assert c.values[::30] == pytest.approx([along(t) for t in c.xs[::30]], rel=1e-9)
     assert c.derivative == pytest.approx(along.derivative(along.start), rel=1e-9)
     names = s.walking.weight_items(s.net)
     assert len(names) == problem.net.n_params and names[0] == ("W1[0,0]", 0)
     assert s.walking.knob_index(s.net) == flat_index(problem.net, (1, 0, 2))
+
+
+def test_the_walk_runs_along_the_slice_when_its_weight_is_an_axis(walking):
+    """Knob W1[0,0] on the W1[0,0] × W1[1,0] slice: the walk is a row at W1[1,0]'s value."""
+    s, problem, theta = walking
+    s.apply(lq.PickParam((0, 0, 0)))
+    run(s, s.apply(lq.PickParam((0, 1, 0))))
+    run(s, s.apply(lq.Walk(8)))
+    report = s.walking.walk.report
+    walk = [p for p in s.picture().paths if p.name == "fog walk along W1[0,0]"]
+    assert len(walk) == 1
+    assert walk[0].xs == pytest.approx(report.path, abs=1e-12)
+    k = flat_index(problem.net, (0, 1, 0))
+    assert walk[0].ys == pytest.approx([theta[k]] * len(report.path), abs=1e-12)
+    assert np.all(walk[0].off_plane < 1e-9)  # every other weight is the slice's own
+    run(s, s.apply(lq.SetKnobWeight((1, 0, 0))))
+    run(s, s.apply(lq.Walk(1)))
+    assert all(not p.name.startswith("fog walk") for p in s.picture().paths)

@@ -26,14 +26,14 @@ def controls(qtbot):
 
 
 def test_decades_of_dx_fall_on_slider_ticks(controls, qtbot):
-    """0.1 at first (the race's own Δx); Home and End reach 0.001 and 1 exactly."""
+    """0.1 at first (the race's own Δx); Home and End reach 0.0001 and 1 exactly."""
     assert controls.probe_dx() == 0.1
     seen = []
     controls.probe_changed.connect(seen.append)
     controls.dx.setFocus()
     qtbot.keyClick(controls.dx, Qt.Key.Key_Home)
     qtbot.keyClick(controls.dx, Qt.Key.Key_End)
-    assert seen == [0.001, 1.0]
+    assert seen == [0.0001, 1.0]
 
 
 def test_show_probe_dx_moves_the_slider_silently(controls):
@@ -44,7 +44,7 @@ def test_show_probe_dx_moves_the_slider_silently(controls):
     assert controls.probe_dx() == pytest.approx(0.01) and seen == []
     controls.show_probe_dx(float("nan"))
     controls.show_probe_dx(1e-9)  # below the slider: its first tick
-    assert controls.probe_dx() == 0.001 and seen == []
+    assert controls.probe_dx() == 0.0001 and seen == []
 
 
 def test_the_weight_chooser_lists_and_emits_the_index(controls, qtbot):
