@@ -31,7 +31,8 @@ class WalkItems(QObject):
         self.plot = plot
         self.trail = pg.PlotDataItem()
         self.here = pg.ScatterPlotItem()
-        self.note = pg.TextItem(color=INK)  # above or below the walker, away from the edge
+        # Left of the walker: the Δx probe's second point is always to its right.
+        self.note = pg.TextItem(color=INK, anchor=(1.0, 0.5), fill=pg.mkBrush(255, 255, 255, 200))
         self.held = pg.InfiniteLine(angle=90, pen=pg.mkPen(GREY_LINE, style=Qt.PenStyle.DotLine))
         self.held_note = pg.TextItem(color=INK, anchor=(0.5, 1.0))  # at the foot of its line
         for item in (self.trail, self.here, self.note, self.held, self.held_note):
@@ -77,9 +78,8 @@ class WalkItems(QObject):
         if walk.status == "stopped":
             text = tr("stopped after %n steps", "", steps)
         self.note.setText(text)
-        (_x0, _x1), (y0, y1) = self.plot.getViewBox().viewRange()
-        self.note.setAnchor((0.5, 1.6) if y < (y0 + y1) / 2 else (0.5, -0.6))  # clear of the foot
-        self.note.setPos(x, y)
+        (x0, x1), _ys = self.plot.getViewBox().viewRange()
+        self.note.setPos(x - 0.03 * (x1 - x0), y)  # clear of the ring
 
     def _show_held(self, x: float) -> None:
         """A dotted line where the weight is in the network (when the walk started elsewhere)."""

@@ -69,7 +69,7 @@ class LandscapeExplorer:
         """(title, key) for the 1-D chooser of the current mode."""
         if self.mode == "race":
             return [(_("x cross-section"), "x"), (_("y cross-section"), "y")]
-        titles = {**KNOBS, "weight": _("along one weight (the fog walk's knob)")}
+        titles = {**KNOBS, "weight": _("along one weight")}
         return [(titles[k], k) for k in KNOBS]
 
     @property
