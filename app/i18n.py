@@ -3,6 +3,12 @@
 English is built in. Switching installs the compiled Qt catalogue
 ``resources/i18n/nnviz_<lang>.qm`` when it exists (Qt then sends every widget a LanguageChange
 event), tells the pure core (``nnviz.text``) and the lessons, and is remembered.
+
+How a view follows a switch: a text set once goes through ``worded`` (or ``reworded``); a text
+drawn from data calls ``tr`` each time it is set, and the window shows every view the newest
+snapshot again after a switch (``MainWindow.reword``); a view whose words depend on more than
+the snapshot (or that skips a snapshot it has drawn) defines ``reword()``, called first.
+``make translations`` files every marked string in ``resources/i18n/nnviz_zh_CN.ts``.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMenu
 from app import i18n
 from app.i18n import tr
 from nnviz import commands as cmd
+from tests.app.layout_check import clipped
 from tests.app.translation_check import (
     chinese_left,
     english_left,
@@ -268,3 +269,29 @@ def test_switching_back_restores_english(window, qtbot):
     assert not chinese_left(seen), "\n".join(chinese_left(seen))
     assert window.controls.play_button.text() == "▶ Play"
     assert english_words(window.status.numbers.text())  # numbers in English again
+
+
+@pytest.mark.parametrize(
+    ("size", "stage", "presenting"),
+    [
+        ((1480, 900), None, False),
+        ((1280, 720), None, True),
+        ((1280, 720), "playground", True),
+        ((1280, 720), "graph", True),
+        ((1280, 720), "landscape", True),
+    ],
+    ids=["1480-everyday", "720-full", "720-playground", "720-graph", "720-landscape"],
+)
+def test_chinese_clips_nothing(window, qtbot, size, stage, presenting):
+    """In 简体中文 too, the everyday window and presentation at a projector's size show every
+    label, button and box whole (the lecture-stage layout check)."""
+    _language_action(window, "简体中文").trigger()
+    window.resize(*size)
+    qtbot.wait(60)
+    if presenting:
+        window.toggle_presentation(True)
+    if stage is not None:
+        window.toggle_stage(stage)
+    qtbot.wait(60)
+    assert clipped(window) == []
+    assert window.width() <= size[0] and window.height() <= size[1]
