@@ -1,6 +1,7 @@
 """Shared test setup: headless Qt and warnings as errors."""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -11,7 +12,10 @@ from nnviz import text  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def english_sentences():
-    """Every test starts and ends with the core speaking English (a test may switch)."""
+    """Every test starts and ends in English, core and Qt alike (a test may switch)."""
     text.set_language("en")
     yield
     text.set_language("en")
+    i18n = sys.modules.get("app.i18n")
+    if i18n is not None:
+        i18n.install_catalogues("en")
