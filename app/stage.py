@@ -45,7 +45,7 @@ STAGES: dict[str, StageSpec] = {
         StageSpec("table", "Feature table", "", ("table",)),
         StageSpec("gears", "Chain rule as gears", "", ("gears",)),
         StageSpec("knobs", "Six knobs", "", ("knobs",)),
-        StageSpec("images", "Images", "", ("images",)),
+        StageSpec("images", "Images", "", ("images", "network")),
     )
 }
 
