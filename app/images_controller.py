@@ -188,7 +188,7 @@ class ImagesController(QObject):
         """The network graph shows the digit network while this view is on screen."""
         if self.network is None:
             return
-        if not self.view.isVisible() or self.net is None or self.test is None:
+        if not self.view.on_screen() or self.net is None or self.test is None:
             self.network.show_image_graph(None)
             return
         traced = None if self.selected is None else self.images[self.selected]

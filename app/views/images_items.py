@@ -98,7 +98,7 @@ def sample_grid(
     room is converted to image pixels (t / k screen pixels each). The mosaic is drawn that
     large only if the view box shows it at that scale, which it does when it is fitted.
     """
-    caption = caption_px + 4
+    caption = 1.5 * caption_px + 6  # the text item's own padding comes on top of the type
     best = (0.0, 6)
     for cols in (2, 3, 4, 6, 8, 12, 24):
         if cols > max(n, 1) and cols != 2:

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QPen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
@@ -61,6 +62,8 @@ class ImagesView(QWidget):
         self.long_captions = True  # a wrong answer's caption names the true digit too
         self._shown: tuple | None = None
         self._matrix: np.ndarray | None = None
+        self._dock: QDockWidget | None = None  # the dock holding the view, once it is shown
+        self._on_screen = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
         self.samples = ImagePanel("")
@@ -335,13 +338,35 @@ class ImagesView(QWidget):
         """Wide: beside the network graph on the Images stage this view wants most of the room."""
         return QSize(980, 560)
 
+    # ----- on screen or not ------------------------------------------------------------------
+    # A dock behind another dock's tab is moved off screen, not hidden: its visibilityChanged
+    # says so. Shown on a stage, the view is in no dock and its own show and hide events tell.
+    def on_screen(self) -> bool:
+        """True while the view can be seen (shown, and its dock's tab in front)."""
+        return self._on_screen
+
+    def _set_on_screen(self, on: bool) -> None:
+        if on != self._on_screen:
+            self._on_screen = on
+            self.shown_changed.emit(on)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.shown_changed.emit(True)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None and parent is not self._dock:
+            self._dock = parent
+            parent.visibilityChanged.connect(self._on_dock_visibility)
+        self._set_on_screen(True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self.shown_changed.emit(False)
+        self._set_on_screen(False)
+
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if self._dock is not None and self._dock.isAncestorOf(self):
+            self._set_on_screen(visible and self.isVisible())
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:

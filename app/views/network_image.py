@@ -242,7 +242,7 @@ class ImageGraphMode:
         if self.image_graph is None:  # entering: nothing of the live network may stay half-used
             self._leave_hover()
             self.editor.cancel()
-            self._spec = None
+            self._spec, self.nodes, self.biases, self.edges, self.labels = None, {}, {}, {}, {}
             self._image = ImageGraphDrawing(self.scene, self.canvas)
         self.image_graph = graph
         self._live_parts(False)

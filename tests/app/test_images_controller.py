@@ -1,5 +1,6 @@
 """The images controller on a real training process: Train/Stop by click, a crash is said."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -66,3 +67,25 @@ def test_a_crashed_process_ends_the_run_with_a_message(images, qtbot):
     qtbot.waitUntil(lambda: not controller.training, timeout=20000)
     assert "Training the digit network stopped" in view.status.text()
     assert view.train_button.text() == "Train the network"
+
+
+def test_in_the_window_the_graph_follows_the_images_tab(window, qtbot):
+    """Images tab in front: a clicked sample is traced in the central graph; another tab in
+    front: the live network is back (its edges, its ± buttons)."""
+    images = window.images
+    window.show_dock("images")
+    images.train()
+    qtbot.waitUntil(lambda: images.progress is not None and not images.training, timeout=60_000)
+    view, network = images.view, window.network_view
+    qtbot.mouseClick(view.samples.canvas.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.sample_centre(3))  # fmt: skip
+    assert network.image_graph is not None and network.image_graph.trace is not None
+    np.testing.assert_array_equal(network.image_graph.trace.image, images.images[3].reshape(12, 12))
+    window.docks["curves"].raise_()
+    qtbot.waitUntil(lambda: network.image_graph is None, timeout=3000)
+    assert network.nodes and network.bar.isVisible()
+    sizes = window.latest.spec.sizes
+    assert len(network.edges) == sum(a * b for a, b in zip(sizes, sizes[1:], strict=False))
+    window.docks["images"].raise_()
+    qtbot.waitUntil(lambda: network.image_graph is not None, timeout=3000)
+    assert network.image_graph.trace is not None  # still the clicked sample
