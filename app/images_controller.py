@@ -69,10 +69,11 @@ class ImagesController(QObject):
 
     # ----- training (in the training process) ------------------------------------------------
     def load(self, options: dict) -> None:
-        """A lesson's dataset (k, n, seed): train it unless that network is already here."""
+        """A lesson's dataset (k, n, seed): train it unless that network is here, fully trained."""
         wanted = dict(self.options)
         wanted.update({key: options[key] for key in ("k", "n", "seed") if key in options})
-        if wanted != self.options or (self.progress is None and not self.training):
+        finished = self.progress is not None and self.progress.done  # a stopped run is not
+        if wanted != self.options or (not finished and not self.training):
             self.options = wanted
             self.train()
 
