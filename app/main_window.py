@@ -145,7 +145,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.table = TableController(TableView())
         self.gears = GearsController(GearsView())
         self.knobs = KnobsController(KnobsView())
-        self.images = ImagesController(ImagesView(), runner=self.landscape.jobs)
+        self.images = ImagesController(ImagesView(), self.training, self.network_view)
         self.figure = FigureView()
         self.experiments = ExperimentController(self.ctx, self.training)
         for controller in (self.table, self.gears, self.knobs, self.images):

@@ -48,7 +48,7 @@ STAGES: dict[str, StageSpec] = {
         StageSpec("table", QT_TR_NOOP("Feature table"), "", ("table",)),
         StageSpec("gears", QT_TR_NOOP("Chain rule as gears"), "", ("gears",)),
         StageSpec("knobs", QT_TR_NOOP("Six knobs"), "", ("knobs",)),
-        StageSpec("images", QT_TR_NOOP("Images"), "", ("images",)),
+        StageSpec("images", QT_TR_NOOP("Images"), "", ("images", "network")),
     )
 }
 

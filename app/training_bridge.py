@@ -17,9 +17,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.i18n import switches
+from app.i18n import switches, tr
 from nnviz import commands as cmd
 from nnviz import text
+from nnviz.image_run import IMAGES, IMAGES_DONE, ImagesDone
 from nnviz.lab import Lab
 from nnviz.lab_loop import (
     COMMAND,
@@ -45,6 +46,8 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     sweep_progress = Signal(object)  # a SweepResult: one finished cell of a sweep
     sweep_finished = Signal(object)  # {"experiment", "cancelled", "seconds", "cells", "error"}
+    images_progress = Signal(object)  # an ImageEpoch: one epoch of the digit network
+    images_finished = Signal(object)  # an ImagesDone: the digit run ended (or was refused)
 
     def __init__(
         self, make_lab: Callable[[], Lab], recovery: Callable[[], list] = lambda: []
@@ -59,6 +62,7 @@ class TrainingWorker(QObject):
         self.restarts = 0
         self._seq_base = 0  # a restarted process counts from 1 again; views need seq to grow
         self._last_seq = 0
+        self.image_run: int | None = None  # the digit run under way in the process, if any
         self._open()
 
     def _open(self) -> None:
@@ -73,6 +77,8 @@ class TrainingWorker(QObject):
 
     def send(self, command: cmd.Command) -> None:
         """Send a command to the training process (safe from any thread)."""
+        if isinstance(command, cmd.TrainImages):
+            self.image_run = command.run
         self._post((COMMAND, command))
 
     def delivered(self) -> None:
@@ -119,6 +125,12 @@ class TrainingWorker(QObject):
                 self.sweep_progress.emit(value)
             elif kind == SWEEP_DONE:
                 self.sweep_finished.emit(value)
+            elif kind == IMAGES:
+                self.images_progress.emit(value.refrozen())
+            elif kind == IMAGES_DONE:
+                if value.run == self.image_run:
+                    self.image_run = None
+                self.images_finished.emit(value)
             elif kind == FAILED:
                 self.failed.emit(value)
                 self._stop.set()
@@ -130,6 +142,12 @@ class TrainingWorker(QObject):
             return False
         self.restarts += 1
         self._seq_base = self._last_seq
+        if self.image_run is not None:  # that run died with the process: say so, once
+            why = tr(
+                "The training process stopped while the digit network trained; train it again."
+            )
+            self.images_finished.emit(ImagesDone(self.image_run, 0, error=why))
+            self.image_run = None
         code = self.process.exitcode
         with self._lock:
             self._open()
@@ -157,6 +175,8 @@ class TrainingBridge(QObject):
     failed = Signal(str)
     sweep_progress = Signal(object)  # relayed from the worker, see TrainingWorker
     sweep_finished = Signal(object)
+    images_progress = Signal(object)  # relayed from the worker: an ImageEpoch
+    images_finished = Signal(object)  # an ImagesDone
 
     def __init__(self, make_lab: Callable[[], Lab], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +193,8 @@ class TrainingBridge(QObject):
         self.worker.sweep_progress.connect(self.sweep_progress)
         self.worker.sweep_finished.connect(self.sweep_finished)
         switches.switched.connect(self._speak)
+        self.worker.images_progress.connect(self.images_progress)
+        self.worker.images_finished.connect(self.images_finished)
         self._running = False
 
     def start(self) -> None:

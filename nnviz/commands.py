@@ -171,6 +171,28 @@ class SetLanguage:
     language: str
 
 
+@dataclass(frozen=True)
+class TrainImages:
+    """Train the digit-image MLP k·k → hidden → 10 in the training process, one epoch a turn.
+
+    ``run`` is the caller's number for this run: every progress value carries it back, so
+    values of a run that was replaced can be told apart. A run already going is cancelled
+    first; the live network is not touched. The same seed gives the same weights.
+    """
+
+    run: int = 0
+    epochs: int = 8
+    seed: int = 0
+    k: int = 12
+    n: int = 2000
+    hidden: int = 16
+
+
+@dataclass(frozen=True)
+class CancelImages:
+    """Stop the digit-image run between two epochs; what it drew so far stays."""
+
+
 Command = (
     Play
     | Pause
@@ -190,4 +212,6 @@ Command = (
     | StartSweep
     | CancelSweep
     | SetLanguage
+    | TrainImages
+    | CancelImages
 )
