@@ -28,7 +28,7 @@ _SYMBOLS = {ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&",
             ast.RShift: ">>", ast.Not: "not", ast.Invert: "~"}  # fmt: skip
 
 
-def _constructs() -> dict[type, str]:
+def _constructs() -> dict[type[ast.AST], str]:
     """Python constructs a formula may not use, named in the current language."""
     comprehension = _("a comprehension")
     return {
@@ -42,7 +42,7 @@ def _constructs() -> dict[type, str]:
     }  # fmt: skip
 
 
-def _symbol(op: type) -> str:
+def _symbol(op: type[ast.AST]) -> str:
     """An operator as the message shows it (^ with a hint: a power is written **)."""
     if op is ast.BitXor:
         return _("^ (for a power write **)")
