@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from app.application import make_application
-from app.views.figure_view import HINT, FigureView
+from app.views.figure_view import FigureView, hint
 from nnviz.lessons.figure_data import curve, figure
 from nnviz.lessons.figures import FIGURES
 
@@ -167,7 +167,7 @@ def test_hovering_a_curve_point_reads_out_its_exact_value(view, figs):
     assert text.startswith("test error") and f"{test['ys'][i]:.4g}" in text
     assert len(panel.hover_dot.data) == 1
     _hover(view, panel, -1e6, 0.0)  # outside every plot
-    assert view.readout.text() == HINT
+    assert view.readout.text() == hint()
 
 
 def test_hovering_bars_and_cells_reads_out_their_values(view, figs):
