@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>w {feature}</source>
-        <translation>w {feature}</translation>
+        <translation>w（{feature}）</translation>
     </message>
 </context>
 </TS>

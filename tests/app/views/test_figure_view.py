@@ -181,3 +181,13 @@ def test_hovering_bars_and_cells_reads_out_their_values(view, figs):
     view.show_figure(figs["double-descent-epochs"])
     _hover(view, view.panels[0], 2.0, 3.0)
     assert view.readout.text().endswith(f"test error: {heat['values'][3][2]:.4g}")
+
+
+def test_a_language_switch_rewords_the_readout_and_asks_for_the_figure(view, qtbot):
+    """The hover hint in Chinese at once; the figure's maker is asked for its new words."""
+    from tests.app.language import chinese, zh
+
+    view.show_figure(figure("t", "x", "y", [curve("c", [0, 1], [0, 1])], []))
+    with qtbot.waitSignal(view.language_changed), chinese():
+        qtbot.waitUntil(lambda: view.readout.text() == zh("hover over the plot for exact values"))
+    qtbot.waitUntil(lambda: view.readout.text() == hint() == "hover over the plot for exact values")
