@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
@@ -181,8 +181,11 @@ class ProbabilityRow(QWidget):
         row.addWidget(self.likelihood, 1)
         self.contours = ProbabilityContours(plot)
         self.choice: bool | None = None  # None: on for log-loss models, else off
-        self.on_screen = False
         self.asked: bool | None = None  # what the lab was last told (it starts at the default)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self._ask)
 
     def _on_toggled(self, on: bool) -> None:
         self.choice = bool(on)
@@ -192,17 +195,20 @@ class ProbabilityRow(QWidget):
     def showEvent(self, event) -> None:
         """On screen again: the snapshots should carry the lines again (if wanted)."""
         super().showEvent(event)
-        self.on_screen = True
-        self._ask()
+        self._settle.start()
 
     def hideEvent(self, event) -> None:
         """Hidden (another stage, a closed dock): no frame should pay for lines nobody sees."""
         super().hideEvent(event)
-        self.on_screen = False
-        self._ask()
+        self._settle.start()
 
     def _ask(self) -> None:
-        wish = self.choice if self.on_screen else False
+        """Tell the lab what to make, if that changed.
+
+        Asked once events settle: moving the canvas onto a stage hides and shows it in one
+        go, and it must not blink its lines off for that.
+        """
+        wish = self.choice if self.isVisible() else False
         if wish != self.asked:
             self.asked = wish
             self.wanted.emit(wish)

@@ -81,9 +81,13 @@ def test_clicks_on_the_toggle_and_hiding_the_canvas_say_what_the_lab_should_make
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert box.isChecked() and asked == [False, True]
     canvas.hide()
+    canvas.show()  # hidden and shown in one go (as onto a stage): nothing to say
+    qtbot.wait(20)
+    assert asked == [False, True]
+    canvas.hide()
+    qtbot.waitUntil(lambda: asked == [False, True, False])
     canvas.show()
-    qtbot.waitExposed(canvas)
-    assert asked == [False, True, False, True]
+    qtbot.waitUntil(lambda: asked == [False, True, False, True])
     lab = make_lab(config=TrainConfig(loss="mse"))  # the lab acts on exactly these values
     for on in asked:
         lab.apply(cmd.ShowProbabilityContours(on))
