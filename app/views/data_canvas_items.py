@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from app.views.elided_label import ElidedLabel
+from app.views.steady_label import SteadyLabel
 from nnviz.engine.likelihood import likelihood_readout
 from nnviz.engine.probability_contours import (
     ContourSet,
@@ -149,6 +150,44 @@ class ProbabilityContours:
         return [lab.toPlainText() for lab in self.labels if lab.isVisible()]
 
 
+class Readout(SteadyLabel):
+    """A one-line readout that changes every frame: an ElidedLabel in a SteadyLabel's frame.
+
+    ElidedLabel.setText (a QLabel's) asks every layout up to the main window for a new layout,
+    so the live log-likelihood re-laid out the whole window on every training frame. Inside
+    this frame the request goes no further unless the text needs more room than any before
+    it ("−59.3" after "−59.31" keeps the room it had, so the canvas never twitches).
+    """
+
+    def __init__(self, tooltip: str, min_text: str) -> None:
+        super().__init__()
+        self.label.setParent(None)  # SteadyLabel's plain QLabel gives way to an eliding one
+        self.label = ElidedLabel("", self)
+        self.label.setToolTip(tooltip)
+        self.setMinimumWidth(QFontMetrics(self.font()).horizontalAdvance(min_text))
+        self._widest = QSize()
+        self._sync_policy()
+
+    def setText(self, text: str) -> None:
+        """Show new text; no text (a model without probabilities) gives the room back."""
+        if not text:
+            self._widest = QSize()
+        super().setText(text)
+
+    def sizeHint(self) -> QSize:
+        """As big as the biggest text since the last reset, so a shorter one moves nothing."""
+        self._widest = self._widest.expandedTo(self.label.sizeHint())
+        return self._widest
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # new type (presentation): measure afresh
+            self._widest = QSize()
+        super().changeEvent(event)
+
+    def _measure(self) -> tuple:
+        return self.sizeHint(), self.label.minimumSizeHint(), -1  # one line: no height-for-width
+
+
 class ProbabilityRow(QWidget):
     """Under the canvas: the "probability contours" toggle and the live log-likelihood.
 
@@ -172,10 +211,8 @@ class ProbabilityRow(QWidget):
             "the 0.5 line is the decision boundary."
         )
         self.box.toggled.connect(self._on_toggled)
-        self.likelihood = ElidedLabel()
-        self.likelihood.setToolTip("ll = Σ log P(y_i | x_i) over the training points (natural log)")
-        self.likelihood.setMinimumWidth(
-            QFontMetrics(self.font()).horizontalAdvance("ll = −0000.0 ")
+        self.likelihood = Readout(  # new digits every frame: no new layout for them
+            "ll = Σ log P(y_i | x_i) over the training points (natural log)", "ll = −0000.0 "
         )
         row.addWidget(self.box)
         row.addWidget(self.likelihood, 1)
@@ -215,9 +252,7 @@ class ProbabilityRow(QWidget):
 
     def show_snapshot(self, snap: Snapshot, output_shown: bool) -> None:
         """The readout, and contours over the output (not over a focused neuron)."""
-        text = likelihood_readout(snap.metrics)
-        if text != self.likelihood.text():
-            self.likelihood.setText(text)
+        self.likelihood.setText(likelihood_readout(snap.metrics))
         possible = (
             snap.dim == 2
             and output_shown

@@ -108,3 +108,45 @@ def test_the_window_stops_making_lines_nobody_sees(window, qtbot):
     assert window.wait_for_snapshot(lambda s: s.probability_contours is None)
     qtbot.keyClick(window, Qt.Key.Key_F7)
     assert window.wait_for_snapshot(lambda s: s.probability_contours is not None)
+
+
+def test_new_log_likelihood_digits_do_not_lay_out_the_window_again(qtbot):
+    """Every frame brings a new ll, sometimes a digit shorter: no layout above the row for it."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    canvas = DataCanvasView()
+    QVBoxLayout(top).addWidget(canvas)
+    top.resize(500, 560)
+    top.show()
+    qtbot.waitExposed(top)
+    lab = _steep_lab()
+    for _ in range(3):  # the first texts and the first layout settle
+        lab.apply(cmd.StepEpoch())
+        canvas.show_snapshot(lab.snapshot())
+        qtbot.wait(30)
+
+    class Count(QObject):
+        requests = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                Count.requests += 1
+            return False
+
+    counter = Count()
+    for widget in (top, canvas, canvas.probability):
+        widget.installEventFilter(counter)
+    readout = canvas.probability.likelihood
+    fm = QFontMetrics(readout.font())
+    widths = set()
+    for _ in range(12):
+        lab.apply(cmd.StepEpoch())
+        canvas.show_snapshot(lab.snapshot())
+        qtbot.wait(5)  # posted layout requests are delivered here
+        widths.add(fm.horizontalAdvance(readout.text()))
+    assert len(widths) >= 2  # "−59.3" after "−61.66": one text was shorter
+    assert Count.requests == 0
