@@ -15,6 +15,7 @@ from app.views.data_canvas_items import (
     PointsItem,
     ProbabilityRow,
 )
+from app.views.data_canvas_points import PointLayer
 from app.views.plot_style import line_scale, style_plot, type_px
 from nnviz.engine.grid import contour_segments
 from nnviz.engine.likelihood import point_likelihood_text
@@ -60,13 +61,15 @@ class DataCanvasView(CanvasGestures, QWidget):
         self.plot.addItem(self.averaged)
         self.fit_line = pg.PlotDataItem(pen=pg.mkPen(INK, width=3))
         self.plot.addItem(self.fit_line)
-        self.scatter = PointsItem(size=8)
+        self.point_layer = PointLayer()  # every point, one item whatever their number
         self._look_cache: dict[tuple, tuple] = {}  # (colour, test) → (brush, pen)
+        self.plot.addItem(self.point_layer)
+        self.scatter = PointsItem(size=8)  # a brush stroke's points until the document has them
         self.plot.addItem(self.scatter)
         # The axes and the points change only on edits, while the heatmap changes every frame:
         # keep them as cached pictures instead of redrawing them 40 times a second.
         cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
-        self.scatter.setCacheMode(cached)
+        self.point_layer.setCacheMode(cached)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).setCacheMode(cached)
         self.ring = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen(HIGHLIGHT, width=3))
@@ -235,21 +238,19 @@ class DataCanvasView(CanvasGestures, QWidget):
     def _draw_points(self, moving: tuple[int, np.ndarray] | None = None) -> None:
         """Every visible point; ``moving`` = (index, position) previews a drag."""
         visible = self._visible()
-        shown = self._shown_positions().copy()  # a copy: a preview never edits the data
+        shown = self._shown_positions()
         if moving is not None:
+            shown = shown.copy()  # a copy: a preview never edits the data
             shown[moving[0]] = moving[1]
-        y, test = self.y[visible], self.is_test[visible]
-        xs, ys = shown[visible, 0], shown[visible, 1]
-        brushes, pens = self._styles(y, test)
-        self.scatter.setData(
-            xs, ys, brush=brushes, pen=pens, size=self.point_size, data=self.ids[visible]
-        )
+        styles, look = self._styles(self.y[visible], self.is_test[visible])
+        self.point_layer.set_points(shown[visible, :2], look, styles)
+        self.scatter.clear()  # a brush stroke's preview: its points are in the data now
 
-    def _styles(self, y: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """One shared brush and pen per look (colour × test), as object arrays.
+    def _styles(self, y: np.ndarray, test: np.ndarray) -> tuple[list, np.ndarray]:
+        """The looks (colour × test) as ("o", size, pen, brush), and each point's look.
 
-        pyqtgraph caches a rendered symbol per pen/brush *object*: a fresh pen per point
-        rendered 100,000 symbols (seconds) and grew the cache on every edit.
+        pyqtgraph caches a rendered symbol per pen/brush *object*, so a look's pen and brush
+        are made once and reused: a fresh pen per point rendered 100,000 symbols.
         """
         if self.kind == "regression":
             colours = signed_image(y.astype(float), symmetric_scale(y.astype(float)))[:, :3]
@@ -259,13 +260,12 @@ class DataCanvasView(CanvasGestures, QWidget):
         c = colours.reshape(-1, 3).astype(np.int64)
         looks = (c[:, 0] << 25) | (c[:, 1] << 17) | (c[:, 2] << 9) | test.astype(np.int64)
         unique, which = np.unique(looks, return_inverse=True)
-        brushes = np.empty(len(unique), dtype=object)
-        pens = np.empty(len(unique), dtype=object)
-        for k, code in enumerate(unique.tolist()):
+        styles = []
+        for code in unique.tolist():
             rgb = ((code >> 25) & 255, (code >> 17) & 255, (code >> 9) & 255)
-            brushes[k], pens[k] = self._look(rgb, bool(code & 1))
-        which = np.asarray(which).reshape(-1)
-        return brushes[which], pens[which]
+            brush, pen = self._look(rgb, bool(code & 1))
+            styles.append(("o", self.point_size, pen, brush))
+        return styles, np.asarray(which).reshape(-1)
 
     def _look(self, colour: tuple[int, int, int], test: bool) -> tuple:
         """The brush and pen of one look, made once and reused across redraws."""

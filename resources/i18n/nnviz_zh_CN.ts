@@ -340,10 +340,6 @@
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <source>Could not open {name} (unexpected error {error}: {reason})</source>
-        <translation>无法打开 {name}（意外错误 {error}：{reason}）</translation>
-    </message>
-    <message>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
@@ -1796,6 +1792,14 @@
     <message>
         <source>w {feature}</source>
         <translation>w（{feature}）</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the session ({reason})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
