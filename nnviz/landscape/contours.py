@@ -38,7 +38,7 @@ def colour_values(values: Array, log: bool) -> tuple[Array, Array]:
     return np.nan_to_num(v, nan=hi), np.linspace(lo, hi, N_LEVELS)
 
 
-def contour_lines(grid: Array, levels: Sequence[float], xs: Array, ys: Array) -> Array:
+def contour_lines(grid: Array, levels: Array | Sequence[float], xs: Array, ys: Array) -> Array:
     """Every level's contour as segments, ``grid[i, j]`` being the value at (xs[j], ys[i]).
 
     Returns (2·M, 2) points: each consecutive pair is one segment, so all the lines of all the
