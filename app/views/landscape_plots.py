@@ -279,6 +279,10 @@ class CurvePlot(pg.PlotWidget):
         self.width_scale = 1.0
         self.setLabel("left", "loss", color=INK)
         self.getAxis("left").enableAutoSIPrefix(False)
+        self.ranges: tuple | None = None  # (x range, y range) shown
+        cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for side in ("left", "bottom"):  # cached pictures, redrawn when the ranges change
+            self.getAxis(side).setCacheMode(cached)
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Axis, legend and mark type from the window's font; thicker lines for a projector."""
@@ -288,7 +292,7 @@ class CurvePlot(pg.PlotWidget):
         self.probe.setPen(pg.mkPen(HIGHLIGHT, width=2 * w, style=Qt.PenStyle.DashLine))
         self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
         self._marks = ()  # the marks' labels are redrawn at the new size
-        self.shown = None
+        self.shown = self.ranges = None
 
     def clear_curve(self) -> None:
         """Nothing to show yet."""
@@ -328,9 +332,14 @@ class CurvePlot(pg.PlotWidget):
         if c.marks != self._marks:
             self._show_marks(c.marks)
         lo, hi = _finite_range(np.r_[c.values[seen], c.y])
-        self.setXRange(c.xs[0], c.xs[-1], padding=0.02)
-        self.setYRange(lo, hi, padding=0.08)
-        self.setLabel("bottom", c.label, color=INK)
+        shown = self.ranges[1] if self.ranges is not None else None
+        ranges = ((float(c.xs[0]), float(c.xs[-1])), steady_range(shown, lo, hi))
+        if ranges != self.ranges:  # new ranges redraw the axes: not for every small change
+            self.ranges = ranges
+            self.setXRange(*ranges[0], padding=0.02)
+            self.setYRange(*ranges[1], padding=0.08)
+        if self.getAxis("bottom").labelText != c.label:
+            self.setLabel("bottom", c.label, color=INK)
 
     def _show_marks(self, marks: tuple) -> None:
         """Named vertical lines (init, now) on the 1-D axis."""
@@ -378,6 +387,23 @@ def same_curve(a: CurvePicture, b: CurvePicture) -> bool:
 def _half_cell(axis: np.ndarray) -> float:
     """Half the spacing of an evenly spaced grid axis (0 for a single point)."""
     return float(axis[-1] - axis[0]) / (2 * (len(axis) - 1)) if len(axis) > 1 else 0.0
+
+
+def steady_range(
+    shown: tuple[float, float] | None, lo: float, hi: float, fill: float = 0.9
+) -> tuple[float, float]:
+    """The range to show for data from ``lo`` to ``hi``: the one ``shown`` while the data
+    still lie inside it and fill at least ``fill`` of it, else a new one with room to move.
+
+    A curve that changes a little while training then keeps its axes (and their tick labels)
+    still, instead of redrawing them a few times a second.
+    """
+    if shown is not None:
+        a, b = shown
+        if a <= lo and hi <= b and hi - lo >= fill * (b - a):
+            return shown
+    room = (hi - lo) * (1 / fill - 1) / 4  # half the slack `fill` allows, split either side
+    return lo - room, hi + room
 
 
 def _finite_range(v: np.ndarray) -> tuple[float, float]:

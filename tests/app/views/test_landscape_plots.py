@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from app.application import make_application
-from app.views.landscape_plots import HAZE, CurvePlot, SurfacePlot, same_curve
+from app.views.landscape_plots import HAZE, CurvePlot, SurfacePlot, same_curve, steady_range
 from nnviz.landscape.contours import shading
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
 
@@ -127,3 +127,29 @@ def test_same_curve_compares_arrays_by_value():
     assert same_curve(a, curve([1, np.nan, 3, 4, 5]))
     assert not same_curve(a, curve([1, 2, 3, 4, 5]))
     assert not same_curve(a, CurvePicture(a.xs, a.values, 1.0, 0.5, 0.1, 0.2, 0.3, "s"))
+
+
+def test_the_curves_range_holds_still_while_the_data_fill_it():
+    lo, hi = steady_range(None, 0.0, 0.9)  # a new range: the data fill about 95 % of it
+    assert lo < 0.0 and hi > 0.9 and 0.9 / (hi - lo) == pytest.approx(1 / (1 + 1 / 18))
+    assert steady_range((0.0, 1.0), 0.04, 0.96) == (0.0, 1.0)  # 92 % full: keep the axes
+    lo, hi = steady_range((0.0, 1.0), 0.3, 0.9)  # 60 % full: zoom in
+    assert 0.2 < lo < 0.3 and 0.9 < hi < 1.0
+    lo, hi = steady_range((0.0, 1.0), -0.01, 0.9)  # spills over: follow it
+    assert lo < -0.01 and hi > 0.9
+
+
+def test_a_slowly_changing_curve_keeps_its_axes(qtbot):
+    """Training lowers the curve a little each refresh: the y axis moves only now and then."""
+    make_application()
+    c = CurvePlot()
+    qtbot.addWidget(c)
+    ranges = []
+    xs = np.linspace(0.0, 2.0, 5)
+    for k in range(40):
+        values = np.array([5.0, 4.0, 3.0, 4.0, 5.0]) - 0.005 * k
+        c.show_curve(CurvePicture(xs, values, 1.0, values[2], 0.1, 0.0, 0.0, "t"))
+        ranges.append(c.ranges)
+        y0, y1 = c.ranges[1]
+        assert y0 <= values.min() and values.max() <= y1  # the newest curve is always inside
+    assert 1 < len(set(ranges)) < 10
