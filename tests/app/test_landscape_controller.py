@@ -159,3 +159,25 @@ def test_a_lessons_show_paths_draws_three_paths_with_step_counts(land, window):
     assert set(land.view.surface.paths) == {p.name for p in land.view.picture.paths}
     assert len(land.view.surface.paths) == 3
     assert "ll" in land.view.surface.colorbar.axis.labelText
+
+
+def test_live_refreshes_project_the_path_once_a_second(land):
+    """The projection walks every recorded point: sent with every refresh only for a new plane."""
+    from nnviz.landscape.explorer import Effects
+
+    def job(_cancelled):
+        yield None
+
+    def refresh(now: float) -> list[str]:
+        effects = Effects(jobs=[("project", job), ("curve", job)])
+        return [key for key, _ in land._paced(effects, now).jobs]
+
+    land.explorer.net.projection = None  # a new plane: its projection goes out at once
+    assert refresh(100.0) == ["project", "curve"]
+    assert refresh(100.1) == ["project", "curve"]
+    land.explorer.net.projection = object()  # …then once a second, the curve every time
+    assert refresh(100.5) == ["curve"]
+    assert refresh(101.0) == ["curve"]
+    assert refresh(101.2) == ["project", "curve"]
+    assert refresh(101.3) == ["curve"]
+    assert land._paced(Effects(jobs=[("curve", job)]), 105.0).jobs[0][0] == "curve"
