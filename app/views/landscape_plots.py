@@ -52,6 +52,7 @@ class SurfacePlot(pg.PlotWidget):
         cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
             axis.setCacheMode(cached)
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         self._texts: dict[str, str] = {}  # axis and title texts as last set
         self.paths: dict[str, tuple] = {}  # name → (line, dots on / off the plane, ball)
         self._pool: dict[str, list] = {}  # glyph items by kind, reused frame after frame
@@ -73,6 +74,7 @@ class SurfacePlot(pg.PlotWidget):
         style_plot(self.getPlotItem(), on, px)
         style_axis(self.colorbar.axis, on, px)
         self.colorbar.axis.setWidth(None)  # pyqtgraph fixes it at 45 px: too narrow for big type
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         self.text_font = pixel_font(px)
         for label in self._pool.get("text", []):
             label.setFont(self.text_font)
@@ -278,16 +280,19 @@ class CurvePlot(pg.PlotWidget):
         self.shown: CurvePicture | None = None  # the curve on screen (redrawn only on change)
         self.width_scale = 1.0
         self.setLabel("left", "loss", color=INK)
-        self.getAxis("left").enableAutoSIPrefix(False)
+        for side in ("left", "bottom"):  # an SI prefix only confuses, and re-lays out the axis
+            self.getAxis(side).enableAutoSIPrefix(False)
         self.ranges: tuple | None = None  # (x range, y range) shown
         cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for side in ("left", "bottom"):  # cached pictures, redrawn when the ranges change
             self.getAxis(side).setCacheMode(cached)
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Axis, legend and mark type from the window's font; thicker lines for a projector."""
         self.width_scale = w = line_scale(on)
         style_plot(self.getPlotItem(), on, px or type_px())
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
         self.curve.setPen(pg.mkPen(INK, width=2 * w))
         self.probe.setPen(pg.mkPen(HIGHLIGHT, width=2 * w, style=Qt.PenStyle.DashLine))
         self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
@@ -353,6 +358,22 @@ class CurvePlot(pg.PlotWidget):
             line.label.setFont(pixel_font(type_px()))
             self.addItem(line)
             self.marks.append(line)
+
+
+def steady_axes(*axes: pg.AxisItem) -> None:
+    """Axes that grow to fit their widest tick labels but never shrink back.
+
+    Otherwise a new range with shorter labels ("0.5" after "0.05") narrows the axis, the plot
+    beside it widens, and every frame of training shifts the picture sideways (and redraws it
+    all). Called again when the type size changes, so they fit the new type from scratch.
+    """
+    for axis in axes:
+        axis.setStyle(autoReduceTextSpace=False)
+        axis.textWidth, axis.textHeight = 30, 18  # pyqtgraph's starting sizes: measured anew
+        if axis.orientation in ("left", "right"):
+            axis._updateWidth()
+        else:
+            axis._updateHeight()
 
 
 @cache

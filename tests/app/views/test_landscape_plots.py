@@ -24,6 +24,7 @@ def plot(qtbot):
     make_application()
     p = SurfacePlot()
     qtbot.addWidget(p)
+    p.set_presentation(False)  # as the landscape view styles it
     p.resize(600, 500)
     p.show()
     qtbot.waitExposed(p)
@@ -153,3 +154,16 @@ def test_a_slowly_changing_curve_keeps_its_axes(qtbot):
         y0, y1 = c.ranges[1]
         assert y0 <= values.min() and values.max() <= y1  # the newest curve is always inside
     assert 1 < len(set(ranges)) < 10
+
+
+def test_the_plot_does_not_shift_when_the_tick_labels_get_shorter(plot, qtbot):
+    """Long colour-bar labels (0.00015) then short ones (2): the heatmap keeps its width."""
+    s = bowl()
+    widths = []
+    for scale in (1e-4, 1.0):
+        plot.show_surface(SurfacePicture(s.xs, s.ys, s.values * scale, "w1", "w2", "bowl"))
+        for _ in range(3):  # the axes measure their labels as they paint
+            plot.viewport().repaint()
+            qtbot.wait(10)
+        widths.append(plot.getViewBox().width())
+    assert widths[0] == widths[1]
