@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QGuiApplication, QOpenGLContext, QVector3D
 
-from app.views.landscape_plots import surface_image
+from nnviz.landscape.contours import colour_values
 from nnviz.landscape.picture import LandscapePicture, SurfacePicture
 
 SIDE, HEIGHT = 10.0, 6.0  # the surface is drawn in a 2·SIDE square, HEIGHT tall
@@ -92,7 +92,7 @@ def make_landscape_3d():
             return sx, sy
 
         def _show_surface(self, s: SurfacePicture) -> None:
-            img, levels = surface_image(s.values, self.log)
+            img, levels = colour_values(s.values, self.log)
             lo, hi = levels[0], levels[-1]
             z = (np.clip(img, lo, hi) - lo) / (hi - lo) * HEIGHT  # walls beyond 97% are cut
             lut = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=True) / 255.0

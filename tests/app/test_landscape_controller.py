@@ -257,3 +257,25 @@ def test_the_foggy_mountain_lesson_walks_the_real_network(land, window, qtbot):
     walk = land.explorer.walking.walk
     assert walk.report.steps == 0 and walk.dx == 1.0
     assert walk.report.start == pytest.approx(numbers["start"], abs=1e-6)
+
+
+def test_live_refreshes_project_the_path_once_a_second(land):
+    """The projection walks every recorded point: sent with every refresh only for a new plane."""
+    from nnviz.landscape.explorer import Effects
+
+    def job(_cancelled):
+        yield None
+
+    def refresh(now: float) -> list[str]:
+        effects = Effects(jobs=[("project", job), ("curve", job)])
+        return [key for key, _ in land._paced(effects, now).jobs]
+
+    land.explorer.net.projection = None  # a new plane: its projection goes out at once
+    assert refresh(100.0) == ["project", "curve"]
+    assert refresh(100.1) == ["project", "curve"]
+    land.explorer.net.projection = object()  # …then once a second, the curve every time
+    assert refresh(100.5) == ["curve"]
+    assert refresh(101.0) == ["curve"]
+    assert refresh(101.2) == ["project", "curve"]
+    assert refresh(101.3) == ["curve"]
+    assert land._paced(Effects(jobs=[("curve", job)]), 105.0).jobs[0][0] == "curve"
