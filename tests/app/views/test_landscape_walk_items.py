@@ -81,3 +81,22 @@ def test_the_walkers_words_follow_the_language(plot):
         language.set("en", remember=False)
     items.show(walk)
     assert (items.note.toPlainText(), items.held_note.toPlainText()) == ("step 2", "in the network")
+
+
+def test_the_note_stays_inside_the_plot(plot):
+    """Left of the ring when it fits; near the left edge it moves to the ring's right."""
+    p, items = plot
+    vb = p.getViewBox()
+
+    def note_span() -> tuple[float, float]:
+        rect = items.note.mapRectToView(items.note.boundingRect())
+        return rect.left(), rect.right()
+
+    items.show(WalkPicture(np.array([1.5, 1.0]), np.array([2.0, 1.0]), "walking"))
+    left, right = note_span()
+    assert vb.viewRange()[0][0] <= left and right < 1.0  # left of the walker at x = 1
+    long_walk = np.linspace(-1.0, -1.9, 35)
+    items.show(WalkPicture(long_walk, np.full(35, 1.0), "stopped"))
+    left, right = note_span()
+    assert items.note.toPlainText() == "stopped after 34 steps"
+    assert left > -1.9 and right <= vb.viewRange()[0][1]  # to the right of x = −1.9, all shown
