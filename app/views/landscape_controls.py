@@ -201,6 +201,7 @@ class LandscapeControls(QWidget):
         self.racer_boxes: dict[str, QCheckBox] = {}
         self._racer_labels = {key: label for key, label, _ in racers}  # the core's (English)
         self._racer_states: dict[str, str] = {}  # each box's legend entry, as the core said it
+        self._legend: tuple = ()  # the last legend shown
         for key, label, colour in racers:
             box = QCheckBox(racer_word(label))
             box.setChecked(True)
@@ -276,13 +277,9 @@ class LandscapeControls(QWidget):
         worded(self.walk_ten, "setText", lambda: tr("Walk ×10"))
         worded(self.walk_ten, "setToolTip", lambda: tr("Ten steps downhill (Shift+W)"))
         self.walk_ten.clicked.connect(lambda: self.walk_steps.emit(10))
-        row.addWidget(self.knob)
-        row.addWidget(self.weight)
-        row.addWidget(QLabel("Δx"))
-        row.addWidget(self.dx)
-        row.addWidget(self.fog)
-        row.addWidget(self.walk)
-        row.addWidget(self.walk_ten)
+        dx_name = QLabel("Δx")
+        for w in (self.knob, self.weight, dx_name, self.dx, self.fog, self.walk, self.walk_ten):
+            row.addWidget(w)
         return row
 
     # ----- values ----------------------------------------------------------------------------
@@ -367,6 +364,9 @@ class LandscapeControls(QWidget):
 
     def show_legend(self, legend: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
         """Each racer's box says how its run stands ("Adam — diverged")."""
+        if legend == self._legend:  # the same every frame while the race runs
+            return
+        self._legend = legend
         status = {name.split(" — ")[0]: name for name, _ in legend}
         for key, label in self._racer_labels.items():
             self._racer_states[key] = status.get(label, label)
