@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
@@ -62,6 +62,14 @@ class LandscapeController(QObject):
         self._show_choices()
         self.view.controls.set_learning_rate(self.explorer.lr, emit=False)
         self._draw()
+        self.view.installEventFilter(self)  # a switch of language re-words the choosers
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On a switch of language: the core's choices and the frame in the new words."""
+        if watched is self.view and event.type() == QEvent.Type.LanguageChange:
+            self._show_choices()
+            self._draw()
+        return False
 
     def _connect(self) -> None:
         c = self.view.controls
