@@ -1,0 +1,180 @@
+"""The pictures of active learning by hand: the plane (regions, pool, labels, rings), the curves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+
+from app.i18n import tr
+from app.views.plot_style import line_scale, style_plot
+from nnviz.palette import CLASS_COLORS, HIGHLIGHT, INK, probability_image
+
+HIT_PX = 12.0  # a click this close to a point (in screen pixels) is a click on it
+POOL_GREY = (120, 124, 130)
+ACTIVE_COLOR = (0, 158, 115)  # green: the user's curve (blue and orange are the classes here)
+RANDOM_COLOR = (204, 121, 167)  # purple: random labelling
+
+
+@dataclass(frozen=True)
+class PlaneState:
+    """What the plane shows: every pool point, which are labelled (and how), which are ringed."""
+
+    X: np.ndarray  # (n, 2) the pool
+    labelled: tuple[int, ...]
+    labels: tuple[int, ...]  # the revealed class of each labelled point (0 or 1)
+    ringed: tuple[int, ...]  # least sure first
+    axis: np.ndarray  # grid positions along each axis of the regions
+    probabilities: np.ndarray  # P(class 1) on axis × axis (rows follow x2)
+    last: int | None = None  # the point labelled last, marked
+
+
+class Plane(pg.PlotWidget):
+    """The pool on the model's decision regions; the ringed candidates; clicks as pool indices."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackground("w")
+        self.setAspectLocked(True)
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.getPlotItem().showGrid(x=False, y=False)
+        self.X = np.zeros((0, 2))
+        self.ringed: tuple[int, ...] = ()
+        self.presenting = False
+        self.regions = pg.ImageItem(axisOrder="row-major")
+        self.pool = pg.ScatterPlotItem(pxMode=True)
+        self.known = pg.ScatterPlotItem(pxMode=True)
+        self.rings = pg.ScatterPlotItem(pxMode=True)
+        self.last = pg.ScatterPlotItem(pxMode=True)
+        for item in (self.regions, self.pool, self.known, self.last, self.rings):
+            self.addItem(item)
+        self.regions.setZValue(-10)
+
+    def show_state(self, s: PlaneState) -> None:
+        """Redraw everything from ``s`` (the view keeps nothing else)."""
+        scale = line_scale(self.presenting)
+        first = len(self.X) != len(s.X)
+        self.X, self.ringed = np.asarray(s.X, dtype=float), tuple(s.ringed)
+        step = float(s.axis[1] - s.axis[0]) if len(s.axis) > 1 else 1.0
+        self.regions.setImage(probability_image(s.probabilities, 0.5, alpha=110))
+        self.regions.setRect(s.axis[0] - step / 2, s.axis[0] - step / 2,
+                             step * len(s.axis), step * len(s.axis))  # fmt: skip
+        unlabelled = np.setdiff1d(np.arange(len(self.X)), s.labelled)
+        self.pool.setData(pos=self.X[unlabelled], size=5 * scale, pen=None,
+                          brush=pg.mkBrush(*POOL_GREY, 150))  # fmt: skip
+        labelled = np.asarray(s.labelled, dtype=int)
+        brushes = [pg.mkBrush(*CLASS_COLORS[c]) for c in s.labels]
+        self.known.setData(pos=self.X[labelled], size=11 * scale, brush=brushes,
+                           pen=pg.mkPen("w", width=1.5 * scale))  # fmt: skip
+        ringed = np.asarray(s.ringed, dtype=int)
+        width = 2.5 * scale
+        pens = [pg.mkPen(HIGHLIGHT if r == 0 else INK, width=width) for r in range(len(ringed))]
+        self.rings.setData(pos=self.X[ringed], size=20 * scale, brush=None, pen=pens)
+        if s.last is None:
+            self.last.setData([])
+        else:
+            self.last.setData(
+                pos=self.X[[s.last]],
+                size=19 * scale,
+                brush=None,
+                symbol="s",
+                pen=pg.mkPen(INK, width=1.5 * scale, style=Qt.PenStyle.DotLine),
+            )
+        if first:
+            low, high = self.X.min(axis=0), self.X.max(axis=0)
+            pad = 0.06 * (high - low)
+            self.setRange(xRange=(low[0] - pad[0], high[0] + pad[0]),
+                          yRange=(low[1] - pad[1], high[1] + pad[1]), padding=0)  # fmt: skip
+
+    def set_presentation(self, on: bool, px: int) -> None:
+        """Large ticks; points and rings grow at the next redraw."""
+        self.presenting = on
+        style_plot(self.getPlotItem(), on, px)
+
+    # ----- clicks ----------------------------------------------------------------------------
+    def pixel_distances(self, spot: QPointF) -> np.ndarray:
+        """Each pool point's distance to a scene position, in screen pixels."""
+        box = self.getViewBox()
+        o, ex, ey = (box.mapViewToScene(QPointF(x, y)) for x, y in ((0, 0), (1, 0), (0, 1)))
+        at = box.mapSceneToView(spot)
+        delta = self.X - np.array([at.x(), at.y()])
+        dx = delta[:, 0] * (ex.x() - o.x()) + delta[:, 1] * (ey.x() - o.x())
+        dy = delta[:, 0] * (ex.y() - o.y()) + delta[:, 1] * (ey.y() - o.y())
+        return np.hypot(dx, dy)
+
+    def point_at(self, spot: QPointF) -> int | None:
+        """The pool point a click at ``spot`` (scene) means: a ringed one near enough first,
+        else the nearest point within reach, else None (empty space)."""
+        if not len(self.X):
+            return None
+        far = self.pixel_distances(spot)
+        ringed = [i for i in self.ringed if far[i] <= HIT_PX * 1.5]  # rings are bigger targets
+        if ringed:
+            return min(ringed, key=lambda i: far[i])
+        nearest = int(np.argmin(far))
+        return nearest if far[nearest] <= HIT_PX else None
+
+    def scene_pos_of(self, index: int) -> QPointF:
+        """Where pool point ``index`` is drawn, in scene coordinates (for tests and keys)."""
+        x, y = self.X[index]
+        return self.getViewBox().mapViewToScene(QPointF(float(x), float(y)))
+
+
+class Curves(pg.PlotWidget):
+    """Held-out accuracy by labels: yours (most uncertain first) and random's, same seed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackground("w")
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        plot = self.getPlotItem()
+        plot.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = plot.addLegend(offset=(-10, -10), labelTextColor=INK)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
+        self.active = plot.plot(name=tr("you: most uncertain first"))
+        self.random = plot.plot(name=tr("at random (same data, same seed)"))
+        self.presenting = False
+        self.reword()
+        self.show_curves(([], []), ([], []), 4, 40)
+
+    def reword(self) -> None:
+        """Axis captions in the current language."""
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", tr("labels given"), color=INK)
+        plot.setLabel("left", tr("held-out accuracy (%)"), color=INK)
+        for item, text in ((self.active, tr("you: most uncertain first")),
+                           (self.random, tr("at random (same data, same seed)"))):  # fmt: skip
+            label = self.legend.getLabel(item)
+            if label is not None:
+                label.setText(text)
+
+    def show_curves(self, active, random, start: int, budget: int) -> None:
+        """Both curves ((labels, accuracy) each, accuracy as a fraction) on labels start…budget."""
+        scale = line_scale(self.presenting)
+        self.active.setData(
+            list(active[0]),
+            [100 * a for a in active[1]],
+            pen=pg.mkPen(ACTIVE_COLOR, width=2.5 * scale),
+            symbol="o",
+            symbolSize=6 * scale,
+            symbolBrush=ACTIVE_COLOR,
+            symbolPen=None,
+        )
+        self.random.setData(list(random[0]), [100 * a for a in random[1]],
+                            pen=pg.mkPen(RANDOM_COLOR, width=2 * scale,
+                                         style=Qt.PenStyle.DashLine))  # fmt: skip
+        self.setXRange(start, budget, padding=0.02)
+        ys = [100 * a for a in (*active[1], *random[1])]
+        low = min([*ys, 50.0])
+        self.setYRange(max(0.0, 5 * np.floor(low / 5)), 100, padding=0.02)
+
+    def set_presentation(self, on: bool, px: int) -> None:
+        """Large ticks, captions and legend; thicker lines at the next redraw."""
+        self.presenting = on
+        style_plot(self.getPlotItem(), on, px)
