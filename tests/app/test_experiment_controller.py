@@ -189,3 +189,25 @@ def test_the_window_stays_responsive_while_a_sweep_runs(window, qtbot):
     timer.stop()
     assert ticks.count(True) >= 20  # the event loop served the timer all through the sweep
     assert len(controller.results) == len(window.experiments.view.figure.figure["curves"][0]["xs"])
+
+
+def test_the_backprop_lesson_measures_the_network_it_makes_live(window, qtbot):
+    """The lesson's step 1 makes the live network the one its numbers count (105 parameters):
+    the same weights, and the experiments panel measures that very network."""
+    from nnviz.engine import MLP
+    from nnviz.lessons.catalogue import load_catalogue
+
+    window.lessons.start(load_catalogue().get("backprop-cost"))
+    snap = window.wait_for_snapshot(lambda s: not window.lessons.setting_up, timeout_ms=30000)
+    numbers = window.lessons.player.numbers()
+    counted = MLP([2, 8, 8, 1], "tanh", "sigmoid", init="xavier", seed=0)
+    assert all(np.array_equal(a, b) for a, b in zip(snap.params, counted.params, strict=True))
+    controller = window.experiments
+    done = []
+    controller.finished.connect(done.append)
+    controller.choose("backprop-cost")
+    assert controller.run({"points": "20"})
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    live = controller.results[0].result
+    assert live["params"] == numbers["params"] == 105
+    assert live["passes_finite_difference"] == numbers["passes_finite_difference"] == 210
