@@ -46,34 +46,50 @@ class Plane(pg.PlotWidget):
         self.ringed: tuple[int, ...] = ()
         self.presenting = False
         self.regions = pg.ImageItem(axisOrder="row-major")
-        self.pool = pg.ScatterPlotItem(pxMode=True)
-        self.known = pg.ScatterPlotItem(pxMode=True)
+        self.pool = pg.ScatterPlotItem(pxMode=True)  # every pool point; labels are drawn over
+        self.known = [pg.ScatterPlotItem(pxMode=True) for _ in range(2)]  # one per class
         self.rings = pg.ScatterPlotItem(pxMode=True)
+        self.next_ring = pg.ScatterPlotItem(pxMode=True)  # the least sure: what L labels
         self.last = pg.ScatterPlotItem(pxMode=True)
-        for item in (self.regions, self.pool, self.known, self.last, self.rings):
+        for item in (self.regions, self.pool, *self.known, self.last, self.rings, self.next_ring):
             self.addItem(item)
         self.regions.setZValue(-10)
 
     def show_state(self, s: PlaneState) -> None:
-        """Redraw everything from ``s`` (the view keeps nothing else)."""
+        """Redraw from ``s``. One brush or pen per item (no per-point lists): a label costs a
+        few small updates; the pool itself is drawn once per session."""
         scale = line_scale(self.presenting)
-        first = len(self.X) != len(s.X)
-        self.X, self.ringed = np.asarray(s.X, dtype=float), tuple(s.ringed)
+        new_pool = s.X is not self.X
+        self.X, self.ringed = s.X, tuple(s.ringed)
         step = float(s.axis[1] - s.axis[0]) if len(s.axis) > 1 else 1.0
         self.regions.setImage(probability_image(s.probabilities, 0.5, alpha=110))
         self.regions.setRect(s.axis[0] - step / 2, s.axis[0] - step / 2,
                              step * len(s.axis), step * len(s.axis))  # fmt: skip
-        unlabelled = np.setdiff1d(np.arange(len(self.X)), s.labelled)
-        self.pool.setData(pos=self.X[unlabelled], size=5 * scale, pen=None,
-                          brush=pg.mkBrush(*POOL_GREY, 150))  # fmt: skip
-        labelled = np.asarray(s.labelled, dtype=int)
-        brushes = [pg.mkBrush(*CLASS_COLORS[c]) for c in s.labels]
-        self.known.setData(pos=self.X[labelled], size=11 * scale, brush=brushes,
-                           pen=pg.mkPen("w", width=1.5 * scale))  # fmt: skip
+        if new_pool or self.pool.opts["size"] != 5 * scale:
+            self.pool.setData(
+                pos=self.X, size=5 * scale, pen=None, brush=pg.mkBrush(*POOL_GREY, 150)
+            )
+        labelled, labels = np.asarray(s.labelled, dtype=int), np.asarray(s.labels, dtype=int)
+        for c, item in enumerate(self.known):
+            item.setData(
+                pos=self.X[labelled[labels == c]],
+                size=11 * scale,
+                brush=pg.mkBrush(*CLASS_COLORS[c]),
+                pen=pg.mkPen("w", width=1.5 * scale),
+            )
         ringed = np.asarray(s.ringed, dtype=int)
-        width = 2.5 * scale
-        pens = [pg.mkPen(HIGHLIGHT if r == 0 else INK, width=width) for r in range(len(ringed))]
-        self.rings.setData(pos=self.X[ringed], size=20 * scale, brush=None, pen=pens)
+        self.next_ring.setData(
+            pos=self.X[ringed[:1]],
+            size=20 * scale,
+            brush=None,
+            pen=pg.mkPen(HIGHLIGHT, width=2.5 * scale),
+        )
+        self.rings.setData(
+            pos=self.X[ringed[1:]],
+            size=20 * scale,
+            brush=None,
+            pen=pg.mkPen(INK, width=2.5 * scale),
+        )
         if s.last is None:
             self.last.setData([])
         else:
@@ -84,11 +100,16 @@ class Plane(pg.PlotWidget):
                 symbol="s",
                 pen=pg.mkPen(INK, width=1.5 * scale, style=Qt.PenStyle.DotLine),
             )
-        if first:
+        if new_pool:
             low, high = self.X.min(axis=0), self.X.max(axis=0)
             pad = 0.06 * (high - low)
             self.setRange(xRange=(low[0] - pad[0], high[0] + pad[0]),
                           yRange=(low[1] - pad[1], high[1] + pad[1]), padding=0)  # fmt: skip
+
+    def counts(self) -> tuple[int, int]:
+        """(labelled points drawn, rings drawn)."""
+        known = sum(len(item.data) for item in self.known)
+        return known, len(self.rings.data) + len(self.next_ring.data)
 
     def set_presentation(self, on: bool, px: int) -> None:
         """Large ticks; points and rings grow at the next redraw."""

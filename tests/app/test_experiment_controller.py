@@ -121,7 +121,7 @@ def test_active_learning_shows_its_plane_and_sends_nothing(lab, qtbot):
     view = controller.view
     assert view.pages.currentWidget() is view.labelling and view.cancel_button.isHidden()
     session = controller.labelling.session
-    assert session is not None and len(view.labelling.plane.rings.data) == 4
+    assert session is not None and view.labelling.plane.counts()[1] == 4
     view.fields["k"].setText("6")
     qtbot.keyClick(view.fields["k"], Qt.Key.Key_Return)
     assert controller.labelling.session is session and len(session.candidates) == 6

@@ -57,7 +57,7 @@ def test_clicking_a_ringed_point_reveals_its_label_refits_and_grows_the_curve(la
     text = f"Point {target + 1} is class {int(s.pool.y[target]) + 1}. 5 labels"
     assert said[-1][0].startswith(text) and not said[-1][1]
     assert controller.view.message.text() == said[-1][0]
-    assert len(controller.view.plane.known.data) == 5  # the new label is drawn in its colour
+    assert controller.view.plane.counts()[0] == 5  # the new label is drawn in its colour
 
 
 def test_a_click_on_a_point_that_is_not_ringed_is_one_message_and_changes_nothing(lab, qtbot):
@@ -140,7 +140,7 @@ def test_a_new_k_rings_more_points_and_keeps_the_labels(lab, qtbot):
     labelled = list(controller.session.labelled)
     assert controller.start({**SETTINGS, "k": 7})
     assert controller.session.labelled == labelled
-    assert len(controller.view.plane.rings.data) == 7
+    assert controller.view.plane.counts()[1] == 7
     assert controller.start({**SETTINGS, "k": 7, "seed": 1})
     assert controller.session.given == 0 and controller.session.seed == 1
     qtbot.mouseClick(controller.view.restart_button, Qt.MouseButton.LeftButton)
