@@ -19,6 +19,7 @@ from app.views.active_learning_view import ActiveLearningView
 from nnviz.experiments.labelling import LabellingSession
 
 GRID = 64  # cells per axis of the decision regions
+MARGIN = 1.5  # the regions reach this far beyond the data's domain, so a wide plane is filled
 SESSION_KEYS = ("seed", "noise", "budget")  # changing one of these starts a new session
 
 
@@ -114,7 +115,7 @@ class ActiveLearningController(QObject):
         """What the plane shows now."""
         s = self._session()
         low, high = s.pool.domain
-        axis = np.linspace(low, high, GRID)
+        axis = np.linspace(low - MARGIN, high + MARGIN, GRID)
         return PlaneState(s.pool.X, tuple(s.labelled), tuple(s.label_of(i) for i in s.labelled),
                           s.candidates if not s.full else (), axis, s.probabilities(axis),
                           self.last)  # fmt: skip

@@ -11,7 +11,7 @@ from app.views.experiment_view import ExperimentView
 from nnviz import commands as cmd
 from nnviz.experiments.catalogue import EXPERIMENTS, say_time, time_left
 from nnviz.experiments.live_network import LiveNetwork, from_snapshot
-from nnviz.experiments.partial import partial_figure
+from nnviz.experiments.partial import live_summary, partial_figure
 from nnviz.experiments.sweep import Sweep, SweepResult
 
 REDRAW_MS = 300  # a full figure redraw costs ~0.1-0.3 s: at most one per this interval
@@ -161,7 +161,11 @@ class ExperimentController(QObject):
             self.view.show_status(text)
             self.ctx.say(text)
         else:
-            self.view.show_progress(1.0, f"Done: {total} in {done.get('seconds', 0.0):.1f} s.")
+            text = f"Done: {total} in {done.get('seconds', 0.0):.1f} s."
+            live = live_summary(self.results) if self.results else None
+            self.view.show_progress(1.0, f"{text} {live}" if live else text)
+            if live:
+                self.ctx.say(live)
         self.finished.emit(done)
 
     def _on_training_failed(self, text: str) -> None:

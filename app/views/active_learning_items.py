@@ -158,8 +158,8 @@ class Curves(pg.PlotWidget):
         plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = plot.addLegend(offset=(-10, -10), labelTextColor=INK)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        self.active = plot.plot(name=tr("you: most uncertain first"))
-        self.random = plot.plot(name=tr("at random (same data, same seed)"))
+        self.active = plot.plot(name=tr("you: least sure first"))
+        self.random = plot.plot(name=tr("at random, same seed"))
         self.presenting = False
         self.reword()
         self.show_curves(([], []), ([], []), 4, 40)
@@ -169,8 +169,8 @@ class Curves(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", tr("labels given"), color=INK)
         plot.setLabel("left", tr("held-out accuracy (%)"), color=INK)
-        for item, text in ((self.active, tr("you: most uncertain first")),
-                           (self.random, tr("at random (same data, same seed)"))):  # fmt: skip
+        for item, text in ((self.active, tr("you: least sure first")),
+                           (self.random, tr("at random, same seed"))):  # fmt: skip
             label = self.legend.getLabel(item)
             if label is not None:
                 label.setText(text)

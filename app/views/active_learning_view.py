@@ -84,14 +84,15 @@ class ActiveLearningView(QWidget):
 
     def _key_text(self) -> str:
         """The key under the plane, in the current language."""
-        dot, ring = "<span style='color:{c}'>●</span> ", "<span style='color:{c}'>◯</span> "
+        dot = "<span style='white-space:nowrap'><span style='color:{c}'>●</span>&nbsp;"
+        ring = "<span style='white-space:nowrap'><span style='color:{c}'>◯</span>&nbsp;"
         return " &nbsp; ".join(
             [
-                dot.format(c=hex_color(CLASS_COLORS[0])) + tr("class 1"),
-                dot.format(c=hex_color(CLASS_COLORS[1])) + tr("class 2"),
-                dot.format(c=hex_color(POOL_GREY)) + tr("no label yet"),
-                ring.format(c=hex_color(INK)) + tr("least sure"),
-                ring.format(c=hex_color(HIGHLIGHT)) + tr("next for L"),
+                dot.format(c=hex_color(CLASS_COLORS[0])) + tr("class 1") + "</span>",
+                dot.format(c=hex_color(CLASS_COLORS[1])) + tr("class 2") + "</span>",
+                dot.format(c=hex_color(POOL_GREY)) + tr("no label yet") + "</span>",
+                ring.format(c=hex_color(INK)) + tr("least sure") + "</span>",
+                ring.format(c=hex_color(HIGHLIGHT)) + tr("next for L") + "</span>",
             ]
         )
 

@@ -148,7 +148,7 @@ def _experiments() -> dict[str, Experiment]:
             _double_descent,
         ),
         Experiment(
-            "double-descent-epochs", _("Double descent over width p and time T"),
+            "double-descent-epochs", _("Double descent over p and time T"),
             _("Each cell is the median test error after T steps of gradient descent from zero, at "
               "width p. Read along a row for width, up a column for training time: near p = N the "
               "noise is fitted late, so error falls, then climbs again as T grows."),
@@ -176,21 +176,19 @@ def _experiments() -> dict[str, Experiment]:
         ),
         Experiment(
             "backprop-cost", _("Backprop vs finite differences"),
-            _("The live network's gradient, two ways: backprop needs one forward and one backward "
-              "pass, finite differences two passes per parameter. The green points are your "
-              "network as it is now (its architecture, weights and training points); the lines "
-              "are 2-w-w-1 nets of growing width: backprop's time hardly grows, finite "
-              "differences' grows with the parameter count."),
+            _("The live network's gradient two ways: backprop takes one forward and one "
+              "backward pass, finite differences two passes per parameter. Green: your network "
+              "as it is now; lines: 2-w-w-1 nets of growing width, where backprop's time hardly "
+              "grows and finite differences' grows with the parameters."),
             (Control("points", _("data points (the lines)"), 200, 10, 2000),),
             _backprop, live=True,
         ),
         Experiment(
             "active-learning", _("Active learning"),
-            _("Noisy two moons; random features and logistic regression, from 4 labels. Grey "
-              "points have no label yet; the ringed ones are where the model is least sure. "
-              "Click a ringed point (or press L for the red one) to reveal its label: the model "
-              "refits and the regions move. Green: your accuracy by labels; purple: labelling at "
-              "random, same data, same seed. Backspace undoes."),
+            _("Noisy two moons; a small model (random features, logistic regression) from 4 "
+              "labels. Rings mark where it is least sure: click one (or press L for the red one) "
+              "to reveal its label, and it refits. Green: your accuracy; purple: random labels, "
+              "same data and seed. Backspace undoes."),
             (Control("seed", _("data set (seed)"), 0, 0, 10_000),
              Control("noise", _("noise of the moons"), 0.3, 0, 1, whole=False),
              Control("budget", _("labels in all"), 40, 6, 200),

@@ -52,7 +52,10 @@ def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
         curve(_("test error, a little ridge"), ps, ys("ridge"), "dashed", "purple"),
     ]
     worst = int(np.argmax(ys("test")))
-    peak = mark(ps[worst], ys("test")[worst], _("worst so far at p = {p}", p=ps[worst]))
+    if len(results) == len(sweep.grid):
+        peak = mark(ps[worst], ys("test")[worst], _("peak at p = {p}", p=ps[worst]))
+    else:
+        peak = mark(ps[worst], ys("test")[worst], _("worst so far at p = {p}", p=ps[worst]))
     return figure(
         _("Double descent over width p"),
         _("p (random features)"),
@@ -169,9 +172,9 @@ def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
     time_curves = [curve(_("backprop"), params, ms(sized, "seconds_backprop"), color="blue"),
                    curve(_("finite differences"), params, ms(sized, "seconds_finite_difference"),
                          color="orange")] if sized else []  # fmt: skip
-    pass_curves = [curve(_("backprop: 2"), params, [r["passes_backprop"] for r in sized],
+    pass_curves = [curve(_("backprop"), params, [r["passes_backprop"] for r in sized],
                          color="blue"),
-                   curve(_("finite differences: 2 per parameter"), params,
+                   curve(_("finite differences"), params,
                          [r["passes_finite_difference"] for r in sized], color="orange")
                    ] if sized else []  # fmt: skip
     time_marks, pass_marks = [], []
@@ -207,15 +210,32 @@ def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
 
 
 def live_title(numbers: dict[str, Any]) -> str:
-    """'The live 2-4-2-1 tanh net: 25 parameters; 2 passes vs 50; same gradient to 1e-10'."""
+    """'The live 2-4-2-1 tanh net: 25 parameters' (short: the details are in ``live_summary``)."""
     return _(
-        "The live {architecture} net: {params} parameters; backprop {bp} passes, finite "
-        "differences {fd}; the gradients agree to {gap:.0e}",
+        "The live {architecture} net: {params} parameters",
         architecture=numbers["architecture"],
         params=numbers["params"],
-        bp=numbers["passes_backprop"],
-        fd=numbers["passes_finite_difference"],
-        gap=numbers["max_difference"],
+    )
+
+
+def live_summary(results: Sequence[SweepResult]) -> str | None:
+    """The live network's numbers in one sentence (None when the sweep did not measure it)."""
+    live = [r.result for r in results if r.value == LIVE]
+    if not live:
+        return None
+    n = live[0]
+    return _(
+        "Live {architecture} net, {params} parameters: backprop {bp} passes in {bp_ms:.2g} ms, "
+        "finite differences {fd} passes in {fd_ms:.3g} ms ({ratio:.0f}× slower); the two "
+        "gradients agree to {gap:.0e}.",
+        architecture=n["architecture"],
+        params=n["params"],
+        bp=n["passes_backprop"],
+        bp_ms=1000 * n["seconds_backprop"],
+        fd=n["passes_finite_difference"],
+        fd_ms=1000 * n["seconds_finite_difference"],
+        ratio=n["seconds_finite_difference"] / max(n["seconds_backprop"], 1e-12),
+        gap=n["max_difference"],
     )
 
 

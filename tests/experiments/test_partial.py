@@ -48,6 +48,8 @@ def test_the_double_descent_curve_grows_with_the_widths_done():
         fig = partial_figure(list(reversed(cells[:k])), sweep)  # arrival order does not matter
         assert fig["curves"][0]["xs"] == [float(p) for p in sweep.grid[:k]]
         assert fig["vlines"][0]["x"] == 40
+        done = k == len(cells)  # the worst width so far is called the peak once all are in
+        assert fig["marks"][0]["label"].startswith("peak at p = " if done else "worst so far")
 
 
 def test_the_backprop_figure_names_the_live_network_and_draws_it_beside_the_lines():
