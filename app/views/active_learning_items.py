@@ -45,6 +45,7 @@ class Plane(pg.PlotWidget):
         self.X = np.zeros((0, 2))
         self.ringed: tuple[int, ...] = ()
         self.presenting = False
+        self.state: PlaneState | None = None  # the last drawn, redrawn on a change of look
         self.regions = pg.ImageItem(axisOrder="row-major")
         self.pool = pg.ScatterPlotItem(pxMode=True)  # every pool point; labels are drawn over
         self.known = [pg.ScatterPlotItem(pxMode=True) for _ in range(2)]  # one per class
@@ -60,6 +61,7 @@ class Plane(pg.PlotWidget):
         few small updates; the pool itself is drawn once per session."""
         scale = line_scale(self.presenting)
         new_pool = s.X is not self.X
+        self.state = s
         self.X, self.ringed = s.X, tuple(s.ringed)
         step = float(s.axis[1] - s.axis[0]) if len(s.axis) > 1 else 1.0
         self.regions.setImage(probability_image(s.probabilities, 0.5, alpha=110))
@@ -112,9 +114,11 @@ class Plane(pg.PlotWidget):
         return known, len(self.rings.data) + len(self.next_ring.data)
 
     def set_presentation(self, on: bool, px: int) -> None:
-        """Large ticks; points and rings grow at the next redraw."""
+        """Large ticks, points and rings (redrawn at once)."""
         self.presenting = on
         style_plot(self.getPlotItem(), on, px)
+        if self.state is not None:
+            self.show_state(self.state)
 
     # ----- clicks ----------------------------------------------------------------------------
     def pixel_distances(self, spot: QPointF) -> np.ndarray:
@@ -162,7 +166,8 @@ class Curves(pg.PlotWidget):
         self.random = plot.plot(name=tr("at random, same seed"))
         self.presenting = False
         self.reword()
-        self.show_curves(([], []), ([], []), 4, 40)
+        self.shown: tuple = (([], []), ([], []), 4, 40)  # the last drawn, for a change of look
+        self.show_curves(*self.shown)
 
     def reword(self) -> None:
         """Axis captions in the current language."""
@@ -178,6 +183,7 @@ class Curves(pg.PlotWidget):
     def show_curves(self, active, random, start: int, budget: int) -> None:
         """Both curves ((labels, accuracy) each, accuracy as a fraction) on labels start…budget."""
         scale = line_scale(self.presenting)
+        self.shown = (active, random, start, budget)
         self.active.setData(
             list(active[0]),
             [100 * a for a in active[1]],
@@ -196,6 +202,7 @@ class Curves(pg.PlotWidget):
         self.setYRange(max(0.0, 5 * np.floor(low / 5)), 100, padding=0.02)
 
     def set_presentation(self, on: bool, px: int) -> None:
-        """Large ticks, captions and legend; thicker lines at the next redraw."""
+        """Large ticks, captions and legend; thicker lines (redrawn at once)."""
         self.presenting = on
         style_plot(self.getPlotItem(), on, px)
+        self.show_curves(*self.shown)

@@ -145,3 +145,16 @@ def test_a_new_k_rings_more_points_and_keeps_the_labels(lab, qtbot):
     assert controller.session.given == 0 and controller.session.seed == 1
     qtbot.mouseClick(controller.view.restart_button, Qt.MouseButton.LeftButton)
     assert controller.session.given == 0 and controller.session.k == 7
+
+
+def test_presentation_mode_enlarges_points_rings_and_type_at_once(lab):
+    """F5's look: bigger rings and points without waiting for the next label, 22 px type."""
+    controller, _ = lab
+    view = controller.view
+    ring, point = view.plane.next_ring.opts["size"], view.plane.pool.opts["size"]
+    view.set_presentation(True)
+    assert view.plane.next_ring.opts["size"] > ring and view.plane.pool.opts["size"] > point
+    assert view.message.font().pixelSize() >= 20
+    assert controller.session.labelled == list(controller.session.pool.first)  # nothing labelled
+    view.set_presentation(False)
+    assert view.plane.next_ring.opts["size"] == ring
