@@ -133,6 +133,7 @@ def main() -> None:
         f"{result['lateness_p99_ms_labelling']:.1f} ms "
         f"(max {result['lateness_max_ms_labelling']:.1f} ms)"
     )
+    print("cpu per label:", [round(c, 1) for c in cpu])
     print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
 
 

@@ -54,6 +54,7 @@ class ActiveLearningView(QWidget):
         buttons.addStretch(1)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._fix_message_height()
         self.plane = Plane()
         self.plane.scene().sigMouseClicked.connect(self._on_click)
         self.key = QLabel()
@@ -130,8 +131,14 @@ class ActiveLearningView(QWidget):
         for widget in (self.next_button, self.undo_button, self.restart_button, self.message,
                        self.key):  # fmt: skip
             set_px_fonts(widget, px)
+        self._fix_message_height()
         self.plane.set_presentation(on, px)
         self.curves.set_presentation(on, px)
+
+    def _fix_message_height(self) -> None:
+        """Room for two lines, always: a message that wraps differently from the last one must
+        not resize the plane below it (a relayout costs more than the whole label)."""
+        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 4)
 
     def export_image(self, path: str) -> None:
         """The plane and the curves as one picture."""

@@ -214,3 +214,22 @@ def test_the_backprop_lesson_measures_the_network_it_makes_live(window, qtbot):
     live = controller.results[0].result
     assert live["params"] == numbers["params"] == 105
     assert live["passes_finite_difference"] == numbers["passes_finite_difference"] == 210
+
+
+def test_the_command_line_runs_an_experiment_on_its_stage(window, capsys):
+    """--experiment ID: the stage shows, a sweep runs to its figure, by hand K labels are given;
+    an unknown id is refused by the parser with the choices."""
+    import argparse
+
+    from app.cli import _run_experiment, parse_args
+
+    args = argparse.Namespace(experiment="min-max-game", walk=0)
+    assert _run_experiment(window, args, lambda: False) == 0
+    assert window.stage.active.name == "experiments"
+    assert window.experiments.view.figure.figure["title"].startswith("min over x")
+    args = argparse.Namespace(experiment="active-learning", walk=3)
+    assert _run_experiment(window, args, lambda: False) == 0
+    assert window.experiments.labelling.session.given == 3
+    with pytest.raises(SystemExit):
+        parse_args(["--experiment", "nope"])
+    assert "unknown experiment 'nope'; choose one of double-descent" in capsys.readouterr().err
