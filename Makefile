@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test fuzz lint bench screenshots clean
+.PHONY: run test fuzz lint bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.screenshots docs
+
+# The catalogues. The core's templates from the code, merged into each language's .po, compiled;
+# the Qt side's tr() strings (every app/**/*.py) into the .ts a translator edits, compiled to the
+# .qm the app loads (tests/app/test_qt_translations.py runs the same lupdate).
+QT_TS := resources/i18n/nnviz_zh_CN.ts
+translations: $(STAMP)
+	$(BIN)/python tools/extract_messages.py
+	$(BIN)/python tools/update_messages.py
+	$(BIN)/python tools/compile_messages.py
+	$(BIN)/pyside6-lupdate $(sort $(shell find app -name '*.py')) -ts $(QT_TS) -no-obsolete -locations none \
+		-source-language en -target-language zh_CN
+	$(BIN)/pyside6-lrelease $(QT_TS) -qm $(QT_TS:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -15,6 +15,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from app.i18n import tr
+
 LOG_NAME = "nnviz.log"
 MAX_LOG_BYTES = 1_000_000  # then nnviz.log becomes nnviz.log.1 and a new one starts
 AUTOSAVE_GAP_S = 5.0  # an exception on every frame must not autosave forty times a second
@@ -112,7 +114,9 @@ class CrashReporter(QObject):
     @Slot(str)
     def _on_reported(self, summary: str) -> None:
         self.say(
-            f"Something went wrong: {summary} — details in {self.log_path}; your work is autosaved",
+            tr("Something went wrong: {summary} — details in {log}; your work is autosaved").format(
+                summary=summary, log=self.log_path
+            ),
             error=True,
         )
         now = time.monotonic()

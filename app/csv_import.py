@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.context import Context
+from app.i18n import QT_TR_NOOP, tr
 from app.jobs import JobRunner
 from nnviz.data import Dataset
 from nnviz.data.csv_io import CsvError, read_csv
@@ -56,7 +57,7 @@ class CsvImporter(QObject):
     def import_in_background(self, path: Path) -> None:
         """Read the file on the job thread; the points are replaced when it is done."""
         path, ratio = Path(path), self._ratio()
-        self.ctx.say(f"Importing {path.name}…")
+        self.ctx.say(tr("Importing {name}…").format(name=path.name))
 
         def job(_cancelled: Any) -> Iterator[tuple[Path, Prepared | str]]:
             try:
@@ -75,8 +76,8 @@ class CsvImporter(QObject):
 
     def _install(self, path: Path, prepared: Prepared) -> None:
         points, settings, n = prepared
-        self.ctx.document.replace(points, f"import {path.name}", settings)
-        self.ctx.say(f"Imported {n} points from {path.name}")
+        self.ctx.document.replace(points, QT_TR_NOOP("import points from CSV"), settings)
+        self.ctx.say(tr("Imported {n} points from {name}").format(n=n, name=path.name))
 
     @Slot(str, object)
     def _on_result(self, _key: str, value: tuple[Path, Prepared | str]) -> None:
@@ -89,5 +90,5 @@ class CsvImporter(QObject):
 
     @Slot(str, str)
     def _on_failed(self, _key: str, message: str) -> None:
-        self.ctx.warn(f"Could not import the points ({message})")
+        self.ctx.warn(tr("Could not import the points ({reason})").format(reason=message))
         self.finished.emit(False)

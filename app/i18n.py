@@ -3,6 +3,12 @@
 English is built in. Switching installs the compiled Qt catalogue
 ``resources/i18n/nnviz_<lang>.qm`` when it exists (Qt then sends every widget a LanguageChange
 event), tells the pure core (``nnviz.text``) and the lessons, and is remembered.
+
+How a view follows a switch: a text set once goes through ``worded`` (or ``reworded``); a text
+drawn from data calls ``tr`` each time it is set, and the window shows every view the newest
+snapshot again after a switch (``MainWindow.reword``); a view whose words depend on more than
+the snapshot (or that skips a snapshot it has drawn) defines ``reword()``, called first.
+``make translations`` files every marked string in ``resources/i18n/nnviz_zh_CN.ts``.
 """
 
 from __future__ import annotations
@@ -11,7 +17,15 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+    Signal,
+)
 
 from nnviz import text
 
@@ -19,8 +33,11 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 
 # Every Qt-side string is one call: ``tr("Learning rate")``. pyside6-lupdate finds the bare
 # ``tr(`` calls and files them all under one context (the empty one), so the same English
-# words are translated once; a ``disambiguation`` tells apart two meanings of one word, and
-# ``n`` picks the plural form (``tr("%n points", "", n)``).
+# words are translated once; a ``disambiguation`` tells apart two meanings of one word.
+# Numbers go in named fields filled after translating, ``tr("epoch {epoch}").format(epoch=n)``
+# (never an f-string inside ``tr``: lupdate would file the unfilled text). English comes from
+# the source itself, so a count that changes the English words is two messages
+# (``tr("{n} neuron")`` / ``tr("{n} neurons")``).
 CONTEXT = ""
 
 
@@ -29,9 +46,28 @@ def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, source, disambiguation, n)
 
 
+def QT_TR_NOOP(source: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark ``source`` for the catalogue without translating it now; ``tr(source)`` later.
+
+    For words kept in a table (a panel's title, a combo box's items): the table holds the
+    English source, and whoever shows it calls ``tr`` on it in the current language.
+    """
+    return source
+
+
 # Texts set once at construction are re-set on a language switch: ``worded`` remembers how
-# to make each one (a function that calls ``tr``) and which setter receives it.
-_worded: list[tuple[weakref.ref[Any], str, Callable[[], str]]] = []
+# to make each one (a function that calls ``tr``) and which setter receives it; ``reworded``
+# remembers any re-wording (a combo box's items, say). Each entry lives as long as its widget.
+_worded: list[tuple[weakref.ref[Any], Callable[[Any], None]]] = []
+
+
+def reworded(target: QObject, apply: Callable[[Any], None]) -> None:
+    """Call ``apply(target)`` now, and again whenever the language changes.
+
+    ``apply`` receives the target (so it need not hold it, and the entry dies with it).
+    """
+    apply(target)
+    _worded.append((weakref.ref(target), apply))
 
 
 def worded(target: QObject, setter: str, make: Callable[[], str]) -> None:
@@ -40,22 +76,21 @@ def worded(target: QObject, setter: str, make: Callable[[], str]) -> None:
     ``worded(label, "setText", lambda: tr("Learning rate"))``; the entry is dropped when the
     widget is deleted.
     """
-    getattr(target, setter)(make())
-    _worded.append((weakref.ref(target), setter, make))
+    reworded(target, lambda t: getattr(t, setter)(make()))
 
 
 def reword_all() -> int:
     """Re-set every remembered text in the current language; how many are still alive."""
     alive = []
-    for ref, setter, make in _worded:
+    for ref, apply in _worded:
         target = ref()
         if target is None:
             continue
         try:
-            getattr(target, setter)(make())
+            apply(target)
         except RuntimeError:  # the C++ widget is gone though Python still held a wrapper
             continue
-        alive.append((ref, setter, make))
+        alive.append((ref, apply))
     _worded[:] = alive
     return len(alive)
 
@@ -73,6 +108,43 @@ def qt_catalogue(language: str) -> str:
     return str(resource_path("i18n", f"nnviz_{language}.qm"))
 
 
+class _Switches(QObject):
+    """Every switch, app-wide: for listeners that hold no Language (the training bridge)."""
+
+    switched = Signal(str)
+
+
+switches = _Switches()
+
+
+def qt_translations() -> str:
+    """Where Qt's own catalogues (qtbase_<lang>.qm) are installed."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+# The translators nnviz installed. The language is the whole process's (Qt's translators and
+# the core's catalogue are global): a second Language object replaces them, never adds to them.
+_installed: list[QTranslator] = []
+
+
+def install_catalogues(language: str) -> None:
+    """Qt's translators for ``language``: nnviz's own and Qt's (English: none)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        return
+    # nnviz's words, then Qt's own (Yes/No, Open/Close, the file dialogs; shipped with PySide6).
+    for name, folder in ((qt_catalogue(language), ""), (f"qtbase_{language}", qt_translations())):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
 class Language(QObject):
     """The current language; ``changed`` tells the views that re-word themselves."""
 
@@ -82,7 +154,6 @@ class Language(QObject):
         super().__init__()
         self.settings = settings
         self.current = "en"
-        self._translator: QTranslator | None = None
 
     def start(self, asked: str | None = None) -> None:
         """The language at start: the command line's, else the remembered one, else the system's."""
@@ -94,17 +165,14 @@ class Language(QObject):
         """Switch now, without a restart; an unknown language is refused with ValueError."""
         if language not in LANGUAGES:
             choices = ", ".join(LANGUAGES)
-            raise ValueError(f"nnviz speaks {choices}; {language!r} is not one of them")
-        app = QCoreApplication.instance()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
-        if language != "en" and app is not None:
-            translator = QTranslator(self)
-            if translator.load(qt_catalogue(language)):
-                app.installTranslator(translator)
-                self._translator = translator
-        text.set_language(language)
+            raise ValueError(
+                tr("nnviz speaks {choices}; {language} is not one of them").format(
+                    choices=choices, language=repr(language)
+                )
+            )
+        text.set_language(language)  # first: a LanguageChange handler may ask the core
+        install_catalogues(language)
+        switches.switched.emit(language)
         self.current = language
         reword_all()
         if remember and self.settings is not None:

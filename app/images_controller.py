@@ -1,150 +1,229 @@
-"""Connects the image view to the engine: training off the GUI thread, answers, and FGSM nudges."""
+"""Connects the image view to the training process, the network graph and the FGSM nudge.
+
+The digit MLP trains in the training process like any other data (``TrainImages`` down the
+bridge, an ``ImageEpoch`` back after every epoch); this controller only draws what arrives,
+answers with the weights it got, and traces a clicked image through the network graph.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from app.jobs import JobRunner
+from app.i18n import tr
 from app.views.images_view import ImagesView
 from app.views.knob_items import parse_number
+from nnviz import commands as cmd
+from nnviz.data.images import ImageSet
 from nnviz.engine.adversarial import confidence, fgsm
-from nnviz.engine.image_training import ImageProgress, train_images
 from nnviz.engine.metrics import predict_classes
+from nnviz.engine.mlp import MLP
+from nnviz.image_run import ImageEpoch, ImagesDone
+from nnviz.network.image_graph import image_graph
 
-JOB = "images"
 N_SAMPLES = 24  # test images in the grid (four rows of six)
 MAX_EPS = 0.5
+DEFAULTS = {"k": 12, "n": 2000, "seed": 0, "hidden": 16, "epochs": 8}
 
 
 class ImagesController(QObject):
-    """Trains the digit MLP on the job thread and keeps the shown samples and their nudges.
+    """Asks the training process for the digit MLP and keeps the shown samples and their nudges.
 
-    The lesson player calls ``train()``, ``select(image_index)``, ``nudge(eps)`` and
-    ``undo()``; ``example_selected(image_index)`` says which test image was picked (to
-    trace through the network graph), ``training_finished(test_accuracy)`` when a run ends.
+    The lesson player calls ``load(options)``, ``select(image_index)``, ``nudge(eps)`` and
+    ``undo()``; ``example_selected(image_index)`` says which test image was picked (it is traced
+    through the network graph), ``training_finished(test_accuracy)`` when a run ends.
+    ``training`` is anything with ``send(command)`` and the ``images_progress`` and
+    ``images_finished`` signals (the app's ``TrainingBridge``); ``network`` the network view.
     """
 
     example_selected = Signal(int)
     training_finished = Signal(float)
     message = Signal(str)
 
-    def __init__(self, view: ImagesView, runner: JobRunner | None = None, seed: int = 0):
+    def __init__(self, view: ImagesView, training: Any, network: Any | None = None) -> None:
         super().__init__(view)
-        self.view = view
-        self.seed = seed
-        self._own_runner = runner is None
-        self.runner = runner or JobRunner(self)
-        self.runner.result_ready.connect(self._on_result_ready)
-        self.runner.failed.connect(self._on_failed)
-        self.progress: ImageProgress | None = None
+        self.view, self.bridge, self.network = view, training, network
+        self.options = dict(DEFAULTS)
+        self.run = 0  # the number of the newest run asked for; older runs' values are dropped
+        self.progress: ImageEpoch | None = None
+        self.net: MLP | None = None  # the latest weights, to answer and explain (never trained)
+        self.test: ImageSet | None = None
         self.images: np.ndarray | None = None  # the shown samples, nudged or not: (n, k·k)
         self.selected: int | None = None
         self.history: list[tuple[int, np.ndarray]] = []  # (sample, image before a nudge)
+        self.attacked: int | None = None  # the sample whose nudge the view shows
         self.training = False
         self.pending_nudge: tuple[int, float] | None = None  # a lesson's nudge, after training
+        self.pending_select: int | None = None  # a lesson's image, once the samples are there
+        training.images_progress.connect(self._on_progress)
+        training.images_finished.connect(self._on_finished)
         view.train_requested.connect(self.train)
-        view.sample_clicked.connect(self._on_sample_clicked)
+        view.cancel_requested.connect(self.cancel)
+        view.sample_clicked.connect(self.select)
         view.nudge_requested.connect(self._on_nudge_requested)
         view.undo_requested.connect(self.undo)
+        view.shown_changed.connect(lambda _shown: self._show_graph())
         self.message.connect(view.show_message)
 
-    # ----- training --------------------------------------------------------------------------
-    def train(self, epochs: int = 8) -> None:
-        """Start (or restart) training on the job thread; progress arrives once per epoch."""
-        seed = self.seed
+    # ----- training (in the training process) ------------------------------------------------
+    def load(self, options: dict) -> None:
+        """A lesson's dataset (k, n, seed): train it unless that network is here, fully trained."""
+        wanted = dict(self.options)
+        wanted.update({key: options[key] for key in ("k", "n", "seed") if key in options})
+        finished = self.progress is not None and self.progress.done  # a stopped run is not
+        if wanted != self.options or (not finished and not self.training):
+            self.options = wanted
+            self.train()
+
+    def train(self, epochs: int | None = None) -> None:
+        """Ask the training process for a new run; its epochs arrive as they are trained."""
+        o = self.options
+        self.run += 1
         self.training = True
         self.view.set_training(True)
-        self.runner.submit(JOB, lambda cancelled: train_images(epochs=epochs, seed=seed,
-                                                               cancelled=cancelled))  # fmt: skip
+        self.bridge.send(cmd.TrainImages(run=self.run, epochs=int(epochs or o["epochs"]),
+                                         seed=o["seed"], k=o["k"], n=o["n"],
+                                         hidden=o["hidden"]))  # fmt: skip
+
+    def cancel(self) -> None:
+        """Stop the run between two epochs; what it drew so far stays."""
+        if self.training:
+            self.pending_nudge = None
+            self.bridge.send(cmd.CancelImages())
 
     def shutdown(self) -> None:
-        """Stop the job thread if this controller made it (from closeEvent or a test)."""
-        self.runner.cancel(JOB)
-        if self._own_runner:
-            self.runner.shutdown()
+        """Closing: stop a run still going (the process itself ends with the bridge)."""
+        self.cancel()
 
-    def _on_result_ready(self, key: str, value: object) -> None:
-        if key != JOB or not isinstance(value, ImageProgress):
-            return
-        self.progress = value
-        if value.epoch == 0:  # a fresh run: fresh samples, no nudges
+    def _on_progress(self, value: ImageEpoch) -> None:
+        if value.run != self.run:
+            return  # a replaced run's epoch, still on its way
+        if value.test is not None:  # a fresh run: fresh samples, no nudges
+            self.test = value.test
             self.images = value.test.X[:N_SAMPLES].copy()
             self.history.clear()
+            self.attacked = None
             self.view.set_undo_enabled(False)
+            self.view.clear_attack()
+        if self.test is None:
+            return
+        self.progress, self.net = value, value.network()
         self.view.show_progress(value.epoch, value.epochs, value.train_accuracy,
                                 value.test_accuracy)  # fmt: skip
         self.view.show_weights(value.pictures)
         self.view.show_confusion(value.confusion)
         self._show_samples()
-        if value.done:
-            self.training = False
-            self.view.set_training(False)
-            self.training_finished.emit(value.test_accuracy)
-            if self.pending_nudge is not None:
-                self.nudge_when_trained(*self.pending_nudge)
+        if self.selected is not None:
+            self._say_answer(self.selected)
+        self._show_graph()
 
-    def _on_failed(self, key: str, text: str) -> None:
-        if key == JOB:
-            self.training = False
-            self.view.set_training(False)
-            self.message.emit(f"training stopped: {text}")
+    def _on_finished(self, done: ImagesDone) -> None:
+        if done.run != self.run:
+            return
+        self.training = False
+        self.view.set_training(False)
+        if done.error:
+            self.pending_nudge = None
+            why = tr("Training the digit network stopped: {why}")
+            self.message.emit(why.format(why=done.error))
+            return
+        if done.cancelled:
+            self.view.show_message(tr("Training stopped after epoch {n}.").format(n=done.epochs),
+                                   error=False)  # fmt: skip
+            return
+        if self.progress is not None:
+            self.training_finished.emit(self.progress.test_accuracy)
+        if self.pending_select is not None:
+            self.select(self.pending_select)
+            self.pending_select = None
+        if self.pending_nudge is not None:
+            self.nudge_when_trained(*self.pending_nudge)
 
     # ----- samples ---------------------------------------------------------------------------
     def answers(self) -> np.ndarray:
         """The network's answer for every shown sample (as nudged)."""
-        assert self.progress is not None and self.images is not None
-        return predict_classes(self.progress.net.forward(self.images))
+        assert self.net is not None and self.images is not None
+        return predict_classes(self.net.forward(self.images))
 
     def _show_samples(self) -> None:
-        if self.progress is None or self.images is None:
+        if self.progress is None or self.images is None or self.test is None:
             return
-        k = self.progress.test.k
-        truth = self.progress.test.y[: len(self.images)]
+        truth = self.test.y[: len(self.images)]
         guess = self.answers() if self.progress.epoch > 0 else None
-        self.view.show_samples(self.images.reshape(-1, k, k), truth, guess)
+        self.view.show_samples(self.images.reshape(-1, self.test.k, self.test.k), truth, guess)
 
     def select(self, image_index: int) -> bool:
-        """Pick test image ``image_index`` (one of the shown samples) for the nudge."""
-        if self.images is None or not 0 <= image_index < len(self.images):
-            self.message.emit("pick one of the images shown")
+        """Pick shown sample ``image_index``: ring it, say the answer, trace it in the graph."""
+        if self.images is None or self.net is None or not 0 <= image_index < len(self.images):
+            self.message.emit(tr("Pick one of the images shown."))
             return False
         self.selected = int(image_index)
+        if self.attacked != self.selected:  # the nudge shown was another image's
+            self.attacked = None
+            self.view.clear_attack()
         self.view.show_selection(self.selected)
-        label, prob = self._answer(self.images[self.selected])
-        self.view.show_message(f"image {self.selected}: the network says {label} "
-                               f"({100 * prob:.0f} % sure)", error=False)  # fmt: skip
+        self._say_answer(self.selected)
+        self._show_graph()
         self.example_selected.emit(self.selected)
         return True
 
+    def select_when_trained(self, image_index: int) -> None:
+        """Select an image now, or as soon as the running training is done (a lesson's step)."""
+        if self.training or self.net is None:
+            self.pending_select = int(image_index)
+            return
+        self.select(image_index)
+
+    def _say_answer(self, i: int) -> None:
+        label, prob = self._answer(self.images[i])
+        self.view.show_message(tr("Image {i}: the network says {label} ({p} % sure).").format(
+            i=i + 1, label=label, p=f"{100 * prob:.0f}"), error=False)  # fmt: skip
+
     def _answer(self, x: np.ndarray) -> tuple[int, float]:
-        assert self.progress is not None
-        return confidence(self.progress.net, x)
+        assert self.net is not None
+        return confidence(self.net, x)
+
+    def _show_graph(self) -> None:
+        """The network graph shows the digit network while this view is on screen."""
+        if self.network is None:
+            return
+        if not self.view.on_screen() or self.net is None or self.test is None:
+            self.network.show_image_graph(None)
+            return
+        traced = None if self.selected is None else self.images[self.selected]
+        self.network.show_image_graph(image_graph(self.net, self.test.k, traced))
 
     # ----- the adversarial nudge -------------------------------------------------------------
     def nudge(self, eps: float) -> bool:
         """x′ = clip(x + ε·sign(∂L/∂x)) on the selected image, L measured against its answer."""
         if self.progress is None or self.progress.epoch == 0 or self.images is None:
-            self.message.emit("train the network first")
+            self.message.emit(tr("Train the network first."))
             return False
         if self.selected is None:
-            self.message.emit("click an image first")
+            self.message.emit(tr("Click an image first."))
             return False
         i = self.selected
         x = self.images[i].copy()
         before, p_before = self._answer(x)
-        after_x = fgsm(self.progress.net, x[None], np.array([before]), float(eps))[0]
+        after_x = fgsm(self.net, x[None], np.array([before]), float(eps))[0]
         self.history.append((i, x))
         self.images[i] = after_x
         after, p_after = self._answer(after_x)
-        k = self.progress.test.k
+        k = self.test.k
+        says = tr("says {label} ({p} % sure)")
         self.view.show_attack(x.reshape(k, k), (after_x - x).reshape(k, k), after_x.reshape(k, k),
-                              f"says {before} ({100 * p_before:.0f} % sure)",
-                              f"says {after} ({100 * p_after:.0f} % sure)")  # fmt: skip
+                              says.format(label=before, p=f"{100 * p_before:.0f}"),
+                              says.format(label=after, p=f"{100 * p_after:.0f}"))  # fmt: skip
+        self.attacked = i
         self.view.set_undo_enabled(True)
         self._show_samples()
-        flipped = "changed its mind" if after != before else "still says the same"
-        self.view.show_message(f"ε = {eps:g}: the network {flipped}", error=False)
+        self._show_graph()
+        flipped = tr("changed its mind") if after != before else tr("still says the same")
+        self.view.show_message(tr("ε = {eps}: the network {what}.").format(eps=f"{eps:g}",
+                                                                          what=flipped),
+                               error=False)  # fmt: skip
         return True
 
     def nudge_when_trained(self, image_index: int, eps: float) -> None:
@@ -165,17 +244,16 @@ class ImagesController(QObject):
         i, x = self.history.pop()
         self.images[i] = x
         self.view.set_undo_enabled(bool(self.history))
+        self.attacked = None
+        self.view.clear_attack()
         self._show_samples()
         self.select(i)
         return True
 
     # ----- from the view ---------------------------------------------------------------------
-    def _on_sample_clicked(self, position: int) -> None:
-        self.select(position)
-
     def _on_nudge_requested(self, text: str) -> None:
         eps, why = parse_number(text, 0.0, MAX_EPS)
         if eps is None:
-            self.message.emit(f"ε: {why}; nothing was nudged")
+            self.message.emit(tr("ε: {why}; nothing was nudged").format(why=why))
             return
         self.nudge(eps)

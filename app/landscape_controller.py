@@ -7,12 +7,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton
 
 from app.context import Context
 from app.jobs import JobRunner
 from app.views.landscape_3d import gl_status, make_landscape_3d
 from app.views.landscape_view import LandscapeView
+from app.views.landscape_walk_items import WalkItems
 from nnviz.engine.features import feature_matrix
 from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
@@ -39,6 +42,8 @@ class LandscapeController(QObject):
             (k, label, colour) for k, (label, colour) in zip(RACERS, racer_names(), strict=True)
         ]
         self.view = LandscapeView(racers)
+        self.walk_items = WalkItems(self.view.curve)  # the fog walker on the 1-D plot
+        self._weights_key: tuple | None = None  # the network the weight chooser lists
         self.jobs = JobRunner(self)
         self.jobs.result_ready.connect(self._on_result)
         self.jobs.failed.connect(self._on_failed)
@@ -74,11 +79,24 @@ class LandscapeController(QObject):
             (c.knob_selected, lq.SetKnob),
             (c.probe_changed, lq.SetProbe),
             (c.fog_toggled, lq.SetFog),
+            (c.knob_weight_selected, lq.SetKnobWeight),
+            (c.walk_steps, lq.Walk),
             (self.view.surface.clicked, lq.SetStart),
         ]
         for signal, make in wiring:
             signal.connect(lambda *args, make=make: self.apply(make(*args)))  # type: ignore[attr-defined]
         c.three_d_toggled.connect(self._on_3d_toggled)
+        self.walk_items.clicked.connect(self._on_curve_clicked)
+        # W walks, Shift+W walks ten steps, wherever the focus is inside the landscape view.
+        for key, button in (("W", c.walk), ("Shift+W", c.walk_ten)):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda b=button: _press(b))
+
+    def _on_curve_clicked(self, x: float) -> None:
+        """A click on the 1-D plot in network mode puts the fog walker there."""
+        if self.explorer.mode == "network":
+            self.apply(lq.StartWalk(at=x))
 
     # ----- requests in -----------------------------------------------------------------------
     def apply(self, request: lq.LandscapeRequest) -> None:
@@ -88,9 +106,12 @@ class LandscapeController(QObject):
             request = self.likelihood_request()
         effects = self.explorer.apply(request)
         self._apply(effects, now=True)
+        self.view.controls.show_probe_dx(self.explorer.race.dx)  # a lesson may set Δx
         if isinstance(
-            request, lq.SetMode | lq.SelectSurface | lq.SetCondition | lq.ShowLikelihoodPaths
-        ):
+            request,
+            lq.SetMode | lq.SelectSurface | lq.SetCondition | lq.ShowLikelihoodPaths
+            | lq.SetKnobWeight | lq.StartWalk | lq.Walk | lq.RaceCommand | lq.PickParam,
+        ):  # fmt: skip
             self._show_choices()
 
     def show_paths(self, kinds: tuple[str, ...]) -> bool:
@@ -145,6 +166,7 @@ class LandscapeController(QObject):
         if refresh:
             self._last_refresh = now
         effects = self.explorer.observe(problem, theta, snap.step, grad, refresh=refresh)
+        self._show_weights()
         if self.explorer.mode == "network" and self.view.isVisible():
             self._apply(effects)
 
@@ -185,6 +207,8 @@ class LandscapeController(QObject):
     def _draw(self) -> None:
         self.redraw.stop()
         self.view.show_picture(self.explorer.picture())
+        network = self.explorer.mode == "network"
+        self.walk_items.show(self.explorer.walking.picture() if network else None)
         playing = self.explorer.playing
         self.view.controls.show_playing(playing)
         if playing and not self.timer.isActive():
@@ -199,6 +223,16 @@ class LandscapeController(QObject):
         knob = s.race.knob if s.mode == "race" else s.net.knob
         c.set_items(c.knob, s.knob_items(), knob)
         c.show_mode(s.mode, current)
+        self._weights_key = None
+        self._show_weights()
+
+    def _show_weights(self) -> None:
+        """The weight chooser lists the live network's weights, the knob's one selected."""
+        s = self.explorer
+        key = (s.net.arch, s.walking.knob_index(s.net))
+        if key != self._weights_key:
+            self._weights_key = key
+            self.view.controls.set_weights(s.walking.weight_items(s.net), key[1])
 
     def _on_tick(self) -> None:
         self._apply(self.explorer.tick())
@@ -216,3 +250,9 @@ class LandscapeController(QObject):
         self.timer.stop()
         self.redraw.stop()
         self.jobs.shutdown()
+
+
+def _press(button: QPushButton) -> None:
+    """Click ``button`` as the keyboard's stand-in, if it is there to be clicked."""
+    if button.isEnabled() and button.isVisible():
+        button.click()

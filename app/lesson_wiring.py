@@ -95,8 +95,10 @@ class LessonWiring:
             w.images.pending_nudge = None
             while w.images.undo():  # Back to this step: every image as it was
                 pass
-            if w.images.progress is None and not w.images.training:
-                w.images.train()
+            w.images.load(dict(request.options))
+            numbers = w.lessons.player.numbers() if w.lessons.player is not None else {}
+            if "index" in numbers:  # the image the step talks about, traced in the graph
+                w.images.select_when_trained(int(numbers["index"]))
             return True
         return False
 

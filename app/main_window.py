@@ -23,7 +23,7 @@ from app.document import Document
 from app.experiment_controller import ExperimentController
 from app.gears_controller import GearsController
 from app.graph_controller import GraphController
-from app.i18n import Language
+from app.i18n import QT_TR_NOOP, Language, tr, worded
 from app.images_controller import ImagesController
 from app.journal import Journal
 from app.knobs_controller import KnobsController
@@ -32,7 +32,7 @@ from app.lesson_controller import LessonController
 from app.lesson_wiring import LessonWiring
 from app.menus import build_menus
 from app.panels import Area, Panel, Panels
-from app.playground_controller import PlaygroundController, generate_preset_points
+from app.playground_controller import PlaygroundController, generate_preset_points, preset_menu
 from app.session_io import SessionIO
 from app.stage import StageMode
 from app.status import StatusLine
@@ -53,7 +53,7 @@ from app.window_modes import WindowModes
 from nnviz import commands as cmd
 from nnviz.lab import Lab
 from nnviz.lessons.catalogue import load_catalogue
-from nnviz.presets import load_preset, preset_names
+from nnviz.presets import load_preset
 from nnviz.snapshot import Snapshot
 
 GRID_RESOLUTION = 100
@@ -72,7 +72,7 @@ class MainWindow(WindowModes, QMainWindow):
         restore_layout: bool = True,
     ) -> None:
         super().__init__()
-        self.setWindowTitle("nnviz — see a neural network learn")
+        worded(self, "setWindowTitle", lambda: tr("nnviz — see a neural network learn"))
         self.interactive = interactive
         self.settings = settings
         self.presenting = False
@@ -124,7 +124,11 @@ class MainWindow(WindowModes, QMainWindow):
             self._restore_layout()
         self.training.start()
         self.send(cmd.SetSpeed(DEFAULT_SPEED))  # a pace a class can follow
-        self.status.say(f"{first.title}: {first.description}  Press Space to train.")
+        self.status.say_worded(
+            lambda: tr("{title}: {description}  Press Space to train.").format(
+                title=first.title, description=first.description
+            )
+        )
 
     # ----- construction ----------------------------------------------------------------------
     def _build_views(self) -> None:
@@ -132,8 +136,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.canvas = DataCanvasView()
         self.curves = CurvesView()
         self.controls = ControlsView()
-        names = [(load_preset(n).title, n) for n in preset_names()]
-        self.data_controls = DataControlsView(names)
+        self.data_controls = DataControlsView(preset_menu())
         self.transport = TransportBar()
         self.transport.hide()  # shown on the playground stage only
 
@@ -142,7 +145,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.table = TableController(TableView())
         self.gears = GearsController(GearsView())
         self.knobs = KnobsController(KnobsView())
-        self.images = ImagesController(ImagesView(), runner=self.landscape.jobs)
+        self.images = ImagesController(ImagesView(), self.training, self.network_view)
         self.figure = FigureView()
         self.experiments = ExperimentController(self.ctx, self.training)
         for controller in (self.table, self.gears, self.knobs, self.images):
@@ -177,38 +180,38 @@ class MainWindow(WindowModes, QMainWindow):
         scroll.setMinimumWidth(450)
         panels = Panels()
         for panel in (
-            Panel("network", "Network graph", self.network_view, self.network_view, None,
-                  self.network_view.show_snapshot, stage="playground", state=self.network_view,
-                  minimum=(380, 300)),
-            Panel("controls", "Controls", scroll, self.controls, Area.LeftDockWidgetArea,
-                  self.controls.show_snapshot, export=False),
-            Panel("canvas", "Data and output", self.canvas, self.canvas,
+            Panel("network", QT_TR_NOOP("Network graph"), self.network_view, self.network_view,
+                  None, self.network_view.show_snapshot, stage="playground",
+                  state=self.network_view, minimum=(380, 300)),
+            Panel("controls", QT_TR_NOOP("Controls"), scroll, self.controls,
+                  Area.LeftDockWidgetArea, self.controls.show_snapshot, export=False),
+            Panel("canvas", QT_TR_NOOP("Data and output"), self.canvas, self.canvas,
                   Area.RightDockWidgetArea, self.canvas.show_snapshot, stage="playground",
                   minimum=(300, 300)),
-            Panel("curves", "Training curves", self.curves, self.curves,
+            Panel("curves", QT_TR_NOOP("Training curves"), self.curves, self.curves,
                   Area.BottomDockWidgetArea, self.curves.show_snapshot, minimum=(300, 180)),
-            Panel("graph", "Computation graph", self.graph.view, self.graph.view,
+            Panel("graph", QT_TR_NOOP("Computation graph"), self.graph.view, self.graph.view,
                   Area.BottomDockWidgetArea, self.graph.show_snapshot, tab_with="curves",
                   stage="graph", state=self.graph, minimum=(300, 200), feed_hidden=True),
-            Panel("landscape", "Loss landscape", self.landscape.view, self.landscape.view,
-                  Area.BottomDockWidgetArea, self.landscape.show_snapshot, tab_with="curves",
-                  stage="landscape", minimum=(300, 200), feed_hidden=True),
+            Panel("landscape", QT_TR_NOOP("Loss landscape"), self.landscape.view,
+                  self.landscape.view, Area.BottomDockWidgetArea, self.landscape.show_snapshot,
+                  tab_with="curves", stage="landscape", minimum=(300, 200), feed_hidden=True),
             *(
                 Panel(key, title, c.view, c.view, Area.BottomDockWidgetArea, tab_with="curves",
                       stage=key, minimum=(300, 240))
                 for key, title, c in (
-                    ("table", "Feature table", self.table),
-                    ("gears", "Chain rule as gears", self.gears),
-                    ("knobs", "Six knobs", self.knobs),
-                    ("images", "Images", self.images),
+                    ("table", QT_TR_NOOP("Feature table"), self.table),
+                    ("gears", QT_TR_NOOP("Chain rule as gears"), self.gears),
+                    ("knobs", QT_TR_NOOP("Six knobs"), self.knobs),
+                    ("images", QT_TR_NOOP("Images"), self.images),
                 )
             ),
-            Panel("figure", "Lesson plot", self.figure, self.figure, Area.BottomDockWidgetArea,
-                  tab_with="curves", stage="plot", minimum=(300, 240)),
-            Panel("experiments", "Experiments", self.experiments.view, self.experiments.view,
-                  Area.BottomDockWidgetArea, tab_with="curves", stage="experiments",
-                  minimum=(300, 240)),
-            Panel("lesson", "Lesson", self.lessons.panel, self.lessons.panel,
+            Panel("figure", QT_TR_NOOP("Lesson plot"), self.figure, self.figure,
+                  Area.BottomDockWidgetArea, tab_with="curves", stage="plot", minimum=(300, 240)),
+            Panel("experiments", QT_TR_NOOP("Experiments"), self.experiments.view,
+                  self.experiments.view, Area.BottomDockWidgetArea, tab_with="curves",
+                  stage="experiments", minimum=(300, 240)),
+            Panel("lesson", QT_TR_NOOP("Lesson"), self.lessons.panel, self.lessons.panel,
                   Area.BottomDockWidgetArea, self.lessons.show_snapshot, export=False,
                   minimum=(300, 120), feed_hidden=True),
         ):  # fmt: skip
@@ -241,8 +244,9 @@ class MainWindow(WindowModes, QMainWindow):
             if panel.area is None:
                 self.central.addWidget(panel.widget)
                 continue
-            dock = QDockWidget(panel.title, self)
-            dock.setObjectName(f"dock:{panel.title}")
+            dock = QDockWidget(self)
+            worded(dock, "setWindowTitle", panel.shown_title)
+            dock.setObjectName(f"dock:{panel.title}")  # English: saved layouts outlive a switch
             dock.setWidget(panel.widget)
             self.addDockWidget(panel.area, dock)
             if panel.tab_with is not None:
@@ -281,6 +285,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.transport.command_requested.connect(self.send)
         self.graph.tool_requested.connect(self.data_controls.select_tool)
         self.network_view.param_picked.connect(self.landscape.on_param_picked)
+        self.language.changed.connect(self.reword)
 
     # ----- commands and snapshots ------------------------------------------------------------
     def send(self, command: cmd.Command) -> None:

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import tr
 from nnviz.snapshot import Snapshot
 
 Area = Qt.DockWidgetArea
@@ -31,7 +32,7 @@ class Panel:
     """
 
     key: str
-    title: str
+    title: str  # English, marked for the catalogue with QT_TR_NOOP: shown as shown_title()
     widget: QWidget
     view: QWidget
     area: Area | None  # None: the central widget
@@ -44,6 +45,10 @@ class Panel:
     # A view that only draws skips snapshots while hidden (it is given the newest one when it
     # shows); a controller that keeps state from them (a path, the traced network) gets them all.
     feed_hidden: bool = False
+
+    def shown_title(self) -> str:
+        """The title in the current language."""
+        return tr(self.title)
 
     def set_presentation(self, on: bool) -> None:
         """Large type and thick lines, when the view supports it."""
@@ -74,7 +79,7 @@ class Panels:
     def add(self, panel: Panel) -> Panel:
         """Register a panel under its unique key."""
         if panel.key in self._panels:
-            raise ValueError(f"two panels are called {panel.key!r}")
+            raise ValueError(f"two panels are called {panel.key!r}")  # a programming error
         self._panels[panel.key] = panel
         return panel
 
@@ -87,7 +92,11 @@ class Panels:
     def __getitem__(self, key: str) -> Panel:
         if key not in self._panels:
             choices = ", ".join(self._panels)
-            raise ValueError(f"no view called {key!r}; choose one of {choices}")
+            raise ValueError(
+                tr("no view called {name}; choose one of {choices}").format(
+                    name=repr(key), choices=choices
+                )
+            )
         return self._panels[key]
 
     def keys(self) -> list[str]:

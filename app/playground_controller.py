@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from app.context import Context
 from app.document import Document
+from app.i18n import QT_TR_NOOP, tr
 from app.views.controls_view import ControlsView
 from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
@@ -17,7 +18,7 @@ from app.views.network_view import NetworkView
 from nnviz import commands as cmd
 from nnviz.data.point_set import PointSet
 from nnviz.lessons.setup import dataset_from_rows
-from nnviz.presets import Preset, load_preset
+from nnviz.presets import Preset, load_preset, preset_names
 
 
 class PlaygroundController(QObject):
@@ -105,7 +106,9 @@ class PlaygroundController(QObject):
         generate_preset_points(self.doc, preset, undoable=True)
         self.ctx.send(cmd.SetSpec(preset.spec))
         self.ctx.send(cmd.SetConfig(preset.config))
-        self.ctx.say(f"{preset.title}: {preset.description}")
+        self.ctx.say(
+            tr("{title}: {description}").format(title=preset.title, description=preset.description)
+        )
 
     def load_dataset(self, name: str, options: dict[str, Any]) -> None:
         """Generated data by name with its noise, seed, test share and size (one undo step)."""
@@ -128,7 +131,9 @@ class PlaygroundController(QObject):
             return
         settings = {"name": "lesson", "noise": 0.0, "test_ratio": 0.0, "seed": 0}
         self.doc.replace(
-            PointSet.from_dataset(ds, 0.0, 0), "lesson points", {**settings, "domain": ds.domain}
+            PointSet.from_dataset(ds, 0.0, 0),
+            QT_TR_NOOP("lesson points"),
+            {**settings, "domain": ds.domain},
         )
 
     def clear_points(self) -> None:
@@ -136,13 +141,16 @@ class PlaygroundController(QObject):
         empty = self.doc.points.copy()
         for i in list(empty.ids):
             empty.remove(i)
-        self.doc.replace(empty, "clear points")
+        self.doc.replace(empty, QT_TR_NOOP("clear points"))
 
     def select_class(self, k: int) -> None:
         """Pick the class new points get (0-based)."""
         n = max(self.doc.points.n_classes, 1)
         if not 0 <= k < n:
-            self.ctx.say(f"this data has {n} classes; class {k + 1} is not available", about="edit")
+            self.ctx.say(
+                tr("this data has {n} classes; class {k} is not available").format(n=n, k=k + 1),
+                about="edit",
+            )
             return
         self.ctx.say("", about="edit")  # a class that exists: the complaint no longer applies
         self.current_class = k
@@ -159,6 +167,11 @@ class PlaygroundController(QObject):
         """Hand every point to the canvas."""
         X, y, is_test, ids = self.doc.points.all_arrays()
         self.canvas.set_points(X, y, is_test, ids, self.doc.points.kind, self.doc.points.n_classes)
+
+
+def preset_menu() -> list[tuple[str, str]]:
+    """(title, name) of every preset, for the data controls' menu."""
+    return [(load_preset(n).title, n) for n in preset_names()]
 
 
 def generate_preset_points(doc: Document, preset: Preset, undoable: bool) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 from app.autosave_writer import AutosaveWriter
 from app.context import Context
 from app.csv_import import CsvImporter
+from app.i18n import QT_TR_NOOP, tr
 from app.panels import Panels
 from nnviz import commands as cmd
 from nnviz.data.csv_io import write_csv
@@ -21,7 +22,11 @@ from nnviz.data.limits import shown
 from nnviz.session import Session, SessionError, load_session, save_session
 
 AUTOSAVE_MS = 30_000
-SESSION_FILTER = "nnviz sessions (*.nnviz);;All files (*)"
+
+
+def session_filter() -> str:
+    """The file dialogs' filter for sessions, in the current language."""
+    return tr("nnviz sessions (*.nnviz);;All files (*)")
 
 
 class SessionIO:
@@ -82,14 +87,14 @@ class SessionIO:
         """Write the session to ``path``; False (with a message) if that fails."""
         session = self.current_session()
         if session is None:
-            self.ctx.warn("Nothing to save yet: the network has not started.")
+            self.ctx.warn(tr("Nothing to save yet: the network has not started."))
             return False
         try:
             save_session(path, session)
         except (OSError, ValueError) as exc:
-            self.ctx.warn(f"Could not save {path.name}: {exc}")
+            self.ctx.warn(tr("Could not save {name}: {reason}").format(name=path.name, reason=exc))
             return False
-        self.ctx.say(f"Saved {path}")
+        self.ctx.say(tr("Saved {path}").format(path=path))
         return True
 
     def open_path(self, path: Path) -> bool:
@@ -105,22 +110,23 @@ class SessionIO:
             return False
         except Exception as exc:  # noqa: BLE001 - last resort: report, change nothing
             self.ctx.warn(
-                f"Could not open {Path(path).name} (unexpected error "
-                f"{type(exc).__name__}: {shown(exc)})"
+                tr("Could not open {name} (unexpected error {error}: {reason})").format(
+                    name=Path(path).name, error=type(exc).__name__, reason=shown(exc)
+                )
             )
             return False
         self.apply_session(s)
         self.path = Path(path)
-        self.ctx.say(f"Opened {Path(path).name}")
+        self.ctx.say(tr("Opened {name}").format(name=Path(path).name))
         return True
 
     def apply_session(self, s: Session) -> None:
         """Install a loaded session: data (undoable), network, settings, weights, layout."""
-        self.ctx.document.replace(s.points, "open session", {**s.dataset})
+        self.ctx.document.replace(s.points, QT_TR_NOOP("open session"), {**s.dataset})
         self.ctx.send(cmd.SetSpec(s.spec))
         self.ctx.send(cmd.SetConfig(s.config))
         self.ctx.send(
-            cmd.SetParams(tuple(s.params), reason="Session restored.", epoch=int(s.epoch))
+            cmd.SetParams(tuple(s.params), reason=tr("Session restored."), epoch=int(s.epoch))
         )
         state = s.view.get("window_state")
         if isinstance(state, str):
@@ -140,7 +146,7 @@ class SessionIO:
     def save_as_dialog(self) -> None:
         """Ask where to save."""
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save session", "session.nnviz", SESSION_FILTER
+            self.window, tr("Save session"), "session.nnviz", session_filter()
         )
         if name:
             path = Path(name if name.endswith(".nnviz") else f"{name}.nnviz")
@@ -149,7 +155,7 @@ class SessionIO:
 
     def open_dialog(self) -> None:
         """Ask which session to open."""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open session", "", SESSION_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, tr("Open session"), "", session_filter())
         if name:
             self.open_path(Path(name))
 
@@ -173,7 +179,7 @@ class SessionIO:
         """At start-up: offer to bring back the autosaved session, if there is one."""
         if not self.autosave_path.is_file():
             return False
-        if not self.ask("Restore the session autosaved when nnviz last closed?"):
+        if not self.ask(tr("Restore the session autosaved when nnviz last closed?")):
             return False
         return self.open_path(self.autosave_path)
 
@@ -188,21 +194,25 @@ class SessionIO:
         try:
             write_csv(path, X, y)
         except OSError as exc:
-            self.ctx.warn(f"Could not write {Path(path).name}: {exc}")
+            self.ctx.warn(
+                tr("Could not write {name}: {reason}").format(name=Path(path).name, reason=exc)
+            )
             return False
-        self.ctx.say(f"Exported {len(X)} points to {path}")
+        self.ctx.say(tr("Exported {n} points to {path}").format(n=len(X), path=path))
         return True
 
     def import_csv_dialog(self) -> None:
         """Ask for a CSV file to import."""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Import points", "", "CSV (*.csv)")
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Import points"), "", tr("CSV (*.csv)")
+        )
         if name:
             self.csv.import_in_background(Path(name))
 
     def export_csv_dialog(self) -> None:
         """Ask where to export the points."""
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export points", "points.csv", "CSV (*.csv)"
+            self.window, tr("Export points"), "points.csv", tr("CSV (*.csv)")
         )
         if name:
             self.export_csv(Path(name))
@@ -213,19 +223,22 @@ class SessionIO:
         try:
             if key == "window":
                 if not self.window.grab().save(str(path)):
-                    raise OSError("Qt could not write the image")
+                    raise OSError(tr("Qt could not write the image"))
             else:
                 self.panels[key].export_image(str(path))
         except (OSError, ValueError) as exc:
-            self.ctx.warn(f"Could not export the image: {exc}")
+            self.ctx.warn(tr("Could not export the image: {reason}").format(reason=exc))
             return False
-        self.ctx.say(f"Exported {path}")
+        self.ctx.say(tr("Exported {path}").format(path=path))
         return True
 
     def export_dialog(self, key: str) -> None:
         """Ask where to export a view's image."""
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export image", f"{key}.png", "PNG image (*.png);;SVG drawing (*.svg)"
+            self.window,
+            tr("Export image"),
+            f"{key}.png",
+            tr("PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if name:
             self.export_view(key, Path(name))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TR_NOOP, tr, worded
 from app.panels import Panel, Panels
 
 
@@ -28,7 +29,7 @@ class StageSpec:
     """A stage: its title, key, the panels it shows side by side, and extra controls."""
 
     name: str
-    title: str
+    title: str  # English, marked for the catalogue: shown as tr(title)
     key: str  # the shortcut that enters and leaves it ("" for the lesson-only stages)
     panels: tuple[str, ...]
     transport: bool = False  # the compact play/step/reset row under the views
@@ -37,15 +38,17 @@ class StageSpec:
 STAGES: dict[str, StageSpec] = {
     s.name: s
     for s in (
-        StageSpec("playground", "Playground", "F6", ("network", "canvas"), transport=True),
-        StageSpec("graph", "Computation graph", "F7", ("graph",)),
-        StageSpec("landscape", "Loss landscape", "F8", ("landscape",)),
-        StageSpec("plot", "Lesson plot", "", ("figure",)),
-        StageSpec("experiments", "Experiments", "F9", ("experiments",)),
-        StageSpec("table", "Feature table", "", ("table",)),
-        StageSpec("gears", "Chain rule as gears", "", ("gears",)),
-        StageSpec("knobs", "Six knobs", "", ("knobs",)),
-        StageSpec("images", "Images", "", ("images",)),
+        StageSpec(
+            "playground", QT_TR_NOOP("Playground"), "F6", ("network", "canvas"), transport=True
+        ),
+        StageSpec("graph", QT_TR_NOOP("Computation graph"), "F7", ("graph",)),
+        StageSpec("landscape", QT_TR_NOOP("Loss landscape"), "F8", ("landscape",)),
+        StageSpec("plot", QT_TR_NOOP("Lesson plot"), "", ("figure",)),
+        StageSpec("experiments", QT_TR_NOOP("Experiments"), "F9", ("experiments",)),
+        StageSpec("table", QT_TR_NOOP("Feature table"), "", ("table",)),
+        StageSpec("gears", QT_TR_NOOP("Chain rule as gears"), "", ("gears",)),
+        StageSpec("knobs", QT_TR_NOOP("Six knobs"), "", ("knobs",)),
+        StageSpec("images", QT_TR_NOOP("Images"), "", ("images", "network")),
     )
 }
 
@@ -82,7 +85,12 @@ class StageMode:
         ``extras`` are panels shown under the views (the lesson panel while a lesson plays).
         """
         if name not in STAGES:
-            raise ValueError(f"no stage called {name!r}; choose one of {', '.join(STAGES)}")
+            choices = ", ".join(STAGES)
+            raise ValueError(
+                tr("no stage called {name}; choose one of {choices}").format(
+                    name=repr(name), choices=choices
+                )
+            )
         if self.active is not None:
             self.leave()
         spec = STAGES[name]
@@ -123,8 +131,8 @@ class StageMode:
         page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         column = QVBoxLayout(page)
         column.setContentsMargins(4, 2, 4, 2)
-        keys = f"{spec.key} or Esc" if spec.key else "Esc"
-        header = QLabel(f"<b>{spec.title}</b> — {keys} returns to every view")
+        header = QLabel()
+        worded(header, "setText", lambda: stage_header(spec))
         header.setObjectName("stage-header")
         column.addWidget(header)
         row = QSplitter(Qt.Orientation.Horizontal)
@@ -167,6 +175,13 @@ class StageMode:
     def _notify(self) -> None:
         for listener in self.changed:
             listener(self.active.name if self.active is not None else None)
+
+
+def stage_header(spec: StageSpec) -> str:
+    """The line over a stage: its title and the keys that bring every view back."""
+    keys = tr("{key} or Esc").format(key=spec.key) if spec.key else "Esc"
+    title = tr(spec.title)
+    return tr("<b>{title}</b> — {keys} returns to every view").format(title=title, keys=keys)
 
 
 def _give_back_to_dock(dock: QDockWidget, widget: QWidget) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from app.i18n import tr
 from app.views.elided_label import ElidedLabel
 from app.views.steady_label import SteadyLabel
 from nnviz.snapshot import Snapshot
@@ -35,29 +37,36 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(self.numbers)
         self.about = ""
         self._last: tuple[bool, int] | None = None  # (playing, epoch) of the last snapshot
+        self._words: tuple[Callable[[], str], bool, str] | None = None  # how to re-say it
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Update the numbers (and any message the worker attached)."""
-        m = snap.metrics
-        loss, test_loss = _fmt(m.get("train_loss")), _fmt(m.get("test_loss"))
-        parts = [f"epoch {snap.epoch}"]
-        if self.compact:
-            parts.append(f"loss {loss} (test {test_loss})")
-        else:
-            parts += [f"train loss {loss}", f"test loss {test_loss}"]
-        if snap.kind != "regression":
-            acc, test_acc = _fmt(m.get("train_acc"), True), _fmt(m.get("test_acc"), True)
-            if self.compact:
-                parts.append(f"accuracy {acc} (test {test_acc})")
-            else:
-                parts += [f"train acc {acc}", f"test acc {test_acc}"]
-        parts.append(f"{snap.epochs_per_second:.0f} epochs/s")
-        self.numbers.setText("   ".join(parts))
+        self.show_numbers(snap)
         if self._training_started(snap):
             self.withdraw("edit")
             self.withdraw("training")
         if snap.message:
             self.say(snap.message, error=snap.event in ("diverged", "error"), about="training")
+
+    def show_numbers(self, snap: Snapshot) -> None:
+        """Only the numbers (in the current language), nothing else."""
+        m = snap.metrics
+        loss, test_loss = _fmt(m.get("train_loss")), _fmt(m.get("test_loss"))
+        parts = [tr("epoch {epoch}").format(epoch=snap.epoch)]
+        if self.compact:
+            parts.append(tr("loss {loss} (test {test})").format(loss=loss, test=test_loss))
+        else:
+            parts.append(tr("train loss {loss}").format(loss=loss))
+            parts.append(tr("test loss {loss}").format(loss=test_loss))
+        if snap.kind != "regression":
+            acc, test_acc = _fmt(m.get("train_acc"), True), _fmt(m.get("test_acc"), True)
+            if self.compact:
+                parts.append(tr("accuracy {acc} (test {test})").format(acc=acc, test=test_acc))
+            else:
+                parts.append(tr("train acc {acc}").format(acc=acc))
+                parts.append(tr("test acc {acc}").format(acc=test_acc))
+        parts.append(tr("{rate} epochs/s").format(rate=f"{snap.epochs_per_second:.0f}"))
+        self.numbers.setText("   ".join(parts))
 
     def _training_started(self, snap: Snapshot) -> bool:
         """Play pressed, or a manual step taken (the epoch moved while paused)."""
@@ -75,10 +84,23 @@ class StatusLine(QStatusBar):
         if not text and about:
             self.withdraw(about)
             return
+        self._words = None
         colour = "#c0392b" if error else "#2c3e50"
         self.message.setStyleSheet(f"color: {colour}; font-weight: {'bold' if error else 400};")
         self.message.setText(text)
         self.about = about
+
+    def say_worded(self, make: Callable[[], str], error: bool = False, about: str = "") -> None:
+        """Like ``say(make())``, and said again in the new language after a switch."""
+        self.say(make(), error, about)
+        self._words = (make, error, about)
+
+    def reword(self) -> bool:
+        """Say the message again in the current language, if it was said with ``say_worded``."""
+        if self._words is None:
+            return False
+        self.say_worded(*self._words)
+        return True
 
     def withdraw(self, about: str) -> None:
         """Clear the message if it is about ``about`` (it is no longer true)."""
@@ -86,6 +108,7 @@ class StatusLine(QStatusBar):
             self.message.clear()
             self.message.setToolTip("")
             self.about = ""
+            self._words = None
 
     def set_presentation(self, on: bool) -> None:
         """Fewer words in the numbers, so they fit a projector at large type."""

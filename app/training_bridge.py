@@ -17,7 +17,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.i18n import switches, tr
 from nnviz import commands as cmd
+from nnviz import text
+from nnviz.image_run import IMAGES, IMAGES_DONE, ImagesDone
 from nnviz.lab import Lab
 from nnviz.lab_loop import (
     COMMAND,
@@ -43,6 +46,8 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     sweep_progress = Signal(object)  # a SweepResult: one finished cell of a sweep
     sweep_finished = Signal(object)  # {"experiment", "cancelled", "seconds", "cells", "error"}
+    images_progress = Signal(object)  # an ImageEpoch: one epoch of the digit network
+    images_finished = Signal(object)  # an ImagesDone: the digit run ended (or was refused)
 
     def __init__(
         self, make_lab: Callable[[], Lab], recovery: Callable[[], list] = lambda: []
@@ -57,6 +62,7 @@ class TrainingWorker(QObject):
         self.restarts = 0
         self._seq_base = 0  # a restarted process counts from 1 again; views need seq to grow
         self._last_seq = 0
+        self.image_run: int | None = None  # the digit run under way in the process, if any
         self._open()
 
     def _open(self) -> None:
@@ -66,9 +72,13 @@ class TrainingWorker(QObject):
         self.process = self._ctx.Process(
             target=serve, args=(self._make_lab, inbox, outbox), name="nnviz-training", daemon=True
         )
+        # Its first command: speak the app's language (a switch later sends another).
+        self._commands.send((COMMAND, cmd.SetLanguage(text.language())))
 
     def send(self, command: cmd.Command) -> None:
         """Send a command to the training process (safe from any thread)."""
+        if isinstance(command, cmd.TrainImages):
+            self.image_run = command.run
         self._post((COMMAND, command))
 
     def delivered(self) -> None:
@@ -115,6 +125,12 @@ class TrainingWorker(QObject):
                 self.sweep_progress.emit(value)
             elif kind == SWEEP_DONE:
                 self.sweep_finished.emit(value)
+            elif kind == IMAGES:
+                self.images_progress.emit(value.refrozen())
+            elif kind == IMAGES_DONE:
+                if value.run == self.image_run:
+                    self.image_run = None
+                self.images_finished.emit(value)
             elif kind == FAILED:
                 self.failed.emit(value)
                 self._stop.set()
@@ -126,6 +142,12 @@ class TrainingWorker(QObject):
             return False
         self.restarts += 1
         self._seq_base = self._last_seq
+        if self.image_run is not None:  # that run died with the process: say so, once
+            why = tr(
+                "The training process stopped while the digit network trained; train it again."
+            )
+            self.images_finished.emit(ImagesDone(self.image_run, 0, error=why))
+            self.image_run = None
         code = self.process.exitcode
         with self._lock:
             self._open()
@@ -153,6 +175,8 @@ class TrainingBridge(QObject):
     failed = Signal(str)
     sweep_progress = Signal(object)  # relayed from the worker, see TrainingWorker
     sweep_finished = Signal(object)
+    images_progress = Signal(object)  # relayed from the worker: an ImageEpoch
+    images_finished = Signal(object)  # an ImagesDone
 
     def __init__(self, make_lab: Callable[[], Lab], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +192,9 @@ class TrainingBridge(QObject):
         self.worker.failed.connect(self.failed)
         self.worker.sweep_progress.connect(self.sweep_progress)
         self.worker.sweep_finished.connect(self.sweep_finished)
+        switches.switched.connect(self._speak)
+        self.worker.images_progress.connect(self.images_progress)
+        self.worker.images_finished.connect(self.images_finished)
         self._running = False
 
     def start(self) -> None:
@@ -181,11 +208,17 @@ class TrainingBridge(QObject):
             self._last_data = command
         self.worker.send(command)
 
+    @Slot(str)
+    def _speak(self, language: str) -> None:
+        """The user switched language: the training process words its messages in it too."""
+        self.send(cmd.SetLanguage(language))
+
     def shutdown(self, timeout_ms: int = 8000) -> None:
         """Flag → quit() → wait(): stop the process and the thread; safe to call twice."""
         if not self._running:
             return
         self._running = False
+        switches.switched.disconnect(self._speak)  # a stopped process hears no more
         self.worker.stop()
         self.thread.quit()
         if not self.thread.wait(timeout_ms):

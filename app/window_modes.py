@@ -1,10 +1,13 @@
-"""The window's modes for a lecture: presentation type, stage, layout reset, full screen."""
+"""The window's modes: presentation type, stage, layout reset, full screen, language."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.i18n import LANGUAGES, tr
+from app.playground_controller import preset_menu
 
 
 def presentation_pixels(height: int) -> int:
@@ -31,7 +34,9 @@ class WindowModes:
             room = self.width() - self.docks["controls"].width()
             self.resizeDocks([self.docks["canvas"]], [room // 2], Qt.Orientation.Horizontal)
         self.status.set_presentation(on)
-        self.status.say("Presentation mode on (F5 to leave)" if on else "Presentation mode off")
+        self.status.say_worded(
+            lambda: tr("Presentation mode on (F5 to leave)") if on else tr("Presentation mode off")
+        )
 
     def _apply_type_size(self, force: bool = False) -> None:
         """Every widget's type, menus and popups included: the app font, sized for the room.
@@ -70,14 +75,20 @@ class WindowModes:
         self.docks["curves"].raise_()
         self.resizeDocks([self.docks["curves"]], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["canvas"]], [600], Qt.Orientation.Horizontal)
-        self.status.say("Layout reset: every view is back in its place.")
+        self.status.say_worded(lambda: tr("Layout reset: every view is back in its place."))
 
     def toggle_stage(self, name: str) -> None:
         """F6/F7/F8: that view alone in the window; the same key (or Esc) brings all back."""
         self.stage.toggle(name)
         active = self.stage.active
+        if active is not None and active.transport and self.latest is not None:
+            self.transport.show_snapshot(self.latest)  # its numbers, before the next snapshot
         if active is not None:
-            self.status.say(f"{active.title} on stage: {active.key} or Esc returns to every view.")
+            self.status.say_worded(
+                lambda: tr("{title} on stage: {key} or Esc returns to every view.").format(
+                    title=tr(active.title), key=active.key
+                )
+            )
 
     def set_language(self, language: str) -> None:
         """View ▸ Language: switch at once, without a restart (remembered for next time)."""
@@ -85,6 +96,36 @@ class WindowModes:
             self.language.set(language)
         except ValueError as exc:
             self.status.say(str(exc), error=True)
+            return
+        name = LANGUAGES[language]  # each language says its name in its own words
+        self.status.say_worded(lambda: tr("Language: {name}").format(name=name))
+
+    def reword(self, language: str) -> None:
+        """The whole window in the new language at once (Language.changed calls this).
+
+        Texts set once re-set themselves (``worded``); what views drew from data is drawn
+        again: each view's ``reword()`` if it has one, then the newest snapshot to every view
+        that only draws it (controllers that keep state from snapshots are not fed twice).
+        """
+        self.data_controls.set_presets(preset_menu())
+        if not self.lessons.active:  # a playing lesson re-words its step itself
+            self.lessons.panel.clear()
+        for panel in self.panels:
+            reword = getattr(panel.view, "reword", None)
+            if reword is not None:
+                reword()
+        snap = self.latest
+        if snap is not None:
+            self.status.show_numbers(snap)
+            self.transport.show_snapshot(snap)
+            for panel in self.panels:
+                if panel.show_snapshot is None or panel.feed_hidden:
+                    continue
+                if panel.widget.isVisible():
+                    panel.show_snapshot(snap)
+                else:
+                    self._behind.add(panel.key)  # re-worded once it shows
+        self.status.reword()  # a message said in words (not a snapshot's) follows too
 
     def toggle_fullscreen(self) -> None:
         """F11: full screen and back."""
@@ -95,9 +136,9 @@ class WindowModes:
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard shortcuts."""
-        from app.menus import SHORTCUTS_HELP
+        from app.menus import shortcuts_help
 
         if self.interactive:
-            QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+            QMessageBox.information(self, tr("Keyboard shortcuts"), shortcuts_help())
         else:
-            self.status.say("Space play/pause · → epoch · R reset · Ctrl+Z undo · F5 present")
+            self.status.say(tr("Space play/pause · → epoch · R reset · Ctrl+Z undo · F5 present"))

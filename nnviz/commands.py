@@ -160,6 +160,39 @@ class CancelSweep:
     """Stop the running sweep after the cell in progress; its results so far stay shown."""
 
 
+@dataclass(frozen=True)
+class SetLanguage:
+    """Word every message from now on in ``language`` ("en", "zh_CN"), as the window does.
+
+    The training process has its own copy of the core's catalogue (nnviz.text), so the bridge
+    sends this when the process starts and whenever the user switches language.
+    """
+
+    language: str
+
+
+@dataclass(frozen=True)
+class TrainImages:
+    """Train the digit-image MLP k·k → hidden → 10 in the training process, one epoch a turn.
+
+    ``run`` is the caller's number for this run: every progress value carries it back, so
+    values of a run that was replaced can be told apart. A run already going is cancelled
+    first; the live network is not touched. The same seed gives the same weights.
+    """
+
+    run: int = 0
+    epochs: int = 8
+    seed: int = 0
+    k: int = 12
+    n: int = 2000
+    hidden: int = 16
+
+
+@dataclass(frozen=True)
+class CancelImages:
+    """Stop the digit-image run between two epochs; what it drew so far stays."""
+
+
 Command = (
     Play
     | Pause
@@ -178,4 +211,7 @@ Command = (
     | RequestSnapshot
     | StartSweep
     | CancelSweep
+    | SetLanguage
+    | TrainImages
+    | CancelImages
 )

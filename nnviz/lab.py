@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from nnviz import commands as cmd
+from nnviz.data.limits import shown
 from nnviz.engine.features import feature_matrix
 from nnviz.engine.grid import neuron_grids
 from nnviz.engine.likelihood import data_likelihood
@@ -23,7 +24,7 @@ from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
 from nnviz.lab_fit import check_data, fit_config_to_spec, fit_spec_to_data, task_name
 from nnviz.run import Run, check_network
 from nnviz.snapshot import Snapshot, frozen, frozen_all
-from nnviz.text import _
+from nnviz.text import _, set_language
 
 # Events after which training pauses: nothing to train on, blown up, or stopped early.
 STOPS = ("diverged", "idle", "stopped")
@@ -273,6 +274,13 @@ class Lab:
 
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
         self.token = int(c.token)
+
+    def _on_SetLanguage(self, c: cmd.SetLanguage) -> None:
+        if not isinstance(c.language, str) or not c.language.replace("_", "").isalnum():
+            raise ValueError(
+                _("a language is a name like zh_CN or en, not {value}", value=shown(c.language))
+            )
+        set_language(c.language)  # a language without a catalogue speaks English
 
     # ----- training --------------------------------------------------------------------------
     def advance(self, budget_s: float = 0.01) -> int:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from nnviz import commands as cmd
 from nnviz.experiments.sweep_run import SWEEP, SWEEP_DONE, RunningSweep  # noqa: F401 - protocol
+from nnviz.image_run import IMAGES, IMAGES_DONE, RunningImages, start_message  # noqa: F401
 from nnviz.lab import Lab
 from nnviz.text import _
 
@@ -24,7 +25,8 @@ TRAIN_SLICE_S = 0.008  # train in slices this long between looks at the command 
 
 # Messages: ("command", Command), ("delivered", None), ("stop", None) go to the loop;
 # ("snapshot", Snapshot) and ("failed", text) come back, and while a sweep runs
-# ("sweep", SweepResult) per cell and one ("sweep_done", {...}) (see experiments/sweep_run.py).
+# ("sweep", SweepResult) per cell and one ("sweep_done", {...}) (see experiments/sweep_run.py),
+# and while the digit images train ("images", ImageEpoch) per epoch and one ("images_done", ...).
 COMMAND, DELIVERED, STOP = "command", "delivered", "stop"
 SNAPSHOT, FAILED = "snapshot", "failed"
 
@@ -55,7 +57,8 @@ class LabLoop:
         self.stopped = False
         self._last_emit = -float("inf")
         self.sweep: RunningSweep | None = None  # computed a cell per loop turn
-        self.outgoing: list[tuple[str, Any]] = []  # sweep messages waiting for the pipe
+        self.images: RunningImages | None = None  # the digit network, an epoch per loop turn
+        self.outgoing: list[tuple[str, Any]] = []  # sweep and image messages for the pipe
 
     def handle(self, message: tuple[str, Any]) -> None:
         """One message from the GUI side."""
@@ -66,6 +69,8 @@ class LabLoop:
             self.delivered = True
         elif kind == COMMAND and isinstance(value, cmd.StartSweep | cmd.CancelSweep):
             self._sweep_command(value)
+        elif kind == COMMAND and isinstance(value, cmd.TrainImages | cmd.CancelImages):
+            self._images_command(value)
         elif kind == COMMAND:
             self._apply(value)
         else:
@@ -97,6 +102,23 @@ class LabLoop:
         if self.sweep.finished:
             self.sweep = None
 
+    def _images_command(self, command: cmd.TrainImages | cmd.CancelImages) -> None:
+        """Start or cancel the image run; a new one first ends the one going (as cancelled)."""
+        if self.images is not None:
+            self.outgoing.append(self.images.cancel())
+            self.images = None
+        if isinstance(command, cmd.TrainImages):
+            self.images, refused = start_message(command)
+            self.outgoing += refused
+
+    def images_step(self) -> None:
+        """One epoch of the image run, between training slices (commands are read between)."""
+        if self.images is None:
+            return
+        self.outgoing += self.images.step()
+        if self.images.finished:
+            self.images = None
+
     def take_messages(self) -> list[tuple[str, Any]]:
         """The sweep messages to send now (and forget)."""
         out, self.outgoing = self.outgoing, []
@@ -127,7 +149,7 @@ class LabLoop:
 
     def wait_s(self) -> float:
         """How long to wait for a message before looking again."""
-        if self.sweep is not None:  # a cell is waiting to be computed
+        if self.sweep is not None or self.images is not None:  # a cell or an epoch is waiting
             return 0.0
         if self.lab.playing:  # at a speed limit, nap instead of spinning between epochs
             paced = self.lab.epochs_per_second and self.lab.stop_at_epoch is None
@@ -163,6 +185,7 @@ def _run(loop: LabLoop, inbox: Channel, outbox: Channel) -> None:
             return
         loop.train()
         loop.sweep_step()
+        loop.images_step()
         for message in loop.take_messages():
             outbox.send(message)
         if loop.snapshot_due():

@@ -1,5 +1,21 @@
 """Shared test setup: headless Qt and warnings as errors."""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from nnviz import text  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def english_sentences():
+    """Every test starts and ends in English, core and Qt alike (a test may switch)."""
+    text.set_language("en")
+    yield
+    text.set_language("en")
+    i18n = sys.modules.get("app.i18n")
+    if i18n is not None:
+        i18n.install_catalogues("en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -82,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output or args.root / POT
     date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
     found = collect(args.root)
+    old = output.read_text(encoding="utf-8") if output.exists() else ""
+    stamped = re.search(r'^"POT-Creation-Date: (.*)\\n"$', old, re.M)
+    if stamped and render(found, stamped.group(1)) == old:
+        print(f"{len(found)} messages, unchanged → {output}")
+        return 0  # same templates: keep the file (and its date) as it is
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render(found, date), encoding="utf-8")
     print(f"{len(found)} messages → {output}")

@@ -160,10 +160,10 @@ class Curves(pg.PlotWidget):
         self.hideButtons()
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.2)
-        self.legend = plot.addLegend(offset=(-10, -10), labelTextColor=INK)
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 200))
-        self.active = plot.plot(name=tr("you: least sure first"))
-        self.random = plot.plot(name=tr("at random, same seed"))
+        # The key is a label under the plot (ActiveLearningView): a legend anchored inside a
+        # plot outlives its view box when a window closes and then fails on a late resize.
+        self.active = plot.plot()
+        self.random = plot.plot()
         self.presenting = False
         self.reword()
         self.shown: tuple = (([], []), ([], []), 4, 40)  # the last drawn, for a change of look
@@ -174,11 +174,6 @@ class Curves(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setLabel("bottom", tr("labels given"), color=INK)
         plot.setLabel("left", tr("held-out accuracy (%)"), color=INK)
-        for item, text in ((self.active, tr("you: least sure first")),
-                           (self.random, tr("at random, same seed"))):  # fmt: skip
-            label = self.legend.getLabel(item)
-            if label is not None:
-                label.setText(text)
 
     def show_curves(self, active, random, start: int, budget: int) -> None:
         """Both curves ((labels, accuracy) each, accuracy as a fraction) on labels start…budget."""
@@ -202,7 +197,7 @@ class Curves(pg.PlotWidget):
         self.setYRange(max(0.0, 5 * np.floor(low / 5)), 100, padding=0.02)
 
     def set_presentation(self, on: bool, px: int) -> None:
-        """Large ticks, captions and legend; thicker lines (redrawn at once)."""
+        """Large ticks and captions; thicker lines (redrawn at once)."""
         self.presenting = on
         style_plot(self.getPlotItem(), on, px)
         self.show_curves(*self.shown)

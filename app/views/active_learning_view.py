@@ -7,7 +7,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.i18n import tr, worded
-from app.views.active_learning_items import POOL_GREY, Curves, Plane, PlaneState
+from app.views.active_learning_items import (
+    ACTIVE_COLOR,
+    POOL_GREY,
+    RANDOM_COLOR,
+    Curves,
+    Plane,
+    PlaneState,
+)
 from app.views.knob_items import export_widget, font_px, set_px_fonts
 from nnviz.palette import CLASS_COLORS, HIGHLIGHT, INK, hex_color
 
@@ -60,6 +67,9 @@ class ActiveLearningView(QWidget):
         self.key = QLabel()
         self.key.setWordWrap(True)
         self.curves = Curves()
+        self.curves_key = QLabel()
+        self.curves_key.setWordWrap(True)
+        worded(self.curves_key, "setText", self._curves_key_text)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -67,8 +77,13 @@ class ActiveLearningView(QWidget):
         left_layout.addWidget(self.key)
         split = QSplitter()
         split.setChildrenCollapsible(False)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.curves, 1)
+        right_layout.addWidget(self.curves_key)
         split.addWidget(left)
-        split.addWidget(self.curves)
+        split.addWidget(right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -94,6 +109,18 @@ class ActiveLearningView(QWidget):
                 dot.format(c=hex_color(POOL_GREY)) + tr("no label yet") + "</span>",
                 ring.format(c=hex_color(INK)) + tr("least sure") + "</span>",
                 ring.format(c=hex_color(HIGHLIGHT)) + tr("next for L") + "</span>",
+            ]
+        )
+
+    def _curves_key_text(self) -> str:
+        """The curves' key under them, in the current language."""
+        line = (
+            "<span style='white-space:nowrap'><span style='color:{c}'>{mark}</span>&nbsp;{t}</span>"
+        )
+        return " &nbsp; ".join(
+            [
+                line.format(c=hex_color(ACTIVE_COLOR), mark="━●━", t=tr("you: least sure first")),
+                line.format(c=hex_color(RANDOM_COLOR), mark="╍╍╍", t=tr("at random, same seed")),
             ]
         )
 
@@ -129,7 +156,7 @@ class ActiveLearningView(QWidget):
         self.presenting = on
         px = font_px(on)
         for widget in (self.next_button, self.undo_button, self.restart_button, self.message,
-                       self.key):  # fmt: skip
+                       self.key, self.curves_key):  # fmt: skip
             set_px_fonts(widget, px)
         self._fix_message_height()
         self.plane.set_presentation(on, px)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.widgets import blocked, combo, select_data
+from app.i18n import QT_TR_NOOP, reworded, tr, worded
+from app.views.widgets import add_item, blocked, combo, select_data, worded_label
 from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import MAX_PATIENCE, TrainConfig
@@ -28,39 +30,45 @@ from nnviz.snapshot import Snapshot
 LEARNING_RATES = [1e-5, 1e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REG_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 SPEEDS = [
-    ("max", None),
-    ("100 epochs/s", 100.0),
-    ("25 epochs/s", 25.0),
-    ("10 epochs/s", 10.0),
-    ("3 epochs/s", 3.0),
-    ("1 epoch/s", 1.0),
+    (QT_TR_NOOP("max"), None),
+    (QT_TR_NOOP("100 epochs/s"), 100.0),
+    (QT_TR_NOOP("25 epochs/s"), 25.0),
+    (QT_TR_NOOP("10 epochs/s"), 10.0),
+    (QT_TR_NOOP("3 epochs/s"), 3.0),
+    (QT_TR_NOOP("1 epoch/s"), 1.0),
 ]
 DEFAULT_SPEED = 25.0  # a pace a class can follow; "max" is one choice away
 OPTIMIZERS = [
     ("SGD", "sgd"),
-    ("Momentum", "momentum"),
-    ("Nesterov", "nesterov"),
+    (QT_TR_NOOP("Momentum"), "momentum"),
+    (QT_TR_NOOP("Nesterov"), "nesterov"),
     ("Adagrad", "adagrad"),
     ("RMSprop", "rmsprop"),
     ("Adam", "adam"),
     *((label, key) for key, label in RULE_LABELS.items()),  # mistake-driven, no gradient
 ]
+# The core's names of the perceptron rules (RULE_LABELS), for the catalogue: the combo box
+# shows every label through tr().
+RULE_WORDS = (QT_TR_NOOP("Perceptron rule"), QT_TR_NOOP("Averaged perceptron"))
 ACTIVATIONS = [
     ("tanh", "tanh"),
     ("sigmoid", "sigmoid"),
     ("ReLU", "relu"),
     ("leaky ReLU", "leaky_relu"),
-    ("linear", "identity"),
+    (QT_TR_NOOP("linear"), "identity"),
 ]
 HEAD_LABELS = {
-    ("sigmoid", "log"): "sigmoid + log loss",
+    ("sigmoid", "log"): QT_TR_NOOP("sigmoid + log loss"),
     ("sigmoid", "mse"): "sigmoid + MSE",
     ("tanh", "mse"): "tanh + MSE",
-    ("identity", "hinge"): "linear + hinge",
-    ("softmax", "cross_entropy"): "softmax + cross-entropy",
-    ("identity", "mse"): "linear + MSE",
-    ("step", "mse"): "step (0/1) + MSE",
+    ("identity", "hinge"): QT_TR_NOOP("linear + hinge"),
+    ("softmax", "cross_entropy"): QT_TR_NOOP("softmax + cross-entropy"),
+    ("identity", "mse"): QT_TR_NOOP("linear + MSE"),
+    ("step", "mse"): QT_TR_NOOP("step (0/1) + MSE"),
 }
+
+
+Words = Callable[[], str]  # makes a text in the current language (it calls tr)
 
 
 class ControlsView(QWidget):
@@ -81,16 +89,23 @@ class ControlsView(QWidget):
     # ----- construction ----------------------------------------------------------------------
     def _build_transport(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.play_button = QPushButton("▶ Play")
-        self.play_button.setToolTip("Start or pause training (Space)")
+        self.play_button = QPushButton()
+        worded(self.play_button, "setToolTip", lambda: tr("Start or pause training (Space)"))
         self.play_button.setCheckable(True)
+        reworded(self.play_button, lambda b: b.setText(play_text(b.isChecked())))
         self.play_button.clicked.connect(self._on_play_clicked)
-        self.back_button = self._button("◀ Back", "Undo the last step exactly (←)", cmd.StepBack)
-        self.epoch_button = self._button("Step epoch", "Train one epoch (→)", cmd.StepEpoch)
-        self.batch_button = self._button(
-            "Step batch", "Train one mini-batch (Shift+→)", cmd.StepBatch
+        self.back_button = self._button(
+            lambda: tr("◀ Back"), lambda: tr("Undo the last step exactly (←)"), cmd.StepBack
         )
-        self.reset_button = self._button("Reset", "Re-randomise the parameters (R)", cmd.Reset)
+        self.epoch_button = self._button(
+            lambda: tr("Step epoch"), lambda: tr("Train one epoch (→)"), cmd.StepEpoch
+        )
+        self.batch_button = self._button(
+            lambda: tr("Step batch"), lambda: tr("Train one mini-batch (Shift+→)"), cmd.StepBatch
+        )
+        self.reset_button = self._button(
+            lambda: tr("Reset"), lambda: tr("Re-randomise the parameters (R)"), cmd.Reset
+        )
         for b in (
             self.play_button,
             self.back_button,
@@ -101,44 +116,63 @@ class ControlsView(QWidget):
             row.addWidget(b)
         return row
 
-    def _button(self, text: str, tip: str, command: type) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
+    def _button(self, text: Words, tip: Words, command: type) -> QPushButton:
+        button = QPushButton()
+        worded(button, "setText", text)
+        worded(button, "setToolTip", tip)
         button.clicked.connect(lambda: self.command_requested.emit(command()))
         return button
 
     def _build_training(self) -> QGroupBox:
-        box = QGroupBox("Training (changes apply live, no reset)")
+        box = QGroupBox()
+        worded(box, "setTitle", lambda: tr("Training (changes apply live, no reset)"))
         form = QFormLayout(box)
-        self.speed = combo(SPEEDS, "Slow training down to watch it, or run at full speed")
-        self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
-        self.lr = combo([(f"{v:g}", v) for v in LEARNING_RATES], "Step size α of each update")
-        self.optimizer = combo(OPTIMIZERS, "How each step uses the gradient (torch.optim rules)")
-        self.reg = combo(
-            [("none", "none"), ("L1", "l1"), ("L2", "l2")],
-            "Penalty on weight size: L1 = λΣ|w|, L2 = ½λΣw² (biases are free)",
+        self.speed = combo(
+            SPEEDS, QT_TR_NOOP("Slow training down to watch it, or run at full speed")
         )
-        self.reg_rate = combo([(f"{v:g}", v) for v in REG_RATES], "Regularisation rate λ")
+        self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
+        self.lr = combo(
+            [(f"{v:g}", v) for v in LEARNING_RATES], QT_TR_NOOP("Step size α of each update")
+        )
+        self.optimizer = combo(
+            OPTIMIZERS, QT_TR_NOOP("How each step uses the gradient (torch.optim rules)")
+        )
+        self.reg = combo(
+            [(QT_TR_NOOP("none"), "none"), ("L1", "l1"), ("L2", "l2")],
+            QT_TR_NOOP("Penalty on weight size: L1 = λΣ|w|, L2 = ½λΣw² (biases are free)"),
+        )
+        self.reg_rate = combo(
+            [(f"{v:g}", v) for v in REG_RATES], QT_TR_NOOP("Regularisation rate λ")
+        )
         self.batch = QSpinBox()
         self.batch.setRange(1, 500)
-        self.batch.setToolTip("Examples per gradient step (1 = stochastic)")
-        self.early = QCheckBox("Stop early")
-        self.early.setToolTip(
-            "Hold out 20 % of the training points; stop when their loss has not improved "
-            "for 'patience' epochs, and put back the best weights"
+        worded(self.batch, "setToolTip", lambda: tr("Examples per gradient step (1 = stochastic)"))
+        self.early = QCheckBox()
+        worded(self.early, "setText", lambda: tr("Stop early"))
+        worded(
+            self.early,
+            "setToolTip",
+            lambda: tr(
+                "Hold out 20 % of the training points; stop when their loss has not improved "
+                "for 'patience' epochs, and put back the best weights"
+            ),
         )
         self.patience = QSpinBox()
         self.patience.setRange(1, MAX_PATIENCE)
-        self.patience.setSuffix(" epochs")
-        self.patience.setToolTip("Epochs to wait for a better validation loss before stopping")
-        form.addRow("Speed", self.speed)
-        form.addRow("Learning rate", self.lr)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Regularisation", self.reg)
-        form.addRow("Reg. rate", self.reg_rate)
-        form.addRow("Batch size", self.batch)
+        worded(self.patience, "setSuffix", lambda: tr(" epochs"))
+        worded(
+            self.patience,
+            "setToolTip",
+            lambda: tr("Epochs to wait for a better validation loss before stopping"),
+        )
+        form.addRow(worded_label(lambda: tr("Speed")), self.speed)
+        form.addRow(worded_label(lambda: tr("Learning rate")), self.lr)
+        form.addRow(worded_label(lambda: tr("Optimizer")), self.optimizer)
+        form.addRow(worded_label(lambda: tr("Regularisation")), self.reg)
+        form.addRow(worded_label(lambda: tr("Reg. rate")), self.reg_rate)
+        form.addRow(worded_label(lambda: tr("Batch size")), self.batch)
         form.addRow(self.early)
-        form.addRow("Patience", self.patience)
+        form.addRow(worded_label(lambda: tr("Patience")), self.patience)
         self.early.toggled.connect(self._on_config_edited)
         self.patience.editingFinished.connect(self._on_config_edited)
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
@@ -148,21 +182,31 @@ class ControlsView(QWidget):
         return box
 
     def _build_model(self) -> QGroupBox:
-        box = QGroupBox("Model (changes rebuild the network)")
+        box = QGroupBox()
+        worded(box, "setTitle", lambda: tr("Model (changes rebuild the network)"))
         form = QFormLayout(box)
-        self.activation = combo(ACTIVATIONS, "Hidden-layer activation")
-        self.head = combo([], "Output activation and loss")
+        self.activation = combo(ACTIVATIONS, QT_TR_NOOP("Hidden-layer activation"))
+        self.head = combo([], QT_TR_NOOP("Output activation and loss"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Random seed of the initial weights and the shuffling")
-        self.bias = QCheckBox("every neuron has a bias b")
-        self.bias.setToolTip("CS188 uses none (h = act(x·W)); the video's threshold is a bias")
+        worded(
+            self.seed,
+            "setToolTip",
+            lambda: tr("Random seed of the initial weights and the shuffling"),
+        )
+        self.bias = QCheckBox()
+        worded(self.bias, "setText", lambda: tr("every neuron has a bias b"))
+        worded(
+            self.bias,
+            "setToolTip",
+            lambda: tr("CS188 uses none (h = act(x·W)); the video's threshold is a bias"),
+        )
         self.param_count = QLabel()
-        form.addRow("Activation", self.activation)
-        form.addRow("Output + loss", self.head)
-        form.addRow("Bias", self.bias)
-        form.addRow("Seed", self.seed)
-        form.addRow("Parameters", self.param_count)
+        form.addRow(worded_label(lambda: tr("Activation")), self.activation)
+        form.addRow(worded_label(lambda: tr("Output + loss")), self.head)
+        form.addRow(worded_label(lambda: tr("Bias")), self.bias)
+        form.addRow(worded_label(lambda: tr("Seed")), self.seed)
+        form.addRow(worded_label(lambda: tr("Parameters")), self.param_count)
         self.bias.toggled.connect(self._on_spec_edited)
         self.activation.currentIndexChanged.connect(self._on_spec_edited)
         self.head.currentIndexChanged.connect(self._on_head_edited)
@@ -177,7 +221,7 @@ class ControlsView(QWidget):
         widgets = (self.play_button, self.batch, self.seed, self.head, self.early, self.patience)
         with blocked(*widgets):
             self.play_button.setChecked(snap.playing)
-            self.play_button.setText("❚❚ Pause" if snap.playing else "▶ Play")
+            self.play_button.setText(play_text(snap.playing))
             if not self.batch.hasFocus():
                 self.batch.setValue(int(c.batch_size))
             if not self.seed.hasFocus():
@@ -200,7 +244,7 @@ class ControlsView(QWidget):
         if [self.head.itemData(i) for i in range(self.head.count())] != heads:
             self.head.clear()
             for h in heads:
-                self.head.addItem(HEAD_LABELS.get(h, f"{h[0]} + {h[1]}"), h)
+                add_item(self.head, HEAD_LABELS.get(h, f"{h[0]} + {h[1]}"), h)
         self.head.setCurrentIndex(max(self.head.findData(current), 0))
 
     # ----- commands out ----------------------------------------------------------------------
@@ -262,6 +306,11 @@ class ControlsView(QWidget):
         """Grey out the transport buttons (e.g. while a dialog is open)."""
         for b in (self.play_button, self.epoch_button, self.batch_button, self.reset_button):
             b.setEnabled(enabled)
+
+
+def play_text(playing: bool) -> str:
+    """The play button's words: what pressing it does now."""
+    return tr("❚❚ Pause") if playing else tr("▶ Play")
 
 
 def _optimizer_key(c: TrainConfig) -> str:

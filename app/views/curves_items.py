@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
-from nnviz.palette import BLUE
+from app.i18n import QT_TR_NOOP, tr
+from nnviz.palette import BLUE, CLASS_COLORS, ORANGE
 
 Array = np.ndarray
 SERIES = ("train_loss", "test_loss", "train_acc", "test_acc", "val_loss", "mistakes")
@@ -16,6 +18,22 @@ LOSS_SERIES = ("train_loss", "test_loss", "val_loss")  # what the loss panel usu
 MISTAKE_SERIES = ("mistakes",)  # what it shows instead while a perceptron rule trains
 # Train is a darker shade of the positive blue (reads as "the main line"); test is orange.
 TRAIN_COLOR = tuple(int(c * 0.75) for c in BLUE)
+GREEN = CLASS_COLORS[2]  # validation loss and the best epoch (early stopping)
+# English words, marked for the catalogue: shown through tr().
+HINT = QT_TR_NOOP("hover over the curves for exact values")
+NOTE = QT_TR_NOOP("accuracy applies to classification")
+MISTAKES = QT_TR_NOOP("mistakes per epoch")
+LOG_TIP = QT_TR_NOOP("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
+# (plot, series, colour, legend name, dashed)
+LINES = (
+    ("loss", "train_loss", TRAIN_COLOR, QT_TR_NOOP("train"), False),
+    ("loss", "test_loss", ORANGE, QT_TR_NOOP("test"), True),
+    ("acc", "train_acc", TRAIN_COLOR, QT_TR_NOOP("train"), False),
+    ("acc", "test_acc", ORANGE, QT_TR_NOOP("test"), True),
+    ("loss", "val_loss", GREEN, QT_TR_NOOP("validation"), True),
+    ("loss", "mistakes", TRAIN_COLOR, QT_TR_NOOP("mistakes"), False),
+)
+OPTIONAL = ("val_loss", "mistakes")  # in the legend only while they have points
 
 
 def clean_history(history: dict | None) -> dict[str, Array]:
@@ -131,31 +149,46 @@ def header_text(epoch: int, metrics: dict[str, float], mistakes: float | None = 
 
     While a perceptron rule trains (``mistakes`` given) it shows the last epoch's mistakes.
     """
+    shown = tr("epoch {epoch}").format(epoch=f"{max(int(epoch), 0):06d}")
     if mistakes is not None:
         made = "–" if not math.isfinite(mistakes) else f"{mistakes:.0f}"
-        return f"epoch {max(int(epoch), 0):06d}   mistakes in the last epoch {made}"
+        return f"{shown}   " + tr("mistakes in the last epoch {n}").format(n=made)
     train = fmt_loss((metrics or {}).get("train_loss"), 3)
     test = fmt_loss((metrics or {}).get("test_loss"), 3)
-    return f"epoch {max(int(epoch), 0):06d}   train loss {train}   test loss {test}"
+    losses = (
+        tr("train loss {loss}").format(loss=train),
+        tr("test loss {loss}").format(loss=test),
+    )
+    return "   ".join((shown, *losses))
 
 
 def readout_text(history: dict[str, Array], i: int, accuracy: bool = True) -> str:
     """The hover line for history row ``i``: the epoch and every value at it."""
     parts = [
-        f"epoch {int(history['epoch'][i])}",
-        f"train loss {fmt_loss(history['train_loss'][i])}",
-        f"test loss {fmt_loss(history['test_loss'][i])}",
+        tr("epoch {epoch}").format(epoch=int(history["epoch"][i])),
+        tr("train loss {loss}").format(loss=fmt_loss(history["train_loss"][i])),
+        tr("test loss {loss}").format(loss=fmt_loss(history["test_loss"][i])),
     ]
     if math.isfinite(history["val_loss"][i]):
-        parts.append(f"validation loss {fmt_loss(history['val_loss'][i])}")
+        parts.append(tr("validation loss {loss}").format(loss=fmt_loss(history["val_loss"][i])))
     if math.isfinite(history["mistakes"][i]):
-        parts.append(f"mistakes {history['mistakes'][i]:.0f}")
+        parts.append(tr("mistakes {n}").format(n=f"{history['mistakes'][i]:.0f}"))
     if accuracy:
         parts += [
-            f"train acc {fmt_acc(history['train_acc'][i])}",
-            f"test acc {fmt_acc(history['test_acc'][i])}",
+            tr("train acc {acc}").format(acc=fmt_acc(history["train_acc"][i])),
+            tr("test acc {acc}").format(acc=fmt_acc(history["test_acc"][i])),
         ]
     return " · ".join(parts)
+
+
+def place_dots(dots: pg.PlotDataItem, x: float, coloured: tuple, log: bool) -> None:
+    """Hover dots at epoch ``x``: one per finite (value, colour) pair (> 0 on a log axis)."""
+    pairs = [(v, c) for v, c in coloured if np.isfinite(v) and (v > 0 or not log)]
+    if not pairs:
+        dots.setData([], [])
+        return
+    values, colours = zip(*pairs, strict=True)
+    dots.setData([x] * len(values), list(values), symbolBrush=[pg.mkBrush(c) for c in colours])
 
 
 def no_break(text: str, separator: str) -> str:
@@ -164,12 +197,16 @@ def no_break(text: str, separator: str) -> str:
 
 
 def diverged_epoch(message: str, fallback: int) -> int:
-    """The epoch named in 'diverged at epoch N …', else ``fallback``."""
+    """The epoch named in 'diverged at epoch N …' (in any language), else ``fallback``.
+
+    English names it after the word 'epoch'; a translation (在第 N 轮发散) names it first.
+    """
     words = message.split()
     for a, b in zip(words, words[1:], strict=False):
         if a == "epoch" and b.isdigit():
             return int(b)
-    return fallback
+    first = re.search(r"[0-9]+", message)
+    return int(first.group()) if first else fallback
 
 
 class LossAxis(pg.AxisItem):

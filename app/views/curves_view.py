@@ -16,9 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.curves_items import (
+    GREEN,
+    HINT,
+    LINES,
+    LOG_TIP,
     LOSS_SERIES,
     MISTAKE_SERIES,
+    MISTAKES,
+    NOTE,
+    OPTIONAL,
     TRAIN_COLOR,
     LossAxis,
     clean_history,
@@ -29,32 +37,19 @@ from app.views.curves_items import (
     nearest_index,
     nice_ceiling,
     no_break,
+    place_dots,
     readout_text,
     went_backwards,
 )
 from app.views.plot_export import export_scene
 from app.views.plot_style import line_scale, pixel_font, style_plot, type_px
 from app.views.steady_label import SteadyLabel
-from nnviz.palette import CLASS_COLORS, HIGHLIGHT, INK, ORANGE, hex_color
+from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
 from nnviz.rules import RULE_LABELS
 from nnviz.snapshot import Snapshot
 
 REDRAW_PERIOD_S = 0.1  # while playing, the lines redraw at most 10×/s (the header every frame)
-HINT = "hover over the curves for exact values"
-NOTE = "accuracy applies to classification"
 CURSOR = (130, 134, 140)
-GREEN = CLASS_COLORS[2]  # validation loss and the best epoch (early stopping)
-MISTAKES = "mistakes per epoch"
-# (plot, series, colour, legend name, dashed)
-LINES = (
-    ("loss", "train_loss", TRAIN_COLOR, "train", False),
-    ("loss", "test_loss", ORANGE, "test", True),
-    ("acc", "train_acc", TRAIN_COLOR, "train", False),
-    ("acc", "test_acc", ORANGE, "test", True),
-    ("loss", "val_loss", GREEN, "validation", True),
-    ("loss", "mistakes", TRAIN_COLOR, "mistakes", False),
-)
-OPTIONAL = ("val_loss", "mistakes")  # in the legend only while they have points
 
 
 class CurvesView(QWidget):
@@ -90,11 +85,12 @@ class CurvesView(QWidget):
         self.plots.setBackground("w")
         layout.addWidget(self.plots, 1)
         bottom = QHBoxLayout()
-        self.readout = QLabel(HINT)
+        self.readout = QLabel(tr(HINT))
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {hex_color(INK)};")
-        self.log_box = QCheckBox("log scale")
-        self.log_box.setToolTip("Show the loss on a logarithmic axis (losses ≤ 0 are left out)")
+        self.log_box = QCheckBox()
+        worded(self.log_box, "setText", lambda: tr("log scale"))
+        worded(self.log_box, "setToolTip", lambda: tr(LOG_TIP))
         self.log_box.toggled.connect(self._on_log_box_toggled)
         bottom.addWidget(self.readout, 1)
         bottom.addWidget(self.log_box, 0, Qt.AlignmentFlag.AlignTop)
@@ -103,11 +99,11 @@ class CurvesView(QWidget):
     def _build_plots(self) -> None:
         self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LossAxis("left")})
         self.acc_plot = self.plots.addPlot(row=1, col=0)
-        self.acc_note = pg.LabelItem(NOTE, color=INK)
+        self.acc_note = pg.LabelItem(tr(NOTE), color=INK)
         self.plots.ci.layout.setRowStretchFactor(0, 3)
         self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.acc_plot.setXLink(self.loss_plot)
-        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.setLabel("left", tr("loss"))
         self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the accuracy plot's shows
         self.acc_plot.setYRange(0, 100, padding=0.12)  # room for the 0 and 100 labels
         # 0, 50 and 100 stay readable however short the dock; 25 and 75 are grid lines only.
@@ -138,7 +134,7 @@ class CurvesView(QWidget):
         plots = {"loss": self.loss_plot, "acc": self.acc_plot}
         for where, series, colour, name, dashed in LINES:
             named = where == "loss" and series not in OPTIONAL
-            line = plots[where].plot(name=name if named else None)
+            line = plots[where].plot(name=tr(name) if named else None)
             line.setProperty("legend", name)
             line.setDownsampling(auto=True, method="peak")
             line.setClipToView(True)
@@ -160,15 +156,16 @@ class CurvesView(QWidget):
             self.cursors.append(cursor)
             self.dots.append(dots)
             self.diverged_lines.append(marker)
+        anchors = [(1.05, 0.5), (1.05, 0.5)]
         self.diverged_label = pg.InfLineLabel(
-            self.diverged_lines[0], "diverged", position=0.45, anchors=[(1.05, 0.5), (1.05, 0.5)]
+            self.diverged_lines[0], tr("diverged"), position=0.45, anchors=anchors
         )
         self.diverged_label.setColor(HIGHLIGHT)
         self.best_line = pg.InfiniteLine(angle=90, movable=False)
         self.best_line.setVisible(False)
         self.loss_plot.addItem(self.best_line)
         self.best_label = pg.InfLineLabel(
-            self.best_line, "best", position=0.8, anchors=[(-0.05, 0.5), (-0.05, 0.5)]
+            self.best_line, tr("best"), position=0.8, anchors=[(-0.05, 0.5), (-0.05, 0.5)]
         )
         self.best_label.setColor(GREEN)
 
@@ -247,7 +244,7 @@ class CurvesView(QWidget):
     def _set_in_legend(self, line: pg.PlotDataItem, on: bool) -> None:
         shown = any(sample.item is line for sample, _ in self.legend.items)
         if on and not shown:
-            self.legend.addItem(line, line.property("legend"))
+            self.legend.addItem(line, tr(line.property("legend")))
         elif shown and not on:
             self.legend.removeItem(line)
 
@@ -290,7 +287,21 @@ class CurvesView(QWidget):
             item.setVisible(False)
         for dots in self.dots:
             dots.setData([], [])
-        self.readout.setText(HINT)
+        self.readout.setText(tr(HINT))
+
+    def reword(self) -> None:
+        """The plots' words in the current language (the header: the snapshot shown again)."""
+        self._seq = None  # the window shows the newest snapshot again: it is drawn again
+        for sample, label in self.legend.items:
+            label.setText(tr(sample.item.property("legend")))
+        for mark, words in ((self.diverged_label, tr("diverged")), (self.best_label, tr("best"))):
+            mark.setFormat(words)
+            mark.valueChanged()
+        if not self.cursors[0].isVisible():
+            self.readout.setText(tr(HINT))
+        elif len(self.history["epoch"]):
+            self.show_epoch_at(self.cursors[0].value())
+        self._apply_sizes()
 
     # ----- log scale -------------------------------------------------------------------------
     def set_log_scale(self, on: bool) -> None:
@@ -306,8 +317,8 @@ class CurvesView(QWidget):
             self._fit_ranges()
 
     def _loss_label(self) -> str:
-        name = MISTAKES if self.rule else "loss"
-        return f"{name} (log)" if self.log_box.isChecked() else name
+        name = tr(MISTAKES) if self.rule else tr("loss")
+        return tr("{name} (log)").format(name=name) if self.log_box.isChecked() else name
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self.set_log_scale(on)
@@ -344,14 +355,7 @@ class CurvesView(QWidget):
         self, dots: pg.PlotDataItem, x: float, train: float, test: float, val: float = np.nan
     ) -> None:
         log = dots is self.dots[0] and self.log_box.isChecked()
-        coloured = ((train, TRAIN_COLOR), (test, ORANGE), (val, GREEN))
-        pairs = [(v, c) for v, c in coloured if np.isfinite(v)]
-        pairs = [(v, c) for v, c in pairs if v > 0 or not log]
-        if not pairs:
-            dots.setData([], [])
-            return
-        values, colours = zip(*pairs, strict=True)
-        dots.setData([x] * len(values), list(values), symbolBrush=[pg.mkBrush(c) for c in colours])
+        place_dots(dots, x, ((train, TRAIN_COLOR), (test, ORANGE), (val, GREEN)), log)
 
     # ----- look ------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
@@ -376,16 +380,16 @@ class CurvesView(QWidget):
         self.best_line.setPen(pg.mkPen(GREEN, width=2 * s, style=Qt.PenStyle.DashLine))
         label_style = {"color": hex_color(INK)}
         self.loss_plot.setLabel("left", self._loss_label(), **label_style)
-        self.acc_plot.setLabel("left", "accuracy %", **label_style)
-        self.acc_plot.setLabel("bottom", "epoch", **label_style)
+        self.acc_plot.setLabel("left", tr("accuracy %"), **label_style)
+        self.acc_plot.setLabel("bottom", tr("epoch"), **label_style)
         if self.regression:
-            self.loss_plot.setLabel("bottom", "epoch", **label_style)
+            self.loss_plot.setLabel("bottom", tr("epoch"), **label_style)
         for plot in (self.loss_plot, self.acc_plot):
             style_plot(plot, self._presenting, px)
             # Both left axes equally wide (tick values and caption), so the x axes line up.
             plot.getAxis("left").setWidth(round(4.2 * px))
         self.diverged_label.setFont(pixel_font(px))
-        self.acc_note.setText(NOTE, color=INK, size=f"{px}px", italic=True)
+        self.acc_note.setText(tr(NOTE), color=INK, size=f"{px}px", italic=True)
         self.best_label.setFont(pixel_font(px))
 
     def export_image(self, path: str) -> None:

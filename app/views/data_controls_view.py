@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -17,13 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.views.widgets import blocked, combo, select_data
+from app.i18n import QT_TR_NOOP, tr, worded
+from app.views.widgets import blocked, combo, select_data, worded_label
 from nnviz.palette import CLASS_COLORS, hex_color
 
 TOOLS = [
-    ("Add", "add", "Click adds a point; drag moves one; right-click deletes"),
-    ("Brush", "brush", "Drag to paint many points of the current class"),
-    ("Trace", "trace", "Click a point (or an empty spot) to trace it through the network"),
+    (
+        QT_TR_NOOP("Add"),
+        "add",
+        QT_TR_NOOP("Click adds a point; drag moves one; right-click deletes"),
+    ),
+    (QT_TR_NOOP("Brush"), "brush", QT_TR_NOOP("Drag to paint many points of the current class")),
+    (
+        QT_TR_NOOP("Trace"),
+        "trace",
+        QT_TR_NOOP("Click a point (or an empty spot) to trace it through the network"),
+    ),
 ]
 
 
@@ -38,21 +49,31 @@ class DataControlsView(QGroupBox):
     show_test_toggled = Signal(bool)
 
     def __init__(self, presets: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__("Data", parent)
+        super().__init__(parent)
+        worded(self, "setTitle", lambda: tr("Data"))
         self._seed = 0
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.preset = combo(presets, "Load a ready-made dataset, network and settings")
+        # Preset titles come from the core (in its language): re-filled by set_presets.
+        self.preset = combo([], QT_TR_NOOP("Load a ready-made dataset, network and settings"))
+        self.set_presets(presets)
         self.noise = self._slider(
             0,
             100,
-            "Noise: how far points are jittered (or targets for regression), in % of one axis unit",
+            lambda: tr(
+                "Noise: how far points are jittered (or targets for regression), "
+                "in % of one axis unit"
+            ),
         )
-        self.ratio = self._slider(0, 90, "Share of points held out as test data")
+        self.ratio = self._slider(0, 90, lambda: tr("Share of points held out as test data"))
         self.noise_label, self.ratio_label = QLabel(), QLabel()
-        form.addRow("Preset", self.preset)
-        form.addRow(*self._with_label(self.noise, self.noise_label, "Noise"))
-        form.addRow(*self._with_label(self.ratio, self.ratio_label, "Test share"))
+        form.addRow(worded_label(lambda: tr("Preset")), self.preset)
+        form.addRow(
+            worded_label(lambda: tr("Noise")), self._with_label(self.noise, self.noise_label)
+        )
+        form.addRow(
+            worded_label(lambda: tr("Test share")), self._with_label(self.ratio, self.ratio_label)
+        )
         layout.addLayout(form)
         layout.addLayout(self._buttons_row())
         layout.addLayout(self._class_row(6))
@@ -68,32 +89,49 @@ class DataControlsView(QGroupBox):
         self.ratio.valueChanged.connect(self._on_value)
         self._update_labels()
 
-    def _slider(self, lo: int, hi: int, tip: str) -> QSlider:
+    def set_presets(self, presets: list[tuple[str, str]]) -> None:
+        """The preset menu's (title, name) pairs, the current one kept (no signal)."""
+        with blocked(self.preset):
+            current = self.preset.currentData()
+            self.preset.clear()
+            for title, name in presets:
+                self.preset.addItem(title, name)
+            if current is not None:
+                select_data(self.preset, current)
+
+    def _slider(self, lo: int, hi: int, tip: Callable[[], str]) -> QSlider:
         s = _KeySlider(Qt.Orientation.Horizontal)
         s.setRange(lo, hi)
         s.setSingleStep(5)
         s.setPageStep(10)
-        s.setToolTip(tip)
+        worded(s, "setToolTip", tip)
         return s
 
-    def _with_label(self, slider: QSlider, value: QLabel, name: str) -> tuple[str, QWidget]:
+    def _with_label(self, slider: QSlider, value: QLabel) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(slider, 1)
         value.setMinimumWidth(44)
         row.addWidget(value)
-        return name, box
+        return box
 
     def _buttons_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("New random points from the same recipe (network kept)")
+        self.regenerate = QPushButton()
+        worded(self.regenerate, "setText", lambda: tr("Regenerate"))
+        worded(
+            self.regenerate,
+            "setToolTip",
+            lambda: tr("New random points from the same recipe (network kept)"),
+        )
         self.regenerate.clicked.connect(self._on_regenerate)
-        self.clear = QPushButton("Clear")
-        self.clear.setToolTip("Remove every point (undo with Ctrl+Z)")
+        self.clear = QPushButton()
+        worded(self.clear, "setText", lambda: tr("Clear"))
+        worded(self.clear, "setToolTip", lambda: tr("Remove every point (undo with Ctrl+Z)"))
         self.clear.clicked.connect(self.clear_requested)
-        self.show_test = QCheckBox("Show test points")
+        self.show_test = QCheckBox()
+        worded(self.show_test, "setText", lambda: tr("Show test points"))
         self.show_test.setChecked(True)
         self.show_test.toggled.connect(self.show_test_toggled)
         row.addWidget(self.regenerate)
@@ -103,12 +141,16 @@ class DataControlsView(QGroupBox):
 
     def _class_row(self, k: int) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Class"))
+        row.addWidget(worded_label(lambda: tr("Class")))
         self.classes = QButtonGroup(self)
         for i in range(k):
             b = QPushButton(str(i + 1))
             b.setCheckable(True)
-            b.setToolTip(f"New points get class {i + 1} (key {i + 1})")
+            worded(
+                b,
+                "setToolTip",
+                lambda c=i + 1: tr("New points get class {k} (key {k})").format(k=c),
+            )
             b.setStyleSheet(
                 f"QPushButton:checked {{ background: {hex_color(CLASS_COLORS[i])};"
                 " color: white; font-weight: bold; }"
@@ -122,12 +164,13 @@ class DataControlsView(QGroupBox):
 
     def _tool_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel("Tool"))
+        row.addWidget(worded_label(lambda: tr("Tool")))
         self.tools = QButtonGroup(self)
         for i, (label, name, tip) in enumerate(TOOLS):
-            b = QPushButton(label)
+            b = QPushButton()
+            worded(b, "setText", lambda source=label: tr(source))
+            worded(b, "setToolTip", lambda source=tip: tr(source))
             b.setCheckable(True)
-            b.setToolTip(tip)
             b.setProperty("tool", name)
             self.tools.addButton(b, i)
             row.addWidget(b)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -83,6 +85,30 @@ def tile_at(x: float, y: float, n: int, cols: int, k: int, pitch_y: int) -> int 
     inside = x - c * (k + GAP) < k and y - r * pitch_y < k + 3  # the caption counts too
     i = r * cols + c
     return i if c < cols and inside and i < n else None
+
+
+def sample_grid(
+    n: int, k: int, width_px: float, height_px: float, caption_px: float
+) -> tuple[int, int, float]:
+    """(columns, caption room in image pixels, tile size in screen pixels) for n k×k tiles.
+
+    Each tile needs a caption ``caption_px`` screen pixels tall under it. With c columns and
+    r = ⌈n / c⌉ rows, a tile of t screen pixels fits when c·t·(k + 1)/k ≤ width and
+    r·(t + caption) ≤ height; the column count giving the largest t wins, and the caption's
+    room is converted to image pixels (t / k screen pixels each). The mosaic is drawn that
+    large only if the view box shows it at that scale, which it does when it is fitted.
+    """
+    caption = 1.5 * caption_px + 6  # the text item's own padding comes on top of the type
+    best = (0.0, 6)
+    for cols in (2, 3, 4, 6, 8, 12, 24):
+        if cols > max(n, 1) and cols != 2:
+            continue
+        rows = -(-max(n, 1) // cols)
+        t = min(width_px * k / (cols * (k + GAP)), height_px / rows - caption)
+        best = max(best, (t, cols), key=lambda b: b[0])
+    tile, cols = best
+    room = math.ceil(caption * k / tile) if tile > 0 else 2 * k
+    return cols, int(min(max(room, 2), 2 * k)), max(tile, 0.0)
 
 
 def confusion_rgba(matrix: Array) -> Array:

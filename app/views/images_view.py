@@ -6,24 +6,28 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QKeySequence, QPen, QShortcut
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QPen, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.images_items import (
     ImagePanel,
     confusion_rgba,
     grey_rgba,
     mosaic,
+    sample_grid,
     signed_rgba,
     text_item,
     tile_at,
@@ -32,8 +36,7 @@ from app.views.images_items import (
 from app.views.knob_items import export_widget, font_px, set_px_font, set_px_fonts
 from nnviz.palette import HIGHLIGHT, INK, ORANGE, hex_color
 
-COLS = 6  # samples per row
-CAPTION_ROOM = 6  # pixels under each sample for its caption
+MIN_LABEL_PX = 9  # a confusion count smaller than this would be unreadable: the shade says it
 
 
 class ImagesView(QWidget):
@@ -41,34 +44,61 @@ class ImagesView(QWidget):
 
     sample_clicked = Signal(int)  # position in the sample grid
     train_requested = Signal()
+    cancel_requested = Signal()
     nudge_requested = Signal(str)  # the ε box's text, for the controller to check
     undo_requested = Signal()
+    shown_changed = Signal(bool)  # on screen or not (the network graph follows it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._presentation = False
-        self.k, self.n = 12, 0
+        self._training = False
+        self.k, self.n, self.cols = 12, 0, 6
         self.captions: list[pg.TextItem] = []
         self.outlines: list[QGraphicsRectItem] = []
         self.digit_labels: list[pg.TextItem] = []
         self.selected: int | None = None
-        self.caption_room = CAPTION_ROOM
+        self.caption_room = 6  # image pixels under each sample for its caption
+        self.long_captions = True  # a wrong answer's caption names the true digit too
         self._shown: tuple | None = None
+        self._matrix: np.ndarray | None = None
+        self._dock: QDockWidget | None = None  # the dock holding the view, once it is shown
+        self._on_screen = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
-        top = QHBoxLayout()
-        self.samples = ImagePanel(
-            "test images and the network's answers (orange: wrong, true digit in brackets)"
+        self.samples = ImagePanel("")
+        self.weights = ImagePanel("")
+        self.confusion = ImagePanel("")
+        worded(self.samples.title, "setText", lambda: tr("Test images: the network's answers"))
+        worded(self.weights.title, "setText", lambda: tr("What each neuron looks for"))
+        worded(self.confusion.title, "setText", lambda: tr("Right and wrong"))
+        worded(self.samples, "setToolTip", lambda: tr(
+            "Under each image: the network's answer. Orange: wrong (the true digit in "
+            "brackets). Click an image to trace it through the network graph."))  # fmt: skip
+        worded(self.weights, "setToolTip", lambda: tr(
+            "Each hidden neuron's weights as a picture: blue where ink makes it fire, orange "
+            "where ink switches it off."))  # fmt: skip
+        worded(
+            self.confusion,
+            "setToolTip",
+            lambda: tr(
+                "Rows: the true digit; columns: the network's answer. The diagonal is right."
+            ),
         )
-        self.weights = ImagePanel("what each hidden neuron looks for (blue +, orange −)")
-        self.confusion = ImagePanel("confusion: true digit (rows) × answer (columns)")
-        top.addWidget(self.samples, 4)
-        top.addWidget(self.weights, 3)
-        top.addWidget(self.confusion, 3)
-        layout.addLayout(top, 5)
-        layout.addLayout(self._build_attack(), 3)
-        self.status = QLabel(" ")
-        layout.addWidget(self.status)
+        # Beside the samples: what the network learned, or (once an image is nudged) the nudge.
+        learned = QWidget()
+        row = QHBoxLayout(learned)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.weights, 1)
+        row.addWidget(self.confusion, 1)
+        self.side = QStackedWidget()
+        self.side.addWidget(learned)
+        self.side.addWidget(self._build_attack())
+        panels = QHBoxLayout()
+        panels.addWidget(self.samples, 1)
+        panels.addWidget(self.side, 2)
+        layout.addLayout(panels, 1)
+        layout.addLayout(self._build_nudge())
         self.ring = QGraphicsRectItem()  # around the chosen sample
         pen = QPen(pg.mkColor(HIGHLIGHT), 4)
         pen.setCosmetic(True)
@@ -77,50 +107,72 @@ class ImagesView(QWidget):
         self.ring.setVisible(False)
         self.samples.box.addItem(self.ring)
         self.samples.canvas.scene().sigMouseClicked.connect(self._on_samples_clicked)
+        self.samples.box.sigResized.connect(self._arrange)
+        self.confusion.box.sigResized.connect(self._label_confusion)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_requested.emit)
         self.set_presentation(False)
+        self.clear_attack()
 
     def _build_top(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.train_button = QPushButton("Train the network")
-        self.train_button.setToolTip("Train the digit network (off the GUI thread)")
-        self.train_button.clicked.connect(self.train_requested)
+        self.train_button = QPushButton()
+        worded(self.train_button, "setToolTip",
+               lambda: tr("Train the digit network (in the training process)"))  # fmt: skip
+        self.train_button.clicked.connect(self._on_train_clicked)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.progress = QLabel("not trained yet")
+        self.progress_bar.setTextVisible(False)
+        self.progress = QLabel()
+        worded(self.progress, "setText", lambda: tr("not trained yet"))
         row.addWidget(self.train_button)
         row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.progress, 2)
+        row.addWidget(self.progress, 3)
+        self.set_training(False)
         return row
 
-    def _build_attack(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.before = ImagePanel("the chosen image")
-        self.delta = ImagePanel("the nudge ×10 (blue +, orange −)")
-        self.after = ImagePanel("after the nudge")
-        controls = QVBoxLayout()
-        eps_row = QHBoxLayout()
-        eps_row.addWidget(QLabel("ε ="))
-        self.eps_box = QLineEdit("0.06")
-        self.eps_box.setAccessibleName("epsilon")
-        self.eps_box.setToolTip("How far each pixel may move (0 … 0.5 of the ink range)")
-        eps_row.addWidget(self.eps_box)
-        self.nudge_button = QPushButton("Nudge against the gradient (ε)")
-        self.nudge_button.setToolTip("Move every pixel by ε in the direction that raises the loss")
-        self.nudge_button.clicked.connect(self._on_nudge_button_clicked)
-        self.undo_button = QPushButton("Undo (Ctrl+Z)")
-        self.undo_button.clicked.connect(self.undo_requested)
-        self.undo_button.setEnabled(False)
-        self.explain = QLabel("Click a test image, then nudge it.")
-        self.explain.setWordWrap(True)
-        controls.addLayout(eps_row)
-        controls.addWidget(self.nudge_button)
-        controls.addWidget(self.undo_button)
-        controls.addWidget(self.explain, 1)
+    def _build_attack(self) -> QWidget:
+        attack = QWidget()
+        row = QHBoxLayout(attack)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.before = ImagePanel("")
+        self.delta = ImagePanel("")
+        self.after = ImagePanel("")
+        worded(self.before.title, "setText", lambda: tr("The chosen image"))
+        worded(self.delta.title, "setText", lambda: tr("The nudge ×10"))
+        worded(self.after.title, "setText", lambda: tr("After the nudge"))
+        worded(self.delta, "setToolTip", lambda: tr(
+            "Blue: pixels made darker, orange: lighter; ten times stronger than the real change "
+            "so that you can see it."))  # fmt: skip
         for panel in (self.before, self.delta, self.after):
             row.addWidget(panel, 1)
-        row.addLayout(controls, 1)
+        return attack
+
+    def _build_nudge(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("ε ="))
+        self.eps_box = QLineEdit("0.06")
+        self.eps_box.setAccessibleName("epsilon")
+        worded(self.eps_box, "setToolTip",
+               lambda: tr("How far each pixel may move (0 … 0.5 of the ink range)"))  # fmt: skip
+        self.nudge_button = QPushButton()
+        worded(self.nudge_button, "setText", lambda: tr("Nudge"))
+        worded(
+            self.nudge_button,
+            "setToolTip",
+            lambda: tr("Move every pixel by ε in the direction that raises the loss"),
+        )
+        self.nudge_button.clicked.connect(self._on_nudge_button_clicked)
+        self.undo_button = QPushButton()
+        worded(self.undo_button, "setText", lambda: tr("Undo"))
+        worded(self.undo_button, "setToolTip", lambda: tr("Put the image back (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.undo_button.setEnabled(False)
+        self.status = QLabel(" ")
+        self.status.setWordWrap(True)
+        for widget in (self.eps_box, self.nudge_button, self.undo_button):
+            row.addWidget(widget)
+        row.addWidget(self.status, 1)
         return row
 
     # ----- data in ---------------------------------------------------------------------------
@@ -128,22 +180,42 @@ class ImagesView(QWidget):
         self, images: np.ndarray, truth: Sequence[int], guess: Sequence[int] | None
     ) -> None:
         """The sample grid with each answer under its image; wrong ones outlined in orange."""
-        self._shown = (images, truth, guess)  # redrawn when presentation mode changes the pitch
+        self._shown = (images, truth, guess)  # redrawn when the room or the type changes
         n, k = images.shape[0], images.shape[1]
         self.k, self.n = k, n
+        self._fit_grid()
         pitch = k + self.caption_room
-        self.samples.set_rgba(mosaic(grey_rgba(images), COLS, pitch))
+        self.samples.set_rgba(mosaic(grey_rgba(images), self.cols, pitch))
         self._ensure_items(n)
         for i in range(n):
-            x, y = tile_origin(i, COLS, k, pitch)
+            x, y = tile_origin(i, self.cols, k, pitch)
             wrong = guess is not None and guess[i] != truth[i]
-            text = "?" if guess is None else f"{guess[i]}" + (f" ({truth[i]})" if wrong else "")
+            text = "?" if guess is None else f"{guess[i]}"
+            if wrong and self.long_captions:
+                text += f" ({truth[i]})"
             self.captions[i].setText(text)
             self.captions[i].setColor(ORANGE if wrong else INK)
             self.captions[i].setPos(x + k / 2, y + k + 0.2)
             self.outlines[i].setRect(QRectF(x - 0.5, y - 0.5, k + 1, k + 1))
             self.outlines[i].setVisible(bool(wrong))
         self.show_selection(self.selected)
+
+    def _fit_grid(self) -> bool:
+        """Columns and caption room for the box's size now; True if they changed."""
+        size = self.samples.box.size()  # in the canvas's pixels
+        w, h = size.width(), size.height()
+        if w < 10 or h < 10:
+            return False
+        cols, room, tile = sample_grid(max(self.n, 1), self.k, w, h, font_px(self._presentation))
+        # "6 (1)" needs about 2.6 type heights of width; narrower tiles say just "6" in orange.
+        long = tile * (self.k + 1) / self.k >= 2.6 * font_px(self._presentation)
+        changed = (cols, room, long) != (self.cols, self.caption_room, self.long_captions)
+        self.cols, self.caption_room, self.long_captions = cols, room, long
+        return changed
+
+    def _arrange(self) -> None:
+        if self._shown is not None and self._fit_grid():
+            self.show_samples(*self._shown)
 
     def _ensure_items(self, n: int) -> None:
         while len(self.captions) < n:
@@ -162,7 +234,7 @@ class ImagesView(QWidget):
         self.selected = position
         self.ring.setVisible(position is not None and position < self.n)
         if position is not None:
-            x, y = tile_origin(position, COLS, self.k, self.k + self.caption_room)
+            x, y = tile_origin(position, self.cols, self.k, self.k + self.caption_room)
             self.ring.setRect(QRectF(x - 1, y - 1, self.k + 2, self.k + 2))
 
     def show_weights(self, pictures: np.ndarray) -> None:
@@ -173,9 +245,10 @@ class ImagesView(QWidget):
     def show_confusion(self, matrix: np.ndarray) -> None:
         """The 10×10 counts, each cell shaded by its share of the row and labelled."""
         m = np.asarray(matrix)
+        self._matrix = m
         self.confusion.set_rgba(confusion_rgba(m))
         while len(self.digit_labels) < m.size:
-            item = text_item(20 if self._presentation else font_px(False) - 3)
+            item = text_item(font_px(False) - 3)
             self.confusion.box.addItem(item)
             self.digit_labels.append(item)
         for idx, item in enumerate(self.digit_labels[: m.size]):
@@ -184,27 +257,54 @@ class ImagesView(QWidget):
             item.setColor("w" if m[t, p] > 0.6 * max(1, m[t].sum()) else INK)
             item.setPos(p + 0.5, t + 0.5)
         total = max(1, int(m.sum()))
-        self.confusion.caption.setText(f"{int(np.trace(m))} of {total} test images right")
+        self.confusion.caption.setText(tr("{right} of {total} test images right").format(
+            right=int(np.trace(m)), total=total))  # fmt: skip
+        self._label_confusion()
+
+    def _label_confusion(self) -> None:
+        """Counts as large as a cell allows; none at all when a cell is too small to read."""
+        if self._matrix is None:
+            return
+        size = self.confusion.box.size()
+        cell = min(size.width(), size.height()) / max(self._matrix.shape)
+        px = int(min(0.55 * cell, font_px(self._presentation) - 2))
+        for item in self.digit_labels:
+            item.setVisible(px >= MIN_LABEL_PX)
+            if px >= MIN_LABEL_PX and item.textItem.font().pixelSize() != px:
+                font = item.textItem.font()
+                font.setPixelSize(px)
+                item.setFont(font)
 
     def show_progress(self, epoch: int, epochs: int, train_acc: float, test_acc: float) -> None:
         """Epochs done and the accuracies now."""
         self.progress_bar.setRange(0, max(1, epochs))
         self.progress_bar.setValue(epoch)
-        accuracies = f"train {100 * train_acc:.1f} % · test {100 * test_acc:.1f} %"
-        self.progress.setText(f"epoch {epoch} / {epochs} · {accuracies}")
+        self.progress.setText(tr("epoch {epoch} / {epochs} · train {train} % · test {test} %")
+                              .format(epoch=epoch, epochs=epochs, train=f"{100 * train_acc:.1f}",
+                                      test=f"{100 * test_acc:.1f}"))  # fmt: skip
 
     def set_training(self, on: bool) -> None:
-        """The Train button waits while a run is going."""
-        self.train_button.setEnabled(not on)
-        self.train_button.setText("Training…" if on else "Train again")
+        """While a run goes, the button stops it; afterwards it trains again."""
+        self._training = on
+        self.train_button.setText(tr("Stop") if on else tr("Train the network"))
+        self.progress_bar.setVisible(on)  # afterwards the numbers beside it say it all
 
     def show_attack(self, before, delta, after, before_text: str, after_text: str) -> None:
-        """Original, the change ×10 in colour, and the changed image, with the answers."""
+        """Original, the change ×10 in colour, and the changed image, beside the samples."""
+        self.side.setCurrentIndex(1)
         self.before.set_rgba(grey_rgba(before))
         self.delta.set_rgba(signed_rgba(np.clip(10 * delta, -1, 1)[None])[0])
         self.after.set_rgba(grey_rgba(after))
         self.before.caption.setText(before_text)
         self.after.caption.setText(after_text)
+
+    def clear_attack(self) -> None:
+        """No nudge to show: what the network learned goes back beside the samples."""
+        self.side.setCurrentIndex(0)
+
+    def attack_shown(self) -> bool:
+        """True while the nudge (not the weights and counts) is beside the samples."""
+        return self.side.currentIndex() == 1
 
     def set_undo_enabled(self, on: bool) -> None:
         """Undo is there only while there is a nudge to take back."""
@@ -218,37 +318,74 @@ class ImagesView(QWidget):
     # ----- user actions ----------------------------------------------------------------------
     def _on_samples_clicked(self, event) -> None:  # noqa: ANN001 - pyqtgraph's click event
         pos = self.samples.box.mapSceneToView(event.scenePos())
-        i = tile_at(pos.x(), pos.y(), self.n, COLS, self.k, self.k + self.caption_room)
+        i = tile_at(pos.x(), pos.y(), self.n, self.cols, self.k, self.k + self.caption_room)
         if i is not None:
             self.sample_clicked.emit(i)
+
+    def _on_train_clicked(self) -> None:
+        (self.cancel_requested if self._training else self.train_requested).emit()
 
     def _on_nudge_button_clicked(self) -> None:
         self.nudge_requested.emit(self.eps_box.text())
 
     def sample_centre(self, position: int):
         """Widget coordinates of a sample's centre (for tests and the lesson's pointer)."""
-        x, y = tile_origin(position, COLS, self.k, self.k + self.caption_room)
+        x, y = tile_origin(position, self.cols, self.k, self.k + self.caption_room)
         scene = self.samples.box.mapViewToScene(pg.Point(x + self.k / 2, y + self.k / 2))
         return self.samples.canvas.mapFromScene(scene)
 
+    def sizeHint(self) -> QSize:
+        """Wide: beside the network graph on the Images stage this view wants most of the room."""
+        return QSize(980, 560)
+
+    # ----- on screen or not ------------------------------------------------------------------
+    # A dock behind another dock's tab is moved off screen, not hidden: its visibilityChanged
+    # says so. Shown on a stage, the view is in no dock and its own show and hide events tell.
+    def on_screen(self) -> bool:
+        """True while the view can be seen (shown, and its dock's tab in front)."""
+        return self._on_screen
+
+    def _set_on_screen(self, on: bool) -> None:
+        if on != self._on_screen:
+            self._on_screen = on
+            self.shown_changed.emit(on)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not None and parent is not self._dock:
+            self._dock = parent
+            parent.visibilityChanged.connect(self._on_dock_visibility)
+        self._set_on_screen(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._set_on_screen(False)
+
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if self._dock is not None and self._dock.isAncestorOf(self):
+            self._set_on_screen(visible and self.isVisible())
+
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
-        """Type at least 20 px tall, thicker outlines."""
+        """Type at least 20 px tall, thicker outlines; captions get the room they need."""
         self._presentation = on
         px = font_px(on)
         set_px_fonts(self, px)
-        for panel in (self.samples, self.weights, self.confusion):
-            set_px_font(panel.title, px, bold=True)
-        for item in (*self.captions, *self.digit_labels):
+        for panel in (self.samples, self.weights, self.confusion, self.before, self.delta,
+                      self.after):  # fmt: skip
+            set_px_font(panel.title, px, bold=True)  # titles as large as the text: one line
+        for item in self.captions:
             font = item.textItem.font()
-            font.setPixelSize(px if item in self.captions else (20 if on else px - 3))
+            font.setPixelSize(px)
             item.setFont(font)
         self.eps_box.setFixedWidth(px * 4)
-        for panel in (self.before, self.delta, self.after):
-            panel.canvas.setMaximumHeight(px * (6 if on else 10))  # the top row needs it more
-        self.caption_room = 10 if on else CAPTION_ROOM
         if self._shown is not None:
+            self._fit_grid()
             self.show_samples(*self._shown)
+        self._label_confusion()
 
     def export_image(self, path: str) -> None:
         """PNG (a grab) or SVG of the whole view, by the file's extension."""

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.flow_layout import FlowLayout, hold_wrapped_height
 
 LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
 LR_TICKS = 500
+DX_TICKS = 30  # Δx slider ticks per decade: 0.0001, 0.001, …, 1 each fall on a tick
+DX_MIN_EXP, DX_DECADES = -4, 4  # the Δx slider spans 10⁻⁴ … 1
 SPEEDS = (0.1, 0.2, 1.0, 5.0, 10.0)
 REGIMES = ("slow", "good", "oscillating", "diverging")
 
@@ -55,6 +58,8 @@ class LandscapeControls(QWidget):
     knob_selected = Signal(str)
     probe_changed = Signal(float)  # Δx of the secant probe
     fog_toggled = Signal(bool)
+    knob_weight_selected = Signal(int)  # network mode: the weight (its index in θ) to turn
+    walk_steps = Signal(int)  # that many fog-walk steps at once
 
     def __init__(self, racers: list[tuple[str, str, tuple[int, int, int]]]) -> None:
         super().__init__()
@@ -198,9 +203,21 @@ class LandscapeControls(QWidget):
         self.knob = QComboBox()
         self.knob.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.knob.activated.connect(lambda _i: self.knob_selected.emit(self.knob.currentData()))
+        self.weight = QComboBox()  # network mode: which weight the 1-D panel and the walk turn
+        self.weight.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        worded(
+            self.weight,
+            "setToolTip",
+            lambda: tr(
+                "The weight the fog walk turns (W1[i,j]: from input i to neuron j of layer 1)"
+            ),
+        )
+        self.weight.activated.connect(
+            lambda _i: self.knob_weight_selected.emit(int(self.weight.currentData()))
+        )
         self.dx = QSlider(Qt.Orientation.Horizontal)
-        self.dx.setRange(1, 100)
-        self.dx.setValue(67)
+        self.dx.setRange(0, DX_DECADES * DX_TICKS)
+        self.dx.setValue((DX_DECADES - 1) * DX_TICKS)  # Δx = 0.1, the race's own
         self.dx.setToolTip("Δx of the probe: shrink it and the secant becomes the tangent")
         self.dx.setMinimumWidth(120)
         self.dx.valueChanged.connect(lambda _v: self.probe_changed.emit(self.probe_dx()))
@@ -208,13 +225,20 @@ class LandscapeControls(QWidget):
         self.fog.setToolTip("Show only what has been evaluated (the foggy mountain)")
         self.fog.toggled.connect(self.fog_toggled)
         self.walk = QPushButton("Walk")
-        self.walk.setToolTip("Probe the slope with Δx and take one step downhill")
+        worded(self.walk, "setToolTip",
+               lambda: tr("Feel the slope with Δx and take one step downhill (W)"))  # fmt: skip
         self.walk.clicked.connect(lambda: self.race_command.emit("walk"))
+        self.walk_ten = QPushButton()
+        worded(self.walk_ten, "setText", lambda: tr("Walk ×10"))
+        worded(self.walk_ten, "setToolTip", lambda: tr("Ten steps downhill (Shift+W)"))
+        self.walk_ten.clicked.connect(lambda: self.walk_steps.emit(10))
         row.addWidget(self.knob)
+        row.addWidget(self.weight)
         row.addWidget(QLabel("Δx"))
         row.addWidget(self.dx)
         row.addWidget(self.fog)
         row.addWidget(self.walk)
+        row.addWidget(self.walk_ten)
         return row
 
     # ----- values ----------------------------------------------------------------------------
@@ -223,8 +247,24 @@ class LandscapeControls(QWidget):
         return str(self.mode.currentData())
 
     def probe_dx(self) -> float:
-        """Δx from the slider: 10^(−3 … 0)."""
-        return 10 ** (-3 + 3 * self.dx.value() / 100)
+        """Δx from the slider: 10^(−4 … 0)."""
+        return 10 ** (DX_MIN_EXP + self.dx.value() / DX_TICKS)
+
+    def show_probe_dx(self, dx: float) -> None:
+        """Move the Δx slider to the tick nearest ``dx`` without asking for anything."""
+        if not (math.isfinite(dx) and dx > 0):
+            return
+        with QSignalBlocker(self.dx):
+            decades = min(max(math.log10(dx) - DX_MIN_EXP, 0.0), DX_DECADES)
+            self.dx.setValue(round(DX_TICKS * decades))
+
+    def set_weights(self, items: list[tuple[str, int]], current: int | None) -> None:
+        """Fill the weight chooser with (name, index in θ), selecting ``current``, silently."""
+        with QSignalBlocker(self.weight):
+            self.weight.clear()
+            for name, k in items:
+                self.weight.addItem(name, k)
+            self.weight.setCurrentIndex(max(self.weight.findData(current), 0))
 
     def learning_rate(self) -> float:
         """The learning rate the slider stands for (exact after set_learning_rate)."""
@@ -255,7 +295,9 @@ class LandscapeControls(QWidget):
         for b in self.regime_buttons.values():
             b.setVisible(race and surface == "bowl")
         self.recompute.setEnabled(mode == "network")
-        self.walk.setEnabled(race)
+        for button in (self.walk, self.walk_ten):
+            button.setEnabled(mode in ("race", "network"))
+        self.weight.setVisible(mode == "network")
         with QSignalBlocker(self.mode):  # a lesson or a click on the paths may change the mode
             self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
 

@@ -77,7 +77,7 @@ class LandscapeView(QWidget):
     def set_staged(self, on: bool) -> None:
         """On stage the plots take the whole height: controls and narration go to one column.
 
-        The column on the right stacks the controls (with the 1-D probe) above the narration;
+        The column on the right stacks the 1-D probe and the controls above the narration;
         each half scrolls, so nothing is cut however large the type.
         """
         if on == self.staged:
@@ -87,7 +87,7 @@ class LandscapeView(QWidget):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(2, 2, 2, 2)
-            for w in (self.controls, self.probe, self.readout):
+            for w in (self.probe, self.readout, self.controls):  # the walk and Δx first
                 column.addWidget(w)
             column.addStretch(1)
             self.side = QSplitter(Qt.Orientation.Vertical)

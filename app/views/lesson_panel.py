@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import tr, worded
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -28,6 +31,7 @@ class LessonPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._last = False  # showing the last step: Next says Finish
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 4)
@@ -45,9 +49,9 @@ class LessonPanel(QWidget):
         self.narration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.narration, 1)
         buttons = QHBoxLayout()
-        self.back_button = self._button("◀ Back (PgUp)", self.back_requested)
-        self.next_button = self._button("Next ▶ (PgDn)", self.next_requested)
-        self.leave_button = self._button("Leave the lesson", self.leave_requested)
+        self.back_button = self._button(lambda: tr("◀ Back (PgUp)"), self.back_requested)
+        self.next_button = self._button(self._next_words, self.next_requested)
+        self.leave_button = self._button(lambda: tr("Leave the lesson"), self.leave_requested)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
@@ -67,18 +71,28 @@ class LessonPanel(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._sync_fonts()
 
-    def _button(self, text: str, signal: Signal) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, words: Callable[[], str], signal: Signal) -> QPushButton:
+        button = QPushButton()
+        worded(button, "setText", words)
         button.clicked.connect(signal.emit)
         return button
+
+    def _next_words(self) -> str:
+        return tr("Finish ✓ (PgDn)") if self._last else tr("Next ▶ (PgDn)")
 
     def show_step(self, lesson: str, step: str, k: int, n: int, narration: str) -> None:
         """Show step ``k`` (0-based) of ``n`` with its title and narration."""
         self.title.setText(f"<b>{html.escape(lesson)}</b> — {html.escape(step)}")
-        self.position.setText(f"step {k + 1} of {n}")
+        self.position.setText(tr("step {k} of {n}").format(k=k + 1, n=n))
         self.narration.setText(narration_html(narration))
         self.back_button.setEnabled(k > 0)
-        self.next_button.setText("Next ▶ (PgDn)" if k + 1 < n else "Finish ✓ (PgDn)")
+        self._last = k + 1 >= n
+        self.next_button.setText(self._next_words())
+
+    def clear(self) -> None:
+        """No step shown (no lesson plays, and the last one's words are in another language)."""
+        for label in (self.title, self.position, self.narration):
+            label.clear()
 
     def show_message(self, text: str) -> None:
         """One line of trouble (a setup the app refused), shown under the narration."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -13,14 +15,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TR_NOOP, reworded, tr, worded
 from app.views.flow_layout import FlowLayout, hold_wrapped_height
-from app.views.widgets import blocked
+from app.views.widgets import blocked, worded_label
 from nnviz.engine.features import feature_table
 from nnviz.engine.spec import MAX_HIDDEN_LAYERS, MAX_NEURONS, NetworkSpec
 from nnviz.network.text import MODES
 from nnviz.palette import BLUE
 
 NEW_LAYER_NEURONS = 2
+# The core's edge-mode words (nnviz.network.text.MODES), for the catalogue: shown through tr().
+MODE_WORDS = (
+    QT_TR_NOOP("weight"),
+    QT_TR_NOOP("gradient"),
+    QT_TR_NOOP("update"),
+    QT_TR_NOOP("weight w"),
+    QT_TR_NOOP("gradient ∂L/∂w of the loss"),
+    QT_TR_NOOP("last update Δw"),
+)
+
+
+Words = Callable[[], str]  # makes a text in the current language (it calls tr)
+
+
+def neurons_text(n: int) -> str:
+    """'4 neurons' (or '1 neuron') in the current language."""
+    return tr("{n} neuron").format(n=n) if n == 1 else tr("{n} neurons").format(n=n)
 
 
 class CompactButton(QPushButton):
@@ -36,12 +56,13 @@ class CompactButton(QPushButton):
         return self.sizeHint()
 
 
-def toggle_button(label: str, tooltip: str) -> QPushButton:
+def toggle_button(label: Words, tooltip: Words) -> QPushButton:
     """A checkable button that turns solid blue when on (a palette, not a style sheet, so it
-    still follows the window's font in presentation mode)."""
-    b = CompactButton(label)
+    still follows the window's font in presentation mode); its words follow the language."""
+    b = CompactButton()
+    worded(b, "setText", label)
+    worded(b, "setToolTip", tooltip)
     b.setCheckable(True)
-    b.setToolTip(tooltip)
     b.toggled.connect(lambda on: _paint_toggle(b, on))
     return b
 
@@ -80,6 +101,8 @@ class _SpecEmitter(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec: NetworkSpec | None = None
+        # On a language switch the tooltips and captions that depend on the spec follow.
+        reworded(self, lambda me: me.spec is not None and me.show_spec(me.spec))
 
     def _request(self, **changes: object) -> None:
         if self.spec is None:
@@ -87,7 +110,7 @@ class _SpecEmitter(QWidget):
         try:
             new = self.spec.with_(**changes)
         except ValueError as error:  # the spec says exactly what is wrong
-            self.message.emit(f"Cannot change the network: {error}.")
+            self.message.emit(tr("Cannot change the network: {reason}.").format(reason=error))
             return
         self.spec_requested.emit(new)
 
@@ -104,19 +127,26 @@ class ArchitectureBar(_SpecEmitter):
         # Rows that wrap: at large type a narrow view gets two lines, never squeezed buttons.
         top = FlowLayout()
         modes = _group(top)
-        modes.addWidget(QLabel("Edges show:"))
+        modes.addWidget(worded_label(lambda: tr("Edges show:")))
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QPushButton] = {}
         for key, (label, what, _symbol) in MODES.items():
-            b = toggle_button(label, f"Colour and thickness of each edge show its {what}")
+            b = toggle_button(
+                lambda label=label: tr(label),
+                lambda what=what: tr("Colour and thickness of each edge show its {what}").format(
+                    what=tr(what)
+                ),
+            )
             b.clicked.connect(lambda _=False, k=key: self.mode_selected.emit(k))
             self.mode_group.addButton(b)
             self.mode_buttons[key] = b
             modes.addWidget(b)
         set_toggle(self.mode_buttons["weight"], True)
         layers = _group(top)
-        self.remove_layer = CompactButton("− layer")
-        self.add_layer = CompactButton("+ layer")
+        self.remove_layer = CompactButton()
+        self.add_layer = CompactButton()
+        worded(self.remove_layer, "setText", lambda: tr("− layer"))
+        worded(self.add_layer, "setText", lambda: tr("+ layer"))
         self.remove_layer.clicked.connect(lambda: self._change_layers(-1))
         self.add_layer.clicked.connect(lambda: self._change_layers(+1))
         layers.addWidget(self.remove_layer)
@@ -145,15 +175,19 @@ class ArchitectureBar(_SpecEmitter):
         can_add, can_remove = n < MAX_HIDDEN_LAYERS, n > 0
         self.add_layer.setEnabled(can_add)
         self.add_layer.setToolTip(
-            f"Add a hidden layer of {NEW_LAYER_NEURONS} neurons (rebuilds the network)"
+            tr("Add a hidden layer of {n} neurons (rebuilds the network)").format(
+                n=NEW_LAYER_NEURONS
+            )
             if can_add
-            else f"At most {MAX_HIDDEN_LAYERS} hidden layers (this network has {n})"
+            else tr("At most {most} hidden layers (this network has {n})").format(
+                most=MAX_HIDDEN_LAYERS, n=n
+            )
         )
         self.remove_layer.setEnabled(can_remove)
         self.remove_layer.setToolTip(
-            "Remove the last hidden layer (rebuilds the network)"
+            tr("Remove the last hidden layer (rebuilds the network)")
             if can_remove
-            else "No hidden layers left: inputs connect straight to the output"
+            else tr("No hidden layers left: inputs connect straight to the output")
         )
         if spec.input_dim != self._dim:
             self._build_features(spec.input_dim)
@@ -166,10 +200,15 @@ class ArchitectureBar(_SpecEmitter):
             item = self.features_row.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self.features_row.addWidget(QLabel("Inputs:"))
+        self.features_row.addWidget(worded_label(lambda: tr("Inputs:")))
         self.feature_buttons = {}
         for name, (label, _fn) in feature_table(dim).items():
-            b = toggle_button(label, f"Feed {label} into the network, or take it out (rebuilds it)")
+            b = toggle_button(
+                lambda label=label: label,  # a formula (X₁, sin(X₁)): the same in every language
+                lambda label=label: tr(
+                    "Feed {feature} into the network, or take it out (rebuilds it)"
+                ).format(feature=label),
+            )
             b.toggled.connect(lambda on, n=name: self._toggle_feature(n, on))
             self.feature_buttons[name] = b
             self.features_row.addWidget(b)
@@ -185,7 +224,9 @@ class ArchitectureBar(_SpecEmitter):
         order = list(feature_table(self.spec.input_dim))
         chosen = [f for f in order if (f in self.spec.features and f != name) or (f == name and on)]
         if not chosen:
-            self.message.emit("The network needs at least one input feature; that one stays on.")
+            self.message.emit(
+                tr("The network needs at least one input feature; that one stays on.")
+            )
             set_toggle(self.feature_buttons[name], True)
             return
         self._request(features=tuple(chosen))
@@ -216,15 +257,15 @@ class NeuronStrip(_SpecEmitter):
             n = spec.hidden[k]
             minus.setEnabled(n > 1)
             minus.setToolTip(
-                f"Remove a neuron from hidden layer {k + 1}"
+                tr("Remove a neuron from hidden layer {k}").format(k=k + 1)
                 if n > 1
-                else "A layer keeps at least 1 neuron; use “− layer” to remove the layer"
+                else tr("A layer keeps at least 1 neuron; use “− layer” to remove the layer")
             )
             plus.setEnabled(n < MAX_NEURONS)
             plus.setToolTip(
-                f"Add a neuron to hidden layer {k + 1}"
+                tr("Add a neuron to hidden layer {k}").format(k=k + 1)
                 if n < MAX_NEURONS
-                else f"At most {MAX_NEURONS} neurons per layer"
+                else tr("At most {most} neurons per layer").format(most=MAX_NEURONS)
             )
         self._layout_groups()
 
@@ -241,11 +282,11 @@ class NeuronStrip(_SpecEmitter):
         spacing = min((b - a for a, b in zip(xs, xs[1:], strict=False)), default=1000.0)
         side = h + 2 if spacing >= 3 * h else max(h * 2 // 3, 14)
         # Words only while neighbouring groups keep a clear gap between them.
-        widest = self.fontMetrics().horizontalAdvance(f"{MAX_NEURONS} neurons")
+        widest = self.fontMetrics().horizontalAdvance(neurons_text(MAX_NEURONS))
         words = spacing >= 2 * side + widest + 8 + h
         for k, (minus, label, plus) in enumerate(self.groups):
             n = self.spec.hidden[k] if self.spec is not None else 0
-            label.setText(f"{n} neuron{'s' if n != 1 else ''}" if words else str(n))
+            label.setText(neurons_text(n) if words else str(n))
             label.adjustSize()
             total = 2 * side + label.width() + 8
             x = int(xs[k] - total / 2) if k < len(xs) else 0

@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from app.i18n import tr
+
 
 def parse_value(text: str) -> float | None:
     """A finite float from what the user typed ('−0.5' and '0,5' too), else None."""
@@ -31,15 +33,18 @@ class InlineEditor(QLineEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.target: tuple[int, tuple[int, ...]] | None = None
-        self.what = "value"
+        self.what = tr("value")
         self.setFixedWidth(120)
         self.returnPressed.connect(self._on_return_pressed)
         self.hide()
 
     def open(self, pi: int, index: tuple[int, ...], value: float, at: QPoint, what: str) -> None:
-        """Show at ``at`` (parent pixels), prefilled with ``value``, text selected."""
+        """Show at ``at`` (parent pixels), prefilled with ``value``, text selected.
+
+        ``what`` names the number being edited, in the current language ("weight w1[1,2]").
+        """
         self.target, self.what = (pi, tuple(index)), what
-        self.setToolTip(f"New {what}: Enter applies, Escape cancels")
+        self.setToolTip(tr("New {what}: Enter applies, Escape cancels").format(what=what))
         self.setText(f"{value:.6g}")
         parent = self.parentWidget()
         x = min(max(at.x() - self.width() // 2, 0), max(parent.width() - self.width(), 0))
@@ -64,8 +69,10 @@ class InlineEditor(QLineEdit):
         value = parse_value(self.text())
         if value is None:
             self.invalid.emit(
-                f"“{self.text().strip()}” is not a finite number; the {self.what} was not "
-                "changed (type e.g. 0.5, press Escape to cancel)."
+                tr(
+                    "“{text}” is not a finite number; the {what} was not changed "
+                    "(type e.g. 0.5, press Escape to cancel)."
+                ).format(text=self.text().strip(), what=self.what)
             )
             self.selectAll()
             return

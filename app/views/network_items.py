@@ -192,7 +192,8 @@ class EdgeItem(QGraphicsPathItem):
 class TextLabel(QGraphicsRectItem):
     """Text that keeps its pixel size however far the graph is zoomed out (one line per row).
 
-    ``align`` is "centre" (centred on the anchor, growing upwards) or "right" (ending at it).
+    ``align`` is "centre" (centred on the anchor, growing upwards), "right" (ending at it) or
+    "left" (starting at it); the last two are centred on the anchor vertically.
     """
 
     def __init__(self, lines: list[str], pixel_size: int, align: str = "centre") -> None:
@@ -200,17 +201,38 @@ class TextLabel(QGraphicsRectItem):
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.texts: list[QGraphicsSimpleTextItem] = []
+        self.align, self.pixel_size = align, pixel_size
+        self.set_lines(lines)
+
+    def set_lines(self, lines: list[str]) -> None:
+        """Show these lines instead (the same alignment and size)."""
+        if [t.text() for t in self.texts] == list(lines):
+            return
+        for item in self.texts:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        self.texts = []
+        px, align = self.pixel_size, self.align
         font = QFont()
-        font.setPixelSize(pixel_size)
-        y = -len(lines) * (pixel_size + 3) if align == "centre" else -(pixel_size + 3) / 2
+        font.setPixelSize(px)
+        y = -len(lines) * (px + 3) if align == "centre" else -len(lines) * (px + 3) / 2
         for line in lines:
             item = QGraphicsSimpleTextItem(line, self)
             item.setFont(font)
             item.setBrush(QColor(*INK))
             w = item.boundingRect().width()
-            item.setPos(-w / 2 if align == "centre" else -w, y)
+            item.setPos({"centre": -w / 2, "right": -w}.get(align, 0.0), y)
             self.texts.append(item)
-            y += pixel_size + 3
+            y += px + 3
+
+    def set_colour(self, highlighted: bool) -> None:
+        """Crimson and bold when it belongs to a highlighted neuron, else ink."""
+        for item in self.texts:
+            item.setBrush(QColor(*(HIGHLIGHT if highlighted else INK)))
+            font = item.font()
+            font.setBold(highlighted)
+            item.setFont(font)
 
     def text(self) -> str:
         """All lines, joined by newlines."""

@@ -13,16 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from app.views.network_architecture import ArchitectureBar, NeuronStrip
 from app.views.network_canvas import NetworkCanvas, Target
 from app.views.network_editor import InlineEditor
 from app.views.network_export import export_svg
+from app.views.network_image import ImageGraphMode
 from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
 from app.views.plot_style import type_px
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.describe import input_names
 from nnviz.engine.linear_collapse import collapse_text
-from nnviz.network import text
+from nnviz.network import image_graph, text
 from nnviz.network.layout import (
     MAX_COL_GAP,
     NODE,
@@ -41,8 +43,11 @@ CAPTION_GAP_PX = 16  # at least this much clear space between two layers' captio
 REBUILD_NOTE = "Changing the architecture or features rebuilds the network with fresh weights."
 
 
-class NetworkView(QWidget):
-    """Draws snapshots of the live network; edits and architecture changes leave as signals."""
+class NetworkView(ImageGraphMode, QWidget):
+    """Draws snapshots of the live network; edits and architecture changes leave as signals.
+
+    While the Images panel shows, it draws the digit network instead (``show_image_graph``).
+    """
 
     param_changed = Signal(int, object, float)  # param index, index tuple, value
     neuron_hovered = Signal(object)  # (layer, index) with layer 0 = inputs, or None
@@ -105,6 +110,8 @@ class NetworkView(QWidget):
         if self.snap is not None and snap.seq <= self.snap.seq:
             return  # stale: an older snapshot arrived late
         self.snap = snap
+        if self.image_graph is not None:
+            return  # kept, and drawn when the digit network gives the view back
         rebuilt = snap.spec != self._spec
         if rebuilt:
             self._rebuild(snap)
@@ -132,8 +139,7 @@ class NetworkView(QWidget):
         self.scene.clear()
         self.nodes, self.biases, self.edges, self.labels = {}, {}, {}, {}
         sizes = snap.spec.sizes
-        # The window's type (presentation mode enlarges it), never smaller than the usual 13 px.
-        px = max(LABEL_PX, type_px(self))
+        px = self._label_px()
         for layer, n in enumerate(sizes):
             for i in range(n):
                 self.nodes[(layer, i)] = node = NodeItem((layer, i), 0.0, 0.0)
@@ -172,8 +178,15 @@ class NetworkView(QWidget):
             else:
                 label.setPos(-NODE / 2 - 6, self.nodes[(0, k)].y())
 
+    def _label_px(self) -> int:
+        """The window's type (presentation mode enlarges it), never smaller than 13 px."""
+        return max(LABEL_PX, type_px(self))
+
     def _fit(self) -> None:
         """Fit the whole graph into the view and put the ± buttons above their columns."""
+        if self.image_graph is not None:
+            self._fit_image()
+            return
         if not self.nodes:
             return
         vp = self.canvas.viewport().rect()
@@ -219,6 +232,8 @@ class NetworkView(QWidget):
         return left, len(captions[0].texts) * line + 12, right, 8
 
     def _restyle(self) -> None:
+        if self.image_graph is not None:
+            return
         snap = self.snap
         arrays, scale = text.edge_values(snap, self.edge_mode)
         # Colours and widths for whole layers at once: a per-edge NumPy call costs ~10 µs each.
@@ -236,8 +251,10 @@ class NetworkView(QWidget):
         self._update_legend(scale)
 
     def _update_legend(self, scale: float) -> None:
-        html = text.legend_html(self.edge_mode, scale, self.presenting)
-        html += self._collapse_html()
+        if self.image_graph is not None:
+            html = image_graph.legend_text(self.image_graph)
+        else:
+            html = text.legend_html(self.edge_mode, scale, self.presenting) + self._collapse_html()
         if html != self.legend.text():
             self.legend.setText(html)
 
@@ -285,7 +302,7 @@ class NetworkView(QWidget):
                 self.neuron_hovered.emit(None)
         if self.editor.isVisible():
             return  # the card is showing the editor's hint
-        if target is None or self.snap is None:
+        if target is None or (self.snap is None and self.image_graph is None):
             self.canvas.card.hide()
         else:
             self._show_card()
@@ -296,7 +313,9 @@ class NetworkView(QWidget):
 
     def _show_card(self) -> None:
         target, snap = self._hover, self.snap
-        if isinstance(target, NodeItem):
+        if self.image_graph is not None:
+            card = self._image.card(target)
+        elif isinstance(target, NodeItem):
             card = text.node_text(snap, *target.key)
         elif isinstance(target, BiasItem):
             card = text.bias_text(snap, *target.key)
@@ -309,6 +328,11 @@ class NetworkView(QWidget):
         return self.canvas.card.text() if self.canvas.card.isVisible() else ""
 
     def _on_click(self, target: Target, pos: QPoint, shift: bool = False) -> None:
+        if self.image_graph is not None:
+            if not isinstance(target, NodeItem):
+                self.message.emit(tr("The digit network learns only by training; its weights "
+                                     "are not edited here."))  # fmt: skip
+            return
         if self.snap is None:
             return
         if isinstance(target, NodeItem):
@@ -338,9 +362,12 @@ class NetworkView(QWidget):
         self.setFont(QFont())  # inherit the window's type, which presentation mode enlarges
         # The rebuild note is also in the ± buttons' tooltips: on a projector the graph
         # needs the room more. The graph keeps room for its captions and a few neurons.
-        self.note.setVisible(not on)
+        self.note.setVisible(not on and self.image_graph is None)
         self.canvas.setMinimumHeight(round(9 * type_px(self)) if on else 0)
-        if self.snap is not None:
+        if self.image_graph is not None:
+            self._image.forget()  # rebuilt with captions in the new size
+            self.show_image_graph(self.image_graph)
+        elif self.snap is not None:
             self._spec = None  # rebuild so the scene's captions pick up the new size
             snap, self.snap = self.snap, None
             self.show_snapshot(snap)

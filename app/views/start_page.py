@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.lessons.groups import GROUPS
+from app.i18n import tr, worded
+from nnviz.lessons.groups import group_title
 from nnviz.lessons.lesson_file import Lesson
 
 
@@ -32,23 +33,33 @@ class StartPage(QDialog):
     ) -> None:
         super().__init__(parent)
         self.language = language
-        self.setWindowTitle("nnviz — lessons")
+        worded(self, "setWindowTitle", lambda: tr("nnviz — lessons"))
         column = QVBoxLayout(self)
-        intro = QLabel(
-            "<b>See a neural network learn.</b> Pick a lesson: each step sets the app up and "
-            "says what to look for, with every number computed live. PgDn / PgUp (or a "
-            "presenter's clicker) step through it. Or close this page and click points "
-            "onto the plane yourself: Space trains."
+        intro = QLabel()
+        worded(
+            intro,
+            "setText",
+            lambda: tr(
+                "<b>See a neural network learn.</b> Pick a lesson: each step sets the app up and "
+                "says what to look for, with every number computed live. PgDn / PgUp (or a "
+                "presenter's clicker) step through it. Or close this page and click points "
+                "onto the plane yourself: Space trains."
+            ),
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Lesson", "What you will understand"])
+        worded(
+            self.tree,
+            "setHeaderLabels",
+            lambda: [tr("Lesson"), tr("What you will understand")],
+        )
         self.tree.setColumnWidth(0, 320)
         self.tree.itemActivated.connect(self._on_activated)
         column.addWidget(self.tree, 1)
         self._fill(lessons)
-        self.show_at_start = QCheckBox("Show this page when nnviz starts")
+        self.show_at_start = QCheckBox()
+        worded(self.show_at_start, "setText", lambda: tr("Show this page when nnviz starts"))
         self.show_at_start.setChecked(show_at_start)
         column.addWidget(self.show_at_start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open)
@@ -62,7 +73,7 @@ class StartPage(QDialog):
         groups: dict[str, QTreeWidgetItem] = {}
         for lesson in lessons:
             if lesson.group not in groups:
-                top = QTreeWidgetItem([GROUPS.get(lesson.group, lesson.group), ""])
+                top = QTreeWidgetItem([group_title(lesson.group, self.language), ""])
                 top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 self.tree.addTopLevelItem(top)
                 top.setExpanded(True)

@@ -20,6 +20,7 @@ from nnviz.landscape.picture import LandscapePicture
 from nnviz.landscape.race import LABELS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
 from nnviz.landscape.surfaces import SURFACES
+from nnviz.landscape.walk_session import WalkSession, walk_race
 from nnviz.text import _
 from nnviz.transaction import all_or_nothing
 
@@ -52,6 +53,7 @@ class LandscapeExplorer:
         self.net_lr, self.net_playing, self.net_explaining = 0.03, False, False
         self.net_credit = 0.0
         self.seen: list[float] = []  # probe points of the network 1-D panel (for the fog)
+        self.walking = WalkSession()  # network mode's one knob and the fog walk along it
         self.likelihood: LikelihoodScene | None = None  # the ll hill and its paths, once asked
         self.seq = 0
         self._pictures: dict[int, Any] = {}
@@ -67,7 +69,8 @@ class LandscapeExplorer:
         """(title, key) for the 1-D chooser of the current mode."""
         if self.mode == "race":
             return [(_("x cross-section"), "x"), (_("y cross-section"), "y")]
-        return [(title, k) for k, title in KNOBS.items()]
+        titles = {**KNOBS, "weight": _("along one weight")}
+        return [(titles[k], k) for k in KNOBS]
 
     @property
     def lr(self) -> float:
@@ -101,7 +104,7 @@ class LandscapeExplorer:
         """Big immutable things a rollback keeps as they are instead of copying."""
         net = self.net
         shared: list[object] = [net.problem, net.surface, net.plane, net.projection]
-        shared += [*self._pictures.values(), self.likelihood]
+        shared += [*self._pictures.values(), self.likelihood, *self.walking.shared()]
         if self.netrace is not None:
             shared.append(self.netrace.objective)
         return shared
@@ -140,6 +143,8 @@ class LandscapeExplorer:
             self.net_lr = check_lr(lr)
             if self.netrace is not None:
                 self.netrace.set_lr(self.net_lr)
+            jobs = self.walking.restride(self.net, self.race.dx)  # the next walk: same start
+            return Effects(jobs=jobs, lr=self.net_lr)  # a lesson's lr shows on the slider
         return None
 
     def _set_lr_regime(self, name: str) -> Effects:
@@ -175,13 +180,25 @@ class LandscapeExplorer:
         if knob not in KNOBS:
             raise InputError(_("unknown 1-D slice {knob!r}", knob=knob))
         self.net.knob, self.net.curve, self.seen = knob, None, []
-        return Effects(jobs=[("curve", self.net.curve_job(self.race.dx))])
+        self.walking.forget(keep_start=False)
+        return Effects(jobs=[("curve", self.walking.live_curve_job(self.net, self.race.dx))])
 
     def _set_probe(self, dx: float) -> Effects:
         self.race.set_probe(dx)
+        self.walking.forget()  # the walk feels the slope with Δx: a new Δx, a new walk (same start)
         if self.mode == "network" and self.net.theta is not None:
-            return Effects(jobs=[("curve", self.net.curve_job(dx))])
+            return Effects(jobs=[("curve", self.walking.live_curve_job(self.net, dx))])
         return Effects()
+
+    def _walk_request(self, request: Any) -> Effects:
+        """The network's one knob and the fog walk along it (a walk on a surface in race mode)."""
+        if self.mode == "race" and isinstance(request, lq.Walk):
+            walk_race(self.race, request.steps)
+            return Effects()
+        jobs, note = self.walking.apply(request, self.mode, self.net, self.net_lr, self.race.dx)
+        if isinstance(request, lq.SetKnobWeight):  # the live panel along the new knob
+            self.seen, jobs = [], [("curve", self.walking.live_curve_job(self.net, self.race.dx))]
+        return Effects(jobs=jobs, message=note)
 
     def _set_fog(self, on: bool) -> None:
         self.race.fog = bool(on)
@@ -202,7 +219,11 @@ class LandscapeExplorer:
             self.race.command(name)
             return Effects()
         if name == "walk":
-            raise InputError(_("The foggy walk runs on the analytic surfaces (race mode)."))
+            return self._walk_request(lq.Walk(1))
+        walked = name == "reset" and self.walking.walk is not None  # the walker back to start
+        jobs = self.walking.restride(self.net, self.race.dx) if walked else []
+        if self.netrace is None and walked:
+            return Effects(jobs=jobs)
         if self.netrace is None:
             raise InputError(_("Click the surface first: the race starts from where you click."))
         if name in ("play", "pause"):
@@ -211,7 +232,8 @@ class LandscapeExplorer:
         self.net_playing = False
         self.net_explaining = name == "step"
         steps = 1 if name == "step" else 0
-        return Effects(jobs=[("netrace", _advance_job(self.netrace, steps, name == "reset"))])
+        jobs.append(("netrace", _advance_job(self.netrace, steps, name == "reset")))
+        return Effects(jobs=jobs)
 
     def _show_likelihood(self, request: lq.ShowLikelihoodPaths) -> Effects:
         """The ll hill of a 2-weight logistic model with its paths (validated, then shown)."""
@@ -252,7 +274,12 @@ class LandscapeExplorer:
 
         ``refresh=False`` only records the path (the caller paces the recomputations).
         """
+        before = (self.net.arch, self.net.problem, self.net.recorder.latest)
         self.net.observe(problem, theta, step, grad)
+        if before[0] != self.net.arch:
+            self.walking = WalkSession()  # a new network: its weights have other names
+        elif before[1] is not problem or (before[2] and step < before[2][0]):
+            self.walking.forget(keep_start=False)  # new data, a new loss or a reset
         if self.mode != "network" or not refresh:
             return Effects()
         return Effects(jobs=self._refresh_jobs(force=False))
@@ -268,8 +295,8 @@ class LandscapeExplorer:
             self.netrace = None
         if "project" not in net.busy and net.plane is not None:
             jobs.append(("project", net.project_job()))
-        if "curve" not in net.busy:
-            jobs.append(("curve", net.curve_job(self.race.dx)))
+        if "curve" not in net.busy and self.walking.walk is None:
+            jobs.append(("curve", self.walking.live_curve_job(self.net, self.race.dx)))
         return jobs
 
     def submitted(self, key: str) -> None:
@@ -293,6 +320,8 @@ class LandscapeExplorer:
             self.seen = [*self.seen[-200:], value["at"], value["at"] + value["dx"]]
         elif key == "netrace":
             self.netrace = value
+        elif key == "walkcurve":
+            self.walking.on_curve(value)
 
     def on_failed(self, key: str, message: str) -> Effects:
         """A job raised: say so once, keep everything else."""
@@ -309,7 +338,7 @@ class LandscapeExplorer:
             return self.race.picture(self.seq)
         if self.mode == "likelihood":
             return likelihood_picture(self._likely(), self.seq)
-        return network_picture(self)
+        return self.walking.dress(network_picture(self), self.race.fog, self.net)
 
     def _new_netrace(self, x: float, y: float) -> Job:
         net, plane, problem = self.net, self.net.plane, self.net.problem
@@ -344,6 +373,9 @@ _HANDLERS: dict[type, Callable[[LandscapeExplorer, Any], Effects | None]] = {
     lq.Recompute: lambda s, r: s._recompute(),
     lq.RaceCommand: lambda s, r: s._command(r.name),
     lq.PickParam: lambda s, r: s._pick(r.ref),
+    lq.SetKnobWeight: LandscapeExplorer._walk_request,
+    lq.StartWalk: LandscapeExplorer._walk_request,
+    lq.Walk: LandscapeExplorer._walk_request,
     lq.ShowLikelihoodPaths: lambda s, r: s._show_likelihood(r),
 }
 

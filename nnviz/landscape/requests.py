@@ -115,6 +115,31 @@ class PickParam:
     ref: ParamRef
 
 
+@dataclass(frozen=True)
+class SetKnobWeight:
+    """The one weight of the live network that the 1-D panel, its Δx probe and the walk turn."""
+
+    ref: ParamRef
+
+
+@dataclass(frozen=True)
+class StartWalk:
+    """Put the fog walker on the knob at ``at`` (None: the weight's value now) + ``offset``.
+
+    It feels the slope there with shrinking Δx at once; the weights are those of now.
+    """
+
+    at: float | None = None
+    offset: float = 0.0
+
+
+@dataclass(frozen=True)
+class Walk:
+    """``steps`` steps of the fog walk downhill (fewer once the knob stops changing)."""
+
+    steps: int = 1
+
+
 LIKELIHOOD_PATHS = ("ascent", "descent", "batch", "sgd", "minibatch")
 
 
@@ -151,5 +176,8 @@ LandscapeRequest = (
     | Recompute
     | RaceCommand
     | PickParam
+    | SetKnobWeight
+    | StartWalk
+    | Walk
     | ShowLikelihoodPaths
 )

@@ -6,13 +6,11 @@ import numpy as np
 
 from nnviz.graph import parse
 from nnviz.graph.gears import gear_train
-from nnviz.landscape.fog_walk import LossAlongWeight, fog_walk
+from nnviz.landscape.fog_walk import PROBE_DXS, LossAlongWeight, fog_walk
 from nnviz.landscape.probe import secant_sequence
 from nnviz.lessons.popsci_fitting import loss_grid, six_knob_fit
 from nnviz.lessons.popsci_train import rounded
 from nnviz.lessons.registry import lesson_numbers
-
-PROBE_DXS = (1.0, 0.1, 0.01, 0.001, 0.0001)
 
 
 def _along(knob: int, at: dict[int, float] | None = None) -> LossAlongWeight:

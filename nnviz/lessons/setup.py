@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 from nnviz.graph import requests as gq
 from nnviz.landscape import requests as lq
+from nnviz.landscape.params import ParamRef
 from nnviz.text import _
 
 if TYPE_CHECKING:
@@ -129,6 +130,18 @@ def _formula(f: dict[str, Any]) -> list[Any]:
     return out
 
 
+def _param_ref(v: list[int]) -> ParamRef:
+    """[layer, i, j] (a weight) or [layer, j] (a bias), as the landscape names a parameter."""
+    return cast(ParamRef, tuple(int(x) for x in v))  # the vocabulary checked: 2 or 3 numbers
+
+
+def _walk(f: dict[str, Any]) -> list[Any]:
+    """Place the fog walker ``offset`` from the weight's value (if given), then walk ``steps``."""
+    start = [lq.StartWalk(offset=float(f.get("offset", 0.0)))]
+    steps = int(f.get("steps", 0))
+    return [*(start if "offset" in f or not steps else []), *([lq.Walk(steps)] if steps else [])]
+
+
 _MAKERS = {
     ("lab", "preset"): lambda f: LoadPreset(f["name"], f.get("seed")),
     ("lab", "dataset"): lambda f: LoadDataset(
@@ -155,6 +168,9 @@ _MAKERS = {
     ("landscape", "surface"): lambda f: lq.SelectSurface(f["key"]),
     ("landscape", "lr"): lambda f: lq.SetLearningRate(float(f["lr"])),
     ("landscape", "paths"): lambda f: ShowPaths(tuple(f["kinds"])),
+    ("landscape", "probe"): lambda f: lq.SetProbe(float(f["dx"])),
+    ("landscape", "knob"): lambda f: lq.SetKnobWeight(_param_ref(f["weight"])),
+    ("landscape", "walk"): _walk,
     ("plot", "show"): lambda f: ShowFigure(f["figure"]),
     ("table", "load"): lambda f: LoadTable(f["name"]),
     ("table", "knobs"): lambda f: SetTableKnobs(

@@ -24,6 +24,9 @@ landscape  mode      mode: race | network
 landscape  surface   key (bowl, rosenbrock, …)
 landscape  lr        lr
 landscape  paths     kinds: list of ascent | descent | batch | sgd | minibatch
+landscape  probe     dx (the secant's Δx, also the fog walk's)
+landscape  knob      weight: [layer, i, j] (a weight) or [layer, j] (a bias), from 0
+landscape  walk      offset? (place the walker that far from the weight), steps? (walk on)
 plot       show      figure (a key of ``nnviz.lessons.figures.FIGURES``)
 table      load      name (a table in resources/tables: fruit, weather)
 table      knobs     weights: {feature: number}, threshold
@@ -279,6 +282,9 @@ _VERBS = [
     Verb("landscape", "surface", {"key": choice(SURFACES)}),
     Verb("landscape", "lr", {"lr": number(0)}),
     Verb("landscape", "paths", {"kinds": list_of(choice(LIKELIHOOD_PATHS), 1)}),
+    Verb("landscape", "probe", {"dx": number(1e-6, 10)}),
+    Verb("landscape", "knob", {"weight": list_of(integer(0), 2, 3)}),
+    Verb("landscape", "walk", optional={"offset": number(-1e6, 1e6), "steps": integer(0, 10_000)}),
     Verb("plot", "show", {"figure": choice(_figures)}),
     Verb("table", "load", {"name": choice(_tables)}),
     Verb("table", "knobs", {"weights": _knob_weights, "threshold": number(-100, 100)}),

@@ -9,7 +9,7 @@ ROW_GAP = 70.0  # centre to centre, within a layer
 MIN_COL_GAP, MAX_COL_GAP = 100.0, 220.0
 
 
-def column_gap(sizes: Sequence[int], aspect: float) -> float:
+def column_gap(sizes: Sequence[int], aspect: float, row_gap: float = ROW_GAP) -> float:
     """Horizontal spacing that makes the graph about as wide, for its height, as the view.
 
     ``aspect`` is the view's width / height. A tall narrow dock packs the columns closer;
@@ -17,7 +17,7 @@ def column_gap(sizes: Sequence[int], aspect: float) -> float:
     """
     if len(sizes) < 2:
         return MAX_COL_GAP
-    height = (max(sizes) - 1) * ROW_GAP + NODE
+    height = (max(sizes) - 1) * row_gap + NODE
     gap = (aspect * height - NODE) / (len(sizes) - 1)
     return min(max(gap, MIN_COL_GAP), MAX_COL_GAP)
 
@@ -45,15 +45,19 @@ def label_gap(sizes: Sequence[int], view_w: float, view_h: float, label_px: floa
     return max(by_height, by_width, MIN_COL_GAP)
 
 
-def node_position(layer: int, index: int, count: int, gap: float) -> tuple[float, float]:
+def node_position(
+    layer: int, index: int, count: int, gap: float, row_gap: float = ROW_GAP
+) -> tuple[float, float]:
     """Centre of neuron ``index`` of a layer of ``count`` (each column centred on y = 0)."""
-    return layer * gap, (index - (count - 1) / 2) * ROW_GAP
+    return layer * gap, (index - (count - 1) / 2) * row_gap
 
 
-def graph_bounds(sizes: Sequence[int], gap: float) -> tuple[float, float, float, float]:
+def graph_bounds(
+    sizes: Sequence[int], gap: float, row_gap: float = ROW_GAP
+) -> tuple[float, float, float, float]:
     """(left, top, width, height) around every node and bias square, in scene units."""
     tallest = max(sizes, default=1)
-    half = (tallest - 1) / 2 * ROW_GAP + NODE / 2
+    half = (tallest - 1) / 2 * row_gap + NODE / 2
     left = -NODE / 2 - 10  # bias squares poke out at the lower left
     width = (len(sizes) - 1) * gap + NODE + 10
     return left, -half, width, 2 * half + 10

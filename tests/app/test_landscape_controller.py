@@ -159,3 +159,101 @@ def test_a_lessons_show_paths_draws_three_paths_with_step_counts(land, window):
     assert set(land.view.surface.paths) == {p.name for p in land.view.picture.paths}
     assert len(land.view.surface.paths) == 3
     assert "ll" in land.view.surface.colorbar.axis.labelText
+
+
+def _network_after_training(land, window, qtbot, epochs=40):
+    """Train ``epochs`` epochs, open the live network's loss, wait until it holds those weights."""
+    window.send(cmd.RunEpochs(epochs))
+    snap = window.wait_for_snapshot(lambda s: s.epoch >= epochs and not s.playing)
+    land.view.controls.mode.setCurrentIndex(1)
+    theta = np.concatenate([np.ravel(p) for p in snap.params])
+    qtbot.waitUntil(lambda: np.array_equal(land.explorer.net.theta, theta), timeout=10000)
+    return theta
+
+
+def test_walk_clicks_on_the_trained_network_equal_the_pure_fog_walk(land, window, qtbot):
+    """Choose W2[1,0] from the list, click Walk 3×, press W and Shift+W: fog_walk's numbers."""
+    from nnviz.landscape.fog_walk import LossAlongWeight, fog_walk
+
+    theta = _network_after_training(land, window, qtbot)
+    c = land.view.controls
+    assert c.walk.isEnabled() and c.weight.isVisible()
+    c.set_learning_rate(0.5)
+    c.weight.setFocus()
+    for _ in range(c.weight.findText("W2[1,0]")):  # the arrow keys choose from the list
+        qtbot.keyClick(c.weight, Qt.Key.Key_Down)
+    assert c.weight.currentText() == "W2[1,0]"
+    k = int(c.weight.currentData())
+    assert land.explorer.walking.knob_index(land.explorer.net) == k
+    for _ in range(3):
+        qtbot.mouseClick(c.walk, Qt.MouseButton.LeftButton)
+    c.walk.setFocus()
+    qtbot.keyClick(c.walk, Qt.Key.Key_W)
+    qtbot.keyClick(c.walk, Qt.Key.Key_W, Qt.KeyboardModifier.ShiftModifier)
+    report = land.explorer.walking.walk.report
+    along = LossAlongWeight.on(land.explorer.net.problem, theta, k)
+    assert c.probe_dx() == land.explorer.race.dx == 0.1  # the slider shows the Δx it walks with
+    pure = fog_walk(along, theta[k], lr=0.5, dx=0.1, max_steps=14)
+    assert report == pure and pure.steps == 14
+    caption = land.view.caption.text()
+    assert "<b>14 steps</b>" in caption and f"<b>{pure.evaluations} looks</b>" in caption
+    trail = land.walk_items.trail.getData()
+    assert np.array_equal(trail[0], pure.path) and np.array_equal(trail[1], pure.values)
+    drawn = lambda: land.view.picture.curve  # noqa: E731  (the walk's curve comes from a job)
+    qtbot.waitUntil(lambda: drawn() is not None and drawn().x == pure.end, timeout=10000)
+    assert "W2[1,0]" in land.view.curve.getAxis("bottom").labelText
+
+
+def test_a_click_on_the_curve_puts_the_walker_there(land, window, qtbot):
+    """A left click on the 1-D plot starts the walk at that knob value."""
+    _network_after_training(land, window, qtbot, epochs=5)
+    qtbot.mouseClick(land.view.controls.walk, Qt.MouseButton.LeftButton)
+    drawn = lambda: land.view.picture.curve  # noqa: E731  (the walk's curve comes from a job)
+    qtbot.waitUntil(lambda: drawn() is not None and "W1[0,0]" in drawn().label, timeout=10000)
+    x0, x1 = land.view.picture.curve.xs[[10, -10]]
+    spot = 0.3 * x0 + 0.7 * x1
+    _click(qtbot, land.view.curve, spot, float(np.nanmean(land.view.picture.curve.values)))
+    walk = land.explorer.walking.walk
+    assert walk.report.start == pytest.approx(spot, abs=0.05 * (x1 - x0)) and walk.report.steps == 0
+
+
+def test_refused_walk_requests_change_nothing(land, window, qtbot):
+    """A weight the network lacks, or zero steps: one message each, the walk as it was."""
+    _network_after_training(land, window, qtbot, epochs=5)
+    qtbot.mouseClick(land.view.controls.walk, Qt.MouseButton.LeftButton)
+    walking = land.explorer.walking
+    before = (walking.ref, walking.walk.report, land.view.controls.weight.currentText())
+    for request, words in ((lq.SetKnobWeight(10_000), "outside"), (lq.Walk(0), "1 to")):
+        land.apply(request)
+        assert words in land.parent_window.status.message.text()
+        walking = land.explorer.walking
+        assert (walking.ref, walking.walk.report, land.view.controls.weight.currentText()) == (
+            before
+        )
+
+
+def test_the_foggy_mountain_lesson_walks_the_real_network(land, window, qtbot):
+    """Its last step walks k1 (W1[0,0]) of the six-knob fit in the window: the lesson's numbers."""
+    from nnviz.lessons import compute
+
+    window.open_lesson("foggy-mountain", 2)
+    qtbot.waitUntil(lambda: not window.lessons.setting_up, timeout=60_000)
+    numbers = compute("foggy-mountain")
+    walk = land.explorer.walking.walk
+    assert land.explorer.mode == "network" and walk.label == "W1[0,0]"
+    r = walk.report
+    assert (r.steps, r.evaluations, r.status) == (
+        numbers["steps"],
+        numbers["evaluations"],
+        "stopped",
+    )
+    assert r.start == pytest.approx(numbers["start"], abs=1e-6)
+    assert r.end == pytest.approx(numbers["end"], abs=1e-6)
+    np.testing.assert_allclose(r.secants, numbers["secants"], rtol=1e-6)
+    assert land.view.controls.probe_dx() == pytest.approx(1e-4)  # the slider shows the lesson's Δx
+    assert land.view.controls.learning_rate() == 0.5
+    window.lessons.back()  # Back to "Feel the slope": the walker is at its start again, Δx = 1
+    qtbot.waitUntil(lambda: not window.lessons.setting_up, timeout=60_000)
+    walk = land.explorer.walking.walk
+    assert walk.report.steps == 0 and walk.dx == 1.0
+    assert walk.report.start == pytest.approx(numbers["start"], abs=1e-6)

@@ -48,3 +48,15 @@ def test_fog_walk_on_a_network_weight_finds_where_backprop_says_flat():
     assert report.secants[-1][1] == pytest.approx(along.derivative(along.start), abs=1e-3)
     assert report.status == "stopped" and abs(along.derivative(report.end)) < 1e-4
     assert report.values[-1] < report.values[0]
+
+
+def test_a_walk_taken_a_few_steps_at_a_time_reports_as_one_walk():
+    """3 + 4 + 1 steps of CountedFogWalk report exactly what fog_walk does for 8 steps."""
+    from nnviz.landscape.fog_walk import CountedFogWalk
+
+    f = lambda x: np.cosh(x - 1.0)  # noqa: E731
+    walk = CountedFogWalk(f, 3.0, lr=0.3, dx=1e-3)
+    for n in (3, 4, 1):
+        walk.run(n)
+        walk.report()  # looking between steps adds no looks the whole walk would not make
+    assert walk.report() == fog_walk(f, 3.0, lr=0.3, dx=1e-3, max_steps=8)

@@ -86,7 +86,7 @@ def test_vocabulary_accepts_each_verb_minimal_form():
         "name": "xor", "points": [[0.0, 0.0, 1]], "params": [[[1.0]]], "epochs": 1,
         "key": "cs188", "text": "w1*w2", "point": 0, "steps": 1, "mode": "ops",
         "lr": 0.1, "kinds": ["sgd"], "figure": "sharpness",
-        "weights": {"big": 1.0}, "threshold": 0.5,
+        "weights": {"big": 1.0}, "threshold": 0.5, "dx": 0.01, "weight": [0, 0, 0],
     }  # fmt: skip
     overrides = {
         ("landscape", "mode"): {"mode": "race"},

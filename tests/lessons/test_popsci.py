@@ -17,7 +17,7 @@ IDS = (
 SETUP = {
     "lab": {"preset", "dataset", "points", "network", "training", "weights", "run", "reset"},
     "graph": {"example", "formula", "trace", "walk", "mode"},
-    "landscape": {"mode", "surface", "lr"},
+    "landscape": {"mode", "surface", "lr", "probe", "knob", "walk"},
     "table": {"load", "knobs"},
     "images": {"dataset", "nudge"},
     "plot": {"show"},

@@ -73,6 +73,8 @@ def test_diverged_epoch_reads_the_message():
     """The epoch named in the divergence message wins over the fallback."""
     assert diverged_epoch("diverged at epoch 17 (loss → inf); …", 20) == 17
     assert diverged_epoch("", 20) == 20
+    # A translation may name the epoch first, without the word 'epoch'.
+    assert diverged_epoch("在第 17 轮发散（loss → inf, |w| > 10⁶）", 20) == 17
 
 
 def test_log_axis_labels_only_one_two_five(qtbot):

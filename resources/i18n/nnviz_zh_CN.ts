@@ -1,0 +1,1123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Something went wrong: {summary} — details in {log}; your work is autosaved</source>
+        <translation>出错了：{summary} —— 详情见 {log}；你的工作已自动保存</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Imported {n} points from {name}</source>
+        <translation>已从 {name} 导入 {n} 个点</translation>
+    </message>
+    <message>
+        <source>Could not import the points ({reason})</source>
+        <translation>无法导入这些点（{reason}）</translation>
+    </message>
+    <message>
+        <source>nnviz — see a neural network learn</source>
+        <translation>nnviz —— 看神经网络如何学习</translation>
+    </message>
+    <message>
+        <source>{title}: {description}  Press Space to train.</source>
+        <translation>{title}：{description}  按空格键开始训练。</translation>
+    </message>
+    <message>
+        <source>Network graph</source>
+        <translation>网络结构图</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Data and output</source>
+        <translation>数据与输出</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Computation graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Feature table</source>
+        <translation>特征表</translation>
+    </message>
+    <message>
+        <source>Chain rule as gears</source>
+        <translation>齿轮中的链式法则</translation>
+    </message>
+    <message>
+        <source>Six knobs</source>
+        <translation>六个旋钮</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Lesson plot</source>
+        <translation>课程图表</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Space&lt;/b&gt; play / pause &amp;nbsp; &lt;b&gt;→&lt;/b&gt; step one epoch &amp;nbsp; &lt;b&gt;←&lt;/b&gt; step back &amp;nbsp; &lt;b&gt;Shift+→&lt;/b&gt; step one mini-batch</source>
+        <translation>&lt;b&gt;Space&lt;/b&gt; 训练 / 暂停 &amp;nbsp; &lt;b&gt;→&lt;/b&gt; 前进一轮 &amp;nbsp; &lt;b&gt;←&lt;/b&gt; 后退一步 &amp;nbsp; &lt;b&gt;Shift+→&lt;/b&gt; 前进一个小批量</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;R&lt;/b&gt; reset (re-randomise the parameters) &amp;nbsp; &lt;b&gt;1–6&lt;/b&gt; pick the class of new points</source>
+        <translation>&lt;b&gt;R&lt;/b&gt; 重置（重新随机初始化参数） &amp;nbsp; &lt;b&gt;1–6&lt;/b&gt; 选择新点的类别</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+Z&lt;/b&gt; undo &amp;nbsp; &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt; redo &amp;nbsp; &lt;b&gt;Ctrl+S&lt;/b&gt; save &amp;nbsp; &lt;b&gt;Ctrl+O&lt;/b&gt; open</source>
+        <translation>&lt;b&gt;Ctrl+Z&lt;/b&gt; 撤销 &amp;nbsp; &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt; 重做 &amp;nbsp; &lt;b&gt;Ctrl+S&lt;/b&gt; 保存 &amp;nbsp; &lt;b&gt;Ctrl+O&lt;/b&gt; 打开</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Computation graph&lt;/b&gt; (Ctrl+G): &lt;b&gt;T&lt;/b&gt; trace the picked point &amp;nbsp; &lt;b&gt;→ / ←&lt;/b&gt; next / previous op while the graph has focus (&lt;b&gt;.&lt;/b&gt; and &lt;b&gt;,&lt;/b&gt; anywhere) &amp;nbsp; &lt;b&gt;U&lt;/b&gt; apply one update on that example</source>
+        <translation>&lt;b&gt;计算图&lt;/b&gt;（Ctrl+G）：&lt;b&gt;T&lt;/b&gt; 追踪选中的点 &amp;nbsp; &lt;b&gt;→ / ←&lt;/b&gt; 计算图有焦点时走到下一个 / 上一个运算（&lt;b&gt;.&lt;/b&gt; 和 &lt;b&gt;,&lt;/b&gt; 随时可用） &amp;nbsp; &lt;b&gt;U&lt;/b&gt; 在该样本上执行一次更新</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt; presentation mode (large type) &amp;nbsp; &lt;b&gt;F11&lt;/b&gt; full screen</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt; 演示模式（大字号） &amp;nbsp; &lt;b&gt;F11&lt;/b&gt; 全屏</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PgDn / PgUp&lt;/b&gt; next / previous lesson step (a presenter&apos;s clicker works) &amp;nbsp; &lt;b&gt;→ / ←&lt;/b&gt; the same while the lesson panel has focus</source>
+        <translation>&lt;b&gt;PgDn / PgUp&lt;/b&gt; 课程的下一步 / 上一步（可用翻页笔） &amp;nbsp; &lt;b&gt;→ / ←&lt;/b&gt; 课程面板有焦点时作用相同</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F6 / F7 / F8&lt;/b&gt; the playground / the computation graph / the loss landscape alone in the window (the same key or &lt;b&gt;Esc&lt;/b&gt; brings every view back)</source>
+        <translation>&lt;b&gt;F6 / F7 / F8&lt;/b&gt; 窗口中只显示游乐场 / 计算图 / 损失曲面（再按同一键或 &lt;b&gt;Esc&lt;/b&gt; 恢复全部视图）</translation>
+    </message>
+    <message>
+        <source>Mouse on the data: click adds, drag moves, right-click (or Ctrl+click) deletes.</source>
+        <translation>在数据上用鼠标：单击添加，拖动移动，右键（或 Ctrl+单击）删除。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import points from CSV…</source>
+        <translation>从 CSV 导入数据点(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export points to CSV…</source>
+        <translation>将数据点导出为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;image</source>
+        <translation>导出图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Whole window…</source>
+        <translation>整个窗口…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>New points: class {k}</source>
+        <translation>新点：类别 {k}</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>训练 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Step one &amp;epoch (→)</source>
+        <translation>前进一轮(&amp;E)（→）</translation>
+    </message>
+    <message>
+        <source>Step &amp;back: undo the last step (←)</source>
+        <translation>后退一步(&amp;B)：撤销上一步（←）</translation>
+    </message>
+    <message>
+        <source>Step one mini-&amp;batch</source>
+        <translation>前进一个小批量(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset (re-randomise the parameters)</source>
+        <translation>重置(&amp;R)（重新随机初始化参数）</translation>
+    </message>
+    <message>
+        <source>&amp;Backprop</source>
+        <translation>反向传播(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;computation graph</source>
+        <translation>显示计算图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Trace the selected example</source>
+        <translation>追踪选中的样本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Next operation (→ in the graph)</source>
+        <translation>下一个运算(&amp;N)（在计算图中按 →）</translation>
+    </message>
+    <message>
+        <source>&amp;Previous operation (← in the graph)</source>
+        <translation>上一个运算(&amp;P)（在计算图中按 ←）</translation>
+    </message>
+    <message>
+        <source>Run the &amp;forward pass</source>
+        <translation>执行前向传播(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Run the &amp;backward pass</source>
+        <translation>执行反向传播(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Start the walk again</source>
+        <translation>从头重新走一遍(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply one update on this example</source>
+        <translation>在此样本上执行一次更新(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient check (finite differences)</source>
+        <translation>梯度检验(&amp;G)（有限差分）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (large type)</source>
+        <translation>演示模式(&amp;P)（大字号）</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Loss landscape</source>
+        <translation>损失曲面(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage: one view fills the window</source>
+        <translation>舞台(&amp;S)：单个视图占满窗口</translation>
+    </message>
+    <message>
+        <source>{title} alone ({key})</source>
+        <translation>只显示{title}（{key}）</translation>
+    </message>
+    <message>
+        <source>Back to every view (Esc)</source>
+        <translation>恢复全部视图（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言 / Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;All lessons… (start page)</source>
+        <translation>全部课程(&amp;A)…（起始页）</translation>
+    </message>
+    <message>
+        <source>&amp;Next step (PgDn)</source>
+        <translation>下一步(&amp;N)（PgDn）</translation>
+    </message>
+    <message>
+        <source>&amp;Previous step (PgUp)</source>
+        <translation>上一步(&amp;P)（PgUp）</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the lesson</source>
+        <translation>退出课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Start page: the lessons</source>
+        <translation>起始页(&amp;S)：全部课程</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>重做(&amp;R) {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销(&amp;U) {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>no view called {name}; choose one of {choices}</source>
+        <translation>没有名为 {name} 的视图；可选：{choices}</translation>
+    </message>
+    <message>
+        <source>{title}: {description}</source>
+        <translation>{title}：{description}</translation>
+    </message>
+    <message>
+        <source>lesson points</source>
+        <translation>课程数据点</translation>
+    </message>
+    <message>
+        <source>clear points</source>
+        <translation>清空数据点</translation>
+    </message>
+    <message>
+        <source>this data has {n} classes; class {k} is not available</source>
+        <translation>这份数据只有 {n} 个类别；没有类别 {k}</translation>
+    </message>
+    <message>
+        <source>nnviz sessions (*.nnviz);;All files (*)</source>
+        <translation>nnviz 会话 (*.nnviz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: the network has not started.</source>
+        <translation>还没有可保存的内容：网络尚未启动。</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {reason}</source>
+        <translation>无法保存 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Could not open {name} (unexpected error {error}: {reason})</source>
+        <translation>无法打开 {name}（意外错误 {error}：{reason}）</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <source>open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Session restored.</source>
+        <translation>会话已恢复。</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Restore the session autosaved when nnviz last closed?</source>
+        <translation>要恢复 nnviz 上次关闭时自动保存的会话吗？</translation>
+    </message>
+    <message>
+        <source>Could not write {name}: {reason}</source>
+        <translation>无法写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {n} points to {path}</source>
+        <translation>已将 {n} 个数据点导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Import points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <source>Qt could not write the image</source>
+        <translation>Qt 无法写入该图像</translation>
+    </message>
+    <message>
+        <source>Could not export the image: {reason}</source>
+        <translation>无法导出图像：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>已导出 {path}</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>游乐场</translation>
+    </message>
+    <message>
+        <source>no stage called {name}; choose one of {choices}</source>
+        <translation>没有名为 {name} 的舞台；可选：{choices}</translation>
+    </message>
+    <message>
+        <source>{key} or Esc</source>
+        <translation>{key} 或 Esc</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; — {keys} returns to every view</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; —— 按 {keys} 恢复全部视图</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation>轮次 {epoch}</translation>
+    </message>
+    <message>
+        <source>loss {loss} (test {test})</source>
+        <translation>损失 {loss}（测试 {test}）</translation>
+    </message>
+    <message>
+        <source>train loss {loss}</source>
+        <translation>训练损失 {loss}</translation>
+    </message>
+    <message>
+        <source>test loss {loss}</source>
+        <translation>测试损失 {loss}</translation>
+    </message>
+    <message>
+        <source>accuracy {acc} (test {test})</source>
+        <translation>准确率 {acc}（测试 {test}）</translation>
+    </message>
+    <message>
+        <source>train acc {acc}</source>
+        <translation>训练准确率 {acc}</translation>
+    </message>
+    <message>
+        <source>test acc {acc}</source>
+        <translation>测试准确率 {acc}</translation>
+    </message>
+    <message>
+        <source>{rate} epochs/s</source>
+        <translation>{rate} 轮/秒</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>100 epochs/s</source>
+        <translation>100 轮/秒</translation>
+    </message>
+    <message>
+        <source>25 epochs/s</source>
+        <translation>25 轮/秒</translation>
+    </message>
+    <message>
+        <source>10 epochs/s</source>
+        <translation>10 轮/秒</translation>
+    </message>
+    <message>
+        <source>3 epochs/s</source>
+        <translation>3 轮/秒</translation>
+    </message>
+    <message>
+        <source>1 epoch/s</source>
+        <translation>1 轮/秒</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov 动量</translation>
+    </message>
+    <message>
+        <source>Perceptron rule</source>
+        <translation>感知机规则</translation>
+    </message>
+    <message>
+        <source>Averaged perceptron</source>
+        <translation>平均感知机</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>sigmoid + log loss</source>
+        <translation>sigmoid + 对数损失</translation>
+    </message>
+    <message>
+        <source>linear + hinge</source>
+        <translation>线性 + 合页损失</translation>
+    </message>
+    <message>
+        <source>softmax + cross-entropy</source>
+        <translation>softmax + 交叉熵</translation>
+    </message>
+    <message>
+        <source>linear + MSE</source>
+        <translation>线性 + MSE</translation>
+    </message>
+    <message>
+        <source>step (0/1) + MSE</source>
+        <translation>阶跃 (0/1) + MSE</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space)</source>
+        <translation>开始或暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Undo the last step exactly (←)</source>
+        <translation>精确撤销上一步（←）</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>前进一轮</translation>
+    </message>
+    <message>
+        <source>Train one epoch (→)</source>
+        <translation>训练一轮（→）</translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation>前进一批</translation>
+    </message>
+    <message>
+        <source>Train one mini-batch (Shift+→)</source>
+        <translation>训练一个小批量（Shift+→）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Re-randomise the parameters (R)</source>
+        <translation>重新随机初始化参数（R）</translation>
+    </message>
+    <message>
+        <source>Training (changes apply live, no reset)</source>
+        <translation>训练（修改立即生效，无需重置）</translation>
+    </message>
+    <message>
+        <source>Slow training down to watch it, or run at full speed</source>
+        <translation>放慢训练以便观察，或全速运行</translation>
+    </message>
+    <message>
+        <source>Step size α of each update</source>
+        <translation>每次更新的步长 α</translation>
+    </message>
+    <message>
+        <source>How each step uses the gradient (torch.optim rules)</source>
+        <translation>每一步如何使用梯度（torch.optim 的规则）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Penalty on weight size: L1 = λΣ|w|, L2 = ½λΣw² (biases are free)</source>
+        <translation>对权重大小的惩罚：L1 = λΣ|w|，L2 = ½λΣw²（偏置不受惩罚）</translation>
+    </message>
+    <message>
+        <source>Regularisation rate λ</source>
+        <translation>正则化系数 λ</translation>
+    </message>
+    <message>
+        <source>Examples per gradient step (1 = stochastic)</source>
+        <translation>每次梯度更新使用的样本数（1 = 随机梯度下降）</translation>
+    </message>
+    <message>
+        <source>Stop early</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>Hold out 20 % of the training points; stop when their loss has not improved for &apos;patience&apos; epochs, and put back the best weights</source>
+        <translation>留出 20 % 的训练点作验证；当它们的损失连续“耐心”轮都没有改善时停止，并恢复最好的权重</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Epochs to wait for a better validation loss before stopping</source>
+        <translation>停止前等待验证损失改善的轮数</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Reg. rate</source>
+        <translation>正则化系数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>耐心</translation>
+    </message>
+    <message>
+        <source>Model (changes rebuild the network)</source>
+        <translation>模型（修改会重建网络）</translation>
+    </message>
+    <message>
+        <source>Hidden-layer activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>Output activation and loss</source>
+        <translation>输出激活函数与损失函数</translation>
+    </message>
+    <message>
+        <source>Random seed of the initial weights and the shuffling</source>
+        <translation>初始权重和打乱顺序所用的随机种子</translation>
+    </message>
+    <message>
+        <source>every neuron has a bias b</source>
+        <translation>每个神经元都有偏置 b</translation>
+    </message>
+    <message>
+        <source>CS188 uses none (h = act(x·W)); the video&apos;s threshold is a bias</source>
+        <translation>CS188 不用偏置（h = act(x·W)）；视频中的阈值就是偏置</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Output + loss</source>
+        <translation>输出 + 损失</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 开始</translation>
+    </message>
+    <message>
+        <source>hover over the curves for exact values</source>
+        <translation>鼠标悬停在曲线上可查看精确数值</translation>
+    </message>
+    <message>
+        <source>accuracy applies to classification</source>
+        <translation>准确率只适用于分类问题</translation>
+    </message>
+    <message>
+        <source>mistakes per epoch</source>
+        <translation>每轮错误数</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis (losses ≤ 0 are left out)</source>
+        <translation>在对数坐标轴上显示损失（≤ 0 的损失不显示）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>错误数</translation>
+    </message>
+    <message>
+        <source>mistakes in the last epoch {n}</source>
+        <translation>上一轮错误数 {n}</translation>
+    </message>
+    <message>
+        <source>validation loss {loss}</source>
+        <translation>验证损失 {loss}</translation>
+    </message>
+    <message>
+        <source>mistakes {n}</source>
+        <translation>错误数 {n}</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>{name} (log)</source>
+        <translation>{name}（对数）</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>准确率 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Click adds a point; drag moves one; right-click deletes</source>
+        <translation>单击添加点；拖动移动点；右键删除点</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Drag to paint many points of the current class</source>
+        <translation>拖动以画出许多当前类别的点</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追踪</translation>
+    </message>
+    <message>
+        <source>Click a point (or an empty spot) to trace it through the network</source>
+        <translation>单击一个点（或空白处），追踪它在网络中的计算过程</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Load a ready-made dataset, network and settings</source>
+        <translation>载入现成的数据集、网络和设置</translation>
+    </message>
+    <message>
+        <source>Noise: how far points are jittered (or targets for regression), in % of one axis unit</source>
+        <translation>噪声：点（回归时为目标值）的抖动幅度，以坐标轴单位的 % 计</translation>
+    </message>
+    <message>
+        <source>Share of points held out as test data</source>
+        <translation>留作测试集的数据点比例</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>New random points from the same recipe (network kept)</source>
+        <translation>按同样的配方重新随机生成点（保留网络）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every point (undo with Ctrl+Z)</source>
+        <translation>删除所有点（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Show test points</source>
+        <translation>显示测试点</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>New points get class {k} (key {k})</source>
+        <translation>新点属于类别 {k}（按键 {k}）</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>◀ Back (PgUp)</source>
+        <translation>◀ 上一步（PgUp）</translation>
+    </message>
+    <message>
+        <source>Leave the lesson</source>
+        <translation>退出课程</translation>
+    </message>
+    <message>
+        <source>Finish ✓ (PgDn)</source>
+        <translation>完成 ✓（PgDn）</translation>
+    </message>
+    <message>
+        <source>Next ▶ (PgDn)</source>
+        <translation>下一步 ▶（PgDn）</translation>
+    </message>
+    <message>
+        <source>step {k} of {n}</source>
+        <translation>第 {k} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>gradient</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新量</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>gradient ∂L/∂w of the loss</source>
+        <translation>损失的梯度 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>last update Δw</source>
+        <translation>上一次更新量 Δw</translation>
+    </message>
+    <message>
+        <source>{n} neuron</source>
+        <translation>{n} 个神经元</translation>
+    </message>
+    <message>
+        <source>{n} neurons</source>
+        <translation>{n} 个神经元</translation>
+    </message>
+    <message>
+        <source>Cannot change the network: {reason}.</source>
+        <translation>无法修改网络：{reason}。</translation>
+    </message>
+    <message>
+        <source>Edges show:</source>
+        <translation>连线显示：</translation>
+    </message>
+    <message>
+        <source>Colour and thickness of each edge show its {what}</source>
+        <translation>每条连线的颜色和粗细表示它的{what}</translation>
+    </message>
+    <message>
+        <source>− layer</source>
+        <translation>− 层</translation>
+    </message>
+    <message>
+        <source>+ layer</source>
+        <translation>+ 层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer of {n} neurons (rebuilds the network)</source>
+        <translation>添加一个含 {n} 个神经元的隐藏层（会重建网络）</translation>
+    </message>
+    <message>
+        <source>At most {most} hidden layers (this network has {n})</source>
+        <translation>最多 {most} 个隐藏层（本网络已有 {n} 个）</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer (rebuilds the network)</source>
+        <translation>删除最后一个隐藏层（会重建网络）</translation>
+    </message>
+    <message>
+        <source>No hidden layers left: inputs connect straight to the output</source>
+        <translation>已没有隐藏层：输入直接连到输出</translation>
+    </message>
+    <message>
+        <source>Inputs:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Feed {feature} into the network, or take it out (rebuilds it)</source>
+        <translation>把 {feature} 输入网络，或将其移除（会重建网络）</translation>
+    </message>
+    <message>
+        <source>The network needs at least one input feature; that one stays on.</source>
+        <translation>网络至少需要一个输入特征；这个特征保持开启。</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from hidden layer {k}</source>
+        <translation>从第 {k} 个隐藏层删除一个神经元</translation>
+    </message>
+    <message>
+        <source>A layer keeps at least 1 neuron; use “− layer” to remove the layer</source>
+        <translation>每层至少保留 1 个神经元；要删除整层请用“− 层”</translation>
+    </message>
+    <message>
+        <source>Add a neuron to hidden layer {k}</source>
+        <translation>向第 {k} 个隐藏层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>At most {most} neurons per layer</source>
+        <translation>每层最多 {most} 个神经元</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>New {what}: Enter applies, Escape cancels</source>
+        <translation>新的{what}：按 Enter 应用，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a finite number; the {what} was not changed (type e.g. 0.5, press Escape to cancel).</source>
+        <translation>“{text}”不是有限的数；{what}没有修改（请输入如 0.5 这样的数，按 Esc 取消）。</translation>
+    </message>
+    <message>
+        <source>nnviz — lessons</source>
+        <translation>nnviz —— 课程</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;See a neural network learn.&lt;/b&gt; Pick a lesson: each step sets the app up and says what to look for, with every number computed live. PgDn / PgUp (or a presenter&apos;s clicker) step through it. Or close this page and click points onto the plane yourself: Space trains.</source>
+        <translation>&lt;b&gt;看神经网络如何学习。&lt;/b&gt;选一门课程：每一步都会把应用设置好，并告诉你该看什么，所有数字都是实时计算的。用 PgDn / PgUp（或翻页笔）逐步推进。也可以关闭本页，自己在平面上点出数据点：按空格键开始训练。</translation>
+    </message>
+    <message>
+        <source>What you will understand</source>
+        <translation>你将理解什么</translation>
+    </message>
+    <message>
+        <source>Show this page when nnviz starts</source>
+        <translation>nnviz 启动时显示本页</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>How fast training runs</source>
+        <translation>训练运行的速度</translation>
+    </message>
+    <message>
+        <source>loss {loss}</source>
+        <translation>损失 {loss}</translation>
+    </message>
+    <message>
+        <source>test accuracy {accuracy}</source>
+        <translation>测试准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Presentation mode on (F5 to leave)</source>
+        <translation>演示模式已开启（按 F5 退出）</translation>
+    </message>
+    <message>
+        <source>Presentation mode off</source>
+        <translation>演示模式已关闭</translation>
+    </message>
+    <message>
+        <source>Layout reset: every view is back in its place.</source>
+        <translation>布局已重置：所有视图都回到了原位。</translation>
+    </message>
+    <message>
+        <source>{title} on stage: {key} or Esc returns to every view.</source>
+        <translation>舞台上只显示{title}：按 {key} 或 Esc 恢复全部视图。</translation>
+    </message>
+    <message>
+        <source>Language: {name}</source>
+        <translation>语言：{name}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Space play/pause · → epoch · R reset · Ctrl+Z undo · F5 present</source>
+        <translation>Space 训练/暂停 · → 一轮 · R 重置 · Ctrl+Z 撤销 · F5 演示</translation>
+    </message>
+    <message>
+        <source>import points from CSV</source>
+        <translation>从 CSV 导入数据点</translation>
+    </message>
+    <message>
+        <source>nnviz speaks {choices}; {language} is not one of them</source>
+        <translation>nnviz 支持的语言是 {choices}；不支持 {language}</translation>
+    </message>
+    <message>
+        <source>No live network yet: measuring the 2-w-w-1 nets only.</source>
+        <translation>还没有实时网络：只测量 2-w-w-1 网络。</translation>
+    </message>
+    <message>
+        <source>Measuring the 2-w-w-1 nets only: {reason}.</source>
+        <translation>只测量 2-w-w-1 网络：{reason}。</translation>
+    </message>
+    <message>
+        <source>you: least sure first</source>
+        <translation>你：先标最没把握的</translation>
+    </message>
+    <message>
+        <source>at random, same seed</source>
+        <translation>随机标注，同一种子</translation>
+    </message>
+    <message>
+        <source>labels given</source>
+        <translation>已给标签数</translation>
+    </message>
+    <message>
+        <source>held-out accuracy (%)</source>
+        <translation>留出数据准确率（%）</translation>
+    </message>
+    <message>
+        <source>Label the least sure (L)</source>
+        <translation>标注最没把握的点（L）</translation>
+    </message>
+    <message>
+        <source>Reveal the label of the point the model is least sure of (red ring)</source>
+        <translation>揭晓模型最没把握的点（红圈）的标签</translation>
+    </message>
+    <message>
+        <source>Undo (Backspace)</source>
+        <translation>撤销（Backspace）</translation>
+    </message>
+    <message>
+        <source>Take the last label back</source>
+        <translation>收回最后一个标签</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>The same data from the first labels again</source>
+        <translation>同样的数据，从最初的标签重新开始</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>尚无标签</translation>
+    </message>
+    <message>
+        <source>least sure</source>
+        <translation>最没把握</translation>
+    </message>
+    <message>
+        <source>next for L</source>
+        <translation>按 L 的下一个</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>A new session with these settings (a new k only re-rings the points)</source>
+        <translation>用这些设置重新开始（只改 k 时只重新圈点）</translation>
+    </message>
+    <message>
+        <source>Run the experiment in the training process</source>
+        <translation>在训练进程中运行这个实验</translation>
+    </message>
+</context>
+</TS>
