@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.active_learning_controller import ActiveLearningController
 from app.context import Context
-from app.i18n import tr
+from app.i18n import reworded, tr
 from app.views.experiment_view import ExperimentView
 from nnviz import commands as cmd
 from nnviz.experiments.catalogue import EXPERIMENTS, say_time, time_left
@@ -49,6 +49,15 @@ class ExperimentController(QObject):
         self.view.cancel_requested.connect(self.cancel)
         self.labelling = ActiveLearningController(ctx.say, self.view.labelling)
         self.choose(self.experiment.id)
+        reworded(self.view, lambda _view: self._reword())
+
+    def _reword(self) -> None:
+        """A language switch: the chooser's titles, the settings' names and the narration."""
+        self.view.set_experiments([(e.id, e.title) for e in EXPERIMENTS.values()])
+        self.view.select(self.experiment.id)
+        self.experiment = EXPERIMENTS[self.experiment.id]
+        self.view.show_controls(self.experiment.controls, self.view.texts())
+        self.view.show_narration(self.experiment.narration)
 
     @property
     def running(self) -> bool:

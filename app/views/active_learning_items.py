@@ -165,7 +165,6 @@ class Curves(pg.PlotWidget):
         self.active = plot.plot()
         self.random = plot.plot()
         self.presenting = False
-        self.reword()
         self.shown: tuple = (([], []), ([], []), 4, 40)  # the last drawn, for a change of look
         self.show_curves(*self.shown)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.i18n import tr, worded
+from app.i18n import reworded, tr, worded
 from app.views.active_learning_items import (
     ACTIVE_COLOR,
     POOL_GREY,
@@ -97,6 +97,7 @@ class ActiveLearningView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(context)
         worded(self.key, "setText", self._key_text)
+        reworded(self.curves, Curves.reword)
 
     def _key_text(self) -> str:
         """The key under the plane, in the current language."""
@@ -123,12 +124,6 @@ class ActiveLearningView(QWidget):
                 line.format(c=hex_color(RANDOM_COLOR), mark="╍╍╍", t=tr("at random, same seed")),
             ]
         )
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """A language switch re-words the curves' captions and legend."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.curves.reword()
-        super().changeEvent(event)
 
     # ----- filled by the controller ----------------------------------------------------------
     def show_state(self, state: PlaneState, active, random, start: int, budget: int) -> None:

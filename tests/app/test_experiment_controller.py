@@ -233,3 +233,26 @@ def test_the_command_line_runs_an_experiment_on_its_stage(window, capsys):
     with pytest.raises(SystemExit):
         parse_args(["--experiment", "nope"])
     assert "unknown experiment 'nope'; choose one of double-descent" in capsys.readouterr().err
+
+
+def test_a_language_switch_rewords_the_panel_and_keeps_the_settings(window, qtbot):
+    """简体中文 and back: the chooser's titles, the settings' names, the narration, the
+    labelling view's buttons and axes follow; a typed setting and the session stay."""
+    controller = window.experiments
+    controller.choose("active-learning")
+    view = controller.view
+    view.fields["budget"].setText("30")
+    session = controller.labelling.session
+    try:
+        window.language.set("zh_CN", remember=False)
+        assert view.choice.currentText() == "主动学习"
+        assert view.form.labelForField(view.fields["budget"]).text() == "标签总数"
+        assert view.fields["budget"].text() == "30" and "双月" in view.narration.text()
+        assert view.labelling.next_button.text() == "标注最没把握的点（L）"
+        axis = view.labelling.curves.getPlotItem().getAxis("bottom").labelText
+        assert axis == "已给标签数"
+    finally:
+        window.language.set("en", remember=False)
+    assert view.choice.currentText() == "Active learning"
+    assert view.labelling.next_button.text() == "Label the least sure (L)"
+    assert controller.labelling.session is session and view.fields["budget"].text() == "30"
