@@ -59,6 +59,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--step", type=int, default=1, help="the lesson's step, from 1 (default 1)")
     p.add_argument("--lessons", action="store_true", help="list the lessons and exit")
     p.add_argument(
+        "--experiment",
+        metavar="ID",
+        type=_experiment,
+        help="open the experiments stage (F9) and run experiment ID with its default settings "
+        "(active-learning: label the --walk K least sure points)",
+    )
+    p.add_argument(
         "--lang",
         choices=("en", "zh_CN"),
         help="the language (default: the one chosen last, else the system's)",
@@ -90,6 +97,16 @@ def _preset(name: str) -> str:
         return resolve_preset(name)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _experiment(name: str) -> str:
+    """--experiment ID: one of the experiments panel's ids."""
+    from nnviz.experiments.catalogue import IDS
+
+    if name not in IDS:
+        choices = ", ".join(IDS)
+        raise argparse.ArgumentTypeError(f"unknown experiment {name!r}; choose one of {choices}")
+    return name
 
 
 def preset_listing() -> str:
@@ -236,6 +253,8 @@ def _run_headless(window, args: argparse.Namespace, interrupted=lambda: False) -
     code = 0
     if snap is not None and args.trace is not None and not stopped:
         code = _walk_graph(window, args)
+    if snap is not None and args.experiment and not stopped:
+        code = _run_experiment(window, args, interrupted) or code
     if args.stage and not args.lesson:
         window.toggle_stage(args.stage)
     for _ in range(5):  # let every view paint the final snapshot
@@ -266,6 +285,28 @@ def _report(window, snap) -> dict:
     # Accuracy for regression (or a loss with no test points) is NaN: it does not apply.
     out.update({k: round(v, 6) for k, v in snap.metrics.items() if math.isfinite(v)})
     return out
+
+
+def _run_experiment(window, args: argparse.Namespace, interrupted) -> int:
+    """--experiment ID: the experiments stage, ID run to its end (by hand: --walk K labels)."""
+    window.toggle_stage("experiments")
+    panel = window.experiments
+    panel.choose(args.experiment)
+    if panel.experiment.interactive:
+        for _ in range(max(args.walk, 0)):
+            panel.labelling.label_next()
+        window.wait_for_snapshot(lambda s: not panel.labelling.timer.isActive() or interrupted())
+        return 0
+    done: list[dict] = []
+    panel.finished.connect(done.append)
+    if not panel.run():
+        print(f"nnviz: {panel.view.status.text()}", file=sys.stderr)
+        return 2
+    window.wait_for_snapshot(lambda s: bool(done) or interrupted(), timeout_ms=600_000)
+    if not done or done[0].get("error"):
+        print(f"nnviz: {panel.view.status.text()}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _walk_graph(window, args: argparse.Namespace) -> int:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.active_learning_controller import ActiveLearningController
 from app.context import Context
+from app.i18n import reworded, tr
 from app.views.experiment_view import ExperimentView
 from nnviz import commands as cmd
 from nnviz.experiments.catalogue import EXPERIMENTS, say_time, time_left
-from nnviz.experiments.partial import partial_figure
+from nnviz.experiments.live_network import LiveNetwork, from_snapshot
+from nnviz.experiments.partial import live_summary, partial_figure
 from nnviz.experiments.sweep import Sweep, SweepResult
 
 REDRAW_MS = 300  # a full figure redraw costs ~0.1-0.3 s: at most one per this interval
@@ -44,7 +47,17 @@ class ExperimentController(QObject):
         self.view.experiment_chosen.connect(self.choose)
         self.view.run_requested.connect(self.run)
         self.view.cancel_requested.connect(self.cancel)
+        self.labelling = ActiveLearningController(ctx.say, self.view.labelling)
         self.choose(self.experiment.id)
+        reworded(self.view, lambda _view: self._reword())
+
+    def _reword(self) -> None:
+        """A language switch: the chooser's titles, the settings' names and the narration."""
+        self.view.set_experiments([(e.id, e.title) for e in EXPERIMENTS.values()])
+        self.view.select(self.experiment.id)
+        self.experiment = EXPERIMENTS[self.experiment.id]
+        self.view.show_controls(self.experiment.controls, self.view.texts())
+        self.view.show_narration(self.experiment.narration)
 
     @property
     def running(self) -> bool:
@@ -64,6 +77,9 @@ class ExperimentController(QObject):
         self.view.select(experiment_id)
         self.view.show_controls(self.experiment.controls, self.texts[experiment_id])
         self.view.show_narration(self.experiment.narration)
+        self.view.set_interactive(self.experiment.interactive)
+        if self.experiment.interactive and self.labelling.session is None:
+            self.run()  # the plane is never empty: a session with these settings
 
     def run(self, texts: dict[str, str] | None = None) -> bool:
         """Validate the controls and start the sweep; a bad value is one message, nothing sent."""
@@ -71,17 +87,37 @@ class ExperimentController(QObject):
             return False
         if texts is not None:
             self.view.show_controls(self.experiment.controls, {**self.view.texts(), **texts})
+        live, why = self._live() if self.experiment.live else (None, "")
         try:
-            sweep = self.experiment.sweep(self.view.texts())
+            if self.experiment.interactive:
+                values = self.experiment.values(self.view.texts())
+            else:
+                sweep = self.experiment.sweep(self.view.texts(), live)
         except ValueError as exc:
             self.view.show_status(str(exc), error=True)
             self.ctx.say(str(exc), error=True)
             return False
+        if self.experiment.interactive:
+            started = self.labelling.start(values)  # it says what happened above its plane
+            self.view.show_status("" if started else self.view.labelling.message.text(),
+                                  error=not started)  # fmt: skip
+            return started
         self.sweep, self.cancelling, self.results = sweep, False, []
         self.view.set_running(True)
-        self.view.show_progress(0.0, f"Running {self.experiment.title}… {say_time(None)}")
+        running = f"Running {self.experiment.title}… {say_time(None)}"
+        self.view.show_progress(0.0, f"{why} {running}" if why else running)
         self.ctx.send(cmd.StartSweep(sweep))
         return True
+
+    def _live(self) -> tuple[LiveNetwork | None, str]:
+        """The live network as it is now (architecture, weights, training points), or why not."""
+        snap = self.ctx.latest()
+        if snap is None or self.ctx.document is None:
+            return None, tr("No live network yet: measuring the 2-w-w-1 nets only.")
+        try:
+            return from_snapshot(snap, self.ctx.document.data_arrays()), ""
+        except ValueError as exc:
+            return None, tr("Measuring the 2-w-w-1 nets only: {reason}.").format(reason=exc)
 
     def cancel(self) -> None:
         """Ask the training process to stop after the cell in progress."""
@@ -134,7 +170,11 @@ class ExperimentController(QObject):
             self.view.show_status(text)
             self.ctx.say(text)
         else:
-            self.view.show_progress(1.0, f"Done: {total} in {done.get('seconds', 0.0):.1f} s.")
+            text = f"Done: {total} in {done.get('seconds', 0.0):.1f} s."
+            live = live_summary(self.results) if self.results else None
+            self.view.show_progress(1.0, f"{text} {live}" if live else text)
+            if live:
+                self.ctx.say(live)
         self.finished.emit(done)
 
     def _on_training_failed(self, text: str) -> None:

@@ -54,6 +54,26 @@ SHOTS = [
         ["--lesson", "double-descent", "--step", "1", "--size", "1480x900"],
     ),
     ("lesson_adversarial.png", ["--lesson", "adversarial", "--step", "2", "--size", "1480x900"]),
+    # The experiments stage (F9), each experiment run to its end with its default settings.
+    *(
+        (
+            f"experiment_{name.replace('-', '_')}.png",
+            ["--no-restore", "--experiment", name, "--size", "1280x720", *extra],
+        )
+        for name, extra in (
+            ("double-descent", []),
+            ("double-descent-epochs", []),
+            ("overparameterisation", []),
+            ("depth-init", []),
+            ("backprop-cost", ["--epochs", "100"]),  # the live network, after some training
+            ("active-learning", ["--walk", "12"]),  # 12 labels, the least sure each time
+            ("min-max-game", []),
+        )
+    ),
+    (
+        "experiment_active_learning_1280x720.png",
+        ["--experiment", "active-learning", "--walk", "12", *PRESENT, "--size", "1280x720"],
+    ),
     # 简体中文.
     ("zh_playground.png", [*XOR, "--lang", "zh_CN"]),
     (

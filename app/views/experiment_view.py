@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.i18n import tr
+from app.views.active_learning_view import ActiveLearningView
 from app.views.figure_view import FigureView
 from app.views.knob_items import font_px, set_px_font, set_px_fonts
 from nnviz.experiments.catalogue import Control
@@ -81,11 +84,15 @@ class ExperimentView(QWidget):
         self.narration.setWordWrap(True)
         self.narration.setStyleSheet(f"color: {hex_color(INK)};")
         self.figure = FigureView()
+        self.labelling = ActiveLearningView()  # active learning is played by hand
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.figure)
+        self.pages.addWidget(self.labelling)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.narration)
-        right_layout.addWidget(self.figure, 1)
+        right_layout.addWidget(self.pages, 1)
         split = QSplitter()
         split.setChildrenCollapsible(False)
         split.addWidget(scroll)
@@ -133,6 +140,18 @@ class ExperimentView(QWidget):
         """The phenomenon and what to look for, above the plot."""
         self.narration.setText(text)
 
+    def set_interactive(self, on: bool) -> None:
+        """By hand (active learning): its plane instead of the plot, no progress or Cancel."""
+        self.pages.setCurrentWidget(self.labelling if on else self.figure)
+        self.run_button.setText(tr("Apply") if on else tr("Run"))
+        self.run_button.setToolTip(
+            tr("A new session with these settings (a new k only re-rings the points)")
+            if on
+            else tr("Run the experiment in the training process")
+        )
+        for widget in (self.cancel_button, self.progress):
+            widget.setVisible(not on)
+
     def set_running(self, running: bool) -> None:
         """While a sweep runs: Cancel on, Run and the settings off."""
         self.run_button.setEnabled(not running)
@@ -167,10 +186,12 @@ class ExperimentView(QWidget):
         self.scroll.setMinimumWidth(max(COLUMN_PX, 15 * px))  # the fields stay readable
         set_px_font(self.narration, px)
         self.figure.set_presentation(on)
+        self.labelling.set_presentation(on)
 
     def export_image(self, path: str) -> None:
-        """The plot as PNG or SVG."""
-        self.figure.export_image(path)
+        """The plot (or the labelling plane and curves) as a picture."""
+        shown = self.pages.currentWidget()
+        (self.labelling if shown is self.labelling else self.figure).export_image(path)
 
     def _on_choice(self, index: int) -> None:
         key = self.choice.itemData(index)

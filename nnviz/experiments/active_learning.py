@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from nnviz.data import make_dataset
 from nnviz.engine import sigmoid
-from nnviz.engine.random_features import random_features
+from nnviz.engine.random_features import RandomFeatures, random_features
 from nnviz.text import _
 
 Array = np.ndarray
 STRATEGIES = ("active", "random")
+POOL_SIZE = 500  # points that may be labelled (and as many held out to measure accuracy)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,39 @@ class ActiveLearning:
     labels: tuple[int, ...]
     accuracy: dict[str, Array]
     per_seed: dict[str, Array]
+
+
+@dataclass(frozen=True)
+class Pool:
+    """One labelling problem: the points that may be labelled, their hidden labels, a held-out
+    set to measure accuracy on, the model's features of both, and the first labels given."""
+
+    X: Array  # (n, 2) positions of the pool
+    y: Array  # (n,) their true labels, 0.0 or 1.0: revealed only when a point is labelled
+    phi: Array  # (n, p + 1) the model's features of the pool
+    test_phi: Array  # features of the held-out points
+    test_y: Array  # their labels
+    features: RandomFeatures
+    first: tuple[int, ...]  # the first labels, half of each class, the same for every strategy
+    domain: tuple[float, float]
+
+    def features_of(self, X: Array) -> Array:
+        """The model's features of any points (e.g. a grid over the plane)."""
+        return _features(np.asarray(X, dtype=float), self.features)
+
+    def accuracy(self, w: Array) -> float:
+        """The share of held-out points the model with readout ``w`` gets right."""
+        return float(np.mean((self.test_phi @ w > 0) == (self.test_y == 1)))
+
+    def fit(self, labelled: list[int] | tuple[int, ...]) -> Array:
+        """The readout fitted to the labelled points (by index into the pool)."""
+        index = np.asarray(labelled, dtype=int)
+        return fit_logistic(self.phi[index], self.y[index])
+
+    def most_uncertain(self, w: Array, labelled: list[int] | tuple[int, ...], k: int) -> Array:
+        """The k unlabelled points whose σ(Φw) is nearest ½ (|Φw| smallest), least sure first."""
+        candidates = np.setdiff1d(np.arange(len(self.y)), labelled)
+        return candidates[np.argsort(np.abs(self.phi[candidates] @ w), kind="stable")[:k]]
 
 
 def fit_logistic(Phi: Array, y: Array, l2: float = 1e-2, iters: int = 20) -> Array:
@@ -45,9 +80,65 @@ def fit_logistic(Phi: Array, y: Array, l2: float = 1e-2, iters: int = 20) -> Arr
     return w
 
 
-def _features(X: Array, features) -> Array:
+def _features(X: Array, features: RandomFeatures) -> Array:
     """A constant column, then the random ReLU features rescaled (× √p) to order 1 each."""
     return np.column_stack([np.ones(len(X)), features.transform(X / 3.0) * np.sqrt(features.p)])
+
+
+def make_pool(
+    seed: int, dataset: str = "moons", noise: float = 0.3, start: int = 4, p: int = 60
+) -> tuple[Pool, np.random.Generator]:
+    """The pool and held-out set from ``seed``, and the generator random labelling goes on with.
+
+    Everything (data, features, the first labels) comes from the one seed, so the same seed
+    always gives the same problem, whoever does the labelling.
+    """
+    rng = np.random.default_rng(seed)
+    pool = make_dataset(dataset, n=POOL_SIZE, noise=noise, seed=seed)
+    test = make_dataset(dataset, n=POOL_SIZE, noise=noise, seed=seed + 10_000)
+    features = random_features(2, p, rng)
+    y = pool.y.astype(float)
+    first = [rng.choice(np.flatnonzero(y == c), start // 2, replace=False) for c in (0, 1)]
+    labelled = tuple(int(i) for i in np.concatenate(first))
+    phi, test_phi = _features(pool.X, features), _features(test.X, features)
+    domain = (pool.domain[0], pool.domain[1])
+    return Pool(pool.X, y, phi, test_phi, np.asarray(test.y), features, labelled, domain), rng
+
+
+def rounds(
+    strategy: str, pool: Pool, rng: np.random.Generator, k: int
+) -> Iterator[tuple[int, float]]:
+    """(labels so far, held-out accuracy) after each round, for as long as the pool lasts.
+
+    Each round fits the model to the labelled points, then labels k more pool points: the k
+    whose predicted probability is closest to ½ for "active", k drawn at random for "random".
+    An unknown strategy is refused at once, before anything is computed.
+    """
+    if strategy not in STRATEGIES:
+        raise ValueError(
+            _(
+                "strategy must be one of {strategies}, not {strategy!r}",
+                strategies=STRATEGIES,
+                strategy=strategy,
+            )
+        )
+    return _rounds(strategy, pool, rng, k)
+
+
+def _rounds(
+    strategy: str, pool: Pool, rng: np.random.Generator, k: int
+) -> Iterator[tuple[int, float]]:
+    labelled = list(pool.first)
+    while True:
+        w = pool.fit(labelled)
+        yield len(labelled), pool.accuracy(w)
+        if len(labelled) + k > len(pool.y):
+            return
+        if strategy == "active":  # least sure: σ(Φw) nearest ½, i.e. closest to the boundary
+            chosen = pool.most_uncertain(w, labelled, k)
+        else:
+            chosen = rng.choice(np.setdiff1d(np.arange(len(pool.y)), labelled), k, replace=False)
+        labelled += [int(i) for i in chosen]
 
 
 def run_one(
@@ -60,41 +151,16 @@ def run_one(
     budget: int = 40,
     p: int = 60,
 ) -> tuple[list[int], list[float]]:
-    """One labelling session: returns (number of labels, held-out accuracy) after each round.
-
-    Each round fits the model to the labelled points, then labels k more pool points: the k
-    whose predicted probability is closest to ½ (|Φw| smallest) for "active", k drawn at
-    random for "random". The first ``start`` labels (half of each class) are the same for both.
-    """
-    if strategy not in STRATEGIES:
-        raise ValueError(
-            _(
-                "strategy must be one of {strategies}, not {strategy!r}",
-                strategies=STRATEGIES,
-                strategy=strategy,
-            )
-        )
-    rng = np.random.default_rng(seed)
-    pool = make_dataset(dataset, n=500, noise=noise, seed=seed)
-    test = make_dataset(dataset, n=500, noise=noise, seed=seed + 10_000)
-    features = random_features(2, p, rng)
-    pool_phi, test_phi = _features(pool.X, features), _features(test.X, features)
-    y = pool.y.astype(float)
-    first = [rng.choice(np.flatnonzero(y == c), start // 2, replace=False) for c in (0, 1)]
-    labelled = [int(i) for i in np.concatenate(first)]
+    """One labelling session: returns (number of labels, held-out accuracy) after each round,
+    up to ``budget`` labels. The first ``start`` labels are the same for both strategies."""
+    pool, rng = make_pool(seed, dataset, noise, start, p)
     counts, accuracy = [], []
-    while True:
-        w = fit_logistic(pool_phi[labelled], y[labelled])
-        counts.append(len(labelled))
-        accuracy.append(float(np.mean((test_phi @ w > 0) == (test.y == 1))))
-        if len(labelled) + k > budget:
-            return counts, accuracy
-        candidates = np.setdiff1d(np.arange(len(y)), labelled)
-        if strategy == "active":  # least sure: σ(Φw) nearest ½, i.e. closest to the boundary
-            chosen = candidates[np.argsort(np.abs(pool_phi[candidates] @ w), kind="stable")[:k]]
-        else:
-            chosen = rng.choice(candidates, k, replace=False)
-        labelled += [int(i) for i in chosen]
+    for count, acc in rounds(strategy, pool, rng, k):
+        counts.append(count)
+        accuracy.append(acc)
+        if count + k > budget:
+            break
+    return counts, accuracy
 
 
 def active_learning(n_seeds: int = 10, seed: int = 0, **options) -> ActiveLearning:

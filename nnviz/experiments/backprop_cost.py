@@ -9,8 +9,10 @@ import numpy as np
 
 from nnviz.data import make_dataset
 from nnviz.engine import MLP, numerical_gradient
+from nnviz.engine.problem import Problem
 
 Array = np.ndarray
+LIVE = "live"  # the grid value of a sweep cell that measures the live network
 
 
 @dataclass(frozen=True)
@@ -50,18 +52,41 @@ def backprop_cost(
 ) -> BackpropCost:
     """Time ∂L/∂θ by backprop and by (L(θ + ε e_i) − L(θ − ε e_i)) / 2ε for every i.
 
-    The network is left exactly as it was (finite differences nudge each parameter and put it
-    back). Backprop is timed as the best of a few repeats, since one pass takes microseconds.
+    The network is left exactly as it was (it is measured on a copy). Without a network, the
+    2-8-8-1 default of ``default_problem``.
     """
     if net is None or X is None or y is None:
         net, X, y = default_problem()
-    net = net.copy()
-    t_bp, (_, grads) = _best_time(lambda: net.loss_and_grads(X, y, loss=loss))
+    return measure(Problem(net.copy(), X, y, loss))
+
+
+def measure(problem: Problem, eps: float = 1e-6) -> BackpropCost:
+    """Backprop's and finite differences' gradient of ``problem``'s whole objective (penalties
+    included) at its network's weights, which it nudges one at a time and puts back.
+
+    Backprop is timed as the best of a few repeats, since one pass takes microseconds.
+    """
+    net = problem.net
+    problem.value()  # a first pass warms caches up, so neither way pays for it
+    t_bp, (_, grads) = _best_time(lambda: problem.loss_and_grads())
     start = time.perf_counter()
-    numeric = [numerical_gradient(lambda: net.loss(X, y, loss=loss), p, eps) for p in net.params]
+    numeric = [numerical_gradient(lambda: problem.value(), p, eps) for p in net.params]
     t_fd = time.perf_counter() - start
     gap = max(float(np.max(np.abs(g - n))) for g, n in zip(grads, numeric, strict=True))
     return BackpropCost(net.n_params, 2, 2 * net.n_params, t_bp, t_fd, gap)
+
+
+def cost_numbers(cost: BackpropCost) -> dict[str, float | int]:
+    """The plain numbers a report shows."""
+    return {
+        "params": cost.params,
+        "passes_backprop": cost.passes_backprop,
+        "passes_finite_difference": cost.passes_finite_difference,
+        "max_difference": cost.max_difference,
+        "seconds_backprop": cost.seconds_backprop,
+        "seconds_finite_difference": cost.seconds_finite_difference,
+        "speedup": cost.speedup,
+    }
 
 
 def _best_time(fn, repeats: int = 5):

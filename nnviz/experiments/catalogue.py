@@ -9,12 +9,12 @@ from typing import Any
 
 import nnviz.experiments.cells  # noqa: F401 - registers the window's experiments
 from nnviz.experiments import overparam as op
+from nnviz.experiments.backprop_cost import LIVE
 from nnviz.experiments.double_descent import widths_around
 from nnviz.experiments.sweep import Sweep
 from nnviz.text import _
 
 BACKPROP_WIDTHS = (2, 3, 4, 6, 8, 12, 16, 24, 32)  # 64 would take ~20 s by differences
-AL_FIRST_LABELS = 4  # active learning starts from this many labels (half of each class)
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,29 @@ class Experiment:
     title: str
     narration: str
     controls: tuple[Control, ...]
-    build: Callable[[dict[str, Any]], Sweep]
+    build: Callable[[dict[str, Any]], Sweep] | None  # None: played by hand, not swept
+    live: bool = False  # the sweep measures the live network too (given to ``sweep``)
+
+    @property
+    def interactive(self) -> bool:
+        """Played by hand in the panel (active learning) rather than run as a sweep."""
+        return self.build is None
 
     def defaults(self) -> dict[str, str]:
         """Every control's starting text."""
         return {c.key: c.show(c.default) for c in self.controls}
 
-    def sweep(self, texts: Mapping[str, str]) -> Sweep:
-        """The sweep for these control texts; the first bad one raises one clear ValueError."""
-        values = {c.key: c.parse(texts.get(c.key, c.show(c.default))) for c in self.controls}
+    def values(self, texts: Mapping[str, str]) -> dict[str, Any]:
+        """The controls' values; the first bad text raises one clear ValueError."""
+        return {c.key: c.parse(texts.get(c.key, c.show(c.default))) for c in self.controls}
+
+    def sweep(self, texts: Mapping[str, str], live: Any = None) -> Sweep:
+        """The sweep for these control texts (and the live network, if it measures one)."""
+        if self.build is None:
+            raise ValueError(_("{title} is played by hand, not swept", title=self.title))
+        values = self.values(texts)
+        if self.live:
+            values["live"] = live
         return self.build(values)
 
 
@@ -105,21 +119,12 @@ def _depth(v: dict[str, Any]) -> Sweep:
 
 
 def _backprop(v: dict[str, Any]) -> Sweep:
-    return Sweep("backprop-cost", BACKPROP_WIDTHS, (0,), (("n_points", v["points"]),))
-
-
-def _active(v: dict[str, Any]) -> Sweep:
-    if v["budget"] < AL_FIRST_LABELS + v["k"]:
-        raise ValueError(
-            _(
-                "labels in all must be at least {least}: the first {first} plus one round of {k}",
-                least=AL_FIRST_LABELS + v["k"],
-                first=AL_FIRST_LABELS,
-                k=v["k"],
-            )
-        )
-    options = (("noise", v["noise"]), ("budget", v["budget"]), ("k", v["k"]))
-    return Sweep("active-learning", tuple(range(1, v["sessions"] + 1)), (0,), options)
+    live = v.get("live")
+    grid = ((LIVE,) if live is not None else ()) + BACKPROP_WIDTHS
+    options: tuple[tuple[str, Any], ...] = (("n_points", v["points"]),)
+    if live is not None:
+        options += (("live", live),)
+    return Sweep("backprop-cost", grid, (0,), options)
 
 
 def _game(v: dict[str, Any]) -> Sweep:
@@ -143,7 +148,7 @@ def _experiments() -> dict[str, Experiment]:
             _double_descent,
         ),
         Experiment(
-            "double-descent-epochs", _("Double descent over width p and time T"),
+            "double-descent-epochs", _("Double descent over p and time T"),
             _("Each cell is the median test error after T steps of gradient descent from zero, at "
               "width p. Read along a row for width, up a column for training time: near p = N the "
               "noise is fitted late, so error falls, then climbs again as T grows."),
@@ -171,22 +176,24 @@ def _experiments() -> dict[str, Experiment]:
         ),
         Experiment(
             "backprop-cost", _("Backprop vs finite differences"),
-            _("One forward and one backward pass give every derivative; finite differences need "
-              "two passes per parameter. Networks 2-w-w-1 of growing width: backprop's time "
-              "hardly grows, finite differences' grows with the parameter count."),
-            (Control("points", _("data points"), 200, 10, 2000),),
-            _backprop,
+            _("The live network's gradient two ways: backprop takes one forward and one "
+              "backward pass, finite differences two passes per parameter. Green: your network "
+              "as it is now; lines: 2-w-w-1 nets of growing width, where backprop's time hardly "
+              "grows and finite differences' grows with the parameters."),
+            (Control("points", _("data points (the lines)"), 200, 10, 2000),),
+            _backprop, live=True,
         ),
         Experiment(
             "active-learning", _("Active learning"),
-            _("Noisy two moons, random features and logistic regression. Blue asks for labels "
-              "where the model is least sure, orange labels at random, both from the same first "
-              "labels. Faint lines are single sessions, bold lines their mean so far."),
-            (Control("sessions", _("sessions (seeds)"), 10, 1, 30),
+            _("Noisy two moons; a small model (random features, logistic regression) from 4 "
+              "labels. Rings mark where it is least sure: click one (or press L for the red one) "
+              "to reveal its label, and it refits. Green: your accuracy; purple: random labels, "
+              "same data and seed. Backspace undoes."),
+            (Control("seed", _("data set (seed)"), 0, 0, 10_000),
              Control("noise", _("noise of the moons"), 0.3, 0, 1, whole=False),
              Control("budget", _("labels in all"), 40, 6, 200),
-             Control("k", _("labels per round"), 4, 1, 20)),
-            _active,
+             Control("k", _("candidates ringed"), 4, 1, 20)),
+            None,
         ),
         Experiment(
             "min-max-game", _("Games have no single loss"),

@@ -15,10 +15,11 @@ from nnviz.engine import MLP
 from nnviz.engine.ensemble import Ensemble, Member
 from nnviz.experiments import overparam as op
 from nnviz.experiments.active_learning import run_one
-from nnviz.experiments.backprop_cost import backprop_cost
+from nnviz.experiments.backprop_cost import LIVE, backprop_cost, cost_numbers, measure
 from nnviz.experiments.depth import depth_data, train_depth
 from nnviz.experiments.games import min_max_game
 from nnviz.experiments.sweep import SWEEPS, SweepKind
+from nnviz.text import _
 
 
 def overparam_cell(
@@ -59,21 +60,25 @@ def depth_cell(
     }
 
 
-def backprop_cell(width: int, seeds: tuple[int, ...], n_points: int = 200) -> dict[str, Any]:
-    """A 2-w-w-1 net's gradient by backprop and by finite differences: passes and seconds."""
+def backprop_cell(
+    width: int | str, seeds: tuple[int, ...], n_points: int = 200, live: Any = None
+) -> dict[str, Any]:
+    """One gradient by backprop and by finite differences: passes and seconds.
+
+    ``width`` "live" measures the live network ``live`` (a ``LiveNetwork``: its architecture,
+    current weights and training points); a number w measures a fresh 2-w-w-1 tanh net on
+    ``n_points`` points of the circle, so the plot shows how both costs grow with size.
+    """
+    if width == LIVE:
+        if live is None:
+            raise ValueError(_("there is no live network to measure"))
+        cost = measure(live.problem())
+        return {**cost_numbers(cost), "architecture": live.architecture}
     from nnviz.data import make_dataset  # here: only this cell needs a data set
 
     data = make_dataset("circle", n=int(n_points), noise=0.1, seed=seeds[0])
     net = MLP([2, int(width), int(width), 1], "tanh", "sigmoid", init="xavier", seed=seeds[0])
-    cost = backprop_cost(net, data.X / 3.0, np.asarray(data.y, dtype=float))
-    return {
-        "params": cost.params,
-        "passes_backprop": cost.passes_backprop,
-        "passes_finite_difference": cost.passes_finite_difference,
-        "seconds_backprop": cost.seconds_backprop,
-        "seconds_finite_difference": cost.seconds_finite_difference,
-        "max_difference": cost.max_difference,
-    }
+    return cost_numbers(backprop_cost(net, data.X / 3.0, np.asarray(data.y, dtype=float)))
 
 
 def active_cell(run: int, seeds: tuple[int, ...], **options: Any) -> dict[str, Any]:
@@ -98,7 +103,7 @@ def _register() -> None:
     for name, kind in (
         ("overparameterisation", SweepKind("width", lambda: overparam_cell)),
         ("depth-init", SweepKind("initial scale (% of Xavier)", lambda: depth_cell)),
-        ("backprop-cost", SweepKind("width", lambda: backprop_cell)),
+        ("backprop-cost", SweepKind("width", lambda: backprop_cell, also=(LIVE,))),
         ("active-learning", SweepKind("run", lambda: active_cell)),
         ("min-max-game", SweepKind("steps", lambda: game_cell)),
     ):

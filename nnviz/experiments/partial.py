@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.experiments.backprop_cost import LIVE
 from nnviz.experiments.double_descent import INTERPOLATED
 from nnviz.experiments.sweep import Sweep, SweepResult
 from nnviz.lessons.figure_data import (
@@ -51,7 +52,10 @@ def double_descent(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
         curve(_("test error, a little ridge"), ps, ys("ridge"), "dashed", "purple"),
     ]
     worst = int(np.argmax(ys("test")))
-    peak = mark(ps[worst], ys("test")[worst], _("worst so far at p = {p}", p=ps[worst]))
+    if len(results) == len(sweep.grid):
+        peak = mark(ps[worst], ys("test")[worst], _("peak at p = {p}", p=ps[worst]))
+    else:
+        peak = mark(ps[worst], ys("test")[worst], _("worst so far at p = {p}", p=ps[worst]))
     return figure(
         _("Double descent over width p"),
         _("p (random features)"),
@@ -153,30 +157,86 @@ def depth_init(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
 
 
 def backprop_cost(results: Sequence[SweepResult], sweep: Sweep) -> Figure:
-    """Seconds per gradient against the parameter count, both ways (log-log), and passes."""
-    params = [r.result["params"] for r in results]
+    """Seconds per gradient and passes against the parameter count, both ways (log-log).
 
-    def ms(key: str) -> list[float]:
-        return [max(1000 * r.result[key], 1e-6) for r in results]
+    The live network (grid value "live") is the pair of big points, named in the title; the
+    2-w-w-1 nets of growing width are the lines, so one sees where it sits and how it scales.
+    """
+    live = [r.result for r in results if r.value == LIVE]
+    sized = [r.result for r in results if r.value != LIVE]
+    params = [r["params"] for r in sized]
 
-    fd, bp = ms("seconds_finite_difference"), ms("seconds_backprop")
-    last = _("{ratio:.0f}× slower at {params} parameters", ratio=fd[-1] / bp[-1], params=params[-1])
-    time = figure(
-        _("Time per gradient"), _("parameters"), _("milliseconds"),
-        [curve(_("backprop"), params, bp, color="blue"),
-         curve(_("finite differences"), params, fd, color="orange")],
-        [mark(params[-1], fd[-1], last)], log_x=True, log_y=True,
-    )  # fmt: skip
-    passes = figure(
-        _("Passes over the data"), _("parameters"), _("passes"),
-        [curve(_("backprop: 2"), params, [r.result["passes_backprop"] for r in results],
-               color="blue"),
-         curve(_("finite differences: 2 per parameter"), params,
-               [r.result["passes_finite_difference"] for r in results], color="orange")],
-        [], log_x=True, log_y=True,
-    )  # fmt: skip
-    title = _("One gradient, two ways (same answer)")
-    return panels_figure(title, [time, passes])
+    def ms(rows: list[dict], key: str) -> list[float]:
+        return [max(1000 * r[key], 1e-6) for r in rows]
+
+    time_curves = [curve(_("backprop"), params, ms(sized, "seconds_backprop"), color="blue"),
+                   curve(_("finite differences"), params, ms(sized, "seconds_finite_difference"),
+                         color="orange")] if sized else []  # fmt: skip
+    pass_curves = [curve(_("backprop"), params, [r["passes_backprop"] for r in sized],
+                         color="blue"),
+                   curve(_("finite differences"), params,
+                         [r["passes_finite_difference"] for r in sized], color="orange")
+                   ] if sized else []  # fmt: skip
+    time_marks, pass_marks = [], []
+    if live:
+        you = live[0]
+        bp, fd = ms(live, "seconds_backprop")[0], ms(live, "seconds_finite_difference")[0]
+        name = _("live network")
+        time_curves += [curve(name, [you["params"]] * 2, [bp, fd], "points", "green")]
+        pass_curves += [curve(name, [you["params"]] * 2,
+                              [you["passes_backprop"], you["passes_finite_difference"]],
+                              "points", "green")]  # fmt: skip
+        time_marks.append(mark(you["params"], fd, _("live: {ratio:.0f}× slower",
+                                                    ratio=fd / bp)))  # fmt: skip
+        pass_marks.append(
+            mark(
+                you["params"],
+                you["passes_finite_difference"],
+                _("live: {passes} passes", passes=you["passes_finite_difference"]),
+            )
+        )
+    elif sized:
+        last = sized[-1]
+        ratio = last["seconds_finite_difference"] / max(last["seconds_backprop"], 1e-12)
+        time_marks.append(mark(params[-1], ms(sized, "seconds_finite_difference")[-1],
+                               _("{ratio:.0f}× slower at {params} parameters", ratio=ratio,
+                                 params=params[-1])))  # fmt: skip
+    time = figure(_("Time per gradient"), _("parameters"), _("milliseconds"), time_curves,
+                  time_marks, log_x=True, log_y=True)  # fmt: skip
+    passes = figure(_("Passes over the data"), _("parameters"), _("passes"), pass_curves,
+                    pass_marks, log_x=True, log_y=True)  # fmt: skip
+    return panels_figure(live_title(live[0]) if live else _("One gradient, two ways (same answer)"),
+                         [time, passes])  # fmt: skip
+
+
+def live_title(numbers: dict[str, Any]) -> str:
+    """'The live 2-4-2-1 tanh net: 25 parameters' (short: the details are in ``live_summary``)."""
+    return _(
+        "The live {architecture} net: {params} parameters",
+        architecture=numbers["architecture"],
+        params=numbers["params"],
+    )
+
+
+def live_summary(results: Sequence[SweepResult]) -> str | None:
+    """The live network's numbers in one sentence (None when the sweep did not measure it)."""
+    live = [r.result for r in results if r.value == LIVE]
+    if not live:
+        return None
+    n = live[0]
+    return _(
+        "Live {architecture} net, {params} parameters: backprop {bp} passes in {bp_ms:.2g} ms, "
+        "finite differences {fd} passes in {fd_ms:.3g} ms ({ratio:.0f}× slower); the two "
+        "gradients agree to {gap:.0e}.",
+        architecture=n["architecture"],
+        params=n["params"],
+        bp=n["passes_backprop"],
+        bp_ms=1000 * n["seconds_backprop"],
+        fd=n["passes_finite_difference"],
+        fd_ms=1000 * n["seconds_finite_difference"],
+        ratio=n["seconds_finite_difference"] / max(n["seconds_backprop"], 1e-12),
+        gap=n["max_difference"],
+    )
 
 
 def active_learning(results: Sequence[SweepResult], sweep: Sweep) -> Figure:

@@ -74,9 +74,12 @@ class SweepKind:
 
     parameter: str
     cell: Callable[[], Cell | None]  # finds the cell function lazily; None if not installed
+    also: tuple[str, ...] = ()  # named grid values besides the numbers (e.g. "live")
 
     def check(self, value: Any) -> None:
-        """Refuse a grid value that is not a whole number ≥ 1 (every width so far is one)."""
+        """Refuse a grid value that is neither a whole number ≥ 1 nor one of ``also``."""
+        if isinstance(value, str) and value in self.also:
+            return
         if not _is_whole(value) or value < 1:
             raise ValueError(
                 _(

@@ -1941,5 +1941,89 @@
         <source>nnviz network</source>
         <translation>nnviz 网络</translation>
     </message>
+    <message>
+        <source>No live network yet: measuring the 2-w-w-1 nets only.</source>
+        <translation>还没有实时网络：只测量 2-w-w-1 网络。</translation>
+    </message>
+    <message>
+        <source>Measuring the 2-w-w-1 nets only: {reason}.</source>
+        <translation>只测量 2-w-w-1 网络：{reason}。</translation>
+    </message>
+    <message>
+        <source>labels given</source>
+        <translation>已给标签数</translation>
+    </message>
+    <message>
+        <source>held-out accuracy (%)</source>
+        <translation>留出数据准确率（%）</translation>
+    </message>
+    <message>
+        <source>Label the least sure (L)</source>
+        <translation>标注最没把握的点（L）</translation>
+    </message>
+    <message>
+        <source>Reveal the label of the point the model is least sure of (red ring)</source>
+        <translation>揭晓模型最没把握的点（红圈）的标签</translation>
+    </message>
+    <message>
+        <source>Undo (Backspace)</source>
+        <translation>撤销（Backspace）</translation>
+    </message>
+    <message>
+        <source>Take the last label back</source>
+        <translation>收回最后一个标签</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>The same data from the first labels again</source>
+        <translation>同样的数据，从最初的标签重新开始</translation>
+    </message>
+    <message>
+        <source>class 1</source>
+        <translation>类别 1</translation>
+    </message>
+    <message>
+        <source>class 2</source>
+        <translation>类别 2</translation>
+    </message>
+    <message>
+        <source>no label yet</source>
+        <translation>尚无标签</translation>
+    </message>
+    <message>
+        <source>least sure</source>
+        <translation>最没把握</translation>
+    </message>
+    <message>
+        <source>next for L</source>
+        <translation>按 L 的下一个</translation>
+    </message>
+    <message>
+        <source>you: least sure first</source>
+        <translation>你：先标最没把握的</translation>
+    </message>
+    <message>
+        <source>at random, same seed</source>
+        <translation>随机标注，同一种子</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>A new session with these settings (a new k only re-rings the points)</source>
+        <translation>用这些设置重新开始（只改 k 时只重新圈点）</translation>
+    </message>
+    <message>
+        <source>Run the experiment in the training process</source>
+        <translation>在训练进程中运行这个实验</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from app.context import Context
 from app.experiment_controller import ExperimentController
@@ -100,7 +100,7 @@ def test_every_experiment_runs_to_a_drawn_figure(lab, qtbot):
     small = {"double-descent": {"seeds": "2"}, "double-descent-epochs": {"seeds": "2"},
              "overparameterisation": {"seeds": "2", "steps": "150"},
              "depth-init": {"depth": "4", "steps": "40"}, "backprop-cost": {"points": "20"},
-             "active-learning": {"sessions": "2"}, "min-max-game": {}}  # fmt: skip
+             "min-max-game": {}}  # fmt: skip
     for key, texts in small.items():
         done = []
         controller.finished.connect(done.append)
@@ -110,6 +110,70 @@ def test_every_experiment_runs_to_a_drawn_figure(lab, qtbot):
         controller.finished.disconnect(done.append)
         assert done[0]["error"] is None and not done[0]["cancelled"], key
         assert controller.view.figure.message.isHidden(), key
+        assert controller.view.pages.currentWidget() is controller.view.figure
+
+
+def test_active_learning_shows_its_plane_and_sends_nothing(lab, qtbot):
+    """Chosen, it starts a labelling session at once; Apply with a bad value is one message."""
+    controller, _, sent, said, _ = lab
+    before = len(sent)
+    controller.choose("active-learning")
+    view = controller.view
+    assert view.pages.currentWidget() is view.labelling and view.cancel_button.isHidden()
+    session = controller.labelling.session
+    assert session is not None and view.labelling.plane.counts()[1] == 4
+    view.fields["k"].setText("6")
+    qtbot.keyClick(view.fields["k"], Qt.Key.Key_Return)
+    assert controller.labelling.session is session and len(session.candidates) == 6
+    view.fields["budget"].setText("3")
+    qtbot.mouseClick(view.run_button, Qt.MouseButton.LeftButton)
+    assert "labels in all must be a whole number from 6 to 200" in said[-1]
+    assert view.status.text() == said[-1] and controller.labelling.session is session
+    assert len(sent) == before  # nothing went to the training process
+    controller.choose("double-descent")
+    assert view.pages.currentWidget() is view.figure and not view.cancel_button.isHidden()
+
+
+def test_backprop_cost_measures_the_live_network_as_it_is(window, qtbot):
+    """After some training the first cell is the live 2-4-2-1 net at its current weights."""
+    window.send(cmd.RunEpochs(5))
+    snap = window.wait_for_snapshot(lambda s: s.epoch >= 5 and not s.playing)
+    controller = window.experiments
+    done = []
+    controller.finished.connect(done.append)
+    controller.choose("backprop-cost")
+    assert controller.run({"points": "20"})
+    live = dict(controller.sweep.options)["live"]
+    assert all(np.array_equal(a, b) for a, b in zip(live.params, snap.params, strict=True))
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    first = controller.results[0]
+    assert first.value == "live" and first.result["params"] == 25
+    assert first.result["passes_finite_difference"] == 50
+    assert first.result["max_difference"] < 1e-6
+    assert "The live 2-4-2-1 tanh net: 25 parameters" in controller.view.figure.figure["title"]
+    status = controller.view.status.text()
+    assert "Live 2-4-2-1 tanh net, 25 parameters: backprop 2 passes in" in status
+    assert "finite differences 50 passes in" in status and "the two gradients agree to" in status
+
+
+def test_on_the_stage_a_lecturer_labels_by_click_and_by_key(window, qtbot):
+    """F9 stage, active learning: a real click on a ring, then L and Backspace on the plane."""
+    window.toggle_stage("experiments")
+    controller = window.experiments
+    controller.choose("active-learning")
+    qtbot.wait(50)
+    labelling = controller.labelling
+    view, session = labelling.view, labelling.session
+    target = session.candidates[0]
+    plane = view.plane
+    pixel = plane.mapFromScene(plane.scene_pos_of(target))
+    qtbot.mouseClick(plane.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
+    assert session.labelled[-1] == target
+    points = len(window.doc.points)
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    assert session.given == 2
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert session.given == 1 and len(window.doc.points) == points  # the user's data untouched
 
 
 def test_the_window_stays_responsive_while_a_sweep_runs(window, qtbot):
@@ -128,3 +192,67 @@ def test_the_window_stays_responsive_while_a_sweep_runs(window, qtbot):
     timer.stop()
     assert ticks.count(True) >= 20  # the event loop served the timer all through the sweep
     assert len(controller.results) == len(window.experiments.view.figure.figure["curves"][0]["xs"])
+
+
+def test_the_backprop_lesson_measures_the_network_it_makes_live(window, qtbot):
+    """The lesson's step 1 makes the live network the one its numbers count (105 parameters):
+    the same weights, and the experiments panel measures that very network."""
+    from nnviz.engine import MLP
+    from nnviz.lessons.catalogue import load_catalogue
+
+    window.lessons.start(load_catalogue().get("backprop-cost"))
+    snap = window.wait_for_snapshot(lambda s: not window.lessons.setting_up, timeout_ms=30000)
+    numbers = window.lessons.player.numbers()
+    counted = MLP([2, 8, 8, 1], "tanh", "sigmoid", init="xavier", seed=0)
+    assert all(np.array_equal(a, b) for a, b in zip(snap.params, counted.params, strict=True))
+    controller = window.experiments
+    done = []
+    controller.finished.connect(done.append)
+    controller.choose("backprop-cost")
+    assert controller.run({"points": "20"})
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    live = controller.results[0].result
+    assert live["params"] == numbers["params"] == 105
+    assert live["passes_finite_difference"] == numbers["passes_finite_difference"] == 210
+
+
+def test_the_command_line_runs_an_experiment_on_its_stage(window, capsys):
+    """--experiment ID: the stage shows, a sweep runs to its figure, by hand K labels are given;
+    an unknown id is refused by the parser with the choices."""
+    import argparse
+
+    from app.cli import _run_experiment, parse_args
+
+    args = argparse.Namespace(experiment="min-max-game", walk=0)
+    assert _run_experiment(window, args, lambda: False) == 0
+    assert window.stage.active.name == "experiments"
+    assert window.experiments.view.figure.figure["title"].startswith("min over x")
+    args = argparse.Namespace(experiment="active-learning", walk=3)
+    assert _run_experiment(window, args, lambda: False) == 0
+    assert window.experiments.labelling.session.given == 3
+    with pytest.raises(SystemExit):
+        parse_args(["--experiment", "nope"])
+    assert "unknown experiment 'nope'; choose one of double-descent" in capsys.readouterr().err
+
+
+def test_a_language_switch_rewords_the_panel_and_keeps_the_settings(window, qtbot):
+    """简体中文 and back: the chooser's titles, the settings' names, the narration, the
+    labelling view's buttons and axes follow; a typed setting and the session stay."""
+    controller = window.experiments
+    controller.choose("active-learning")
+    view = controller.view
+    view.fields["budget"].setText("30")
+    session = controller.labelling.session
+    try:
+        window.language.set("zh_CN", remember=False)
+        assert view.choice.currentText() == "主动学习"
+        assert view.form.labelForField(view.fields["budget"]).text() == "标签总数"
+        assert view.fields["budget"].text() == "30" and "双月" in view.narration.text()
+        assert view.labelling.next_button.text() == "标注最没把握的点（L）"
+        axis = view.labelling.curves.getPlotItem().getAxis("bottom").labelText
+        assert axis == "已给标签数"
+    finally:
+        window.language.set("en", remember=False)
+    assert view.choice.currentText() == "Active learning"
+    assert view.labelling.next_button.text() == "Label the least sure (L)"
+    assert controller.labelling.session is session and view.fields["budget"].text() == "30"

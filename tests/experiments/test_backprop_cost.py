@@ -3,7 +3,8 @@
 import numpy as np
 
 from nnviz.engine import MLP
-from nnviz.experiments.backprop_cost import backprop_cost, default_problem
+from nnviz.engine.problem import Problem
+from nnviz.experiments.backprop_cost import backprop_cost, cost_numbers, default_problem, measure
 
 
 def test_default_problem_counts():
@@ -35,3 +36,15 @@ def test_any_given_network():
     result = backprop_cost(net, X, y, loss="mse")
     assert result.passes_finite_difference == 2 * net.n_params == 2 * 32
     assert result.max_difference < 1e-6
+
+
+def test_the_whole_objective_penalties_included():
+    """With L1 and L2 penalties the two gradients still agree, and the weights stay put."""
+    net, X, y = default_problem()
+    problem = Problem(net, X, y, "log", l1=1e-3, l2=1e-2)
+    before = net.get_flat()
+    result = measure(problem)
+    assert result.max_difference < 1e-6 and result.params == 105
+    np.testing.assert_array_equal(net.get_flat(), before)
+    assert set(cost_numbers(result)) >= {"params", "passes_backprop", "passes_finite_difference",
+                                          "max_difference", "seconds_backprop"}  # fmt: skip

@@ -2,13 +2,17 @@
 
 import pytest
 
+from nnviz.experiments.backprop_cost import LIVE
 from nnviz.experiments.catalogue import EXPERIMENTS, Control, say_time, time_left
-from nnviz.experiments.sweep import SWEEPS
+from nnviz.experiments.live_network import default_network
+from nnviz.experiments.sweep import SWEEPS, Sweep
 
 
 def test_every_experiment_builds_a_runnable_sweep_from_its_defaults():
-    """Defaults give a valid Sweep whose cell function is registered."""
-    for experiment in EXPERIMENTS.values():
+    """Defaults give a valid Sweep whose cell function is registered (except the one by hand)."""
+    swept = [e for e in EXPERIMENTS.values() if not e.interactive]
+    assert [e.id for e in EXPERIMENTS.values() if e.interactive] == ["active-learning"]
+    for experiment in swept:
         sweep = experiment.sweep(experiment.defaults())
         assert SWEEPS[sweep.experiment].cell() is not None, experiment.id
 
@@ -30,10 +34,31 @@ def test_double_descent_sweeps_the_widths_around_n():
     assert dict(sweep.options) == {"n_train": 20, "noise": 0.3, "ridge": 1e-3}
 
 
-def test_active_learning_needs_room_for_one_round():
-    """A label budget smaller than the first labels plus one round is refused."""
-    with pytest.raises(ValueError, match="at least 14"):
-        EXPERIMENTS["active-learning"].sweep({"budget": "10", "k": "10"})
+def test_active_learning_is_played_by_hand_with_checked_settings():
+    """Its controls parse into a session's settings; asking it for a sweep is refused."""
+    experiment = EXPERIMENTS["active-learning"]
+    values = experiment.values({"seed": "3", "noise": "0,2", "budget": "30", "k": "6"})
+    assert values == {"seed": 3, "noise": 0.2, "budget": 30, "k": 6}
+    with pytest.raises(ValueError, match="candidates ringed must be a whole number from 1 to 20"):
+        experiment.values({"k": "25"})
+    with pytest.raises(ValueError, match="played by hand"):
+        experiment.sweep(experiment.defaults())
+
+
+def test_backprop_cost_measures_the_live_network_first_when_given_one():
+    """With a live network the grid starts with "live" and the sweep carries it; without, not."""
+    experiment = EXPERIMENTS["backprop-cost"]
+    live = default_network()
+    sweep = experiment.sweep(experiment.defaults(), live)
+    assert sweep.grid[0] == LIVE and dict(sweep.options)["live"] is live
+    alone = experiment.sweep(experiment.defaults())
+    assert LIVE not in alone.grid and "live" not in dict(alone.options)
+
+
+def test_live_is_a_grid_value_of_backprop_cost_only():
+    """Another experiment refuses the named value "live" like any other non-number."""
+    with pytest.raises(ValueError, match="width must be a whole number"):
+        Sweep("overparameterisation", (LIVE,), (0,))
 
 
 def test_time_left_scales_the_time_so_far():
