@@ -139,11 +139,9 @@ class NetworkView(ImageGraphMode, QWidget):
                 self.scene.addItem(node)
                 if layer > 0 and snap.spec.bias:
                     self.biases[(layer, i)] = BiasItem((layer, i), node)
-            if layer == 0:  # worded here: the features are the view's, not the core's
-                caption = [tr("Input"), (tr("{n} feature") if n == 1 else tr("{n} features"))
-                           .format(n=n)]  # fmt: skip
-            else:
-                caption = text.layer_caption(snap.spec, layer).split(" · ", 1)
+            caption = text.layer_caption(snap.spec, layer).split(" · ", 1)
+            if layer == 0:
+                caption.append((tr("{n} feature") if n == 1 else tr("{n} features")).format(n=n))
             self.labels[("caption", layer)] = TextLabel(caption, px - 1)
         for i, name in enumerate(input_names(snap.spec.features, snap.dim)):
             self.labels[("input", i)] = TextLabel([name], px + 1, align="right")

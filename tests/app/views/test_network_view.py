@@ -256,7 +256,7 @@ def _captions(view) -> dict[int, list[str]]:
 def _words(base) -> tuple:
     """What the view should say now (read from the catalogues, never typed)."""
     spec = base.spec
-    inputs = [tr("Input"), tr("{n} features").format(n=len(spec.features))]
+    inputs = [net_text.layer_caption(spec, 0), tr("{n} features").format(n=len(spec.features))]
     hidden = net_text.layer_caption(spec, 1).split(" · ", 1)
     legend = net_text.legend_html("weight", net_text.edge_values(base, "weight")[1])
     return inputs, hidden, legend
