@@ -1089,47 +1089,47 @@
     </message>
     <message>
         <source>Training the digit network stopped: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>数字网络的训练已停止：{why}</translation>
     </message>
     <message>
         <source>Training stopped after epoch {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {n} 轮后停止。</translation>
     </message>
     <message>
         <source>Pick one of the images shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从显示的图像中选一张。</translation>
     </message>
     <message>
         <source>Image {i}: the network says {label} ({p} % sure).</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 {i}：网络认为是 {label}（把握 {p} %）。</translation>
     </message>
     <message>
         <source>Train the network first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先训练网络。</translation>
     </message>
     <message>
         <source>Click an image first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先点击一张图像。</translation>
     </message>
     <message>
         <source>says {label} ({p} % sure)</source>
-        <translation type="unfinished"></translation>
+        <translation>认为是 {label}（把握 {p} %）</translation>
     </message>
     <message>
         <source>changed its mind</source>
-        <translation type="unfinished"></translation>
+        <translation>改变了答案</translation>
     </message>
     <message>
         <source>still says the same</source>
-        <translation type="unfinished"></translation>
+        <translation>答案没有变</translation>
     </message>
     <message>
         <source>ε = {eps}: the network {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ε = {eps}：网络{what}。</translation>
     </message>
     <message>
         <source>ε: {why}; nothing was nudged</source>
-        <translation type="unfinished"></translation>
+        <translation>ε：{why}；没有扰动任何图像</translation>
     </message>
     <message>
         <source>six knobs take six numbers from {low} to {high}</source>
@@ -1197,7 +1197,7 @@
     </message>
     <message>
         <source>The training process stopped while the digit network trained; train it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进程在训练数字网络时停止了；请重新训练。</translation>
     </message>
     <message>
         <source>hover over the plot for exact values</source>
@@ -1411,87 +1411,87 @@
     </message>
     <message>
         <source>Test images: the network&apos;s answers</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像：网络的答案</translation>
     </message>
     <message>
         <source>What each neuron looks for</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元在找什么</translation>
     </message>
     <message>
         <source>Right and wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>对与错</translation>
     </message>
     <message>
         <source>Under each image: the network&apos;s answer. Orange: wrong (the true digit in brackets). Click an image to trace it through the network graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像下方是网络的答案。橙色表示答错（括号里是真实的数字）。点击一张图像，在网络图中追踪它。</translation>
     </message>
     <message>
         <source>Each hidden neuron&apos;s weights as a picture: blue where ink makes it fire, orange where ink switches it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个隐藏层神经元的权重画成一张图：蓝色处有墨迹会激活它，橙色处有墨迹会抑制它。</translation>
     </message>
     <message>
         <source>Rows: the true digit; columns: the network&apos;s answer. The diagonal is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实的数字；列：网络的答案。对角线上是答对的。</translation>
     </message>
     <message>
         <source>Train the digit network (in the training process)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数字网络（在训练进程中）</translation>
     </message>
     <message>
         <source>not trained yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未训练</translation>
     </message>
     <message>
         <source>The chosen image</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的图像</translation>
     </message>
     <message>
         <source>The nudge ×10</source>
-        <translation type="unfinished"></translation>
+        <translation>扰动 ×10</translation>
     </message>
     <message>
         <source>After the nudge</source>
-        <translation type="unfinished"></translation>
+        <translation>扰动之后</translation>
     </message>
     <message>
         <source>Blue: pixels made darker, orange: lighter; ten times stronger than the real change so that you can see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色：像素变暗，橙色：变亮；放大为实际变化的十倍，以便看清。</translation>
     </message>
     <message>
         <source>How far each pixel may move (0 … 0.5 of the ink range)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个像素最多可以改变多少（墨迹范围的 0 … 0.5）</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="unfinished"></translation>
+        <translation>扰动</translation>
     </message>
     <message>
         <source>Move every pixel by ε in the direction that raises the loss</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个像素朝使损失增大的方向移动 ε</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Put the image back (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>把图像恢复原样（Ctrl+Z）</translation>
     </message>
     <message>
         <source>{right} of {total} test images right</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 张测试图像中答对 {right} 张</translation>
     </message>
     <message>
         <source>epoch {epoch} / {epochs} · train {train} % · test {test} %</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch} / {epochs} 轮 · 训练 {train} % · 测试 {test} %</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Train the network</source>
-        <translation type="unfinished"></translation>
+        <translation>训练网络</translation>
     </message>
     <message>
         <source>{text} is not a number</source>
@@ -1623,7 +1623,7 @@
     </message>
     <message>
         <source>The digit network learns only by training; its weights are not edited here.</source>
-        <translation type="unfinished"></translation>
+        <translation>数字网络只能通过训练来学习；这里不能编辑它的权重。</translation>
     </message>
     <message>
         <source>Which fruit is it?</source>
@@ -2024,6 +2024,56 @@
     <message>
         <source>Run the experiment in the training process</source>
         <translation>在训练进程中运行这个实验</translation>
+    </message>
+    <message>
+        <source>digit network: not trained yet</source>
+        <translation>数字网络：尚未训练</translation>
+    </message>
+    <message>
+        <source>digit network: epoch {epoch} / {epochs}</source>
+        <translation>数字网络：第 {epoch} / {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>Training stopped and could not be restarted; save your work.</source>
+        <translation>训练已停止，且无法重新启动；请保存你的工作。</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly (exit code {code}); it was restarted with your data, network and weights.</source>
+        <translation>训练进程意外停止（退出码 {code}）；已用你的数据、网络和权重重新启动。</translation>
+    </message>
+    <message>
+        <source>Training restarted with your weights.</source>
+        <translation>训练已用你的权重重新启动。</translation>
+    </message>
+    <message>
+        <source>Changing the architecture or features rebuilds the network with fresh weights.</source>
+        <translation>更改网络结构或特征会用新的随机权重重建网络。</translation>
+    </message>
+    <message>
+        <source>{n} feature</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>{n} 个特征</translation>
+    </message>
+    <message>
+        <source>Unknown edge mode {mode}; choose {choices}.</source>
+        <translation>未知的连线模式 {mode}；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>Picked the {what}.</source>
+        <translation>已选中{what}。</translation>
+    </message>
+    <message>
+        <source>new {what}
+Enter applies · Escape cancels</source>
+        <translation>新的{what}
+Enter 应用 · Escape 取消</translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>正在等待网络…</translation>
     </message>
 </context>
 </TS>
