@@ -7,6 +7,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage
 
+from app.application import make_application
 from app.views.data_canvas_items import PointsItem
 from app.views.data_canvas_points import PointLayer
 from app.views.data_canvas_view import DataCanvasView
@@ -14,7 +15,8 @@ from app.views.data_canvas_view import DataCanvasView
 
 @pytest.fixture
 def canvas(qtbot):
-    """A shown, empty data canvas."""
+    """A shown, empty data canvas, with the app's drawing options (antialiasing on)."""
+    make_application()
     view = DataCanvasView()
     qtbot.addWidget(view)
     view.resize(420, 420)
@@ -40,6 +42,7 @@ def _scatter_picture(canvas: DataCanvasView, X, y, is_test) -> np.ndarray:
     canvas.point_layer.hide()
     styles, look = canvas._styles(y, is_test)
     old = PointsItem()
+    old.setCacheMode(canvas.point_layer.cacheMode())  # drawn as the canvas drew it
     canvas.plot.addItem(old)
     old.setData(
         X[:, 0],
