@@ -182,9 +182,10 @@ class LandscapeController(QObject):
     def _paced(self, effects: Effects, now: float) -> Effects:
         """Live refreshes leave out the path's projection unless a second has passed.
 
-        It evaluates the loss at every recorded point (about 50 ms of this process's
-        interpreter lock, which the GUI thread waits for) and feeds only the caption's numbers
-        and the path's loss; a new plane has none yet, so it is sent at once.
+        It evaluates the loss at every recorded point (up to ~50 ms of this process's
+        interpreter lock, which the GUI thread waits for, once the path holds its 400 points)
+        and feeds only the caption's numbers and the path's loss; a new plane has none yet, so
+        it is sent at once.
         """
         keys = [key for key, _job in effects.jobs]
         if "project" not in keys:
