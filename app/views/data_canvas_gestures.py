@@ -65,7 +65,9 @@ class CanvasGestures:
         if not self._inside(pos):
             lo, hi = self.domain
             self.message.emit(
-                tr("That click is outside the plane ({lo} … {hi}).").format(lo=f"{lo:g}", hi=f"{hi:g}")
+                tr("That click is outside the plane ({lo} … {hi}).").format(
+                    lo=f"{lo:g}", hi=f"{hi:g}"
+                )
             )
             return
         position, label = self._label_and_position(pos)

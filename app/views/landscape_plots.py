@@ -7,9 +7,11 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
+from app.i18n import tr
+from app.views.landscape_words import racer_status
 from app.views.plot_style import (
     line_scale,
     pixel_font,
@@ -135,7 +137,8 @@ class SurfacePlot(pg.PlotWidget):
 
     def _show_legend(self, entries: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
         """The paths' names (with their step counts) in a box on the plot, when asked for."""
-        if entries == self._legend_entries:
+        entries = tuple((racer_status(name), colour) for name, colour in entries)
+        if entries == self._legend_entries:  # compared as shown: a switch of language redraws
             return
         self._legend_entries = entries
         if self.legend is None:
@@ -267,10 +270,11 @@ class CurvePlot(pg.PlotWidget):
         self.setBackground("w")
         legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
         legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name="loss")
+        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name=tr("loss"))
         dash = Qt.PenStyle.DashLine
-        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name="secant")
-        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name="tangent")
+        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
+        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name=tr("tangent"))
+        self.key = legend
         self.walked = pg.ScatterPlotItem()
         self.dots = pg.ScatterPlotItem()
         self.addItem(self.walked)
@@ -279,7 +283,7 @@ class CurvePlot(pg.PlotWidget):
         self._marks: tuple = ()
         self.shown: CurvePicture | None = None  # the curve on screen (redrawn only on change)
         self.width_scale = 1.0
-        self.setLabel("left", "loss", color=INK)
+        self.setLabel("left", tr("loss"), color=INK)
         for side in ("left", "bottom"):  # an SI prefix only confuses, and re-lays out the axis
             self.getAxis(side).enableAutoSIPrefix(False)
         self.ranges: tuple | None = None  # (x range, y range) shown
@@ -298,6 +302,24 @@ class CurvePlot(pg.PlotWidget):
         self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
         self._marks = ()  # the marks' labels are redrawn at the new size
         self.shown = self.ranges = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the legend and the loss axis on a switch of language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
+
+    def reword(self) -> None:
+        """The legend's names and the loss axis in the current language."""
+        for item, word in (
+            (self.curve, tr("loss")),
+            (self.probe, tr("secant")),
+            (self.tangent, tr("tangent")),
+        ):
+            label = self.key.getLabel(item)
+            if label is not None:
+                label.setText(word)
+        self.setLabel("left", tr("loss"), color=INK)
 
     def clear_curve(self) -> None:
         """Nothing to show yet."""
