@@ -68,6 +68,7 @@ class SurfacePlot(pg.PlotWidget):
         self.legend: pg.LegendItem | None = None  # made when a picture first asks for one
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
+        self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -86,7 +87,8 @@ class SurfacePlot(pg.PlotWidget):
         if s is None:
             self.image.clear()
             self.contours.setData([], [])
-            self._set_text("title", "computing the surface…")
+            self._surface = None
+            self._set_text("title", tr("computing the surface…"))
             return
         shade = shading(s.values, s.xs, s.ys, self.log)
         lo, hi = float(shade.levels[0]), float(shade.levels[-1])
@@ -98,13 +100,27 @@ class SurfacePlot(pg.PlotWidget):
         self.image.setRect(QRectF(x0 - hx, y0 - hy, x1 - x0 + 2 * hx, y1 - y0 + 2 * hy))
         seg = shade.segments
         self.contours.setData(seg[:, 0], seg[:, 1], connect="pairs")
-        note = "" if s.refined else "  (coarse preview…)"
+        self._word_surface(s)
+        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _word_surface(self, s: SurfacePicture) -> None:
+        """The axes, colour bar and title of surface ``s`` in the current language."""
+        self._surface = s
+        note = "" if s.refined else tr("  (coarse preview…)")
         self._set_text("bottom", s.x_label)
         self._set_text("left", s.y_label)
-        bar = f"log₁₀({s.value_label} − min)" if self.log else s.value_label
+        value = tr("loss") if s.value_label == "loss" else s.value_label  # the core's default
+        bar = f"log₁₀({value} − min)" if self.log else value
         self._set_text("bar", bar)
         self._set_text("title", s.title + note)
-        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the surface's captions on a switch of language (the picture stays)."""
+        # pyqtgraph's close() empties the scene: a closed plot has nothing left to re-word.
+        closed = getattr(self, "closed", False)
+        if event.type() == QEvent.Type.LanguageChange and self._surface is not None and not closed:
+            self._word_surface(self._surface)
+        super().changeEvent(event)
 
     def _set_text(self, where: str, text: str) -> None:
         """An axis caption or the title, set only when it changed (each one re-lays the plot)."""
@@ -305,8 +321,8 @@ class CurvePlot(pg.PlotWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-word the legend and the loss axis on a switch of language."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.reword()
+        if event.type() == QEvent.Type.LanguageChange and not getattr(self, "closed", False):
+            self.reword()  # (pyqtgraph's close() empties the scene: nothing left to re-word)
         super().changeEvent(event)
 
     def reword(self) -> None:

@@ -2094,5 +2094,13 @@
         <source>∂out/∂node</source>
         <translation>∂输出/∂节点</translation>
     </message>
+    <message>
+        <source>computing the surface…</source>
+        <translation>正在计算曲面…</translation>
+    </message>
+    <message>
+        <source>  (coarse preview…)</source>
+        <translation>  （粗略预览…）</translation>
+    </message>
 </context>
 </TS>

@@ -205,3 +205,18 @@ def test_the_race_legend_is_shown_in_the_language_of_the_moment(plot):
         assert said == [f"{zh('Gradient descent')} — {zh('diverged')}", "Adam"]
     plot._show_legend(entries)
     assert plot.legend_texts() == ["Gradient descent — diverged", "Adam"]
+
+
+def test_the_colour_bar_says_loss_in_the_language_of_the_moment(plot):
+    """The core's default "loss" under the colour bar re-words on a switch, without a redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.language import chinese, zh
+
+    plot.show_surface(bowl())
+    assert plot.colorbar.axis.labelText == "loss"
+    with chinese():
+        QApplication.processEvents()
+        assert plot.colorbar.axis.labelText == zh("loss")
+    QApplication.processEvents()
+    assert plot.colorbar.axis.labelText == "loss"
