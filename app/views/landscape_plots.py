@@ -7,6 +7,7 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
@@ -69,6 +70,7 @@ class SurfacePlot(pg.PlotWidget):
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
         self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
+        self._stale = False  # the language changed while the plot was hidden
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -116,11 +118,20 @@ class SurfacePlot(pg.PlotWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-word the surface's captions on a switch of language (the picture stays)."""
-        # pyqtgraph's close() empties the scene: a closed plot has nothing left to re-word.
-        closed = getattr(self, "closed", False)
-        if event.type() == QEvent.Type.LanguageChange and self._surface is not None and not closed:
-            self._word_surface(self._surface)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
+
+    def reword(self) -> None:
+        """The captions of the surface drawn, in the current language."""
+        if self._surface is not None:
+            self._word_surface(self._surface)
 
     def _set_text(self, where: str, text: str) -> None:
         """An axis caption or the title, set only when it changed (each one re-lays the plot)."""
@@ -291,6 +302,7 @@ class CurvePlot(pg.PlotWidget):
         self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
         self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name=tr("tangent"))
         self.key = legend
+        self._stale = False  # the language changed while the plot was hidden
         self.walked = pg.ScatterPlotItem()
         self.dots = pg.ScatterPlotItem()
         self.addItem(self.walked)
@@ -321,9 +333,15 @@ class CurvePlot(pg.PlotWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-word the legend and the loss axis on a switch of language."""
-        if event.type() == QEvent.Type.LanguageChange and not getattr(self, "closed", False):
-            self.reword()  # (pyqtgraph's close() empties the scene: nothing left to re-word)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
 
     def reword(self) -> None:
         """The legend's names and the loss axis in the current language."""
@@ -472,3 +490,18 @@ def _finite_range(v: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     lo, hi = float(np.min(v)), float(np.percentile(v, 98))
     return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
+
+
+def reword_if_shown(plot: pg.PlotWidget, reword) -> bool:
+    """Call ``reword()`` if the plot is on screen with its items; True if it was called.
+
+    A hidden plot waits for its next show: new words re-lay out the plot later (a posted
+    layout request), which must not reach a closed window's items once they are deleted.
+    """
+    if getattr(plot, "closed", False) or not plot.isVisible():
+        return False
+    item = plot.getPlotItem()
+    if not (shiboken6.isValid(item) and shiboken6.isValid(item.vb)):
+        return False
+    reword()
+    return True

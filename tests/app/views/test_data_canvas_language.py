@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.application import make_application
 from app.i18n import Language
 from app.views.data_canvas_view import DataCanvasView
 from nnviz import text
@@ -16,8 +15,10 @@ from tests.factories import make_lab
 
 @pytest.fixture
 def canvas(qtbot):
-    """A shown canvas that has drawn one snapshot of a log-loss network."""
-    make_application()
+    """A shown canvas that has drawn one snapshot of a log-loss network.
+
+    No make_application() here: its antialiasing would change how later canvas tests draw.
+    """
     view = DataCanvasView()
     qtbot.addWidget(view)
     view.resize(420, 460)

@@ -178,6 +178,8 @@ def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
     make_application()
     p = CurvePlot()
     qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
 
     def words():
         names = [p.key.getLabel(item).text for item in (p.curve, p.probe, p.tangent)]
@@ -187,6 +189,13 @@ def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
     assert english == (["loss", "secant", "tangent"], "loss")
     with chinese():
         QApplication.processEvents()
+        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
+    QApplication.processEvents()
+    assert words() == english
+    p.hide()  # hidden during a switch (another stage): worded when it shows again
+    with chinese():
+        QApplication.processEvents()
+        p.show()
         assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
     QApplication.processEvents()
     assert words() == english
