@@ -83,7 +83,7 @@ class CsvImporter(QObject):
         points, settings, n = prepared
         note = self.ctx.document.replace(points, QT_TR_NOOP("import points from CSV"), settings)
         said = tr("Imported {n} points from {name}").format(n=n, name=path.name)
-        self.ctx.say(said + (f"; {note}" if note else ""))
+        self.ctx.say(tr("{said}; {note}").format(said=said, note=note) if note else said)
 
     @Slot(str, object)
     def _on_result(self, key: str, value: tuple[Path, Prepared | str]) -> None:

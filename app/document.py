@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.i18n import QT_TR_NOOP, tr
 from app.long_lived import built_to_last
 from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
 from nnviz.commands import DataArrays
@@ -105,10 +106,9 @@ class Document(QObject):
             self.undo_stack.clear()
             self.history_points = 0
             self._whole.clear()
-            note = (
-                f"undo history cleared to bound memory (it held over "
-                f"{self.HISTORY_POINTS:,} replaced points)"
-            )
+            note = tr(
+                "undo history cleared to bound memory (it held over {n} replaced points)"
+            ).format(n=f"{self.HISTORY_POINTS:,}")
             self.history_trimmed.emit(note[0].upper() + note[1:])
         self.history_points += added
         self.undo_stack.push(ReplacePoints(self, points, text, settings))
@@ -137,7 +137,7 @@ class Document(QObject):
         }
         points = PointSet.from_dataset(ds, test_ratio, seed)
         if undoable:
-            self.replace(points, f"load {name} data", settings)
+            self.replace(points, QT_TR_NOOP("load generated data"), settings)
         else:
             self.set_points(points, settings)
 

@@ -32,9 +32,8 @@ def read_session(path: Path) -> Session | str:
     except SessionError as exc:
         return str(exc)
     except Exception as exc:  # noqa: BLE001 - last resort: report, change nothing
-        return (
-            f"Could not open {Path(path).name} (unexpected error "
-            f"{type(exc).__name__}: {shown(exc)})"
+        return tr("Could not open {name} (unexpected error {error})").format(
+            name=Path(path).name, error=f"{type(exc).__name__}: {shown(exc)}"
         )
     return session
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
+from app.i18n import QT_TR_NOOP
 from nnviz.data.packed import pack
 from nnviz.data.point_set import PointSet
 
@@ -19,7 +20,8 @@ class AddPoints(QUndoCommand):
 
     def __init__(self, doc: Document, positions: np.ndarray, labels: np.ndarray) -> None:
         n = len(positions)
-        super().__init__("add point" if n == 1 else f"paint {n} points")
+        # The step is named in English, marked for the catalogue; Edit ▸ Undo translates it.
+        super().__init__(QT_TR_NOOP("add point") if n == 1 else QT_TR_NOOP("paint points"))
         self.doc, self.positions, self.labels = doc, positions, labels
         self.ids: list[int] = []
 
@@ -43,7 +45,7 @@ class RemovePoint(QUndoCommand):
     """Delete one point; undo puts it back with the same id."""
 
     def __init__(self, doc: Document, point_id: int) -> None:
-        super().__init__("delete point")
+        super().__init__(QT_TR_NOOP("delete point"))
         self.doc, self.point_id = doc, point_id
 
     def redo(self) -> None:
@@ -59,7 +61,7 @@ class MovePoint(QUndoCommand):
     """Drag one point to a new place."""
 
     def __init__(self, doc: Document, point_id: int, new: np.ndarray, old: np.ndarray) -> None:
-        super().__init__("move point")
+        super().__init__(QT_TR_NOOP("move point"))
         self.doc, self.point_id, self.new, self.old = doc, point_id, new, old
 
     def redo(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QSignalBlocker, QSize, Qt, QTimer, S
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from app.i18n import tr, worded
 from app.views.elided_label import ElidedLabel
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.likelihood import likelihood_readout
@@ -205,14 +206,24 @@ class ProbabilityRow(QWidget):
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.box = QCheckBox("probability contours")
-        self.box.setToolTip(
-            "Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; "
-            "the 0.5 line is the decision boundary."
+        self.box = QCheckBox()
+        worded(self.box, "setText", lambda: tr("probability contours"))
+        worded(
+            self.box,
+            "setToolTip",
+            lambda: tr(
+                "Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; "
+                "the 0.5 line is the decision boundary."
+            ),
         )
         self.box.toggled.connect(self._on_toggled)
         self.likelihood = Readout(  # new digits every frame: no new layout for them
             "ll = Σ log P(y_i | x_i) over the training points (natural log)", "ll = −0000.0 "
+        )
+        worded(
+            self.likelihood.label,
+            "setToolTip",
+            lambda: tr("ll = Σ log P(y_i | x_i) over the training points (natural log)"),
         )
         row.addWidget(self.box)
         row.addWidget(self.likelihood, 1)

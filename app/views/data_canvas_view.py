@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from app.i18n import tr
 from app.views.data_canvas_gestures import CanvasGestures
 from app.views.data_canvas_items import (
     CLICK_SLOP_PX,
@@ -287,36 +288,55 @@ class DataCanvasView(CanvasGestures, QWidget):
             layer, idx = self.focus
             if self.snap is not None and self.snap.spec.sizes[layer] > idx:
                 name = unit_title(self.snap, layer, idx)
+            elif layer == 0:
+                name = tr("input {i}").format(i=idx + 1)
             else:
-                name = (
-                    f"input {idx + 1}"
-                    if layer == 0
-                    else (f"neuron h{layer}[{idx + 1}] (hidden layer {layer}, neuron {idx + 1})")
+                name = tr("neuron h{layer}[{i}] (hidden layer {layer}, neuron {i})").format(
+                    layer=layer, i=idx + 1
                 )
             why = {
-                "hover": "move away to return to the network's output",
-                "graph": "the computation graph is computing it; the ring is the traced point",
+                "hover": tr("move away to return to the network's output"),
+                "graph": tr("the computation graph is computing it; the ring is the traced point"),
             }.get(self._focus_why, "")
-            self.caption.setText(f"Showing {name} — {why}.")
+            self.caption.setText(tr("Showing {name} — {why}.").format(name=name, why=why))
             return
         tools = {
-            "add": "click adds, drag moves, right-click deletes",
-            "brush": "drag paints points",
-            "trace": "click a point to trace it",
+            "add": tr("click adds, drag moves, right-click deletes"),
+            "brush": tr("drag paints points"),
+            "trace": tr("click a point to trace it"),
         }
-        what = f"class {self.current_class + 1}" if self.kind != "regression" else "value"
+        tool_names = {"add": tr("add", "tool"), "brush": tr("brush"), "trace": tr("trace")}
+        what = (
+            tr("class {k}").format(k=self.current_class + 1)
+            if self.kind != "regression"
+            else tr("value")
+        )
         # What the picture shows depends on the task: only a two-class net has one boundary.
         shows = {
-            "multiclass": "shading: the most likely class, paler where the network is unsure",
-            "regression": "line: the network's prediction y = f(x)"
+            "multiclass": tr("shading: the most likely class, paler where the network is unsure"),
+            "regression": tr("line: the network's prediction y = f(x)")
             if self.dim == 1
-            else "shading: the network's prediction (blue +, orange −)",
-        }.get(self.kind, "shading: the network's output, line = decision boundary")
+            else tr("shading: the network's prediction (blue +, orange −)"),
+        }.get(self.kind, tr("shading: the network's output, line = decision boundary"))
         if self.kind == "regression" and self.dim == 1:
-            what = "where you click (x, y)"
+            what = tr("where you click (x, y)")
         self.caption.setText(
-            f"Tool: {self.tool} ({tools.get(self.tool, '')}) · new points: {what} · {shows}"
+            tr("Tool: {tool} ({how}) · new points: {what} · {shows}").format(
+                tool=tool_names.get(self.tool, self.tool),
+                how=tools.get(self.tool, ""),
+                what=what,
+                shows=shows,
+            )
         )
+
+    def reword(self) -> None:
+        """After a language switch: the caption, and the newest snapshot's words drawn again.
+
+        ``show_snapshot`` skips a snapshot it has drawn, so the window's re-show would leave
+        the log-likelihood in the old language.
+        """
+        self._update_caption()
+        self._draw_probability()
 
     # ----- probabilities: contours, P(y|x) on hover, the log-likelihood ------------------------
     def _draw_probability(self) -> None:

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QGuiApplication, QOpenGLContext, QVector3D
 
+from app.i18n import tr
 from nnviz.landscape.contours import colour_values
 from nnviz.landscape.picture import LandscapePicture, SurfacePicture
 
@@ -22,16 +23,16 @@ def gl_status() -> tuple[bool, str]:
         import OpenGL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except ImportError:
-        return False, "3-D needs PyOpenGL (pip install 'nnviz[gl]'); showing the 2-D view."
+        return False, tr("3-D needs PyOpenGL (pip install 'nnviz[gl]'); showing the 2-D view.")
     if QGuiApplication.instance() is None:
-        return False, "3-D needs a running application; showing the 2-D view."
+        return False, tr("3-D needs a running application; showing the 2-D view.")
     context = QOpenGLContext()
     if not context.create():
         platform = QGuiApplication.platformName()
-        return False, (
-            f"3-D is not available: no OpenGL context on the '{platform}' display. "
+        return False, tr(
+            "3-D is not available: no OpenGL context on the '{platform}' display. "
             "Showing the 2-D view."
-        )
+        ).format(platform=platform)
     return True, ""
 
 

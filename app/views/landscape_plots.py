@@ -7,9 +7,12 @@ from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
+from app.i18n import tr
+from app.views.landscape_words import racer_status
 from app.views.plot_style import (
     line_scale,
     pixel_font,
@@ -66,6 +69,8 @@ class SurfacePlot(pg.PlotWidget):
         self.legend: pg.LegendItem | None = None  # made when a picture first asks for one
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
+        self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
+        self._stale = False  # the language changed while the plot was hidden
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -84,7 +89,8 @@ class SurfacePlot(pg.PlotWidget):
         if s is None:
             self.image.clear()
             self.contours.setData([], [])
-            self._set_text("title", "computing the surface…")
+            self._surface = None
+            self._set_text("title", tr("computing the surface…"))
             return
         shade = shading(s.values, s.xs, s.ys, self.log)
         lo, hi = float(shade.levels[0]), float(shade.levels[-1])
@@ -96,13 +102,36 @@ class SurfacePlot(pg.PlotWidget):
         self.image.setRect(QRectF(x0 - hx, y0 - hy, x1 - x0 + 2 * hx, y1 - y0 + 2 * hy))
         seg = shade.segments
         self.contours.setData(seg[:, 0], seg[:, 1], connect="pairs")
-        note = "" if s.refined else "  (coarse preview…)"
+        self._word_surface(s)
+        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _word_surface(self, s: SurfacePicture) -> None:
+        """The axes, colour bar and title of surface ``s`` in the current language."""
+        self._surface = s
+        note = "" if s.refined else tr("  (coarse preview…)")
         self._set_text("bottom", s.x_label)
         self._set_text("left", s.y_label)
-        bar = f"log₁₀({s.value_label} − min)" if self.log else s.value_label
+        value = tr("loss") if s.value_label == "loss" else s.value_label  # the core's default
+        bar = f"log₁₀({value} − min)" if self.log else value
         self._set_text("bar", bar)
         self._set_text("title", s.title + note)
-        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the surface's captions on a switch of language (the picture stays)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
+
+    def reword(self) -> None:
+        """The captions of the surface drawn, in the current language."""
+        if self._surface is not None:
+            self._word_surface(self._surface)
 
     def _set_text(self, where: str, text: str) -> None:
         """An axis caption or the title, set only when it changed (each one re-lays the plot)."""
@@ -135,7 +164,8 @@ class SurfacePlot(pg.PlotWidget):
 
     def _show_legend(self, entries: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
         """The paths' names (with their step counts) in a box on the plot, when asked for."""
-        if entries == self._legend_entries:
+        entries = tuple((racer_status(name), colour) for name, colour in entries)
+        if entries == self._legend_entries:  # compared as shown: a switch of language redraws
             return
         self._legend_entries = entries
         if self.legend is None:
@@ -267,10 +297,12 @@ class CurvePlot(pg.PlotWidget):
         self.setBackground("w")
         legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
         legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name="loss")
+        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name=tr("loss"))
         dash = Qt.PenStyle.DashLine
-        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name="secant")
-        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name="tangent")
+        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
+        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name=tr("tangent"))
+        self.key = legend
+        self._stale = False  # the language changed while the plot was hidden
         self.walked = pg.ScatterPlotItem()
         self.dots = pg.ScatterPlotItem()
         self.addItem(self.walked)
@@ -279,7 +311,7 @@ class CurvePlot(pg.PlotWidget):
         self._marks: tuple = ()
         self.shown: CurvePicture | None = None  # the curve on screen (redrawn only on change)
         self.width_scale = 1.0
-        self.setLabel("left", "loss", color=INK)
+        self.setLabel("left", tr("loss"), color=INK)
         for side in ("left", "bottom"):  # an SI prefix only confuses, and re-lays out the axis
             self.getAxis(side).enableAutoSIPrefix(False)
         self.ranges: tuple | None = None  # (x range, y range) shown
@@ -298,6 +330,30 @@ class CurvePlot(pg.PlotWidget):
         self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
         self._marks = ()  # the marks' labels are redrawn at the new size
         self.shown = self.ranges = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the legend and the loss axis on a switch of language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
+
+    def reword(self) -> None:
+        """The legend's names and the loss axis in the current language."""
+        for item, word in (
+            (self.curve, tr("loss")),
+            (self.probe, tr("secant")),
+            (self.tangent, tr("tangent")),
+        ):
+            label = self.key.getLabel(item)
+            if label is not None:
+                label.setText(word)
+        self.setLabel("left", tr("loss"), color=INK)
 
     def clear_curve(self) -> None:
         """Nothing to show yet."""
@@ -434,3 +490,18 @@ def _finite_range(v: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     lo, hi = float(np.min(v)), float(np.percentile(v, 98))
     return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
+
+
+def reword_if_shown(plot: pg.PlotWidget, reword) -> bool:
+    """Call ``reword()`` if the plot is on screen with its items; True if it was called.
+
+    A hidden plot waits for its next show: new words re-lay out the plot later (a posted
+    layout request), which must not reach a closed window's items once they are deleted.
+    """
+    if getattr(plot, "closed", False) or not plot.isVisible():
+        return False
+    item = plot.getPlotItem()
+    if not (shiboken6.isValid(item) and shiboken6.isValid(item.vb)):
+        return False
+    reword()
+    return True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from app.views.landscape_controls import LandscapeControls
 from app.views.landscape_plots import CurvePlot, SurfacePlot
 from app.views.plot_export import export_scene
@@ -167,8 +168,16 @@ class LandscapeView(QWidget):
             c = pic.curve
             gap = c.secant_slope - c.derivative
             self.readout.setText(
-                f"secant Δy/Δx = {c.secant_slope:.5g}   {c.derivative_label} = "
-                f"{c.derivative:.5g}   (Δx = {c.dx:.3g}, difference {gap:.2g})",
+                tr(
+                    "secant Δy/Δx = {secant}   {derivative_label} = {derivative}   "
+                    "(Δx = {dx}, difference {gap})"
+                ).format(
+                    secant=f"{c.secant_slope:.5g}",
+                    derivative_label=c.derivative_label,
+                    derivative=f"{c.derivative:.5g}",
+                    dx=f"{c.dx:.3g}",
+                    gap=f"{gap:.2g}",
+                )
             )
         else:
             self.curve.clear_curve()

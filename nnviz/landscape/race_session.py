@@ -11,7 +11,7 @@ from nnviz.landscape.lr_regimes import critical_lr, step_factor
 from nnviz.landscape.narrate import describe_status, narrate_step, num
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, SurfacePicture
 from nnviz.landscape.probe import FogWalk
-from nnviz.landscape.race import LABELS, RACERS, Race, Racer
+from nnviz.landscape.race import LABELS, RACERS, Race, Racer, racer_label
 from nnviz.landscape.surfaces import SURFACES, get_surface
 from nnviz.text import _
 
@@ -184,7 +184,7 @@ class RaceSession:
         cross = (float(x), float(y), float(g[0]), float(g[1])) if np.all(np.isfinite(g)) else None
         if self.explaining:
             narration = (
-                _("<b>{label}</b>, one update in stages:", label=focus.label),
+                _("<b>{label}</b>, one update in stages:", label=racer_label(focus.kind)),
                 *narrate_step(focus),
             )
         else:

@@ -1795,11 +1795,11 @@
     </message>
     <message>
         <source>Opening {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 {file}…</translation>
     </message>
     <message>
         <source>Could not open the session ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开会话（{reason}）</translation>
     </message>
     <message>
         <source>Autosave failed: {error}</source>
@@ -2074,6 +2074,167 @@ Enter 应用 · Escape 取消</translation>
     <message>
         <source>Waiting for the network…</source>
         <translation>正在等待网络…</translation>
+    </message>
+    <message>
+        <source>{said}; {note}</source>
+        <translation>{said}；{note}</translation>
+    </message>
+    <message>
+        <source>undo history cleared to bound memory (it held over {n} replaced points)</source>
+        <translation>为限制内存已清空撤销历史（其中存有超过 {n} 个被替换的点）</translation>
+    </message>
+    <message>
+        <source>load generated data</source>
+        <translation>载入生成的数据</translation>
+    </message>
+    <message>
+        <source>Could not open {name} (unexpected error {error})</source>
+        <translation>无法打开 {name}（意外错误 {error}）</translation>
+    </message>
+    <message>
+        <source>add point</source>
+        <translation>添加点</translation>
+    </message>
+    <message>
+        <source>paint points</source>
+        <translation>画出多个点</translation>
+    </message>
+    <message>
+        <source>delete point</source>
+        <translation>删除点</translation>
+    </message>
+    <message>
+        <source>move point</source>
+        <translation>移动点</translation>
+    </message>
+    <message>
+        <source>Nothing to delete here: right-click on a point to delete it.</source>
+        <translation>这里没有可删除的点：在点上右键单击即可删除它。</translation>
+    </message>
+    <message>
+        <source>That click is outside the plane ({lo} … {hi}).</source>
+        <translation>这次点击在平面之外（{lo} … {hi}）。</translation>
+    </message>
+    <message>
+        <source>probability contours</source>
+        <translation>概率等高线</translation>
+    </message>
+    <message>
+        <source>Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; the 0.5 line is the decision boundary.</source>
+        <translation>网络给出 P(类别 2 | x) = 0.1、0.3、0.5、0.7、0.9 的线；0.5 那条就是决策边界。</translation>
+    </message>
+    <message>
+        <source>ll = Σ log P(y_i | x_i) over the training points (natural log)</source>
+        <translation>ll = 对训练集各点求 Σ log P(y_i | x_i)（自然对数）</translation>
+    </message>
+    <message>
+        <source>input {i}</source>
+        <translation>输入 {i}</translation>
+    </message>
+    <message>
+        <source>neuron h{layer}[{i}] (hidden layer {layer}, neuron {i})</source>
+        <translation>神经元 h{layer}[{i}]（隐藏层 {layer}，第 {i} 个神经元）</translation>
+    </message>
+    <message>
+        <source>move away to return to the network&apos;s output</source>
+        <translation>移开鼠标即回到网络的输出</translation>
+    </message>
+    <message>
+        <source>the computation graph is computing it; the ring is the traced point</source>
+        <translation>计算图正在计算它；圆环标出被追踪的点</translation>
+    </message>
+    <message>
+        <source>Showing {name} — {why}.</source>
+        <translation>正在显示{name} —— {why}。</translation>
+    </message>
+    <message>
+        <source>click adds, drag moves, right-click deletes</source>
+        <translation>单击添加，拖动移动，右键删除</translation>
+    </message>
+    <message>
+        <source>drag paints points</source>
+        <translation>拖动画出多个点</translation>
+    </message>
+    <message>
+        <source>click a point to trace it</source>
+        <translation>单击一个点来追踪它</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <comment>tool</comment>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>trace</source>
+        <translation>追踪</translation>
+    </message>
+    <message>
+        <source>class {k}</source>
+        <translation>类别 {k}</translation>
+    </message>
+    <message>
+        <source>shading: the most likely class, paler where the network is unsure</source>
+        <translation>底色：最可能的类别，网络越没把握颜色越淡</translation>
+    </message>
+    <message>
+        <source>line: the network&apos;s prediction y = f(x)</source>
+        <translation>曲线：网络的预测 y = f(x)</translation>
+    </message>
+    <message>
+        <source>shading: the network&apos;s prediction (blue +, orange −)</source>
+        <translation>底色：网络的预测（蓝 +，橙 −）</translation>
+    </message>
+    <message>
+        <source>shading: the network&apos;s output, line = decision boundary</source>
+        <translation>底色：网络的输出，线 = 决策边界</translation>
+    </message>
+    <message>
+        <source>where you click (x, y)</source>
+        <translation>点击处 (x, y)</translation>
+    </message>
+    <message>
+        <source>Tool: {tool} ({how}) · new points: {what} · {shows}</source>
+        <translation>工具：{tool}（{how}）· 新点：{what} · {shows}</translation>
+    </message>
+    <message>
+        <source>3-D needs PyOpenGL (pip install &apos;nnviz[gl]&apos;); showing the 2-D view.</source>
+        <translation>三维视图需要 PyOpenGL（pip install &apos;nnviz[gl]&apos;）；现显示二维视图。</translation>
+    </message>
+    <message>
+        <source>3-D needs a running application; showing the 2-D view.</source>
+        <translation>三维视图需要正在运行的应用程序；现显示二维视图。</translation>
+    </message>
+    <message>
+        <source>3-D is not available: no OpenGL context on the &apos;{platform}&apos; display. Showing the 2-D view.</source>
+        <translation>三维视图不可用：&apos;{platform}&apos; 显示上没有 OpenGL 上下文。现显示二维视图。</translation>
+    </message>
+    <message>
+        <source>computing the surface…</source>
+        <translation>正在计算曲面…</translation>
+    </message>
+    <message>
+        <source>  (coarse preview…)</source>
+        <translation>  （粗略预览…）</translation>
+    </message>
+    <message>
+        <source>secant</source>
+        <translation>割线</translation>
+    </message>
+    <message>
+        <source>tangent</source>
+        <translation>切线</translation>
+    </message>
+    <message>
+        <source>secant Δy/Δx = {secant}   {derivative_label} = {derivative}   (Δx = {dx}, difference {gap})</source>
+        <translation>割线 Δy/Δx = {secant}   {derivative_label} = {derivative}   （Δx = {dx}，差 {gap}）</translation>
+    </message>
+    <message>
+        <source>∂out/∂node</source>
+        <translation>∂输出/∂节点</translation>
     </message>
 </context>
 </TS>

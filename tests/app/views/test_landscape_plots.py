@@ -167,3 +167,65 @@ def test_the_plot_does_not_shift_when_the_tick_labels_get_shorter(plot, qtbot):
             qtbot.wait(10)
         widths.append(plot.getViewBox().width())
     assert widths[0] == widths[1]
+
+
+def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
+    """ "loss / secant / tangent" and the loss axis follow a switch at once, and come back."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.language import chinese, zh
+
+    make_application()
+    p = CurvePlot()
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+
+    def words():
+        names = [p.key.getLabel(item).text for item in (p.curve, p.probe, p.tangent)]
+        return names, p.getAxis("left").labelText
+
+    english = words()
+    assert english == (["loss", "secant", "tangent"], "loss")
+    with chinese():
+        QApplication.processEvents()
+        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
+    QApplication.processEvents()
+    assert words() == english
+    p.hide()  # hidden during a switch (another stage): worded when it shows again
+    with chinese():
+        QApplication.processEvents()
+        p.show()
+        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
+    QApplication.processEvents()
+    assert words() == english
+
+
+def test_the_race_legend_is_shown_in_the_language_of_the_moment(plot):
+    """The core's English legend ("Gradient descent — diverged") is worded when shown."""
+    from tests.app.language import chinese, zh
+
+    entries = (("Gradient descent — diverged", (255, 255, 255)), ("Adam", (1, 2, 3)))
+    plot._show_legend(entries)
+    assert plot.legend_texts() == ["Gradient descent — diverged", "Adam"]
+    with chinese():
+        plot._show_legend(entries)  # the same entries: still re-drawn in the new words
+        said = plot.legend_texts()
+        assert said == [f"{zh('Gradient descent')} — {zh('diverged')}", "Adam"]
+    plot._show_legend(entries)
+    assert plot.legend_texts() == ["Gradient descent — diverged", "Adam"]
+
+
+def test_the_colour_bar_says_loss_in_the_language_of_the_moment(plot):
+    """The core's default "loss" under the colour bar re-words on a switch, without a redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.language import chinese, zh
+
+    plot.show_surface(bowl())
+    assert plot.colorbar.axis.labelText == "loss"
+    with chinese():
+        QApplication.processEvents()
+        assert plot.colorbar.axis.labelText == zh("loss")
+    QApplication.processEvents()
+    assert plot.colorbar.axis.labelText == "loss"
