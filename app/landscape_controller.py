@@ -67,6 +67,7 @@ class LandscapeController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a switch of language: the core's choices and the frame in the new words."""
         if watched is self.view and event.type() == QEvent.Type.LanguageChange:
+            self.explorer.race.reword()
             self._show_choices()
             self._draw()
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -66,6 +67,12 @@ class RaceSession:
         self.lr = self.surface.lr
         self.start = self.surface.start
         self._new_race()
+
+    def reword(self) -> None:
+        """The surface's title and note in the current language; the race goes on untouched."""
+        params = {"condition": self.condition} if self.surface.key == "bowl" else {}
+        self.surface = get_surface(self.surface.key, **params)  # same numbers, new words
+        self.grid = replace(self.grid, title=self.surface.title)
 
     def set_condition(self, condition: float) -> None:
         """The bowl's condition number λmax/λmin (1 … 1000)."""

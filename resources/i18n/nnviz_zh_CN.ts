@@ -2236,5 +2236,37 @@ Enter 应用 · Escape 取消</translation>
         <source>∂out/∂node</source>
         <translation>∂输出/∂节点</translation>
     </message>
+    <message>
+        <source>Running {title}… {left}</source>
+        <translation>正在运行 {title}… {left}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the cell in progress…</source>
+        <translation>当前这一格完成后取消…</translation>
+    </message>
+    <message>
+        <source>{done} of {cells} done · {left}</source>
+        <translation>已完成 {done}/{cells} · {left}</translation>
+    </message>
+    <message>
+        <source>Which experiment to run</source>
+        <translation>要运行哪个实验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop after the cell in progress; results so far stay</source>
+        <translation>当前这一格完成后停止；已有结果保留</translation>
+    </message>
+    <message>
+        <source>Choose settings and press Run.</source>
+        <translation>选好设置后按“运行”。</translation>
+    </message>
+    <message>
+        <source>{label}: {low} to {high}</source>
+        <translation>{label}：{low} 到 {high}</translation>
+    </message>
 </context>
 </TS>

@@ -43,7 +43,7 @@ ALLOWED = frozenset(
     # the test surfaces carry their inventors' names in Chinese courses too
     "Rosenbrock Himmelblau Beale "
     # formulas: functions and short symbols
-    "sin cos exp log ln act max min abs sgn argmax ll dL dw dx dy df "
+    "sin cos exp log ln act max min abs sgn argmax ll dL dw dx dy df lr "
     # keys
     "Space Ctrl Shift Alt Esc Enter Tab PgDn PgUp Home End Del "
     # units and file types
