@@ -162,7 +162,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run_headless(window, args, lambda: quit_signals.requested is not None)
     finally:
         window.close()  # on every path: autosave, stop the training thread and process
+        _dispose(window)
     return 128 + quit_signals.requested if quit_signals.requested is not None else code
+
+
+def _dispose(window) -> None:
+    """Delete the closed window now, children first, while Qt and Python are both whole.
+
+    Left to the interpreter's exit, pyqtgraph items can outlive the view boxes they follow
+    and crash natively in their last callback.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _close_everything(qt_app) -> None:

@@ -76,6 +76,11 @@ SHOTS = [
     ),
     # 简体中文.
     ("zh_playground.png", [*XOR, "--lang", "zh_CN"]),
+    ("zh_graph.png", [*XOR, "--trace", "7", "--walk", "7", "--lang", "zh_CN"]),
+    (
+        "zh_stage_playground_1280x720.png",
+        [*XOR, *PRESENT, "--stage", "playground", "--size", "1280x720", "--lang", "zh_CN"],
+    ),
     (
         "zh_lesson_backprop_board.png",
         ["--lesson", "backprop-board", "--step", "3", "--size", "1480x900", "--lang", "zh_CN"],
