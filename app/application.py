@@ -50,11 +50,29 @@ def make_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def first_language(asked: str | None, settings: QSettings | None) -> str:
+    """The language the window starts in: asked, else remembered, else the system's.
+
+    Without settings (screenshots, reports) English unless asked, as ``make_window`` sets it.
+    """
+    from app.i18n import LANGUAGES, system_language
+
+    if asked or settings is None:
+        return asked or "en"
+    remembered = settings.value("language")
+    known = isinstance(remembered, str) and remembered in LANGUAGES
+    return remembered if known else system_language()
+
+
 def make_window(args: argparse.Namespace, interactive: bool = True):
     """The main window for the parsed command line."""
     from app.main_window import MainWindow
+    from nnviz import text
 
     settings = QSettings() if interactive else None
+    # The core's words made while the window is built (a surface's title and note, say) are
+    # made in the language the window starts in, not in English first.
+    text.set_language(first_language(args.lang, settings))
     window = MainWindow(
         args.preset,
         args.seed,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import tr
 from nnviz.session import Session, save_session
 
 
@@ -56,4 +57,4 @@ class AutosaveWriter(QObject):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._save(path, session)
             except Exception as exc:  # noqa: BLE001 - say so; the next autosave tries again
-                self.failed.emit(f"Autosave failed: {exc}")
+                self.failed.emit(tr("Autosave failed: {error}").format(error=exc))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from app.context import Context
 from app.i18n import QT_TR_NOOP, tr
 from app.jobs import JobRunner
+from app.long_lived import built_to_last
 from nnviz.data import Dataset
 from nnviz.data.csv_io import CsvError, read_csv
 from nnviz.data.limits import MAX_COORD
@@ -28,6 +29,7 @@ def prepare_import(path: Path, ratio: float) -> Prepared:
     m = float(max(1, math.ceil(min(bound, MAX_COORD) * 1.15)))
     ds = Dataset(data.X, data.y, data.kind, data.n_classes, Path(path).stem, (-m, m))
     points = PointSet.from_dataset(ds, ratio, 0)
+    points.all_arrays()  # made here, off the GUI thread: the undo step, views and lab reuse them
     settings = {"name": "csv", "noise": 0.0, "test_ratio": ratio, "seed": 0, "domain": [-m, m]}
     return points, settings, len(data.X)
 
@@ -61,9 +63,12 @@ class CsvImporter(QObject):
 
         def job(_cancelled: Any) -> Iterator[tuple[Path, Prepared | str]]:
             try:
-                yield path, prepare_import(path, ratio)
+                with built_to_last():  # 100,000 points without collector pauses
+                    prepared = prepare_import(path, ratio)
             except (CsvError, ValueError) as exc:
                 yield path, str(exc)
+            else:
+                yield path, prepared
 
         self.jobs.submit("import", job)
 
@@ -76,11 +81,14 @@ class CsvImporter(QObject):
 
     def _install(self, path: Path, prepared: Prepared) -> None:
         points, settings, n = prepared
-        self.ctx.document.replace(points, QT_TR_NOOP("import points from CSV"), settings)
-        self.ctx.say(tr("Imported {n} points from {name}").format(n=n, name=path.name))
+        note = self.ctx.document.replace(points, QT_TR_NOOP("import points from CSV"), settings)
+        said = tr("Imported {n} points from {name}").format(n=n, name=path.name)
+        self.ctx.say(tr("{said}; {note}").format(said=said, note=note) if note else said)
 
     @Slot(str, object)
-    def _on_result(self, _key: str, value: tuple[Path, Prepared | str]) -> None:
+    def _on_result(self, key: str, value: tuple[Path, Prepared | str]) -> None:
+        if key != "import":  # the file thread also opens sessions (app/session_open.py)
+            return
         path, prepared = value
         if isinstance(prepared, str):
             self.ctx.warn(prepared)
@@ -89,6 +97,8 @@ class CsvImporter(QObject):
         self.finished.emit(not isinstance(prepared, str))
 
     @Slot(str, str)
-    def _on_failed(self, _key: str, message: str) -> None:
+    def _on_failed(self, key: str, message: str) -> None:
+        if key != "import":
+            return
         self.ctx.warn(tr("Could not import the points ({reason})").format(reason=message))
         self.finished.emit(False)

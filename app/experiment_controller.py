@@ -104,7 +104,9 @@ class ExperimentController(QObject):
             return started
         self.sweep, self.cancelling, self.results = sweep, False, []
         self.view.set_running(True)
-        running = f"Running {self.experiment.title}… {say_time(None)}"
+        running = tr("Running {title}… {left}").format(
+            title=self.experiment.title, left=say_time(None)
+        )
         self.view.show_progress(0.0, f"{why} {running}" if why else running)
         self.ctx.send(cmd.StartSweep(sweep))
         return True
@@ -124,7 +126,7 @@ class ExperimentController(QObject):
         if not self.running or self.cancelling:
             return
         self.cancelling = True
-        self.view.show_status("Cancelling after the cell in progress…")
+        self.view.show_status(tr("Cancelling after the cell in progress…"))
         self.ctx.send(cmd.CancelSweep())
 
     # ----- from the training process ---------------------------------------------------------
@@ -136,8 +138,10 @@ class ExperimentController(QObject):
         if not self._cooldown.isActive():
             self._draw()
         left = say_time(time_left(result.progress, result.seconds))
-        count = f"{len(self.results)} of {len(self.sweep.grid)}"
-        self.view.show_progress(result.progress, f"{count} done · {left}")
+        done = tr("{done} of {cells} done · {left}").format(
+            done=len(self.results), cells=len(self.sweep.grid), left=left
+        )
+        self.view.show_progress(result.progress, done)
 
     def _draw(self) -> None:
         """The figure of every cell so far (the GUI stays free between throttled redraws)."""

@@ -6,6 +6,7 @@ import math
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import tr
 from app.views.gears_view import GearsView
 from app.views.knob_items import parse_number
 from nnviz.graph.gears import GearTrain, gear_train
@@ -78,7 +79,7 @@ class GearsController(QObject):
     def _on_x_typed(self, text: str) -> None:
         value, why = parse_number(text, -X_LIMIT, X_LIMIT)
         if value is None:
-            self.message.emit(f"x: {why}; it stays {self.gears.x:g}")
+            self.message.emit(tr("x: {why}; it stays {x}").format(why=why, x=f"{self.gears.x:g}"))
             self._show()
             return
         self.set_x(value)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.context import Context
+from app.i18n import tr
 from app.views.graph_view import GraphView
 from nnviz import commands as cmd
 from nnviz.engine.features import feature_matrix
@@ -19,12 +20,25 @@ from nnviz.graph.text import fmt
 from nnviz.graph.worst import point_losses, worst_point
 from nnviz.lessons.setup import nearest_row
 from nnviz.snapshot import Snapshot
+from nnviz.transaction import all_or_nothing
 
 FIRST_EXAMPLE = "cs188"
-OFFERS = [
-    ("worst", "Trace the worst-classified training point"),
-    ("fresh", "Trace a fresh point"),
-]
+
+
+def offers() -> list[tuple[str, str]]:
+    """The buttons offered when an update moved nothing: (key, text) in today's language."""
+    return [
+        ("worst", tr("Trace the worst-classified training point")),
+        ("fresh", tr("Trace a fresh point")),
+    ]
+
+
+def stale_trace_text() -> str:
+    """The warning that stands while a trace shows weights the network no longer has."""
+    return tr(
+        "The network changed since this trace, which still shows the old weights: press "
+        "Re-trace to walk the new network."
+    )
 
 
 class GraphController(QObject):
@@ -37,7 +51,7 @@ class GraphController(QObject):
         self.ctx = ctx
         self.explainer = Explainer()
         self.view = GraphView()
-        self.view.set_presets([(p.title, key) for key, p in EXAMPLES.items()])
+        self._fill_presets()
         self.snap: Snapshot | None = None
         self.selected: tuple[int, tuple[float, ...], float] | None = None
         self._awaiting_update = False
@@ -45,6 +59,8 @@ class GraphController(QObject):
         # What stays true while the user walks this graph: an example's description, or a
         # warning that the trace is out of date. Walking replaces any other note with it.
         self._standing: tuple[str, bool] = ("", False)
+        self._preset: str | None = None  # the worked example shown (None: a formula or trace)
+        self._traced: rq.TraceExample | None = None  # the request that made the trace shown
         self._connect()
         self.load_preset(FIRST_EXAMPLE)
 
@@ -60,6 +76,7 @@ class GraphController(QObject):
         v.apply_update_requested.connect(self.apply_update)
         v.mode_changed.connect(self._on_mode_changed)
         v.offer_chosen.connect(self._on_offer_chosen)
+        v.language_changed.connect(self.reword)
 
     # ----- sources ---------------------------------------------------------------------------
     def load_preset(self, key: str) -> None:
@@ -67,6 +84,7 @@ class GraphController(QObject):
         if self._run(rq.ShowExample(key)):
             self.view.show_source(key, self.explainer.formula)
             self._forget_trace()
+            self._preset = key
             self._standing = (self.view.message.text(), False)
 
     def _on_formula_submitted(self, text: str) -> None:
@@ -77,6 +95,7 @@ class GraphController(QObject):
             self.view.show_message(f"{exc}\n{text}\n{where}", error=True)
             return
         self._forget_trace()
+        self._preset = None
         self.view.show_source(None, text)
         self._redraw(note)
 
@@ -94,7 +113,7 @@ class GraphController(QObject):
             X, y, is_test, ids = self.ctx.document.points.all_arrays()
             train = np.flatnonzero(~is_test)
             if not len(train):
-                self.view.show_message("There are no training points to trace.", error=True)
+                self.view.show_message(tr("There are no training points to trace."), error=True)
                 return
             i = int(train[0])
             self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
@@ -107,7 +126,11 @@ class GraphController(QObject):
         if near is not None:
             n = nearest_row(X[train], near)
         if not 0 <= n < len(train):
-            raise ValueError(f"there are {len(train)} training points; {n} is not one of them")
+            raise ValueError(
+                tr("there are {count} training points; {n} is not one of them").format(
+                    count=len(train), n=n
+                )
+            )
         i = int(train[n])
         self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
         self.trace()
@@ -118,7 +141,7 @@ class GraphController(QObject):
         X, y, is_test, ids = self.ctx.document.points.all_arrays()
         train = np.flatnonzero(~is_test)
         if snap is None or not len(train):
-            self.view.show_message("There are no training points to trace.", error=True)
+            self.view.show_message(tr("There are no training points to trace."), error=True)
             return
         net = snap.spec.build()
         net.set_params([np.array(p) for p in snap.params])
@@ -128,9 +151,11 @@ class GraphController(QObject):
         self.selected = (int(ids[i]), tuple(X[i]), float(y[i]))
         self.trace()
         self.view.show_message(
-            f"The worst-classified training point: its loss is {fmt(losses.max())}, the "
-            f"highest of {len(train)} (median {fmt(float(np.median(losses)))}). "
-            "Walk it, or press Apply one update to see a step that matters."
+            tr(
+                "The worst-classified training point: its loss is {loss}, the highest of "
+                "{count} (median {median}). Walk it, or press Apply one update to see a step "
+                "that matters."
+            ).format(loss=fmt(losses.max()), count=len(train), median=fmt(float(np.median(losses))))
         )
 
     def _on_offer_chosen(self, key: str) -> None:
@@ -140,8 +165,10 @@ class GraphController(QObject):
             self.tool_requested.emit("trace")
             self.view.show_offers([])
             self.view.show_message(
-                "The Trace tool is on: click a point, or an empty spot, on the data canvas "
-                "to trace it."
+                tr(
+                    "The Trace tool is on: click a point, or an empty spot, on the data canvas "
+                    "to trace it."
+                )
             )
 
     def set_mode(self, mode: str) -> None:
@@ -152,7 +179,7 @@ class GraphController(QObject):
         """Trace the selected example through the network as it is right now."""
         snap = self.snap or self.ctx.latest()
         if snap is None or self.selected is None:
-            self.view.show_message("Pick a point with the Trace tool first.", error=True)
+            self.view.show_message(tr("Pick a point with the Trace tool first."), error=True)
             return
         point_id, point, label = self.selected
         features = feature_matrix(np.array([point]), snap.spec.features, snap.dim)[0]
@@ -164,7 +191,7 @@ class GraphController(QObject):
             return
         where = point if snap.dim == 2 else (point[0], label)
         self.ctx.highlight.point(where)
-        self.view.trace_button.setText("Re-trace with current weights")
+        self.view.set_traced(True)
         self.ctx.show_panel("graph")
         self.view.canvas.setFocus()  # so → and ← walk the graph straight away
 
@@ -172,7 +199,8 @@ class GraphController(QObject):
         self._standing = ("", False)
         self.ctx.highlight.point(None)
         self.ctx.highlight.network(set(), set())
-        self.view.trace_button.setText("Trace network example")
+        self._traced = None
+        self.view.set_traced(False)
 
     def saved_state(self) -> dict[str, str]:
         """The formula and leaf values the user typed, for the session file (strings only)."""
@@ -194,7 +222,8 @@ class GraphController(QObject):
         except ValueError:  # FormulaError is a ValueError too
             return
         self.view.show_source(None, formula)
-        self._redraw("The formula from the session.")
+        self._preset = self._traced = None
+        self._redraw(tr("The formula from the session."))
 
     # ----- walking ---------------------------------------------------------------------------
     def step(self, action: str) -> None:
@@ -206,7 +235,7 @@ class GraphController(QObject):
         if pic is not None and pic.mode == "layers":
             members = pic.nodes[node].meta.get("members", ())
             self.explainer.apply(rq.SetMode("ops"))
-            self._redraw("Every op of the network; the layer you clicked is centred.")
+            self._redraw(tr("Every op of the network; the layer you clicked is centred."))
             if members:
                 self.view.centre_on_node(members[0])
             return
@@ -223,7 +252,7 @@ class GraphController(QObject):
         """One gradient step on the traced example, done by the training thread."""
         ex = self.explainer.example
         if ex is None:
-            self.view.show_message("Trace a network example first.", error=True)
+            self.view.show_message(tr("Trace a network example first."), error=True)
             return
         snap = self.snap or self.ctx.latest()
         if snap is not None and [p.shape for p in snap.params] != [p.shape for p in ex.params]:
@@ -232,13 +261,15 @@ class GraphController(QObject):
             ex = self.explainer.example
             if ex is None or [p.shape for p in snap.params] != [p.shape for p in ex.params]:
                 self.view.show_message(
-                    "The network changed since this trace and the example could not be "
-                    "traced again: pick a point with the Trace tool.",
+                    tr(
+                        "The network changed since this trace and the example could not be "
+                        "traced again: pick a point with the Trace tool."
+                    ),
                     error=True,
                 )
                 return
         self.explainer.apply(rq.Step("run_backward"))  # the gradients the update uses
-        self._redraw("Applying w ← w − lr·∂L/∂w for this example…")
+        self._redraw(tr("Applying w ← w − lr·∂L/∂w for this example…"))
         self._awaiting_update = True
         self.ctx.send(cmd.ExampleStep(ex.point, ex.label))
 
@@ -251,17 +282,62 @@ class GraphController(QObject):
             self._run(rq.ShowUpdate(snap.params, snap.config.lr, snap.message), snap.message)
             update = self.explainer.update
             if update is not None and update.quiet:  # nothing moved: offer a point that will
-                self.view.show_offers(OFFERS)
+                self.view.show_offers(offers())
         elif snap.event == "error" and self._awaiting_update:
             self._awaiting_update = False
             self.view.show_message(snap.message, error=True)
         elif snap.event in ("rebuilt", "reset") and self.explainer.example is not None:
-            self._standing = (
-                "The network changed since this trace, which still shows the old weights: "
-                "press Re-trace to walk the new network.",
-                True,
-            )
+            self._standing = (stale_trace_text(), True)
             self.view.show_message(*self._standing)
+
+    # ----- language --------------------------------------------------------------------------
+    def reword(self) -> None:
+        """Say everything again in the current language, at the same point of the same walk.
+
+        The explainer words its titles and notes when a graph is made, so the graph shown is
+        made again (the worked example, or the same traced example with its own weights),
+        walked to the same step in the same mode. The standing note (an example's
+        description, say) follows; a one-off note of the old language is dropped. Nothing
+        else changes: a refusal while re-making keeps the graph exactly as it was.
+        """
+        self._fill_presets()
+        try:
+            note = all_or_nothing(self.explainer, self._remake)
+        except ValueError:
+            note = None
+        if note is not None:
+            self._standing = (note, False)
+        elif self._standing[1]:
+            self._standing = (stale_trace_text(), True)
+        elif self._preset is None and self._traced is None:
+            self._standing = ("", False)
+        self._redraw()
+
+    def _remake(self) -> str | None:
+        """Make the shown graph again in today's words; the new standing note, if it has one."""
+        e = self.explainer
+        if e.stepper is None or e.update is not None:  # an update's numbers: left as they are
+            return None
+        position, mode = e.stepper.position, e.mode
+        note: str | None = None
+        if self._traced is not None and e.example is not None:
+            e.apply(self._traced)
+        elif self._preset is not None and e.example is None:
+            values = dict(e.graph.leaf_values) if e.graph is not None else {}
+            note = e.apply(rq.ShowExample(self._preset))
+            if e.graph is not None and values != e.graph.leaf_values:  # the user typed values
+                e.apply(rq.SetLeafValues(", ".join(f"{k}={v!r}" for k, v in values.items())))
+        else:
+            return None  # a typed formula: its title is the formula itself
+        if e.example is not None:
+            e.apply(rq.SetMode("ops"))
+        e.apply(rq.Walk(position))
+        e.apply(rq.SetMode(mode))
+        return note
+
+    def _fill_presets(self) -> None:
+        """The worked examples' titles in the preset menu, in the current language."""
+        self.view.set_presets([(p.title, key) for key, p in EXAMPLES.items()])
 
     def wants_keys(self) -> bool:
         """True when → and ← should walk the graph: the keyboard focus is in this view."""
@@ -282,6 +358,11 @@ class GraphController(QObject):
             return False
         if isinstance(request, rq.TraceExample):
             self._standing = ("", False)  # a fresh trace: "press → to walk" lasts one step
+            self._traced, self._preset = request, None
+        elif isinstance(request, rq.ShowExample):
+            self._traced, self._preset = None, request.key
+        elif isinstance(request, rq.ShowFormula):
+            self._traced, self._preset = None, None
         self._redraw(note)
         return True
 

@@ -7,6 +7,7 @@ answers with the weights it got, and traces a clicked image through the network 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,11 +37,14 @@ class ImagesController(QObject):
     through the network graph), ``training_finished(test_accuracy)`` when a run ends.
     ``training`` is anything with ``send(command)`` and the ``images_progress`` and
     ``images_finished`` signals (the app's ``TrainingBridge``); ``network`` the network view.
+    ``numbers_changed(progress, on_screen)`` tells the status line the digit network's latest
+    epoch (None before one arrived) and whether the view is what the user looks at.
     """
 
     example_selected = Signal(int)
     training_finished = Signal(float)
     message = Signal(str)
+    numbers_changed = Signal(object, bool)
 
     def __init__(self, view: ImagesView, training: Any, network: Any | None = None) -> None:
         super().__init__(view)
@@ -57,6 +61,8 @@ class ImagesController(QObject):
         self.training = False
         self.pending_nudge: tuple[int, float] | None = None  # a lesson's nudge, after training
         self.pending_select: int | None = None  # a lesson's image, once the samples are there
+        self._said: tuple[Callable[[], str], bool] | None = None  # the view's line, to re-word
+        self._verdicts: tuple[int, float, int, float] | None = None  # the nudge's before/after
         training.images_progress.connect(self._on_progress)
         training.images_finished.connect(self._on_finished)
         view.train_requested.connect(self.train)
@@ -64,8 +70,39 @@ class ImagesController(QObject):
         view.sample_clicked.connect(self.select)
         view.nudge_requested.connect(self._on_nudge_requested)
         view.undo_requested.connect(self.undo)
-        view.shown_changed.connect(lambda _shown: self._show_graph())
+        view.shown_changed.connect(self._on_shown)
+        view.reworded.connect(self._reword)
         self.message.connect(view.show_message)
+
+    # ----- words -----------------------------------------------------------------------------
+    def _say(self, make: Callable[[], str], error: bool = False) -> None:
+        """One line under the panels, said again in the new language after a switch.
+
+        A refusal (``error``) goes out as ``message`` (the view and the window's status line).
+        """
+        self._said = (make, error)
+        if error:
+            self.message.emit(make())
+        else:
+            self.view.show_message(make(), error=False)
+
+    def _reword(self) -> None:
+        """The view's language changed: its message line and the nudge's captions again."""
+        if self._said is not None:
+            make, error = self._said
+            self.view.show_message(make(), error)
+        if self._verdicts is not None and self.view.attack_shown():
+            self.view.set_attack_captions(*self._captions(*self._verdicts))
+
+    @staticmethod
+    def _captions(before: int, p_before: float, after: int, p_after: float) -> tuple[str, str]:
+        says = tr("says {label} ({p} % sure)")
+        return (says.format(label=before, p=f"{100 * p_before:.0f}"),
+                says.format(label=after, p=f"{100 * p_after:.0f}"))  # fmt: skip
+
+    def _on_shown(self, on_screen: bool) -> None:
+        self._show_graph()
+        self.numbers_changed.emit(self.progress, on_screen)
 
     # ----- training (in the training process) ------------------------------------------------
     def load(self, options: dict) -> None:
@@ -110,6 +147,7 @@ class ImagesController(QObject):
         if self.test is None:
             return
         self.progress, self.net = value, value.network()
+        self.numbers_changed.emit(value, self.view.on_screen())
         self.view.show_progress(value.epoch, value.epochs, value.train_accuracy,
                                 value.test_accuracy)  # fmt: skip
         self.view.show_weights(value.pictures)
@@ -126,12 +164,12 @@ class ImagesController(QObject):
         self.view.set_training(False)
         if done.error:
             self.pending_nudge = None
-            why = tr("Training the digit network stopped: {why}")
-            self.message.emit(why.format(why=done.error))
+            # The process words its error in the language of the moment: kept as it came.
+            self._say(lambda: tr("Training the digit network stopped: {why}").format(
+                why=done.error), error=True)  # fmt: skip
             return
         if done.cancelled:
-            self.view.show_message(tr("Training stopped after epoch {n}.").format(n=done.epochs),
-                                   error=False)  # fmt: skip
+            self._say(lambda: tr("Training stopped after epoch {n}.").format(n=done.epochs))
             return
         if self.progress is not None:
             self.training_finished.emit(self.progress.test_accuracy)
@@ -157,7 +195,7 @@ class ImagesController(QObject):
     def select(self, image_index: int) -> bool:
         """Pick shown sample ``image_index``: ring it, say the answer, trace it in the graph."""
         if self.images is None or self.net is None or not 0 <= image_index < len(self.images):
-            self.message.emit(tr("Pick one of the images shown."))
+            self._say(lambda: tr("Pick one of the images shown."), error=True)
             return False
         self.selected = int(image_index)
         if self.attacked != self.selected:  # the nudge shown was another image's
@@ -178,8 +216,8 @@ class ImagesController(QObject):
 
     def _say_answer(self, i: int) -> None:
         label, prob = self._answer(self.images[i])
-        self.view.show_message(tr("Image {i}: the network says {label} ({p} % sure).").format(
-            i=i + 1, label=label, p=f"{100 * prob:.0f}"), error=False)  # fmt: skip
+        self._say(lambda: tr("Image {i}: the network says {label} ({p} % sure).").format(
+            i=i + 1, label=label, p=f"{100 * prob:.0f}"))  # fmt: skip
 
     def _answer(self, x: np.ndarray) -> tuple[int, float]:
         assert self.net is not None
@@ -199,10 +237,10 @@ class ImagesController(QObject):
     def nudge(self, eps: float) -> bool:
         """x′ = clip(x + ε·sign(∂L/∂x)) on the selected image, L measured against its answer."""
         if self.progress is None or self.progress.epoch == 0 or self.images is None:
-            self.message.emit(tr("Train the network first."))
+            self._say(lambda: tr("Train the network first."), error=True)
             return False
         if self.selected is None:
-            self.message.emit(tr("Click an image first."))
+            self._say(lambda: tr("Click an image first."), error=True)
             return False
         i = self.selected
         x = self.images[i].copy()
@@ -212,18 +250,20 @@ class ImagesController(QObject):
         self.images[i] = after_x
         after, p_after = self._answer(after_x)
         k = self.test.k
-        says = tr("says {label} ({p} % sure)")
+        self._verdicts = (before, p_before, after, p_after)
         self.view.show_attack(x.reshape(k, k), (after_x - x).reshape(k, k), after_x.reshape(k, k),
-                              says.format(label=before, p=f"{100 * p_before:.0f}"),
-                              says.format(label=after, p=f"{100 * p_after:.0f}"))  # fmt: skip
+                              *self._captions(*self._verdicts))  # fmt: skip
         self.attacked = i
         self.view.set_undo_enabled(True)
         self._show_samples()
         self._show_graph()
-        flipped = tr("changed its mind") if after != before else tr("still says the same")
-        self.view.show_message(tr("ε = {eps}: the network {what}.").format(eps=f"{eps:g}",
-                                                                          what=flipped),
-                               error=False)  # fmt: skip
+        changed = after != before
+        self._say(
+            lambda: tr("ε = {eps}: the network {what}.").format(
+                eps=f"{eps:g}",
+                what=tr("changed its mind") if changed else tr("still says the same"),
+            )
+        )
         return True
 
     def nudge_when_trained(self, image_index: int, eps: float) -> None:
@@ -252,8 +292,13 @@ class ImagesController(QObject):
 
     # ----- from the view ---------------------------------------------------------------------
     def _on_nudge_requested(self, text: str) -> None:
-        eps, why = parse_number(text, 0.0, MAX_EPS)
+        eps = parse_number(text, 0.0, MAX_EPS)[0]
         if eps is None:
-            self.message.emit(tr("ε: {why}; nothing was nudged").format(why=why))
+
+            def refused() -> str:  # parse_number words its reason in the language of the moment
+                why = parse_number(text, 0.0, MAX_EPS)[1]
+                return tr("ε: {why}; nothing was nudged").format(why=why)
+
+            self._say(refused, error=True)
             return
         self.nudge(eps)

@@ -7,6 +7,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.i18n import tr
 from app.views.knobs_view import KNOB_RANGE, KnobsView
 from nnviz.data.registry import make_dataset
 from nnviz.engine.features import polynomial_features
@@ -59,7 +60,11 @@ class KnobsController(QObject):
     def set_knobs(self, values: list[float]) -> bool:
         """Turn all six knobs; a value that is not a finite number in range changes nothing."""
         if len(values) != DEGREE + 1 or not all(_ok(v) for v in values):
-            self.message.emit(f"six knobs take six numbers from {-KNOB_RANGE:g} to {KNOB_RANGE:g}")
+            self.message.emit(
+                tr("six knobs take six numbers from {low} to {high}").format(
+                    low=f"{-KNOB_RANGE:g}", high=f"{KNOB_RANGE:g}"
+                )
+            )
             return False
         for i, v in enumerate(values):
             self._put(i, float(v))
@@ -76,7 +81,7 @@ class KnobsController(QObject):
     def choose_knobs(self, i: int, j: int) -> bool:
         """Draw the loss over knobs k_i (across) and k_j (up)."""
         if i == j or not (0 <= i <= DEGREE and 0 <= j <= DEGREE):
-            self.message.emit("choose two different knobs out of k0 … k5")
+            self.message.emit(tr("choose two different knobs out of k0 … k5"))
             self.view.show_pair(self.pair)
             return False
         self.pair = (int(i), int(j))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 TICK_MS = 30  # the race's frame interval
 REFRESH_S = 0.25  # network mode: recompute the 1-D curve and the path's true loss this often
+PROJECT_S = 1.0  # …but the true loss along the whole path (the longest job) only this often
 
 
 class LandscapeController(QObject):
@@ -55,12 +56,21 @@ class LandscapeController(QObject):
         self.redraw.setInterval(TICK_MS)
         self.redraw.timeout.connect(self._draw)
         self._problem_key: tuple | None = None
-        self._last_refresh = -float("inf")
+        self._last_refresh = self._last_project = -float("inf")
         self._problem: Problem | None = None
         self._connect()
         self._show_choices()
         self.view.controls.set_learning_rate(self.explorer.lr, emit=False)
         self._draw()
+        self.view.installEventFilter(self)  # a switch of language re-words the choosers
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On a switch of language: the core's choices and the frame in the new words."""
+        if watched is self.view and event.type() == QEvent.Type.LanguageChange:
+            self.explorer.race.reword()
+            self._show_choices()
+            self._draw()
+        return False
 
     def _connect(self) -> None:
         c = self.view.controls
@@ -168,7 +178,24 @@ class LandscapeController(QObject):
         effects = self.explorer.observe(problem, theta, snap.step, grad, refresh=refresh)
         self._show_weights()
         if self.explorer.mode == "network" and self.view.isVisible():
-            self._apply(effects)
+            self._apply(self._paced(effects, now))
+
+    def _paced(self, effects: Effects, now: float) -> Effects:
+        """Live refreshes leave out the path's projection unless a second has passed.
+
+        It evaluates the loss at every recorded point (up to ~50 ms of this process's
+        interpreter lock, which the GUI thread waits for, once the path holds its 400 points)
+        and feeds only the caption's numbers and the path's loss; a new plane has none yet, so
+        it is sent at once.
+        """
+        keys = [key for key, _job in effects.jobs]
+        if "project" not in keys:
+            return effects
+        if self.explorer.net.projection is None or now - self._last_project >= PROJECT_S:
+            self._last_project = now
+            return effects
+        effects.jobs = [(key, job) for key, job in effects.jobs if key != "project"]
+        return effects
 
     def _problem_for(self, snap: Snapshot) -> Problem | None:
         """The network's loss problem (features of the training points), rebuilt on change."""

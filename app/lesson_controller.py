@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.context import Context
+from app.i18n import tr
 from app.views.lesson_panel import LessonPanel
 from nnviz import commands as cmd
 from nnviz.graph import requests as gq
@@ -91,7 +92,7 @@ class LessonController(QObject):
         title = p.lesson.title.get(p.language)
         self.panel.show_step(title, p.title(), k, p.count, narration)
         self.host.show_stage(p.step.stage)
-        self.ctx.say(f"{title}: step {k + 1} of {p.count}. PgDn next, PgUp back.")
+        self.ctx.say(where_text(title, k, p.count))
 
     def next(self) -> None:
         """PgDn: the next step (after the last one, the lesson ends)."""
@@ -117,7 +118,7 @@ class LessonController(QObject):
             self.host.restore_session(self._before)
         self._before = None
         self.lesson_changed.emit(None)
-        self.ctx.say("The lesson is over; your own session is back.")
+        self.ctx.say(tr("The lesson is over; your own session is back."))
 
     def set_language(self, language: str) -> None:
         """Speak ``language`` from now on; a playing lesson re-words its step at once."""
@@ -155,7 +156,7 @@ class LessonController(QObject):
             self._do(request)
         p = self._need()
         title = p.lesson.title.get(p.language)
-        self.ctx.say(f"{title}: step {p.index + 1} of {p.count}. PgDn next, PgUp back.")
+        self.ctx.say(where_text(title, p.index, p.count))
 
     # ----- carrying out requests -------------------------------------------------------------
     def _do(self, request: Any) -> None:
@@ -175,12 +176,21 @@ class LessonController(QObject):
         elif _for_lab(request):
             self.ctx.send(request)
         elif not h.app_request(request):
-            self.panel.show_message(f"This step's {type(request).__name__} is not available.")
+            self.panel.show_message(
+                tr("This step's {request} is not available.").format(request=type(request).__name__)
+            )
 
     def _need(self) -> LessonPlayer:
         if self.player is None:
-            raise ValueError("no lesson is playing")
+            raise ValueError(tr("no lesson is playing"))
         return self.player
+
+
+def where_text(title: str, index: int, count: int) -> str:
+    """The status line of a lesson step: its title, which step (1-based) and the keys."""
+    return tr("{title}: step {step} of {count}. PgDn next, PgUp back.").format(
+        title=title, step=index + 1, count=count
+    )
 
 
 _GRAPH = tuple(v for v in vars(gq).values() if isinstance(v, type) and v.__module__ == gq.__name__)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
+from app.i18n import tr
 from app.lesson_controller import LessonHost
 from app.stage import STAGES
 from nnviz.lessons import setup as ls
 
 if TYPE_CHECKING:
     from app.main_window import MainWindow
+
+FIGURE_JOB = "lesson-figure"  # the job key of a figure made again in a new language
 
 
 class LessonWiring:
@@ -18,7 +24,16 @@ class LessonWiring:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.start_page = None
+        self.figure_key: str | None = None  # the lesson figure on the plot stage
         window.stage.changed.append(self._on_stage_changed)
+        # A figure's words are made with its numbers; a switch makes it again, off the GUI
+        # thread (some take seconds), once however many LanguageChange events arrive.
+        self._reword_timer = QTimer(window)
+        self._reword_timer.setSingleShot(True)
+        self._reword_timer.setInterval(50)
+        self._reword_timer.timeout.connect(self._remake_figure)
+        window.figure.language_changed.connect(self._reword_timer.start)
+        window.landscape.jobs.result_ready.connect(self._on_job_result)
 
     def host(self) -> LessonHost:
         """What a lesson may drive: the playground, the graph, the landscape, the stage."""
@@ -51,7 +66,7 @@ class LessonWiring:
         if self.w.lessons.active:
             self.w.lessons.next()
         else:
-            self.w.status.say("No lesson is playing: Lessons ▸ All lessons… picks one.")
+            self.w.status.say(tr("No lesson is playing: Lessons ▸ All lessons… picks one."))
 
     def back(self) -> None:
         """PgUp: the lesson step before."""
@@ -108,7 +123,29 @@ class LessonWiring:
 
         if key not in FIGURES:
             return False
+        self.figure_key = key
+        self.w.landscape.jobs.cancel(FIGURE_JOB)  # an older figure's new words: not wanted
         return self.w.figure.show_figure(FIGURES[key]())
+
+    def _remake_figure(self) -> None:
+        """Make the figure shown again, in the current language (its numbers are the same)."""
+        key = self.figure_key
+        if key is None or self.w.figure.figure is None:
+            return
+
+        def job(_cancelled) -> Iterator[tuple[str, dict]]:
+            from nnviz.lessons.figures import FIGURES
+
+            yield key, FIGURES[key]()
+
+        self.w.landscape.jobs.submit(FIGURE_JOB, job)
+
+    def _on_job_result(self, job: str, value: object) -> None:
+        if job != FIGURE_JOB or not isinstance(value, tuple):
+            return
+        key, figure = value
+        if key == self.figure_key:  # still the figure on the stage
+            self.w.figure.show_figure(figure)
 
     def _trace(self, index: int, near: tuple[float, ...] | None) -> None:
         try:
@@ -119,7 +156,9 @@ class LessonWiring:
     def _stage(self, name: str) -> None:
         """A lesson step's view alone in the window, the lesson panel under it."""
         if name not in STAGES:
-            self.w.lessons.panel.show_message(f"The {name} view is not in this window yet.")
+            self.w.lessons.panel.show_message(
+                tr("The {name} view is not in this window yet.").format(name=name)
+            )
             name = "playground"
         self.w.stage.enter(name, extras=("lesson",))
 

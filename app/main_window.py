@@ -150,6 +150,7 @@ class MainWindow(WindowModes, QMainWindow):
         self.experiments = ExperimentController(self.ctx, self.training)
         for controller in (self.table, self.gears, self.knobs, self.images):
             controller.message.connect(self.status.say)
+        self.images.numbers_changed.connect(self.status.show_images)
 
     def _context(self) -> Context:
         highlight = Highlighter(

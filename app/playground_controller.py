@@ -47,6 +47,7 @@ class PlaygroundController(QObject):
         c.remove_requested.connect(lambda i: self._edit(self.doc.remove_point, i))
         c.move_requested.connect(lambda i, new, old: self._edit(self.doc.move_point, i, new, old))
         c.message.connect(lambda text: self.ctx.say(text, about="edit"))
+        c.probability.wanted.connect(lambda on: self.ctx.send(cmd.ShowProbabilityContours(on)))
         n.param_changed.connect(lambda p, i, v: self.ctx.send(cmd.SetParam(p, tuple(i), v)))
         n.spec_change_requested.connect(lambda spec: self.ctx.send(cmd.SetSpec(spec)))
         n.neuron_hovered.connect(c.set_focus_neuron)

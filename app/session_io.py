@@ -16,10 +16,10 @@ from app.context import Context
 from app.csv_import import CsvImporter
 from app.i18n import QT_TR_NOOP, tr
 from app.panels import Panels
+from app.session_open import SessionOpener
 from nnviz import commands as cmd
 from nnviz.data.csv_io import write_csv
-from nnviz.data.limits import shown
-from nnviz.session import Session, SessionError, load_session, save_session
+from nnviz.session import Session, save_session
 
 AUTOSAVE_MS = 30_000
 
@@ -55,6 +55,8 @@ class SessionIO:
         # autosave with its demo; it autosaves only into a folder it was given.
         self.autosave_enabled = interactive or autosave_dir is not None
         self.csv = CsvImporter(ctx, window)  # reads big files off the GUI thread
+        # Sessions are read on the same file thread (the window stops it on close).
+        self.opener = SessionOpener(ctx, self.csv.jobs, self._install, window)
         self.writer = AutosaveWriter(parent=window)
         self.writer.failed.connect(lambda text: self.ctx.say(text, error=True))
         # The fallback: the journal (app/journal.py) saves soon after each change.
@@ -98,31 +100,26 @@ class SessionIO:
         return True
 
     def open_path(self, path: Path) -> bool:
-        """Open a session; a bad file gives one message and leaves everything as it was.
+        """Open a session now; a bad file gives one message and leaves everything as it was."""
+        return self.opener.open_now(Path(path))
 
-        ``load_session`` checks the whole file before anything changes and raises only
-        SessionError; the last-resort branch keeps a bug in those checks from crashing the app.
+    def open_in_background(self, path: Path) -> None:
+        """Open a session as the menu does: read and checked off the GUI thread, then installed."""
+        self.opener.open_in_background(Path(path))
+
+    def _install(self, path: Path, s: Session) -> None:
+        """An accepted session becomes the current one (``SessionOpener`` checked it)."""
+        note = self.apply_session(s)
+        self.path = path
+        opened = tr("Opened {name}").format(name=path.name)
+        self.ctx.say(opened + (f"; {note}" if note else ""))
+
+    def apply_session(self, s: Session) -> str:
+        """Install a loaded session: data (undoable), network, settings, weights, layout.
+
+        Returns a note for the status line ("" if none): the undo history was cleared.
         """
-        try:
-            s = load_session(path)
-        except SessionError as exc:
-            self.ctx.warn(str(exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - last resort: report, change nothing
-            self.ctx.warn(
-                tr("Could not open {name} (unexpected error {error}: {reason})").format(
-                    name=Path(path).name, error=type(exc).__name__, reason=shown(exc)
-                )
-            )
-            return False
-        self.apply_session(s)
-        self.path = Path(path)
-        self.ctx.say(tr("Opened {name}").format(name=Path(path).name))
-        return True
-
-    def apply_session(self, s: Session) -> None:
-        """Install a loaded session: data (undoable), network, settings, weights, layout."""
-        self.ctx.document.replace(s.points, QT_TR_NOOP("open session"), {**s.dataset})
+        note = self.ctx.document.replace(s.points, QT_TR_NOOP("open session"), {**s.dataset})
         self.ctx.send(cmd.SetSpec(s.spec))
         self.ctx.send(cmd.SetConfig(s.config))
         self.ctx.send(
@@ -135,6 +132,7 @@ class SessionIO:
                 self.window.restoreState(QByteArray(base64.b64decode(state, validate=True)))
         for panel in self.panels:
             panel.restore_state(s.view)
+        return note
 
     def save(self) -> None:
         """Ctrl+S: save to the current file, or ask for one."""
@@ -157,7 +155,7 @@ class SessionIO:
         """Ask which session to open."""
         name, _ = QFileDialog.getOpenFileName(self.window, tr("Open session"), "", session_filter())
         if name:
-            self.open_path(Path(name))
+            self.open_in_background(Path(name))
 
     # ----- autosave --------------------------------------------------------------------------
     def autosave(self) -> None:

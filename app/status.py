@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from app.i18n import tr
 from app.views.elided_label import ElidedLabel
 from app.views.steady_label import SteadyLabel
+from nnviz.image_run import ImageEpoch
 from nnviz.snapshot import Snapshot
 
 
@@ -26,6 +27,9 @@ class StatusLine(QStatusBar):
     "edit" (a refused click or edit: withdrawn by the next successful edit, or when training
     starts) and "training" (what the last command did to the network, e.g. a reset or a
     rebuild: withdrawn when training starts). Untagged messages stay until replaced.
+
+    While the Images view is what the user looks at, the numbers are the digit network's
+    (``show_images``), never the playground's.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,6 +42,9 @@ class StatusLine(QStatusBar):
         self.about = ""
         self._last: tuple[bool, int] | None = None  # (playing, epoch) of the last snapshot
         self._words: tuple[Callable[[], str], bool, str] | None = None  # how to re-say it
+        self._snap: Snapshot | None = None  # the playground's numbers, shown when images are not
+        self._images: ImageEpoch | None = None
+        self.images_shown = False
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Update the numbers (and any message the worker attached)."""
@@ -50,6 +57,10 @@ class StatusLine(QStatusBar):
 
     def show_numbers(self, snap: Snapshot) -> None:
         """Only the numbers (in the current language), nothing else."""
+        self._snap = snap
+        if self.images_shown:
+            self._show_image_numbers()
+            return
         m = snap.metrics
         loss, test_loss = _fmt(m.get("train_loss")), _fmt(m.get("test_loss"))
         parts = [tr("epoch {epoch}").format(epoch=snap.epoch)]
@@ -66,6 +77,34 @@ class StatusLine(QStatusBar):
                 parts.append(tr("train acc {acc}").format(acc=acc))
                 parts.append(tr("test acc {acc}").format(acc=test_acc))
         parts.append(tr("{rate} epochs/s").format(rate=f"{snap.epochs_per_second:.0f}"))
+        self.numbers.setText("   ".join(parts))
+
+    def show_images(self, progress: ImageEpoch | None, shown: bool) -> None:
+        """The digit network's latest epoch, and whether the Images view is on screen."""
+        self._images, self.images_shown = progress, shown
+        if shown:
+            self._show_image_numbers()
+        elif self._snap is not None:
+            self.show_numbers(self._snap)
+        else:
+            self.numbers.setText("")
+
+    def _show_image_numbers(self) -> None:
+        """Epoch, loss and accuracy of the digit network's run (none of the playground's)."""
+        p = self._images
+        if p is None:
+            self.numbers.setText(tr("digit network: not trained yet"))
+            return
+        acc, test_acc = _fmt(p.train_accuracy, True), _fmt(p.test_accuracy, True)
+        parts = [
+            tr("digit network: epoch {epoch} / {epochs}").format(epoch=p.epoch, epochs=p.epochs),
+            tr("train loss {loss}").format(loss=_fmt(p.loss)),
+        ]
+        if self.compact:
+            parts.append(tr("accuracy {acc} (test {test})").format(acc=acc, test=test_acc))
+        else:
+            parts.append(tr("train acc {acc}").format(acc=acc))
+            parts.append(tr("test acc {acc}").format(acc=test_acc))
         self.numbers.setText("   ".join(parts))
 
     def _training_started(self, snap: Snapshot) -> bool:
@@ -97,6 +136,8 @@ class StatusLine(QStatusBar):
 
     def reword(self) -> bool:
         """Say the message again in the current language, if it was said with ``say_worded``."""
+        if self.images_shown:
+            self._show_image_numbers()  # the window re-shows the playground's only with a snapshot
         if self._words is None:
             return False
         self.say_worded(*self._words)
@@ -113,3 +154,5 @@ class StatusLine(QStatusBar):
     def set_presentation(self, on: bool) -> None:
         """Fewer words in the numbers, so they fit a projector at large type."""
         self.compact = on
+        if self.images_shown:
+            self._show_image_numbers()

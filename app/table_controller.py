@@ -8,10 +8,10 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from app.views.table_view import KNOB_RANGE, THRESHOLD, TableView
+from app.i18n import tr
+from app.views.table_items import data_word
+from app.views.table_view import KNOB_RANGE, LABELS, THRESHOLD, TableView
 from nnviz.engine.feature_table import FeatureTable, load_table, train_table_perceptron
-
-LABELS = ""  # the target meaning "the table's own labels" (weather: rain)
 
 
 class TableController(QObject):
@@ -47,9 +47,9 @@ class TableController(QObject):
             return False
         self.table = table
         detectors = list(table.detectors or {})
-        targets = [(row, row) for row in table.rows]
+        targets = list(table.rows)
         if table.labels is not None:
-            targets.insert(0, ("the table's labels", LABELS))
+            targets.insert(0, LABELS)
         self.view.show_table(
             table.name, table.title, table.rows, table.features, table.X, detectors, targets
         )
@@ -63,12 +63,20 @@ class TableController(QObject):
         new = dict(self.weights)
         for name, value in weights.items():
             if name not in new:
-                self.message.emit(f"no feature called {name!r} in table {self.table.name}")
+                self.message.emit(
+                    tr("no feature called {name} in table {table}").format(
+                        name=repr(name), table=self.table.name
+                    )
+                )
                 return False
             new[name] = value
         for name, value in [*new.items(), (THRESHOLD, threshold)]:
             if not _in_range(value):
-                self.message.emit(f"{name} = {value!r}: a knob takes a number from −5 to 5")
+                self.message.emit(
+                    tr("{name} = {value}: a knob takes a number from −5 to 5").format(
+                        name=name, value=repr(value)
+                    )
+                )
                 return False
         self._apply(new, float(threshold))
         return True
@@ -78,11 +86,19 @@ class TableController(QObject):
         assert self.table is not None
         knobs = (self.table.detectors or {}).get(name)
         if knobs is None:
-            self.message.emit(f"table {self.table.name} has no {name!r} detector")
+            self.message.emit(
+                tr("table {table} has no {name} detector").format(
+                    table=self.table.name, name=repr(name)
+                )
+            )
             return False
         ok = self.set_knobs(knobs.weights, knobs.threshold)
         if ok:
-            self._tell(f"{name} detector: lit for {self._lit_rows()}")
+            self._tell(
+                tr("{name} detector: lit for {rows}").format(
+                    name=data_word(name), rows=self._lit_rows()
+                )
+            )
         return ok
 
     def train(self, target: str) -> bool:
@@ -93,13 +109,18 @@ class TableController(QObject):
         elif target in self.table.rows:
             labels = self.table.one_vs_rest(target)
         else:
-            self.message.emit(f"no example called {target!r} to train for")
+            self.message.emit(
+                tr("no example called {target} to train for").format(target=repr(target))
+            )
             return False
         knobs, epochs = train_table_perceptron(self.table, labels)
         if not self.set_knobs(knobs.weights, knobs.threshold):
             return False
-        settled = "settled" if list(self.lamps()) == list(labels) else "did not settle"
-        self._tell(f"trained: {settled} after {epochs} passes; lit for {self._lit_rows()}")
+        if list(self.lamps()) == list(labels):
+            said = tr("trained: settled after {epochs} passes; lit for {rows}")
+        else:
+            said = tr("trained: did not settle after {epochs} passes; lit for {rows}")
+        self._tell(said.format(epochs=epochs, rows=self._lit_rows()))
         return True
 
     # ----- numbers ---------------------------------------------------------------------------
@@ -124,8 +145,8 @@ class TableController(QObject):
 
     def _lit_rows(self) -> str:
         assert self.table is not None
-        lit = [r for r, on in zip(self.table.rows, self.lamps(), strict=True) if on]
-        return ", ".join(lit) or "nothing"
+        lit = [data_word(r) for r, on in zip(self.table.rows, self.lamps(), strict=True) if on]
+        return ", ".join(lit) or tr("nothing")
 
     def _tell(self, text: str) -> None:
         self.view.show_message(text, error=False)

@@ -138,7 +138,7 @@ class TrainingWorker(QObject):
     def _restart(self) -> bool:
         """The process died: start a fresh one and replay the user's data and network."""
         if self.restarts >= MAX_RESTARTS:
-            self.failed.emit("Training stopped and could not be restarted; save your work.")
+            self.failed.emit(tr("Training stopped and could not be restarted; save your work."))
             return False
         self.restarts += 1
         self._seq_base = self._last_seq
@@ -154,8 +154,10 @@ class TrainingWorker(QObject):
             for command in self._recovery():
                 self._commands.send((COMMAND, command))
         self.failed.emit(
-            f"The training process stopped unexpectedly (exit code {code}); it was restarted "
-            "with your data, network and weights."
+            tr(
+                "The training process stopped unexpectedly (exit code {code}); it was restarted "
+                "with your data, network and weights."
+            ).format(code=code)
         )
         return True
 
@@ -231,7 +233,8 @@ class TrainingBridge(QObject):
         snap = self.latest
         if snap is not None:
             out += [cmd.SetSpec(snap.spec), cmd.SetConfig(snap.config)]
-            out.append(cmd.SetParams(snap.params, reason="Training restarted with your weights."))
+            said = tr("Training restarted with your weights.")  # the process says it back
+            out.append(cmd.SetParams(snap.params, reason=said))
         return out
 
     @Slot(object)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
-from nnviz.data.packed import pack, unpack
+from app.i18n import QT_TR_NOOP
+from nnviz.data.packed import pack
 from nnviz.data.point_set import PointSet
 
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ class AddPoints(QUndoCommand):
 
     def __init__(self, doc: Document, positions: np.ndarray, labels: np.ndarray) -> None:
         n = len(positions)
-        super().__init__("add point" if n == 1 else f"paint {n} points")
+        # The step is named in English, marked for the catalogue; Edit ▸ Undo translates it.
+        super().__init__(QT_TR_NOOP("add point") if n == 1 else QT_TR_NOOP("paint points"))
         self.doc, self.positions, self.labels = doc, positions, labels
         self.ids: list[int] = []
 
@@ -43,7 +45,7 @@ class RemovePoint(QUndoCommand):
     """Delete one point; undo puts it back with the same id."""
 
     def __init__(self, doc: Document, point_id: int) -> None:
-        super().__init__("delete point")
+        super().__init__(QT_TR_NOOP("delete point"))
         self.doc, self.point_id = doc, point_id
 
     def redo(self) -> None:
@@ -59,7 +61,7 @@ class MovePoint(QUndoCommand):
     """Drag one point to a new place."""
 
     def __init__(self, doc: Document, point_id: int, new: np.ndarray, old: np.ndarray) -> None:
-        super().__init__("move point")
+        super().__init__(QT_TR_NOOP("move point"))
         self.doc, self.point_id, self.new, self.old = doc, point_id, new, old
 
     def redo(self) -> None:
@@ -74,20 +76,25 @@ class MovePoint(QUndoCommand):
 class ReplacePoints(QUndoCommand):
     """Swap the whole point set: regenerate, a preset, clear or a CSV import.
 
-    Both sides are kept packed (arrays, a few bytes a point; see nnviz.data.packed) and the
-    set is rebuilt on undo/redo; the old side is shared with the previous step's new side.
+    Both sides are kept packed (arrays, a few bytes a point; see nnviz.data.packed); the old
+    side is shared with the previous step's new side. Undo/redo takes the set back whole if
+    the document still keeps it (the newest steps), else rebuilds it from the arrays.
     """
 
     def __init__(self, doc: Document, new: PointSet, text: str, settings: dict | None = None):
         super().__init__(text)
         self.doc, self.new, self.old = doc, pack(new), doc.packed_points()
+        self.new_version, self.old_version = new.version, doc.points.version
         self.new_settings = dict(settings or doc.settings)
         self.old_settings = dict(doc.settings)
         self.first: PointSet | None = new.copy()  # the first redo needs no rebuilding
 
     def redo(self) -> None:
-        points, self.first = self.first or unpack(self.new), None
+        points, self.first = self.first or self.doc.points_for(self.new_version, self.new), None
+        self.new_version = points.version  # a rebuilt set has a version of its own
         self.doc.set_points(points, self.new_settings, self.new)
 
     def undo(self) -> None:
-        self.doc.set_points(unpack(self.old), self.old_settings, self.old)
+        points = self.doc.points_for(self.old_version, self.old)
+        self.old_version = points.version
+        self.doc.set_points(points, self.old_settings, self.old)

@@ -5,10 +5,14 @@ Three scenes: every view at 1480×900 (issue 3), and in presentation mode at 192
 playground staged alone and the landscape's network slice staged while training (issue 11).
 
 Prints human-readable lines, then one JSON object on the last line.
+``--scene stage-landscape`` (or ``window``, ``stage-playground``) runs one scene only, beside the
+bare baseline; ``--profile FILE`` also writes a cProfile of the GUI thread during that scene.
 """
 
 from __future__ import annotations
 
+import argparse
+import cProfile
 import json
 import os
 import sys
@@ -43,8 +47,15 @@ def bare_engine_epochs_per_second(seconds: float) -> float:
     return lab.trainer.epoch / (time.perf_counter() - start)
 
 
-def with_gui(seconds: float, scene: str = "window") -> dict[str, float]:
-    """Play at full speed in one scene; sample a 5 ms timer and count frames."""
+SCENES = ("window", "stage-playground", "stage-landscape")
+
+
+def with_gui(seconds: float, scene: str = "window", profile: str | None = None) -> dict[str, float]:
+    """Play at full speed in one scene; sample a 5 ms timer, count frames, and measure the
+    CPU the GUI thread spends per frame (a figure a loaded machine inflates less than frames/s).
+
+    With ``profile`` the GUI thread's work while playing is written there (cProfile stats).
+    """
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from app.main_window import MainWindow
@@ -75,19 +86,37 @@ def with_gui(seconds: float, scene: str = "window") -> dict[str, float]:
     timer.start()
     w.send(cmd.Play())
     start = time.perf_counter()
+    cpu0, process0 = time.thread_time(), time.process_time()
+    profiler = cProfile.Profile() if profile else None
+    if profiler is not None:
+        profiler.enable()
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()  # the real event loop, as the app runs it
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile)
     elapsed = time.perf_counter() - start
+    gui_cpu = time.thread_time() - cpu0
+    other_cpu = time.process_time() - process0 - gui_cpu  # job and bridge threads
     timer.stop()
     epochs = (w.latest.epoch - epoch0) / elapsed
     w.close()
-    print(f"{len(ticks)} timer ticks, {len(frames)} frames")
-    late = np.maximum(np.diff(ticks) - TIMER_MS, 0.0)[20:]  # skip the warm-up
+    n_frames = len([f for f in frames if f >= start])
+    per_frame = 1000 * gui_cpu / max(n_frames, 1)
+    print(
+        f"{scene}: {len(ticks)} timer ticks, {n_frames} frames, GUI thread busy "
+        f"{100 * gui_cpu / elapsed:.0f} % ({per_frame:.1f} ms CPU a frame), "
+        f"its other threads {100 * other_cpu / elapsed:.0f} %"
+    )
+    late = np.maximum(np.diff(ticks) - TIMER_MS, 0.0)
+    late = late[20:] if len(late) > 40 else late  # skip the warm-up (if there is enough left)
     return {
         "lateness_p50_ms": float(np.percentile(late, 50)),
         "lateness_p99_ms": float(np.percentile(late, 99)),
-        "frames_per_s": len([f for f in frames if f >= start]) / elapsed,
+        "frames_per_s": n_frames / elapsed,
+        "gui_cpu_ms_per_frame": per_frame,
+        "other_threads_cpu_share": other_cpu / elapsed,
         "epochs_per_s_with_gui": epochs,
         "open_to_first_frame_s": first_frame_s,
     }
@@ -116,10 +145,27 @@ def judged(gui: dict[str, float], bare: float) -> dict:
 def main() -> None:
     from app.application import make_application
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scene", choices=SCENES, help="run only this scene")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile the GUI thread (one scene)")
+    args = parser.parse_args()
+    if args.profile and not args.scene:
+        parser.error("--profile needs --scene")
     make_application()
     before = bare_engine_epochs_per_second(DURATION_S / 2)
+    if args.scene:
+        one = with_gui(DURATION_S, args.scene, args.profile)
+        after = bare_engine_epochs_per_second(DURATION_S / 2)
+        bare = max(before, after)
+        r = judged(one, bare)
+        print(
+            f"{args.scene}: {r['frames_per_s']:.1f} frames/s, p99 {r['lateness_p99_ms']:.1f} ms, "
+            f"{100 * r['throughput_ratio']:.0f} % of bare ({bare:.0f} epochs/s)"
+        )
+        print(json.dumps(_rounded({"scene": args.scene, "bare_epochs_per_s": bare, **r})))
+        return
     gui = with_gui(DURATION_S)
-    staged = {s: with_gui(DURATION_S, s) for s in ("stage-playground", "stage-landscape")}
+    staged = {s: with_gui(DURATION_S, s) for s in SCENES[1:]}
     after = bare_engine_epochs_per_second(DURATION_S / 2)
     # The baseline is measured on both sides of the GUI run and the faster one kept: a shared
     # machine slows down and speeds up, and the ratio should never flatter the GUI.

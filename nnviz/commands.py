@@ -135,6 +135,17 @@ class SetSpeed:
 
 
 @dataclass(frozen=True)
+class ShowProbabilityContours:
+    """Whether snapshots carry the iso-probability lines the data canvas draws.
+
+    None: the default, on for log-loss models; True: on (the user's choice); False: off (the
+    toggle is off, or the canvas is hidden, so no frame pays for lines nobody sees).
+    """
+
+    on: bool | None = None
+
+
+@dataclass(frozen=True)
 class RequestSnapshot:
     """Ask for a fresh snapshot even when nothing changed; it carries ``token`` back.
 
@@ -208,6 +219,7 @@ Command = (
     | SetParams
     | ExampleStep
     | SetSpeed
+    | ShowProbabilityContours
     | RequestSnapshot
     | StartSweep
     | CancelSweep

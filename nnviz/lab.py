@@ -19,6 +19,7 @@ from nnviz.engine.grid import neuron_grids
 from nnviz.engine.likelihood import data_likelihood
 from nnviz.engine.linear_collapse import collapse_summary
 from nnviz.engine.mlp import MLP
+from nnviz.engine.probability_contours import snapshot_contours
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
 from nnviz.lab_fit import check_data, fit_config_to_spec, fit_spec_to_data, task_name
@@ -52,6 +53,7 @@ class Lab:
         self.event, self.message = "", ""
         self._seq = 0
         self.token = 0  # the last RequestSnapshot's token, echoed in every snapshot
+        self.contours_wanted: bool | None = None  # ShowProbabilityContours: None = the default
         self.runs = [Run(spec, config, *self._feature_data(spec), clock)]
 
     # ----- the live run ----------------------------------------------------------------------
@@ -272,6 +274,11 @@ class Lab:
             raise ValueError(_("speed must be a positive number of epochs per second"))
         self.epochs_per_second = eps
 
+    def _on_ShowProbabilityContours(self, c: cmd.ShowProbabilityContours) -> None:
+        if c.on is not None and not isinstance(c.on, bool | np.bool_):
+            raise ValueError(_("probability contours are on, off or the default"))
+        self.contours_wanted = None if c.on is None else bool(c.on)
+
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
         self.token = int(c.token)
 
@@ -330,6 +337,8 @@ class Lab:
         )
         t = self.trainer
         metrics = t.evaluate()
+        axis = frozen(np.linspace(*self.data.domain, self.resolution))
+        wanted = self.contours_wanted
         averaged = self.run.averaged_state()
         extra = () if averaged is None else (averaged,)
         likely = data_likelihood(self.net, (t.X, t.y), (t.X_test, t.y_test))
@@ -348,7 +357,7 @@ class Lab:
             kind=self.data.kind,
             n_classes=self.data.n_classes,
             domain=self.data.domain,
-            grid_axis=frozen(np.linspace(*self.data.domain, self.resolution)),
+            grid_axis=axis,
             neuron_grids=frozen_all(grids),
             metrics=metrics,
             history=t.history.arrays(),
@@ -362,6 +371,9 @@ class Lab:
             best_epoch=self.run.best_epoch,
             point_probabilities=frozen_all(likely[:2]) if likely is not None else (),
             collapse=collapse_summary(self.net, t.X),  # None unless every hidden layer is linear
+            probability_contours=snapshot_contours(  # drawn by the canvas, made here, not there
+                self.spec.output, self.data.n_classes, grids[-1], axis, self.config.loss, wanted
+            ),
         )
         self.event, self.message = "", ""
         return snap

@@ -10,7 +10,7 @@ from typing import Any
 
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
-from nnviz.text import _
+from nnviz.text import _, language
 from resources import resource_path
 
 DEFAULT_PRESET = "circle"
@@ -18,7 +18,7 @@ DEFAULT_PRESET = "circle"
 
 @dataclass(frozen=True)
 class Preset:
-    """One ready-to-train demo."""
+    """One ready-to-train demo (title and description in the language current when loaded)."""
 
     name: str
     title: str
@@ -77,4 +77,14 @@ def load_preset(name: str, seed: int | None = None) -> Preset:
     if seed is not None:
         spec = replace(spec, seed=int(seed))
         dataset["seed"] = int(seed)
-    return Preset(raw["name"], raw["title"], raw["description"], dataset, spec, config)
+    title, description = shown_words(raw, "title"), shown_words(raw, "description")
+    return Preset(raw["name"], title, description, dataset, spec, config)
+
+
+def shown_words(raw: dict[str, Any], key: str) -> str:
+    """A preset's ``key`` ("title" or "description") in the current language.
+
+    The English words are the preset's identity (its command-line name is the title's slug);
+    a translation sits beside them as ``key_<language>`` (``title_zh_CN``), English if absent.
+    """
+    return str(raw.get(f"{key}_{language()}", raw[key]))

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from nnviz.engine.probability_contours import ContourSet
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
 
@@ -34,6 +35,8 @@ def refrozen(snap: Snapshot) -> Snapshot:
     arrays = (*arrays, *snap.point_probabilities)
     if snap.collapse is not None:
         arrays = (*arrays, snap.collapse.matrix, snap.collapse.offset)
+    if snap.probability_contours is not None:
+        arrays = (*arrays, *snap.probability_contours.arrays())
     for run in snap.runs:
         arrays = (*arrays, *run.params, *run.history.values())
     for a in (*arrays, *snap.history.values()):
@@ -75,6 +78,9 @@ class Snapshot:
     # P(y_i | x_i) of the (training, test) points in the data's order; () without probabilities
     point_probabilities: tuple[Array, ...] = ()
     collapse: Any = None  # a linear_collapse.CollapseSummary when every hidden layer is identity
+    # The iso-probability lines over the plane, made in the training process only while the
+    # data canvas shows them (see commands.ShowProbabilityContours); None otherwise.
+    probability_contours: ContourSet | None = None
 
     @property
     def dim(self) -> int:

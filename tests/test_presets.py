@@ -76,3 +76,23 @@ def test_readme_names_only_presets_that_exist():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     names = re.findall(r"--preset (\w[\w-]*)", readme)
     assert names and all(resolve_preset(n) for n in names)
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_titles_and_descriptions_follow_the_language(name):
+    """Each preset is worded in Chinese after a switch (and keeps its English names)."""
+    from nnviz import text
+
+    english = load_preset(name)
+    text.set_language("zh_CN")
+    try:
+        chinese = load_preset(name)
+        cli_names = [cli for cli, _, _ in preset_catalogue()]
+    finally:
+        text.set_language("en")
+    assert load_preset(name) == english  # back in English
+    if english.title != "XOR":  # the one title that is the same in both
+        assert chinese.title != english.title
+    assert chinese.description != english.description
+    assert re.search(r"[\u4e00-\u9fff]", chinese.description)
+    assert slug(english.title) in cli_names  # the command line still takes the English slug

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from app.i18n import tr
 from app.views.data_canvas_items import GRAB_PX, HIT_PX
 
 BRUSH_STEP_PX = 10.0  # the brush drops a point every this many screen pixels
@@ -55,7 +56,7 @@ class CanvasGestures:
         """Delete exactly the point under the cursor, or say that there is none."""
         hit = self._point_at(pos, HIT_PX)
         if hit is None:
-            self.message.emit("Nothing to delete here: right-click on a point to delete it.")
+            self.message.emit(tr("Nothing to delete here: right-click on a point to delete it."))
             return
         self.remove_requested.emit(int(self.ids[hit]))
 
@@ -63,7 +64,11 @@ class CanvasGestures:
         """A plain click adds a point there (even on top of others); Trace picks one."""
         if not self._inside(pos):
             lo, hi = self.domain
-            self.message.emit(f"That click is outside the plane ({lo:g} … {hi:g}).")
+            self.message.emit(
+                tr("That click is outside the plane ({lo} … {hi}).").format(
+                    lo=f"{lo:g}", hi=f"{hi:g}"
+                )
+            )
             return
         position, label = self._label_and_position(pos)
         if self.tool != "trace":

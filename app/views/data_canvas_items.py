@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from app.i18n import tr, worded
 from app.views.elided_label import ElidedLabel
+from app.views.steady_label import SteadyLabel
 from nnviz.engine.likelihood import likelihood_readout
 from nnviz.engine.probability_contours import (
-    LIKELIHOOD_LOSSES,
-    ContourLine,
+    ContourSet,
     class_probability_grid,
-    probability_contours,
+    shown_by_default,
 )
 from nnviz.palette import INK
 from nnviz.snapshot import Snapshot
@@ -108,7 +109,8 @@ class ProbabilityContours:
     """Thin labelled iso-probability lines (0.1, 0.3, 0.7, 0.9) and a label on every level.
 
     The 0.5 line is the canvas's decision boundary, drawn thicker by the canvas itself; this
-    only adds its "0.5" label. Lines and labels come ready-made from the pure core.
+    only adds its "0.5" label. Lines and labels come ready-made in the snapshot (the training
+    process makes them): the thin lines are one array drawn as one path.
     """
 
     def __init__(self, plot: pg.PlotWidget) -> None:
@@ -117,22 +119,24 @@ class ProbabilityContours:
         self.lines.setZValue(5)
         plot.addItem(self.lines)
         self.labels: list[pg.TextItem] = []
-        self.shown: tuple[ContourLine, ...] = ()
+        self.shown: ContourSet | None = None
 
-    def show(self, contours: tuple[ContourLine, ...], boundary_level: float = 0.5) -> None:
-        """Draw every level except ``boundary_level``'s line; label each level that shows."""
+    def show(self, contours: ContourSet | None) -> None:
+        """Draw the thin lines and label each level that crosses the plane (None: nothing)."""
+        if contours is self.shown:
+            return  # the same snapshot's lines again (e.g. a hover came and went)
         self.shown = contours
-        thin = [c.segments for c in contours if c.level != boundary_level and len(c.segments)]
-        pts = np.concatenate(thin) if thin else np.zeros((0, 2))
+        pts = _NO_POINTS if contours is None else contours.thin
         self.lines.setData(pts[:, 0], pts[:, 1], connect="pairs")
-        placed = [c for c in contours if c.label_at is not None]
+        placed = [] if contours is None else [c for c in contours.lines if c.label_at is not None]
         while len(self.labels) < len(placed):  # made once, reused every frame
             label = pg.TextItem(color=INK, anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
             label.setZValue(6)
             self.plot.addItem(label)
             self.labels.append(label)
         for label, c in zip(self.labels, placed, strict=False):
-            label.setText(c.label)
+            if label.toPlainText() != c.label:  # laying out text costs more than comparing it
+                label.setText(c.label)
             label.setPos(*c.label_at)
             label.show()
         for label in self.labels[len(placed) :]:
@@ -140,11 +144,49 @@ class ProbabilityContours:
 
     def clear(self) -> None:
         """Nothing drawn (a model without probabilities, or the toggle is off)."""
-        self.show(())
+        self.show(None)
 
     def label_texts(self) -> list[str]:
         """The labels on the canvas now, bottom level first."""
         return [lab.toPlainText() for lab in self.labels if lab.isVisible()]
+
+
+class Readout(SteadyLabel):
+    """A one-line readout that changes every frame: an ElidedLabel in a SteadyLabel's frame.
+
+    ElidedLabel.setText (a QLabel's) asks every layout up to the main window for a new layout,
+    so the live log-likelihood re-laid out the whole window on every training frame. Inside
+    this frame the request goes no further unless the text needs more room than any before
+    it ("−59.3" after "−59.31" keeps the room it had, so the canvas never twitches).
+    """
+
+    def __init__(self, tooltip: str, min_text: str) -> None:
+        super().__init__()
+        self.label.setParent(None)  # SteadyLabel's plain QLabel gives way to an eliding one
+        self.label = ElidedLabel("", self)
+        self.label.setToolTip(tooltip)
+        self.setMinimumWidth(QFontMetrics(self.font()).horizontalAdvance(min_text))
+        self._widest = QSize()
+        self._sync_policy()
+
+    def setText(self, text: str) -> None:
+        """Show new text; no text (a model without probabilities) gives the room back."""
+        if not text:
+            self._widest = QSize()
+        super().setText(text)
+
+    def sizeHint(self) -> QSize:
+        """As big as the biggest text since the last reset, so a shorter one moves nothing."""
+        self._widest = self._widest.expandedTo(self.label.sizeHint())
+        return self._widest
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # new type (presentation): measure afresh
+            self._widest = QSize()
+        super().changeEvent(event)
+
+    def _measure(self) -> tuple:
+        return self.sizeHint(), self.label.minimumSizeHint(), -1  # one line: no height-for-width
 
 
 class ProbabilityRow(QWidget):
@@ -152,46 +194,89 @@ class ProbabilityRow(QWidget):
 
     The contours are on by default for log-loss models (where P(y|x) is what training
     maximises) and off otherwise, until the user chooses; they exist only for two-class
-    models whose output is a probability.
+    models whose output is a probability. The training process draws them into the
+    snapshot only while they are wanted: ``wanted`` says when that changes (None: the
+    default, False: off or the canvas is hidden, True: the user turned them on).
     """
 
     toggled = Signal()
+    wanted = Signal(object)  # None, True or False: for a commands.ShowProbabilityContours
 
     def __init__(self, plot: pg.PlotWidget) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.box = QCheckBox("probability contours")
-        self.box.setToolTip(
-            "Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; "
-            "the 0.5 line is the decision boundary."
+        self.box = QCheckBox()
+        worded(self.box, "setText", lambda: tr("probability contours"))
+        worded(
+            self.box,
+            "setToolTip",
+            lambda: tr(
+                "Lines where the network says P(class 2 | x) = 0.1, 0.3, 0.5, 0.7, 0.9; "
+                "the 0.5 line is the decision boundary."
+            ),
         )
         self.box.toggled.connect(self._on_toggled)
-        self.likelihood = ElidedLabel()
-        self.likelihood.setToolTip("ll = Σ log P(y_i | x_i) over the training points (natural log)")
-        self.likelihood.setMinimumWidth(
-            QFontMetrics(self.font()).horizontalAdvance("ll = −0000.0 ")
+        self.likelihood = Readout(  # new digits every frame: no new layout for them
+            "ll = Σ log P(y_i | x_i) over the training points (natural log)", "ll = −0000.0 "
+        )
+        worded(
+            self.likelihood.label,
+            "setToolTip",
+            lambda: tr("ll = Σ log P(y_i | x_i) over the training points (natural log)"),
         )
         row.addWidget(self.box)
         row.addWidget(self.likelihood, 1)
         self.contours = ProbabilityContours(plot)
         self.choice: bool | None = None  # None: on for log-loss models, else off
+        self.asked: bool | None = None  # what the lab was last told (it starts at the default)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self._ask)
 
     def _on_toggled(self, on: bool) -> None:
         self.choice = bool(on)
+        self._ask()
         self.toggled.emit()
+
+    def showEvent(self, event) -> None:
+        """On screen again: the snapshots should carry the lines again (if wanted)."""
+        super().showEvent(event)
+        self._settle.start()
+
+    def hideEvent(self, event) -> None:
+        """Hidden (another stage, a closed dock): no frame should pay for lines nobody sees."""
+        super().hideEvent(event)
+        self._settle.start()
+
+    def _ask(self) -> None:
+        """Tell the lab what to make, if that changed.
+
+        Asked once events settle: moving the canvas onto a stage hides and shows it in one
+        go, and it must not blink its lines off for that.
+        """
+        wish = self.choice if self.isVisible() else False
+        if wish != self.asked:
+            self.asked = wish
+            self.wanted.emit(wish)
 
     def show_snapshot(self, snap: Snapshot, output_shown: bool) -> None:
         """The readout, and contours over the output (not over a focused neuron)."""
         self.likelihood.setText(likelihood_readout(snap.metrics))
-        grid = None
-        if snap.dim == 2 and output_shown:
-            grid = class_probability_grid(snap.spec.output, snap.n_classes, snap.output_grid)
-        on = snap.config.loss in LIKELIHOOD_LOSSES if self.choice is None else self.choice
-        self.box.setEnabled(grid is not None)
-        with QSignalBlocker(self.box):
-            self.box.setChecked(on and grid is not None)
-        if grid is None or not on:
-            self.contours.clear()
-        else:
-            self.contours.show(probability_contours(grid, snap.grid_axis))
+        possible = (
+            snap.dim == 2
+            and output_shown
+            and class_probability_grid(snap.spec.output, snap.n_classes, snap.output_grid)
+            is not None
+        )
+        on = shown_by_default(snap.config.loss) if self.choice is None else self.choice
+        self.box.setEnabled(possible)
+        if self.box.isChecked() != (on and possible):
+            with QSignalBlocker(self.box):
+                self.box.setChecked(on and possible)
+        # The lines come with the snapshot once the lab has heard that they are wanted.
+        self.contours.show(snap.probability_contours if on and possible else None)
+
+
+_NO_POINTS = np.zeros((0, 2))

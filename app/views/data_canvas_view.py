@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolTip, QVBoxLayout, QWidget
 
+from app.i18n import tr
 from app.views.data_canvas_gestures import CanvasGestures
 from app.views.data_canvas_items import (
     CLICK_SLOP_PX,
@@ -15,6 +16,7 @@ from app.views.data_canvas_items import (
     PointsItem,
     ProbabilityRow,
 )
+from app.views.data_canvas_points import PointLayer
 from app.views.plot_style import line_scale, style_plot, type_px
 from nnviz.engine.grid import contour_segments
 from nnviz.engine.likelihood import point_likelihood_text
@@ -60,13 +62,15 @@ class DataCanvasView(CanvasGestures, QWidget):
         self.plot.addItem(self.averaged)
         self.fit_line = pg.PlotDataItem(pen=pg.mkPen(INK, width=3))
         self.plot.addItem(self.fit_line)
-        self.scatter = PointsItem(size=8)
+        self.point_layer = PointLayer()  # every point, one item whatever their number
         self._look_cache: dict[tuple, tuple] = {}  # (colour, test) → (brush, pen)
+        self.plot.addItem(self.point_layer)
+        self.scatter = PointsItem(size=8)  # a brush stroke's points until the document has them
         self.plot.addItem(self.scatter)
         # The axes and the points change only on edits, while the heatmap changes every frame:
         # keep them as cached pictures instead of redrawing them 40 times a second.
         cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
-        self.scatter.setCacheMode(cached)
+        self.point_layer.setCacheMode(cached)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).setCacheMode(cached)
         self.ring = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen(HIGHLIGHT, width=3))
@@ -235,21 +239,19 @@ class DataCanvasView(CanvasGestures, QWidget):
     def _draw_points(self, moving: tuple[int, np.ndarray] | None = None) -> None:
         """Every visible point; ``moving`` = (index, position) previews a drag."""
         visible = self._visible()
-        shown = self._shown_positions().copy()  # a copy: a preview never edits the data
+        shown = self._shown_positions()
         if moving is not None:
+            shown = shown.copy()  # a copy: a preview never edits the data
             shown[moving[0]] = moving[1]
-        y, test = self.y[visible], self.is_test[visible]
-        xs, ys = shown[visible, 0], shown[visible, 1]
-        brushes, pens = self._styles(y, test)
-        self.scatter.setData(
-            xs, ys, brush=brushes, pen=pens, size=self.point_size, data=self.ids[visible]
-        )
+        styles, look = self._styles(self.y[visible], self.is_test[visible])
+        self.point_layer.set_points(shown[visible, :2], look, styles)
+        self.scatter.clear()  # a brush stroke's preview: its points are in the data now
 
-    def _styles(self, y: np.ndarray, test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """One shared brush and pen per look (colour × test), as object arrays.
+    def _styles(self, y: np.ndarray, test: np.ndarray) -> tuple[list, np.ndarray]:
+        """The looks (colour × test) as ("o", size, pen, brush), and each point's look.
 
-        pyqtgraph caches a rendered symbol per pen/brush *object*: a fresh pen per point
-        rendered 100,000 symbols (seconds) and grew the cache on every edit.
+        pyqtgraph caches a rendered symbol per pen/brush *object*, so a look's pen and brush
+        are made once and reused: a fresh pen per point rendered 100,000 symbols.
         """
         if self.kind == "regression":
             colours = signed_image(y.astype(float), symmetric_scale(y.astype(float)))[:, :3]
@@ -259,13 +261,12 @@ class DataCanvasView(CanvasGestures, QWidget):
         c = colours.reshape(-1, 3).astype(np.int64)
         looks = (c[:, 0] << 25) | (c[:, 1] << 17) | (c[:, 2] << 9) | test.astype(np.int64)
         unique, which = np.unique(looks, return_inverse=True)
-        brushes = np.empty(len(unique), dtype=object)
-        pens = np.empty(len(unique), dtype=object)
-        for k, code in enumerate(unique.tolist()):
+        styles = []
+        for code in unique.tolist():
             rgb = ((code >> 25) & 255, (code >> 17) & 255, (code >> 9) & 255)
-            brushes[k], pens[k] = self._look(rgb, bool(code & 1))
-        which = np.asarray(which).reshape(-1)
-        return brushes[which], pens[which]
+            brush, pen = self._look(rgb, bool(code & 1))
+            styles.append(("o", self.point_size, pen, brush))
+        return styles, np.asarray(which).reshape(-1)
 
     def _look(self, colour: tuple[int, int, int], test: bool) -> tuple:
         """The brush and pen of one look, made once and reused across redraws."""
@@ -287,36 +288,55 @@ class DataCanvasView(CanvasGestures, QWidget):
             layer, idx = self.focus
             if self.snap is not None and self.snap.spec.sizes[layer] > idx:
                 name = unit_title(self.snap, layer, idx)
+            elif layer == 0:
+                name = tr("input {i}").format(i=idx + 1)
             else:
-                name = (
-                    f"input {idx + 1}"
-                    if layer == 0
-                    else (f"neuron h{layer}[{idx + 1}] (hidden layer {layer}, neuron {idx + 1})")
+                name = tr("neuron h{layer}[{i}] (hidden layer {layer}, neuron {i})").format(
+                    layer=layer, i=idx + 1
                 )
             why = {
-                "hover": "move away to return to the network's output",
-                "graph": "the computation graph is computing it; the ring is the traced point",
+                "hover": tr("move away to return to the network's output"),
+                "graph": tr("the computation graph is computing it; the ring is the traced point"),
             }.get(self._focus_why, "")
-            self.caption.setText(f"Showing {name} — {why}.")
+            self.caption.setText(tr("Showing {name} — {why}.").format(name=name, why=why))
             return
         tools = {
-            "add": "click adds, drag moves, right-click deletes",
-            "brush": "drag paints points",
-            "trace": "click a point to trace it",
+            "add": tr("click adds, drag moves, right-click deletes"),
+            "brush": tr("drag paints points"),
+            "trace": tr("click a point to trace it"),
         }
-        what = f"class {self.current_class + 1}" if self.kind != "regression" else "value"
+        tool_names = {"add": tr("add", "tool"), "brush": tr("brush"), "trace": tr("trace")}
+        what = (
+            tr("class {k}").format(k=self.current_class + 1)
+            if self.kind != "regression"
+            else tr("value")
+        )
         # What the picture shows depends on the task: only a two-class net has one boundary.
         shows = {
-            "multiclass": "shading: the most likely class, paler where the network is unsure",
-            "regression": "line: the network's prediction y = f(x)"
+            "multiclass": tr("shading: the most likely class, paler where the network is unsure"),
+            "regression": tr("line: the network's prediction y = f(x)")
             if self.dim == 1
-            else "shading: the network's prediction (blue +, orange −)",
-        }.get(self.kind, "shading: the network's output, line = decision boundary")
+            else tr("shading: the network's prediction (blue +, orange −)"),
+        }.get(self.kind, tr("shading: the network's output, line = decision boundary"))
         if self.kind == "regression" and self.dim == 1:
-            what = "where you click (x, y)"
+            what = tr("where you click (x, y)")
         self.caption.setText(
-            f"Tool: {self.tool} ({tools.get(self.tool, '')}) · new points: {what} · {shows}"
+            tr("Tool: {tool} ({how}) · new points: {what} · {shows}").format(
+                tool=tool_names.get(self.tool, self.tool),
+                how=tools.get(self.tool, ""),
+                what=what,
+                shows=shows,
+            )
         )
+
+    def reword(self) -> None:
+        """After a language switch: the caption, and the newest snapshot's words drawn again.
+
+        ``show_snapshot`` skips a snapshot it has drawn, so the window's re-show would leave
+        the log-likelihood in the old language.
+        """
+        self._update_caption()
+        self._draw_probability()
 
     # ----- probabilities: contours, P(y|x) on hover, the log-likelihood ------------------------
     def _draw_probability(self) -> None:

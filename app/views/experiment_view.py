@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tr, worded
 from app.views.active_learning_view import ActiveLearningView
-from app.views.figure_view import FigureView
+from app.views.figure_view import FigureView, hint
 from app.views.knob_items import font_px, set_px_font, set_px_fonts
 from nnviz.experiments.catalogue import Control
 from nnviz.palette import HIGHLIGHT, INK, hex_color
@@ -49,7 +49,7 @@ class ExperimentView(QWidget):
         column = QVBoxLayout(self.column)
         column.setContentsMargins(4, 4, 4, 4)
         self.choice = QComboBox()
-        self.choice.setToolTip("Which experiment to run")
+        worded(self.choice, "setToolTip", lambda: tr("Which experiment to run"))
         self.choice.currentIndexChanged.connect(self._on_choice)
         column.addWidget(self.choice)
         self.form_box = QWidget()
@@ -58,10 +58,19 @@ class ExperimentView(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # big type: label above
         column.addWidget(self.form_box)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Run the experiment in the training process")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop after the cell in progress; results so far stay")
+        self.by_hand = False  # active learning: Run becomes Apply
+        self._shown_hint = hint()  # the hover hint in the language it was last shown in
+        self.fresh = True  # the status line still holds its first hint
+        self.run_button = QPushButton()
+        worded(self.run_button, "setText", lambda: tr("Apply") if self.by_hand else tr("Run"))
+        worded(self.run_button, "setToolTip", self._run_tip)
+        self.cancel_button = QPushButton()
+        worded(self.cancel_button, "setText", lambda: tr("Cancel"))
+        worded(
+            self.cancel_button,
+            "setToolTip",
+            lambda: tr("Stop after the cell in progress; results so far stay"),
+        )
         self.run_button.clicked.connect(self.run_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.run_button)
@@ -71,7 +80,13 @@ class ExperimentView(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         column.addWidget(self.progress)
-        self.status = QLabel("Choose settings and press Run.")
+        self.status = QLabel()
+        # The first hint re-words on a switch; a later message is the controller's to re-say.
+        worded(
+            self.status,
+            "setText",
+            lambda: tr("Choose settings and press Run.") if self.fresh else self.status.text(),
+        )
         self.status.setWordWrap(True)
         column.addWidget(self.status)
         column.addStretch(1)
@@ -125,7 +140,11 @@ class ExperimentView(QWidget):
         self.fields = {}
         for control in controls:
             field = QLineEdit(texts.get(control.key, control.show(control.default)))
-            field.setToolTip(f"{control.label}: {control.low:g} to {control.high:g}")
+            field.setToolTip(
+                tr("{label}: {low} to {high}").format(
+                    label=control.label, low=f"{control.low:g}", high=f"{control.high:g}"
+                )
+            )
             field.returnPressed.connect(self.run_requested)
             self.fields[control.key] = field
             self.form.addRow(control.label, field)
@@ -143,14 +162,23 @@ class ExperimentView(QWidget):
     def set_interactive(self, on: bool) -> None:
         """By hand (active learning): its plane instead of the plot, no progress or Cancel."""
         self.pages.setCurrentWidget(self.labelling if on else self.figure)
+        self.by_hand = on
         self.run_button.setText(tr("Apply") if on else tr("Run"))
-        self.run_button.setToolTip(
-            tr("A new session with these settings (a new k only re-rings the points)")
-            if on
-            else tr("Run the experiment in the training process")
-        )
+        self.run_button.setToolTip(self._run_tip())
         for widget in (self.cancel_button, self.progress):
             widget.setVisible(not on)
+
+    def reword(self) -> None:
+        """The plot's hover hint in the current language (the window calls this on a switch)."""
+        if self.figure.readout.text() in (hint(), self._shown_hint):
+            self.figure.readout.setText(hint())
+        self._shown_hint = hint()
+
+    def _run_tip(self) -> str:
+        """What Run (or Apply, by hand) does."""
+        if self.by_hand:
+            return tr("A new session with these settings (a new k only re-rings the points)")
+        return tr("Run the experiment in the training process")
 
     def set_running(self, running: bool) -> None:
         """While a sweep runs: Cancel on, Run and the settings off."""
@@ -170,6 +198,7 @@ class ExperimentView(QWidget):
 
     def show_status(self, text: str, error: bool = False) -> None:
         """One line under the bar (in the highlight colour when something is wrong)."""
+        self.fresh = False
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {hex_color(HIGHLIGHT)};" if error else "")
 

@@ -6,17 +6,17 @@ import copy
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.i18n import tr
 from app.views.curves_items import LossAxis
 from app.views.figure_items import NORMAL, PRESENTING, Panel, Sizes, draw_panel, to_view
 from app.views.plot_export import export_scene
 from nnviz.lessons.figure_data import validate_figure
 from nnviz.palette import HIGHLIGHT, INK, hex_color
 
-HINT = "hover over the plot for exact values"
 HOVER_PX = 24  # a curve point this close to the mouse (in pixels) is read out
 
 
@@ -25,8 +25,17 @@ def fmt(v: float) -> str:
     return f"{v:.4g}"
 
 
+def hint() -> str:
+    """What the readout line says while the mouse is over no value."""
+    return tr("hover over the plot for exact values")
+
+
 class FigureView(QWidget):
     """One figure: a title, then its panels side by side, each with its legend beneath."""
+
+    # The figure's words come with it (made by the core in the language of the moment); on a
+    # switch the view re-words its own and asks whoever made the figure for a new one.
+    language_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +53,7 @@ class FigureView(QWidget):
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setBackground("w")
         layout.addWidget(self.plots, 1)
-        self.readout = QLabel(HINT)
+        self.readout = QLabel(hint())
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {hex_color(INK)};")
         layout.addWidget(self.readout)
@@ -57,7 +66,7 @@ class FigureView(QWidget):
         try:
             validate_figure(fig)
         except ValueError as exc:
-            self.message.setText(f"Cannot show this figure: {exc}")
+            self.message.setText(tr("Cannot show this figure: {reason}").format(reason=exc))
             self.message.show()
             return False
         self.message.hide()
@@ -92,7 +101,18 @@ class FigureView(QWidget):
             self.panels.append(panel)
         for panel in self.panels:  # settle the ranges now, so hover maps points right away
             panel.plot.getViewBox().prepareForPaint()
-        self.readout.setText(HINT)
+        self.readout.setText(hint())
+
+    # ----- language --------------------------------------------------------------------------
+    def reword(self) -> None:
+        """The readout line in the current language; the figure's maker is asked for words."""
+        self.readout.setText(hint())
+        self.language_changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
 
     # ----- look ------------------------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
@@ -116,7 +136,7 @@ class FigureView(QWidget):
 
     # ----- hover -----------------------------------------------------------------------------
     def _on_mouse_moved(self, pos: QPointF) -> None:
-        text = HINT
+        text = hint()
         for panel in self.panels:
             vb = panel.plot.getViewBox()
             found = None
@@ -184,6 +204,6 @@ def _heat_value(heat: dict, x: float, y: float):
     if not (0 <= i < len(heat["xs"]) and 0 <= j < len(heat["ys"])):
         return None
     value = heat["values"][j][i]
-    label = heat.get("label") or "value"
+    label = heat.get("label") or tr("value")
     where = f"{heat['x_label']}: {fmt(heat['xs'][i])}, {heat['y_label']}: {fmt(heat['ys'][j])}"
     return f"{where} — {label}: {fmt(value)}", (i, j)

@@ -6,10 +6,11 @@ import math
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QVBoxLayout, QWidget
 
+from app.i18n import tr, worded
 from app.views.gears_items import GearItem
 from app.views.knob_items import export_widget, font_px, set_px_font, set_px_fonts
 from app.views.widgets import combo, select_data
@@ -31,6 +32,8 @@ class GearsView(QWidget):
         super().__init__(parent)
         self.turn = 0.0
         self.numbers: dict[str, float] = {}  # what the labels show, for tests and the lesson
+        self._angles: tuple[Sequence[float], float] | None = None  # the last turn drawn
+        self._ratios: Sequence[float] = ()
         self._presentation = False
         self._build_controls()
         self._build_plot()
@@ -39,21 +42,34 @@ class GearsView(QWidget):
     def _build_controls(self) -> None:
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.formula_box = combo(FORMULAS, "Which composition f(g(x)) to draw as gears")
+        self.formula_box = combo(FORMULAS)
+        worded(
+            self.formula_box,
+            "setToolTip",
+            lambda: tr("Which composition f(g(x)) to draw as gears"),
+        )
         self.formula_box.setAccessibleName("formula")
         self.formula_box.currentIndexChanged.connect(self._on_formula_box_changed)
         self.x_box = QLineEdit()
         self.x_box.setAccessibleName("x")
-        self.x_box.setToolTip("Where to take the slopes: a number where f(g(x)) is defined")
+        worded(
+            self.x_box,
+            "setToolTip",
+            lambda: tr("Where to take the slopes: a number where f(g(x)) is defined"),
+        )
         self.x_box.editingFinished.connect(self._on_x_box_editing_finished)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-MAX_TURN_DEG, MAX_TURN_DEG)
-        self.slider.setAccessibleName("turn the input gear")
-        self.slider.setToolTip("Turn the input gear (or drag it, or press ← →)")
+        worded(self.slider, "setAccessibleName", lambda: tr("turn the input gear"))
+        worded(
+            self.slider, "setToolTip", lambda: tr("Turn the input gear (or drag it, or press ← →)")
+        )
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         for w in (QLabel("f(g(x)) ="), self.formula_box, QLabel("x ="), self.x_box):
             row.addWidget(w)
-        row.addWidget(QLabel("turn x:"))
+        turn = QLabel()
+        worded(turn, "setText", lambda: tr("turn x:"))
+        row.addWidget(turn)
         row.addWidget(self.slider, 1)
         layout.addLayout(row)
         self.readout = QLabel()
@@ -112,9 +128,10 @@ class GearsView(QWidget):
             gear.setPos(cx, cy)
             name.setText(text)
             name.setPos(cx, cy - r - 0.25)
-        for i, (label, what) in enumerate(zip(self.ratios, ("g′(x)", "f′(g(x))"), strict=True)):
+        self._ratios = tuple(ratios)
+        self._word_ratios()
+        for i, label in enumerate(self.ratios):
             (ax, _), (bx, _) = centres[i], centres[i + 1]
-            label.setText(f"ratio {what}\n= {ratios[i]:.4f}")
             label.setPos((ax + radii[i] + bx - radii[i + 1]) / 2, max(radii[i], radii[i + 1]) + 0.3)
         for gear, ratio in zip(self.gears[1:], (ratios[0], product), strict=True):
             gear.colour = BLUE if ratio >= 0 else ORANGE  # turning backwards: a negative slope
@@ -138,10 +155,29 @@ class GearsView(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(round(math.degrees(turn)))
         self.slider.blockSignals(False)
-        d = [math.degrees(a) for a in angles]
+        self._angles = (tuple(angles), turn)
+        d = [f"{math.degrees(a):+.1f}" for a in angles]
         self.turns.setText(
-            f"x turned {d[0]:+.1f}°  →  g turned {d[1]:+.1f}°  →  f turned {d[2]:+.1f}°"
+            tr("x turned {x}°  →  g turned {g}°  →  f turned {f}°").format(x=d[0], g=d[1], f=d[2])
         )
+
+    def _word_ratios(self) -> None:
+        """The turn ratio between each pair of gears: the slope that links them."""
+        for label, what, ratio in zip(
+            self.ratios, ("g′(x)", "f′(g(x))"), self._ratios, strict=False
+        ):
+            label.setText(tr("ratio {slope}\n= {value}").format(slope=what, value=f"{ratio:.4f}"))
+
+    def reword(self) -> None:
+        """The gear labels made from numbers, in the current language."""
+        self._word_ratios()
+        if self._angles is not None:
+            self.show_angles(*self._angles)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
 
     def show_message(self, text: str) -> None:
         """One line for a refused input."""
@@ -188,4 +224,4 @@ class GearsView(QWidget):
 
     def export_image(self, path: str) -> None:
         """PNG (a grab) or SVG of the whole view, by the file's extension."""
-        export_widget(self, path, "nnviz chain rule as gears")
+        export_widget(self, path, tr("nnviz chain rule as gears"))

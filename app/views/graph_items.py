@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from app.i18n import tr
 from nnviz.graph.picture import EdgePicture, NodePicture
 from nnviz.graph.text import fmt as fmt_number
 from nnviz.palette import BLUE, HIGHLIGHT, INK, ORANGE
@@ -18,7 +19,7 @@ from nnviz.palette import BLUE, HIGHLIGHT, INK, ORANGE
 NODE_W, NODE_H = 132.0, 66.0
 PAD = 10.0  # room between a line of text and the box's edge, each side
 GROW = 1.42  # a box grows up to this much wider for its text (columns are 200 apart)
-RESERVE = "value −0.0008888"  # the longest line a 4-digit value makes
+LONGEST_VALUE = "−0.0008888"  # the longest number a 4-digit value makes
 _FILL = {
     "leaf": QColor(226, 240, 251),
     "const": QColor(242, 242, 242),
@@ -73,8 +74,8 @@ class NodeItem(QGraphicsItem):
         n = self.node
         return (
             n.title,
-            n.value_text or f"value {fmt(n.value)}",
-            n.grad_text or f"grad {fmt(n.grad)}",
+            n.value_text or tr("value {value}").format(value=fmt(n.value)),
+            n.grad_text or tr("grad {grad}").format(grad=fmt(n.grad)),
         )
 
     def half_width(self) -> float:
@@ -93,7 +94,8 @@ class NodeItem(QGraphicsItem):
         Reserving room for the longest 4-digit value keeps a box from changing width mid-walk.
         """
         base = NODE_W * self.node.width * self.scale_
-        texts = [*self.lines(), RESERVE] if self.node.width == 1.0 else list(self.lines())
+        reserve = tr("value {value}").format(value=LONGEST_VALUE)
+        texts = [*self.lines(), reserve] if self.node.width == 1.0 else list(self.lines())
         need = max(
             QFontMetricsF(node_font(self.scale_, i == 0)).horizontalAdvance(t)
             for i, t in enumerate(texts)
@@ -181,7 +183,7 @@ class EdgeItem(QGraphicsPathItem):
         self.setPen(QPen(colour, (3.0 if edge.active else 1.4) * self.scale_))
         text = ""
         if edge.active and edge.local is not None:
-            text = f"local {fmt(edge.local)}"
+            text = tr("local {local}").format(local=fmt(edge.local))
             if edge.product is not None:
                 text += f" → {fmt(edge.product)}"
         self.label.setText(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.graph_canvas import GraphCanvas
 from app.views.graph_items import EdgeItem, NodeItem
 from app.views.memo_table import MemoTable
@@ -24,6 +25,25 @@ from app.views.network_export import export_svg
 from nnviz.graph.picture import GraphPicture
 
 SPEEDS_MS = [("slow", 1200), ("normal", 600), ("fast", 200)]
+
+
+def speed_words() -> dict[str, str]:
+    """The play speeds' names in the current language."""
+    return {"slow": tr("slow"), "normal": tr("normal"), "fast": tr("fast")}
+
+
+def mode_words() -> list[tuple[str, str]]:
+    """The walk's modes, (label, key), in the current language."""
+    return [
+        (tr("every op"), "ops"),
+        (tr("neuron by neuron"), "neurons"),
+        (tr("layers (shapes)"), "layers"),
+    ]
+
+
+def phase_words() -> dict[str, str]:
+    """Where the walk is, in words: the picture's phase keys in the current language."""
+    return {"forward": tr("forward"), "backward": tr("backward"), "done": tr("done")}
 
 
 class GraphView(QWidget):
@@ -39,6 +59,7 @@ class GraphView(QWidget):
     apply_update_requested = Signal()
     mode_changed = Signal(str)  # "ops", "neurons" or "layers"
     offer_chosen = Signal(str)  # the key of a button offered under the message
+    language_changed = Signal()  # the view re-worded itself: the picture should be redrawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,22 +68,28 @@ class GraphView(QWidget):
         self._nodes: dict[int, NodeItem] = {}
         self._edges: dict[tuple[int, int], EdgeItem] = {}
         self._shape: tuple | None = None
+        self._traced = False  # the trace button offers a re-trace
+        self._placeholder = ""  # what the preset box says when no preset is shown
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_play_tick)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_source_row())
         layout.addLayout(self._build_step_row())
-        self.caption = QLabel("Pick a preset, type a formula, or trace a data point.")
+        self.caption = QLabel(tr("Pick a preset, type a formula, or trace a data point."))
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.caption)
         self.scene = QGraphicsScene(self)
         self.canvas = GraphCanvas(self.scene)
         self.canvas.node_clicked.connect(self.node_clicked)
-        self.memo = MemoTable(["node", "value", "∂out/∂node"])
-        self.memo.setToolTip(
-            "The memo table: each node's gradient is computed once and "
-            "reused, like dynamic programming"
+        self.memo = MemoTable([tr("node"), tr("value"), "∂out/∂node"])
+        worded(
+            self.memo,
+            "setToolTip",
+            lambda: tr(
+                "The memo table: each node's gradient is computed once and reused, like "
+                "dynamic programming"
+            ),
         )
         self.side = side = QWidget()
         column = QVBoxLayout(side)
@@ -79,6 +106,7 @@ class GraphView(QWidget):
         layout.addWidget(self.message)
         self.offers = QHBoxLayout()  # buttons offered with a message ("trace the worst point")
         layout.addLayout(self.offers)
+        self.set_traced(False)
         self._style_caption()
 
     # ----- construction ----------------------------------------------------------------------
@@ -89,30 +117,41 @@ class GraphView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.presets.setMinimumContentsLength(22)
-        self.presets.setToolTip("Worked examples from the lectures")
+        worded(self.presets, "setToolTip", lambda: tr("Worked examples from the lectures"))
         self.presets.activated.connect(
             lambda _i: self.preset_selected.emit(self.presets.currentData())
         )
         self.formula = QLineEdit()
-        self.formula.setPlaceholderText("type a formula, e.g. w1**4*w2 + 5*w3  (Enter)")
+        worded(
+            self.formula,
+            "setPlaceholderText",
+            lambda: tr("type a formula, e.g. w1**4*w2 + 5*w3  (Enter)"),
+        )
         self.formula.returnPressed.connect(lambda: self.formula_submitted.emit(self.formula.text()))
         self.values = QLineEdit()
-        self.values.setPlaceholderText("values: w1=2, w2=3  (Enter)")
-        self.values.setToolTip("Set the formula's variables and walk it again")
+        worded(self.values, "setPlaceholderText", lambda: tr("values: w1=2, w2=3  (Enter)"))
+        worded(
+            self.values, "setToolTip", lambda: tr("Set the formula's variables and walk it again")
+        )
         self.values.returnPressed.connect(lambda: self.values_submitted.emit(self.values.text()))
-        self.trace_button = QPushButton("Trace network example")
-        self.trace_button.setToolTip(
-            "Walk the live network on the example picked with the Trace tool on the data canvas"
+        self.trace_button = QPushButton()
+        worded(
+            self.trace_button,
+            "setToolTip",
+            lambda: tr(
+                "Walk the live network on the example picked with the Trace tool on the data canvas"
+            ),
         )
         self.trace_button.clicked.connect(self.trace_requested)
         self.mode = QComboBox()
-        self.mode.addItem("every op", "ops")
-        self.mode.addItem("neuron by neuron", "neurons")
-        self.mode.addItem("layers (shapes)", "layers")
+        for label, key in mode_words():
+            self.mode.addItem(label, key)
         self.mode.currentIndexChanged.connect(
             lambda _i: self.mode_changed.emit(self.mode.currentData())
         )
-        for w in (QLabel("Example"), self.presets, self.formula, self.values, self.mode):
+        example = QLabel()
+        worded(example, "setText", lambda: tr("Example"))
+        for w in (example, self.presets, self.formula, self.values, self.mode):
             row.addWidget(w)
         row.setStretchFactor(self.formula, 2)
         row.setStretchFactor(self.values, 1)
@@ -122,44 +161,57 @@ class GraphView(QWidget):
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip in (
-            ("reset", "⟲ Reset", "Back to the start: nothing computed"),
-            ("back", "◀ Back", "Undo the last step exactly (←)"),
-            ("forward", "Step ▶", "Compute the next node (→)"),
-            ("run_forward", "Run forward", "Compute every value"),
-            ("run_backward", "Run backward", "Compute every gradient"),
+            ("reset", lambda: tr("⟲ Reset"), lambda: tr("Back to the start: nothing computed")),
+            ("back", lambda: tr("◀ Back"), lambda: tr("Undo the last step exactly (←)")),
+            ("forward", lambda: tr("Step ▶"), lambda: tr("Compute the next node (→)")),
+            ("run_forward", lambda: tr("Run forward"), lambda: tr("Compute every value")),
+            ("run_backward", lambda: tr("Run backward"), lambda: tr("Compute every gradient")),
         ):
-            b = QPushButton(text)
-            b.setToolTip(tip)
+            b = QPushButton()
+            worded(b, "setText", text)
+            worded(b, "setToolTip", tip)
             b.clicked.connect(lambda _=False, k=key: self.step_requested.emit(k))
             self.buttons[key] = b
             row.addWidget(b)
-        self.play = QPushButton("Play")
+        self.play = QPushButton(tr("Play"))
         self.play.setCheckable(True)
         self.play.toggled.connect(self._on_play_toggled)
         self.speed = QComboBox()
+        words = speed_words()
         for label, ms in SPEEDS_MS:
-            self.speed.addItem(label, ms)
+            self.speed.addItem(words[label], ms)
         self.speed.setCurrentIndex(1)
         self.speed.currentIndexChanged.connect(
             lambda _i: self.timer.setInterval(self.speed.currentData())
         )
-        self.gradcheck = QPushButton("Gradient check")
-        self.gradcheck.setToolTip(
-            "Compare every leaf's backprop gradient with a central finite difference"
+        self.gradcheck = QPushButton()
+        worded(self.gradcheck, "setText", lambda: tr("Gradient check"))
+        worded(
+            self.gradcheck,
+            "setToolTip",
+            lambda: tr("Compare every leaf's backprop gradient with a central finite difference"),
         )
         self.gradcheck.clicked.connect(self.gradcheck_requested)
-        self.update_button = QPushButton("Apply one update")
-        self.update_button.setToolTip(
-            "Take one SGD step on this example and see the loss and the boundary move"
+        self.update_button = QPushButton()
+        worded(self.update_button, "setText", lambda: tr("Apply one update"))
+        worded(
+            self.update_button,
+            "setToolTip",
+            lambda: tr("Take one SGD step on this example and see the loss and the boundary move"),
         )
         self.update_button.clicked.connect(self.apply_update_requested)
         self.progress = QLabel()
         # A long title must never widen the window: it is cut to the space there is.
         self.progress.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # On the stage the buttons and memo table fold away; this brings them back.
-        self.side_toggle = QPushButton("Memo table ▸")
+        self.side_toggle = QPushButton()
+        worded(self.side_toggle, "setText", lambda: tr("Memo table ▸"))
         self.side_toggle.setCheckable(True)
-        self.side_toggle.setToolTip("Show the gradient check, the update and the memo table")
+        worded(
+            self.side_toggle,
+            "setToolTip",
+            lambda: tr("Show the gradient check, the update and the memo table"),
+        )
         self.side_toggle.toggled.connect(lambda on: self.side.setVisible(on))
         self.side_toggle.hide()
         for w in (self.play, self.speed, self.side_toggle):
@@ -175,16 +227,33 @@ class GraphView(QWidget):
 
     # ----- drawing ---------------------------------------------------------------------------
     def set_presets(self, items: list[tuple[str, str]]) -> None:
-        """Fill the preset menu with (title, name) pairs."""
+        """Fill the preset menu with (title, name) pairs; the shown preset stays shown."""
+        shown = self.presets.currentData()
+        self.presets.blockSignals(True)
         self.presets.clear()
         for title, name in items:
             self.presets.addItem(title, name)
+        self.presets.setCurrentIndex(self.presets.findData(shown) if shown is not None else -1)
+        self.presets.blockSignals(False)
 
     def show_source(self, preset: str | None, formula: str) -> None:
         """Show which preset (or typed formula) the graph comes from."""
-        self.presets.setPlaceholderText("your formula")
+        self._set_placeholder("formula")
         self.presets.setCurrentIndex(self.presets.findData(preset) if preset else -1)
         self.formula.setText(formula)
+
+    def set_traced(self, traced: bool) -> None:
+        """The trace button traces the picked example, or re-traces the one shown."""
+        self._traced = traced
+        self.trace_button.setText(
+            tr("Re-trace with current weights") if traced else tr("Trace network example")
+        )
+
+    def _set_placeholder(self, which: str) -> None:
+        """What the preset box says with no preset chosen: 'formula' or 'network'."""
+        self._placeholder = which
+        words = {"formula": tr("your formula"), "network": tr("a traced network example")}
+        self.presets.setPlaceholderText(words.get(which, ""))
 
     def show_picture(self, pic: GraphPicture) -> None:
         """Draw a picture; items are rebuilt only when the graph itself changed."""
@@ -216,10 +285,15 @@ class GraphView(QWidget):
         self.values.setEnabled(pic.source == "formula")
         self.update_button.setEnabled(pic.source == "network")
         self.progress.setText(
-            f"<b>{pic.title}</b> — {pic.phase} · step {pic.step_index}/{pic.step_count}"
+            tr("<b>{title}</b> — {phase} · step {index}/{count}").format(
+                title=pic.title,
+                phase=phase_words().get(pic.phase, pic.phase),
+                index=pic.step_index,
+                count=pic.step_count,
+            )
         )
         if pic.source == "network":
-            self.presets.setPlaceholderText("a traced network example")
+            self._set_placeholder("network")
             self.presets.setCurrentIndex(-1)  # the graph is a traced example, not a preset
             self.formula.clear()
         self._fill_memo(pic)
@@ -278,6 +352,36 @@ class GraphView(QWidget):
         """'Apply one update' only makes sense for a traced network example."""
         self.update_button.setEnabled(enabled)
 
+    # ----- language --------------------------------------------------------------------------
+    def reword(self) -> None:
+        """Re-word what depends on the view's state, then ask for the picture again.
+
+        Texts set once re-word through ``worded``; the trace button, play button, preset
+        placeholder and the combo boxes' items follow here, and ``language_changed`` lets the
+        controller redraw the picture (its caption, titles and notes) in the new language.
+        """
+        self.set_traced(self._traced)
+        self._set_placeholder(self._placeholder)
+        self.play.setText(tr("Pause") if self.play.isChecked() else tr("Play"))
+        for i, (label, _key) in enumerate(mode_words()):
+            self.mode.setItemText(i, label)
+        words = speed_words()
+        for i, (key, _ms) in enumerate(SPEEDS_MS):
+            self.speed.setItemText(i, words[key])
+        if self.picture is None:
+            self.caption.setText(tr("Pick a preset, type a formula, or trace a data point."))
+        for node in self._nodes.values():  # "value …", "grad …" and "local …" are Qt's words
+            node.update_node(node.node)
+        for edge in self._edges.values():
+            edge.reroute()
+            edge.update_edge(edge.edge)
+        self.language_changed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
+
     # ----- keys and play ---------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = {Qt.Key.Key_Right: "forward", Qt.Key.Key_Left: "back"}
@@ -287,7 +391,7 @@ class GraphView(QWidget):
         super().keyPressEvent(event)
 
     def _on_play_toggled(self, on: bool) -> None:
-        self.play.setText("Pause" if on else "Play")
+        self.play.setText(tr("Pause") if on else tr("Play"))
         if on:
             self.timer.start(self.speed.currentData())
         else:
@@ -314,7 +418,7 @@ class GraphView(QWidget):
         if str(path).lower().endswith(".svg"):
             export_svg(self.scene, str(path))
         elif not self.canvas.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
+            raise OSError(tr("could not write {path}").format(path=path))
 
     def centre_on_node(self, node: int) -> None:
         """Scroll the graph so node ``node`` of the current picture is in the middle."""

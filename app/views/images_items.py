@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.i18n import worded
 from nnviz.palette import INK, hex_color, signed_image, symmetric_scale
 
 Array = np.ndarray
@@ -17,13 +19,19 @@ GAP = 1  # pixels of white between the tiles of a mosaic
 
 
 class ImagePanel(QWidget):
-    """A title above one pyqtgraph view box holding an image (row 0 at the top), and a caption."""
+    """A title above one pyqtgraph view box holding an image (row 0 at the top), and a caption.
 
-    def __init__(self, title: str) -> None:
+    ``title()`` and ``tip()`` word the title and the tooltip, again after a language switch.
+    """
+
+    def __init__(self, title: Callable[[], str], tip: Callable[[], str] | None = None) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.title = QLabel(title)
+        self.title = QLabel()
+        worded(self.title, "setText", title)
+        if tip is not None:
+            worded(self, "setToolTip", tip)
         self.title.setWordWrap(True)
         self.title.setStyleSheet(f"color: {hex_color(INK)}; font-weight: bold;")
         self.canvas = pg.GraphicsLayoutWidget()

@@ -48,6 +48,7 @@ class ImagesView(QWidget):
     nudge_requested = Signal(str)  # the ε box's text, for the controller to check
     undo_requested = Signal()
     shown_changed = Signal(bool)  # on screen or not (the network graph follows it)
+    reworded = Signal()  # the language changed: whoever said something here says it again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,29 +63,20 @@ class ImagesView(QWidget):
         self.long_captions = True  # a wrong answer's caption names the true digit too
         self._shown: tuple | None = None
         self._matrix: np.ndarray | None = None
+        self._progress: tuple[int, int, float, float] | None = None  # what show_progress got
         self._dock: QDockWidget | None = None  # the dock holding the view, once it is shown
         self._on_screen = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
-        self.samples = ImagePanel("")
-        self.weights = ImagePanel("")
-        self.confusion = ImagePanel("")
-        worded(self.samples.title, "setText", lambda: tr("Test images: the network's answers"))
-        worded(self.weights.title, "setText", lambda: tr("What each neuron looks for"))
-        worded(self.confusion.title, "setText", lambda: tr("Right and wrong"))
-        worded(self.samples, "setToolTip", lambda: tr(
+        self.samples = ImagePanel(lambda: tr("Test images: the network's answers"), lambda: tr(
             "Under each image: the network's answer. Orange: wrong (the true digit in "
             "brackets). Click an image to trace it through the network graph."))  # fmt: skip
-        worded(self.weights, "setToolTip", lambda: tr(
+        self.weights = ImagePanel(lambda: tr("What each neuron looks for"), lambda: tr(
             "Each hidden neuron's weights as a picture: blue where ink makes it fire, orange "
             "where ink switches it off."))  # fmt: skip
-        worded(
-            self.confusion,
-            "setToolTip",
-            lambda: tr(
-                "Rows: the true digit; columns: the network's answer. The diagonal is right."
-            ),
-        )
+        self.confusion = ImagePanel(lambda: tr("Right and wrong"), lambda: tr(
+            "Rows: the true digit; columns: the network's answer. The diagonal is "
+            "right."))  # fmt: skip
         # Beside the samples: what the network learned, or (once an image is nudged) the nudge.
         learned = QWidget()
         row = QHBoxLayout(learned)
@@ -135,15 +127,11 @@ class ImagesView(QWidget):
         attack = QWidget()
         row = QHBoxLayout(attack)
         row.setContentsMargins(0, 0, 0, 0)
-        self.before = ImagePanel("")
-        self.delta = ImagePanel("")
-        self.after = ImagePanel("")
-        worded(self.before.title, "setText", lambda: tr("The chosen image"))
-        worded(self.delta.title, "setText", lambda: tr("The nudge ×10"))
-        worded(self.after.title, "setText", lambda: tr("After the nudge"))
-        worded(self.delta, "setToolTip", lambda: tr(
+        self.before = ImagePanel(lambda: tr("The chosen image"))
+        self.delta = ImagePanel(lambda: tr("The nudge ×10"), lambda: tr(
             "Blue: pixels made darker, orange: lighter; ten times stronger than the real change "
             "so that you can see it."))  # fmt: skip
+        self.after = ImagePanel(lambda: tr("After the nudge"))
         for panel in (self.before, self.delta, self.after):
             row.addWidget(panel, 1)
         return attack
@@ -157,11 +145,8 @@ class ImagesView(QWidget):
                lambda: tr("How far each pixel may move (0 … 0.5 of the ink range)"))  # fmt: skip
         self.nudge_button = QPushButton()
         worded(self.nudge_button, "setText", lambda: tr("Nudge"))
-        worded(
-            self.nudge_button,
-            "setToolTip",
-            lambda: tr("Move every pixel by ε in the direction that raises the loss"),
-        )
+        worded(self.nudge_button, "setToolTip", lambda: tr(
+            "Move every pixel by ε in the direction that raises the loss"))  # fmt: skip
         self.nudge_button.clicked.connect(self._on_nudge_button_clicked)
         self.undo_button = QPushButton()
         worded(self.undo_button, "setText", lambda: tr("Undo"))
@@ -256,10 +241,14 @@ class ImagesView(QWidget):
             item.setText(str(int(m[t, p])) if m[t, p] else "")
             item.setColor("w" if m[t, p] > 0.6 * max(1, m[t].sum()) else INK)
             item.setPos(p + 0.5, t + 0.5)
+        self._caption_confusion()
+        self._label_confusion()
+
+    def _caption_confusion(self) -> None:
+        m = self._matrix
         total = max(1, int(m.sum()))
         self.confusion.caption.setText(tr("{right} of {total} test images right").format(
             right=int(np.trace(m)), total=total))  # fmt: skip
-        self._label_confusion()
 
     def _label_confusion(self) -> None:
         """Counts as large as a cell allows; none at all when a cell is too small to read."""
@@ -277,6 +266,7 @@ class ImagesView(QWidget):
 
     def show_progress(self, epoch: int, epochs: int, train_acc: float, test_acc: float) -> None:
         """Epochs done and the accuracies now."""
+        self._progress = (epoch, epochs, train_acc, test_acc)
         self.progress_bar.setRange(0, max(1, epochs))
         self.progress_bar.setValue(epoch)
         self.progress.setText(tr("epoch {epoch} / {epochs} · train {train} % · test {test} %")
@@ -289,12 +279,25 @@ class ImagesView(QWidget):
         self.train_button.setText(tr("Stop") if on else tr("Train the network"))
         self.progress_bar.setVisible(on)  # afterwards the numbers beside it say it all
 
+    def reword(self) -> None:
+        """A language switch: the words drawn from numbers again, then ``reworded`` for the rest."""
+        self.set_training(self._training)
+        if self._progress is not None:
+            self.show_progress(*self._progress)
+        if self._matrix is not None:
+            self._caption_confusion()
+        self.reworded.emit()
+
     def show_attack(self, before, delta, after, before_text: str, after_text: str) -> None:
         """Original, the change ×10 in colour, and the changed image, beside the samples."""
         self.side.setCurrentIndex(1)
         self.before.set_rgba(grey_rgba(before))
         self.delta.set_rgba(signed_rgba(np.clip(10 * delta, -1, 1)[None])[0])
         self.after.set_rgba(grey_rgba(after))
+        self.set_attack_captions(before_text, after_text)
+
+    def set_attack_captions(self, before_text: str, after_text: str) -> None:
+        """What the network says under the chosen image and under the nudged one."""
         self.before.caption.setText(before_text)
         self.after.caption.setText(after_text)
 

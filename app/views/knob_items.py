@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
+
 NORMAL_PX, PRESENTATION_PX = 14, 22  # presentation type is at least 20 px tall
 TITLE_PX, PRESENTATION_TITLE_PX = 16, 26
 
@@ -47,11 +49,13 @@ def parse_number(text: str, low: float, high: float) -> tuple[float | None, str]
     try:
         value = float(text.replace("−", "-").replace(",", "."))
     except ValueError:
-        return None, f"{text!r} is not a number"
+        return None, tr("{text} is not a number").format(text=repr(text))
     if not math.isfinite(value):
-        return None, f"{text} is not a finite number"
+        return None, tr("{text} is not a finite number").format(text=text)
     if not low <= value <= high:
-        return None, f"{value:g} is outside {low:g} … {high:g}"
+        return None, tr("{value} is outside {low} … {high}").format(
+            value=f"{value:g}", low=f"{low:g}", high=f"{high:g}"
+        )
     return value, ""
 
 
@@ -70,21 +74,36 @@ class KnobControl(QWidget):
     ) -> None:
         super().__init__()
         self.name, self.low, self.high, self.step = name, low, high, step
+        self.tip = tip
         self._value = 0.0
-        self.label = QLabel(name)
+        self.label = QLabel()
         self.slider: QAbstractSlider = QDial() if dial else QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(round(low / step), round(high / step))
         self.slider.setSingleStep(1)
         self.slider.setPageStep(10)
-        self.slider.setAccessibleName(f"knob {name}")
         self.box = QLineEdit("0")
         self.box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.box.setAccessibleName(f"value of {name}")
-        for w in (self.label, self.slider, self.box):
-            w.setToolTip(tip or f"{name}: {low:g} … {high:g} in steps of {step:g}")
+        self.set_name(name)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.box.editingFinished.connect(self._on_box_editing_finished)
         self._lay_out(dial)
+
+    def set_name(self, name: str) -> None:
+        """Call the knob ``name`` (its label, tooltips and accessible names)."""
+        self.name = name
+        self.label.setText(name)
+        self.slider.setAccessibleName(tr("knob {name}").format(name=name))
+        self.box.setAccessibleName(tr("value of {name}").format(name=name))
+        self.set_tip(self.tip)
+
+    def set_tip(self, tip: str) -> None:
+        """The tooltip of the label, the slider and the box ("" for the knob's range)."""
+        self.tip = tip
+        text = tip or tr("{name}: {low} … {high} in steps of {step}").format(
+            name=self.name, low=f"{self.low:g}", high=f"{self.high:g}", step=f"{self.step:g}"
+        )
+        for w in (self.label, self.slider, self.box):
+            w.setToolTip(text)
 
     def _lay_out(self, dial: bool) -> None:
         if dial:
@@ -134,7 +153,11 @@ class KnobControl(QWidget):
         value, why = parse_number(self.box.text(), self.low, self.high)
         if value is None:
             self.box.setText(self._text(self._value))  # nothing changes
-            self.message.emit(f"{self.name}: {why}; it stays {self._text(self._value)}")
+            self.message.emit(
+                tr("{name}: {why}; it stays {value}").format(
+                    name=self.name, why=why, value=self._text(self._value)
+                )
+            )
             return
         self.set_value(round(round(value / self.step) * self.step, 6))  # typed: onto a step
         self.value_changed.emit(self._value)
@@ -148,7 +171,7 @@ def export_widget(widget: QWidget, path: str, title: str = "nnviz") -> None:
 
     if not str(path).lower().endswith(".svg"):
         if not widget.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
+            raise OSError(tr("could not write {path}").format(path=path))
         return
     generator = QSvgGenerator()
     generator.setFileName(str(path))

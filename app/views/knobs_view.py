@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -18,15 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.knob_items import KnobControl, export_widget, font_px, set_px_font, set_px_fonts
 from app.views.widgets import blocked, combo
 from nnviz.palette import BLUE, HIGHLIGHT, INK, ORANGE, hex_color
 
 KNOB_RANGE, KNOB_STEP = 8.0, 0.01
 POWERS = ("1", "x", "x²", "x³", "x⁴", "x⁵")
-HEADER = "Two functions you must not confuse"
-FIT_TITLE = "① the fitting function  x → y"
-LOSS_TITLE = "② the loss  (k{0}, k{1}) → score"
+
+
+def loss_title(pair: tuple[int, int]) -> str:
+    """The heatmap's title: the loss as a function of the two knobs it is drawn over."""
+    return tr("② the loss  (k{first}, k{second}) → score").format(first=pair[0], second=pair[1])
 
 
 class KnobsView(QWidget):
@@ -44,8 +47,11 @@ class KnobsView(QWidget):
         self.point = (0.0, 0.0)
         self.pair = (1, 2)
         self.marked_loss = float("nan")
+        self._fitting = False
+        self._progress: tuple[int, float] | None = None
         layout = QVBoxLayout(self)
-        self.header = QLabel(HEADER)
+        self.header = QLabel()
+        worded(self.header, "setText", lambda: tr("Two functions you must not confuse"))
         layout.addWidget(self.header)
         row = QHBoxLayout()
         row.addWidget(self._build_knobs(), 0)
@@ -59,22 +65,32 @@ class KnobsView(QWidget):
 
     # ----- construction ----------------------------------------------------------------------
     def _build_knobs(self) -> QGroupBox:
-        group = QGroupBox("six knobs")
+        group = QGroupBox()
+        worded(group, "setTitle", lambda: tr("six knobs"))
         grid = QGridLayout(group)
         self.knobs: list[KnobControl] = []
         for i, power in enumerate(POWERS):
-            tip = f"k{i}, the weight of {power}: turn it, or type a number and press Enter"
-            knob = KnobControl(f"k{i} · {power}", -KNOB_RANGE, KNOB_RANGE, KNOB_STEP, True, tip)
+            knob = KnobControl(f"k{i} · {power}", -KNOB_RANGE, KNOB_RANGE, KNOB_STEP, True)
+            worded(
+                knob,
+                "set_tip",
+                lambda i=i, p=power: tr(
+                    "k{i}, the weight of {power}: turn it, or type a number and press Enter"
+                ).format(i=i, power=p),
+            )
             knob.value_changed.connect(lambda v, i=i: self.knob_changed.emit(i, v))
             knob.message.connect(self.message)
             grid.addWidget(knob, i // 2, i % 2)
             self.knobs.append(knob)
-        self.fit_button = QPushButton("Fit by gradient descent")
+        self.fit_button = QPushButton(tr("Fit by gradient descent"))
         self.fit_button.setCheckable(True)
-        self.fit_button.setToolTip("Let gradient descent turn the knobs (Space)")
+        worded(
+            self.fit_button, "setToolTip", lambda: tr("Let gradient descent turn the knobs (Space)")
+        )
         self.fit_button.toggled.connect(self.fit_toggled)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Every knob back to 0 (R)")
+        self.reset_button = QPushButton()
+        worded(self.reset_button, "setText", lambda: tr("Reset"))
+        worded(self.reset_button, "setToolTip", lambda: tr("Every knob back to 0 (R)"))
         self.reset_button.clicked.connect(self.reset_requested)
         grid.addWidget(self.fit_button, 3, 0, 1, 2)
         grid.addWidget(self.reset_button, 4, 0, 1, 2)
@@ -95,7 +111,9 @@ class KnobsView(QWidget):
         self.curve = self.fit_plot.plot()
         self.formula = QLabel()
         self.formula.setWordWrap(True)
-        return self._titled(self.fit_plot, FIT_TITLE, self.formula, "fit_title")
+        holder = self._titled(self.fit_plot, "", self.formula, "fit_title")
+        worded(self.fit_title, "setText", lambda: tr("① the fitting function  x → y"))
+        return holder
 
     def _build_loss_plot(self) -> QWidget:
         self.loss_plot = pg.PlotWidget()
@@ -110,19 +128,24 @@ class KnobsView(QWidget):
         self.loss_plot.addItem(self.marker)
         choose = QHBoxLayout()
         items = [(f"k{i}", i) for i in range(len(POWERS))]
-        self.first_box = combo(items, "The knob across")
-        self.second_box = combo(items, "The knob up")
+        self.first_box = combo(items)
+        self.second_box = combo(items)
+        worded(self.first_box, "setToolTip", lambda: tr("The knob across"))
+        worded(self.second_box, "setToolTip", lambda: tr("The knob up"))
         self.second_box.setCurrentIndex(2)
         self.first_box.setCurrentIndex(1)
         for box in (self.first_box, self.second_box):
             box.currentIndexChanged.connect(self._on_pair_box_changed)
-        choose.addWidget(QLabel("across:"))
+        across, up = QLabel(), QLabel()
+        worded(across, "setText", lambda: tr("across:"))
+        worded(up, "setText", lambda: tr("up:"))
+        choose.addWidget(across)
         choose.addWidget(self.first_box)
-        choose.addWidget(QLabel("up:"))
+        choose.addWidget(up)
         choose.addWidget(self.second_box)
         choose.addStretch(1)
         self.loss_readout = QLabel()
-        box = self._titled(self.loss_plot, LOSS_TITLE.format(1, 2), self.loss_readout, "loss_title")
+        box = self._titled(self.loss_plot, loss_title((1, 2)), self.loss_readout, "loss_title")
         box.layout().insertLayout(1, choose)
         return box
 
@@ -167,12 +190,22 @@ class KnobsView(QWidget):
         self._draw_contours(shade, a[0] - step / 2, b[0] - step / 2, step)
         self.point, self.marked_loss = (float(point[0]), float(point[1])), float(loss)
         self.marker.setData([point[0]], [point[1]])
-        self.loss_title.setText(LOSS_TITLE.format(*pair))
         self.pair = pair
         self._axis_labels()
+        self._word_loss()
+
+    def _word_loss(self) -> None:
+        """The heatmap's title and the readout of the knobs' point on it."""
+        pair, point = self.pair, self.point
+        self.loss_title.setText(loss_title(pair))
         self.loss_readout.setText(
-            f"k{pair[0]} = {point[0]:.2f}, k{pair[1]} = {point[1]:.2f}: loss = {loss:.4f}"
-            " (dark = low)"
+            tr("k{first} = {a}, k{second} = {b}: loss = {loss} (dark = low)").format(
+                first=pair[0],
+                second=pair[1],
+                a=f"{point[0]:.2f}",
+                b=f"{point[1]:.2f}",
+                loss=f"{self.marked_loss:.4f}",
+            )
         )
 
     def _draw_contours(self, shade: np.ndarray, x0: float, y0: float, step: float) -> None:
@@ -192,13 +225,17 @@ class KnobsView(QWidget):
 
     def show_progress(self, epoch: int, loss: float) -> None:
         """Epochs of gradient descent so far and the loss now."""
-        self.progress.setText(f"epoch {epoch} · loss {loss:.4f}")
+        self._progress = (epoch, loss)
+        self.progress.setText(
+            tr("epoch {epoch} · loss {loss}").format(epoch=epoch, loss=f"{loss:.4f}")
+        )
 
     def set_fitting(self, on: bool) -> None:
         """The Fit button shows whether gradient descent is turning the knobs."""
+        self._fitting = on
         with blocked(self.fit_button):
             self.fit_button.setChecked(on)
-        self.fit_button.setText("Pause the fit" if on else "Fit by gradient descent")
+        self.fit_button.setText(tr("Pause the fit") if on else tr("Fit by gradient descent"))
 
     def show_message(self, text: str) -> None:
         """One line for a refused input."""
@@ -207,6 +244,19 @@ class KnobsView(QWidget):
 
     def _on_pair_box_changed(self, _index: int) -> None:
         self.knobs_chosen.emit(self.first_box.currentData(), self.second_box.currentData())
+
+    # ----- language --------------------------------------------------------------------------
+    def reword(self) -> None:
+        """Re-word the texts made from the view's numbers (set-once texts follow by ``worded``)."""
+        self.set_fitting(self._fitting)
+        if self._progress is not None:
+            self.show_progress(*self._progress)
+        self._word_loss()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
@@ -242,4 +292,4 @@ class KnobsView(QWidget):
 
     def export_image(self, path: str) -> None:
         """PNG (a grab) or SVG of the whole view, by the file's extension."""
-        export_widget(self, path, "nnviz six knobs")
+        export_widget(self, path, tr("nnviz six knobs"))

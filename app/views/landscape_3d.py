@@ -6,7 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QGuiApplication, QOpenGLContext, QVector3D
 
-from app.views.landscape_plots import surface_image
+from app.i18n import tr
+from nnviz.landscape.contours import colour_values
 from nnviz.landscape.picture import LandscapePicture, SurfacePicture
 
 SIDE, HEIGHT = 10.0, 6.0  # the surface is drawn in a 2·SIDE square, HEIGHT tall
@@ -22,16 +23,16 @@ def gl_status() -> tuple[bool, str]:
         import OpenGL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except ImportError:
-        return False, "3-D needs PyOpenGL (pip install 'nnviz[gl]'); showing the 2-D view."
+        return False, tr("3-D needs PyOpenGL (pip install 'nnviz[gl]'); showing the 2-D view.")
     if QGuiApplication.instance() is None:
-        return False, "3-D needs a running application; showing the 2-D view."
+        return False, tr("3-D needs a running application; showing the 2-D view.")
     context = QOpenGLContext()
     if not context.create():
         platform = QGuiApplication.platformName()
-        return False, (
-            f"3-D is not available: no OpenGL context on the '{platform}' display. "
+        return False, tr(
+            "3-D is not available: no OpenGL context on the '{platform}' display. "
             "Showing the 2-D view."
-        )
+        ).format(platform=platform)
     return True, ""
 
 
@@ -92,7 +93,7 @@ def make_landscape_3d():
             return sx, sy
 
         def _show_surface(self, s: SurfacePicture) -> None:
-            img, levels = surface_image(s.values, self.log)
+            img, levels = colour_values(s.values, self.log)
             lo, hi = levels[0], levels[-1]
             z = (np.clip(img, lo, hi) - lo) / (hi - lo) * HEIGHT  # walls beyond 97% are cut
             lut = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=True) / 255.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr, worded
 from app.views.flow_layout import FlowLayout, hold_wrapped_height
+from app.views.landscape_words import mode_titles, racer_status, racer_word, regime_titles
 
 LR_MIN_EXP, LR_MAX_EXP = -4.0, 1.0  # the learning-rate slider spans 10⁻⁴ … 10
 LR_TICKS = 500
@@ -81,42 +82,57 @@ class LandscapeControls(QWidget):
     def _source_row(self) -> FlowLayout:
         row = FlowLayout()
         self.mode = QComboBox()
-        self.mode.addItem("Optimizer race on a surface", "race")
-        self.mode.addItem("The live network's loss", "network")
-        self.mode.addItem("Log-likelihood paths (2-weight logistic)", "likelihood")
+        for key, title in mode_titles().items():
+            self.mode.addItem(title, key)
         self.mode.currentIndexChanged.connect(lambda _i: self.mode_changed.emit(self.mode_key()))
         self.surface_choice = QComboBox()
-        self.surface_choice.setToolTip("Which surface (race) or which slice plane (network)")
+        worded(
+            self.surface_choice,
+            "setToolTip",
+            lambda: tr("Which surface (race) or which slice plane (network)"),
+        )
         self.surface_choice.activated.connect(
             lambda _i: self.surface_selected.emit(self.surface_choice.currentData())
         )
         self.condition = QDoubleSpinBox()
         self.condition.setRange(1.0, 1000.0)
         self.condition.setValue(10.0)
-        self.condition.setPrefix("condition ")
-        self.condition.setToolTip("The bowl's condition number λmax/λmin: bigger is narrower")
+        worded(self.condition, "setPrefix", lambda: tr("condition "))
+        worded(
+            self.condition,
+            "setToolTip",
+            lambda: tr("The bowl's condition number λmax/λmin: bigger is narrower"),
+        )
         self.condition.editingFinished.connect(
             lambda: self.condition_changed.emit(self.condition.value())
         )
-        self.recompute = QPushButton("Recompute")
-        self.recompute.setToolTip("Evaluate the slice again around the current weights")
+        self.recompute = QPushButton()
+        worded(self.recompute, "setText", lambda: tr("Recompute"))
+        worded(
+            self.recompute,
+            "setToolTip",
+            lambda: tr("Evaluate the slice again around the current weights"),
+        )
         self.recompute.clicked.connect(self.recompute_requested)
-        self.log = QCheckBox("log colours")
+        self.log = QCheckBox()
+        worded(self.log, "setText", lambda: tr("log colours"))
         self.log.toggled.connect(self.log_toggled)
-        self.three_d = QCheckBox("3-D")
-        self.three_d.setToolTip("Show the surface in 3-D (needs OpenGL)")
+        self.three_d = QCheckBox()
+        worded(self.three_d, "setText", lambda: tr("3-D"))
+        worded(self.three_d, "setToolTip", lambda: tr("Show the surface in 3-D (needs OpenGL)"))
         self.three_d.toggled.connect(self.three_d_toggled)
         for w in (self.mode, self.surface_choice, self.recompute):
             row.addWidget(w)
         row.addWidget(self.log)
         row.addWidget(self.three_d)
         self.glyph_boxes = {}
-        for key, text, on in (
-            ("gradient", "gradient arrow", True),
-            ("momentum", "momentum arrow", True),
-            ("squared", "Σg² squares", False),
+        for key, make, on in (
+            ("gradient", lambda: tr("gradient arrow"), True),
+            ("momentum", lambda: tr("momentum arrow"), True),
+            ("squared", lambda: tr("Σg² squares"), False),
         ):
-            box = QCheckBox(text)
+            box = QCheckBox()
+            worded(box, "setText", make)
             box.setChecked(on)
             box.toggled.connect(lambda v, k=key: self.glyph_toggled.emit(k, v))
             self.glyph_boxes[key] = box
@@ -127,41 +143,52 @@ class LandscapeControls(QWidget):
         row = FlowLayout()
         self.lr = QSlider(Qt.Orientation.Horizontal)
         self.lr.setRange(0, LR_TICKS)
-        self.lr.setToolTip("Learning rate, on a log scale")
+        worded(self.lr, "setToolTip", lambda: tr("Learning rate, on a log scale"))
         self.lr.setMinimumWidth(140)
         self.lr_label = QLabel()
         self.lr_label.setMinimumWidth(48)
         self._lr = 0.01
         self.lr.valueChanged.connect(self._on_lr_moved)
-        row.addWidget(QLabel("Learning rate"))
+        lr_name = QLabel()
+        worded(lr_name, "setText", lambda: tr("Learning rate"))
+        row.addWidget(lr_name)
         row.addWidget(self.lr)
         row.addWidget(self.lr_label)
         row.addWidget(self.condition)
         self.regime_buttons = {}
         for name in REGIMES:
-            b = QPushButton(name)
-            b.setToolTip(f"The bowl at a {name} learning rate (in units of 1/λmax)")
+            b = QPushButton()
+            worded(b, "setText", lambda n=name: regime_titles()[n])
+            worded(
+                b,
+                "setToolTip",
+                lambda n=name: tr(
+                    "The bowl at a {regime} learning rate (in units of 1/λmax)"
+                ).format(regime=regime_titles()[n]),
+            )
             b.clicked.connect(lambda _=False, n=name: self.lr_regime_requested.emit(n))
             self.regime_buttons[name] = b
             row.addWidget(b)
-        self.play_button = QPushButton("Play")
+        self.play_button = QPushButton()
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Run the race")
+        worded(self.play_button, "setText", self._play_text)
+        worded(self.play_button, "setToolTip", lambda: tr("Run the race"))
         self.play_button.toggled.connect(self._on_play_toggled)
         row.addWidget(self.play_button)
         for key, text, tip in (
-            ("step", "Step", "One update, narrated stage by stage"),
-            ("reset", "Reset", "Every ball back to the start point"),
+            ("step", lambda: tr("Step"), lambda: tr("One update, narrated stage by stage")),
+            ("reset", lambda: tr("Reset"), lambda: tr("Every ball back to the start point")),
         ):
-            b = QPushButton(text)
-            b.setToolTip(tip)
+            b = QPushButton()
+            worded(b, "setText", text)
+            worded(b, "setToolTip", tip)
             b.clicked.connect(lambda _=False, k=key: self.race_command.emit(k))
             row.addWidget(b)
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip("Playback speed: updates per frame")
+        worded(self.speed, "setToolTip", lambda: tr("Playback speed: updates per frame"))
         self.speed.currentIndexChanged.connect(
             lambda _i: self.speed_changed.emit(float(self.speed.currentData()))
         )
@@ -172,19 +199,27 @@ class LandscapeControls(QWidget):
     def _glyph_row(self, racers) -> FlowLayout:
         row = FlowLayout()
         self.racer_boxes: dict[str, QCheckBox] = {}
+        self._racer_labels = {key: label for key, label, _ in racers}  # the core's (English)
+        self._racer_states: dict[str, str] = {}  # each box's legend entry, as the core said it
+        self._legend: tuple = ()  # the last legend shown
         for key, label, colour in racers:
-            box = QCheckBox(label)
+            box = QCheckBox(racer_word(label))
             box.setChecked(True)
             box.setIcon(swatch(colour))  # the racer's colour; the text stays readable
             box.toggled.connect(self._on_racers_toggled)
             self.racer_boxes[key] = box
             row.addWidget(box)
-        explain = QLabel("explain")
+        explain = QLabel()
+        worded(explain, "setText", lambda: tr("explain"))
         row.addWidget(explain)
         self.narrated = QComboBox()
         for key, label, _ in racers:
-            self.narrated.addItem(label, key)
-        self.narrated.setToolTip("Whose update Step explains, and whose cross-sections show")
+            self.narrated.addItem(racer_word(label), key)
+        worded(
+            self.narrated,
+            "setToolTip",
+            lambda: tr("Whose update Step explains, and whose cross-sections show"),
+        )
         self.narrated.currentIndexChanged.connect(
             lambda _i: self.narrated_changed.emit(self.narrated.currentData())
         )
@@ -218,13 +253,23 @@ class LandscapeControls(QWidget):
         self.dx = QSlider(Qt.Orientation.Horizontal)
         self.dx.setRange(0, DX_DECADES * DX_TICKS)
         self.dx.setValue((DX_DECADES - 1) * DX_TICKS)  # Δx = 0.1, the race's own
-        self.dx.setToolTip("Δx of the probe: shrink it and the secant becomes the tangent")
+        worded(
+            self.dx,
+            "setToolTip",
+            lambda: tr("Δx of the probe: shrink it and the secant becomes the tangent"),
+        )
         self.dx.setMinimumWidth(120)
         self.dx.valueChanged.connect(lambda _v: self.probe_changed.emit(self.probe_dx()))
-        self.fog = QCheckBox("fog")
-        self.fog.setToolTip("Show only what has been evaluated (the foggy mountain)")
+        self.fog = QCheckBox()
+        worded(self.fog, "setText", lambda: tr("fog"))
+        worded(
+            self.fog,
+            "setToolTip",
+            lambda: tr("Show only what has been evaluated (the foggy mountain)"),
+        )
         self.fog.toggled.connect(self.fog_toggled)
-        self.walk = QPushButton("Walk")
+        self.walk = QPushButton()
+        worded(self.walk, "setText", lambda: tr("Walk"))
         worded(self.walk, "setToolTip",
                lambda: tr("Feel the slope with Δx and take one step downhill (W)"))  # fmt: skip
         self.walk.clicked.connect(lambda: self.race_command.emit("walk"))
@@ -232,13 +277,9 @@ class LandscapeControls(QWidget):
         worded(self.walk_ten, "setText", lambda: tr("Walk ×10"))
         worded(self.walk_ten, "setToolTip", lambda: tr("Ten steps downhill (Shift+W)"))
         self.walk_ten.clicked.connect(lambda: self.walk_steps.emit(10))
-        row.addWidget(self.knob)
-        row.addWidget(self.weight)
-        row.addWidget(QLabel("Δx"))
-        row.addWidget(self.dx)
-        row.addWidget(self.fog)
-        row.addWidget(self.walk)
-        row.addWidget(self.walk_ten)
+        dx_name = QLabel("Δx")
+        for w in (self.knob, self.weight, dx_name, self.dx, self.fog, self.walk, self.walk_ten):
+            row.addWidget(w)
         return row
 
     # ----- values ----------------------------------------------------------------------------
@@ -307,24 +348,51 @@ class LandscapeControls(QWidget):
         self.lr_label.setText(f"{self._lr:.3g}")
         self.lr_changed.emit(self._lr)
 
+    def _play_text(self) -> str:
+        """Play, or Pause while the race runs."""
+        return tr("Pause") if self.play_button.isChecked() else tr("Play")
+
     def _on_play_toggled(self, on: bool) -> None:
-        self.play_button.setText("Pause" if on else "Play")
+        self.play_button.setText(self._play_text())
         self.race_command.emit("play" if on else "pause")
 
     def show_playing(self, on: bool) -> None:
         """Mirror the session's play state (a finished race pops the button up)."""
         with QSignalBlocker(self.play_button):
             self.play_button.setChecked(on)
-        self.play_button.setText("Pause" if on else "Play")
+        self.play_button.setText(self._play_text())
 
     def show_legend(self, legend: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
         """Each racer's box says how its run stands ("Adam — diverged")."""
+        if legend == self._legend:  # the same every frame while the race runs
+            return
+        self._legend = legend
         status = {name.split(" — ")[0]: name for name, _ in legend}
-        for box in self.racer_boxes.values():
-            base = box.text().split(" — ")[0]
-            text = status.get(base, base)
+        for key, label in self._racer_labels.items():
+            self._racer_states[key] = status.get(label, label)
+        self._word_racers()
+
+    def _word_racers(self) -> None:
+        """The racers' boxes and the explain chooser in the current language."""
+        for key, box in self.racer_boxes.items():
+            label = self._racer_labels[key]
+            text = racer_status(self._racer_states.get(key, label))
             if text != box.text():  # a new text re-lays out the window: only when it changed
                 box.setText(text)
+
+    def reword(self) -> None:
+        """The words a switch of language changes beyond the ``worded`` ones: the choosers."""
+        for key, title in mode_titles().items():
+            self.mode.setItemText(max(self.mode.findData(key), 0), title)
+        for i in range(self.narrated.count()):
+            self.narrated.setItemText(i, racer_word(self._racer_labels[self.narrated.itemData(i)]))
+        self._word_racers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word on a switch of language (Qt sends LanguageChange to every widget)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
 
     def _on_racers_toggled(self) -> None:
         self.racers_changed.emit([k for k, b in self.racer_boxes.items() if b.isChecked()])

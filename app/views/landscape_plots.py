@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from functools import cache
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QPen
 
+from app.i18n import tr
+from app.views.landscape_words import racer_status
 from app.views.plot_style import (
     line_scale,
     pixel_font,
@@ -14,26 +21,18 @@ from app.views.plot_style import (
     style_plot,
     type_px,
 )
+from nnviz.landscape.contours import shading
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
 from nnviz.palette import HIGHLIGHT, INK
 
-N_LEVELS = 12
 GRADIENT = (0, 200, 220)
 MOMENTUM = (220, 0, 200)
 TANGENT = (0, 158, 115)
+CONTOUR_PEN = pg.mkPen((255, 255, 255, 140), width=1)
+CLEAR = (255, 255, 255, 0)  # a hollow dot's fill
+HAZE = (255, 255, 255, 160)  # the ball's fill when it is off the plane
+Colour = tuple[int, ...] | str
 ON_PLANE = 0.05  # relative distance below which a path point counts as lying on the plane
-
-
-def surface_image(values: np.ndarray, log: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Colour-ready values (log10 of the height above the minimum if asked) and contour levels."""
-    v = np.where(np.isfinite(values), values, np.nan)
-    if not np.any(np.isfinite(v)):
-        return np.zeros_like(v, dtype=float), np.linspace(0, 1, N_LEVELS)
-    if log:
-        v = np.log10(np.maximum(v - np.nanmin(v), 0) + 1e-3)
-    lo, hi = np.nanpercentile(v, 1), np.nanpercentile(v, 97)
-    hi = hi if hi > lo else lo + 1.0
-    return np.nan_to_num(v, nan=hi), np.linspace(lo, hi, N_LEVELS)
 
 
 class SurfacePlot(pg.PlotWidget):
@@ -46,11 +45,19 @@ class SurfacePlot(pg.PlotWidget):
         self.setBackground("w")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.addItem(self.image)
+        # Every contour line of every level is one path of segments, computed in the pure core.
+        self.contours = pg.PlotCurveItem(pen=CONTOUR_PEN, connect="pairs")
+        self.addItem(self.contours)
         cmap = pg.colormap.get("viridis")
         self.colorbar = pg.ColorBarItem(colorMap=cmap, interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.getPlotItem())
-        self.contours: list[pg.IsocurveItem] = []
-        self.paths: dict[str, tuple[pg.PlotDataItem, pg.ScatterPlotItem]] = {}
+        # The axes are cached pictures: a frame that only moves the paths does not repaint them.
+        cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
+            axis.setCacheMode(cached)
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
+        self._texts: dict[str, str] = {}  # axis and title texts as last set
+        self.paths: dict[str, tuple] = {}  # name → (line, dots on / off the plane, ball)
         self._pool: dict[str, list] = {}  # glyph items by kind, reused frame after frame
         self._used: dict[str, int] = {}
         self.log = False
@@ -62,6 +69,8 @@ class SurfacePlot(pg.PlotWidget):
         self.legend: pg.LegendItem | None = None  # made when a picture first asks for one
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
+        self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
+        self._stale = False  # the language changed while the plot was hidden
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -70,37 +79,71 @@ class SurfacePlot(pg.PlotWidget):
         style_plot(self.getPlotItem(), on, px)
         style_axis(self.colorbar.axis, on, px)
         self.colorbar.axis.setWidth(None)  # pyqtgraph fixes it at 45 px: too narrow for big type
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         self.text_font = pixel_font(px)
         for label in self._pool.get("text", []):
             label.setFont(self.text_font)
 
     def show_surface(self, s: SurfacePicture | None) -> None:
         """Draw the surface over its true coordinates (y up), or clear it while computing."""
-        for c in self.contours:
-            c.setParentItem(None)
-        self.contours = []
         if s is None:
             self.image.clear()
-            set_title(self.getPlotItem(), "computing the surface…", color=INK)
+            self.contours.setData([], [])
+            self._surface = None
+            self._set_text("title", tr("computing the surface…"))
             return
-        img, levels = surface_image(s.values, self.log)
-        self.image.setImage(img, autoLevels=False, levels=(levels[0], levels[-1]))
-        self.colorbar.setLevels((levels[0], levels[-1]))
-        x0, x1, y0, y1 = s.xs[0], s.xs[-1], s.ys[0], s.ys[-1]
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-        for level in levels[1:-1]:
-            iso = pg.IsocurveItem(
-                img, level, pen=pg.mkPen((255, 255, 255, 140), width=1), axisOrder="row-major"
-            )
-            iso.setParentItem(self.image)
-            self.contours.append(iso)
-        note = "" if s.refined else "  (coarse preview…)"
-        self.setLabel("bottom", s.x_label, color=INK)
-        self.setLabel("left", s.y_label, color=INK)
-        bar = f"log₁₀({s.value_label} − min)" if self.log else s.value_label
-        self.colorbar.axis.setLabel(bar, color=INK)
-        set_title(self.getPlotItem(), s.title + note, color=INK)
+        shade = shading(s.values, s.xs, s.ys, self.log)
+        lo, hi = float(shade.levels[0]), float(shade.levels[-1])
+        self.image.setImage(shade.image, autoLevels=False, levels=(lo, hi))
+        self.colorbar.setLevels((lo, hi))
+        x0, x1, y0, y1 = (float(v) for v in (s.xs[0], s.xs[-1], s.ys[0], s.ys[-1]))
+        # Each pixel is centred on its grid point, so colours, contours and paths agree.
+        hx, hy = _half_cell(s.xs), _half_cell(s.ys)
+        self.image.setRect(QRectF(x0 - hx, y0 - hy, x1 - x0 + 2 * hx, y1 - y0 + 2 * hy))
+        seg = shade.segments
+        self.contours.setData(seg[:, 0], seg[:, 1], connect="pairs")
+        self._word_surface(s)
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _word_surface(self, s: SurfacePicture) -> None:
+        """The axes, colour bar and title of surface ``s`` in the current language."""
+        self._surface = s
+        note = "" if s.refined else tr("  (coarse preview…)")
+        self._set_text("bottom", s.x_label)
+        self._set_text("left", s.y_label)
+        value = tr("loss") if s.value_label == "loss" else s.value_label  # the core's default
+        bar = f"log₁₀({value} − min)" if self.log else value
+        self._set_text("bar", bar)
+        self._set_text("title", s.title + note)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the surface's captions on a switch of language (the picture stays)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
+
+    def reword(self) -> None:
+        """The captions of the surface drawn, in the current language."""
+        if self._surface is not None:
+            self._word_surface(self._surface)
+
+    def _set_text(self, where: str, text: str) -> None:
+        """An axis caption or the title, set only when it changed (each one re-lays the plot)."""
+        if self._texts.get(where) == text:
+            return
+        self._texts[where] = text
+        if where == "title":
+            set_title(self.getPlotItem(), text, color=INK)
+        elif where == "bar":
+            self.colorbar.axis.setLabel(text, color=INK)
+        else:
+            self.setLabel(where, text, color=INK)
 
     def show_paths(self, pic: LandscapePicture) -> None:
         """Trails with a ball at the head, the cross-sections and the glyphs."""
@@ -121,7 +164,8 @@ class SurfacePlot(pg.PlotWidget):
 
     def _show_legend(self, entries: tuple[tuple[str, tuple[int, int, int]], ...]) -> None:
         """The paths' names (with their step counts) in a box on the plot, when asked for."""
-        if entries == self._legend_entries:
+        entries = tuple((racer_status(name), colour) for name, colour in entries)
+        if entries == self._legend_entries:  # compared as shown: a switch of language redraws
             return
         self._legend_entries = entries
         if self.legend is None:
@@ -153,32 +197,32 @@ class SurfacePlot(pg.PlotWidget):
         return items[n]
 
     def _draw_path(self, p: PathPicture) -> None:
-        if p.name not in self.paths:
-            line, dots = pg.PlotDataItem(), pg.ScatterPlotItem()
-            self.addItem(line)
-            self.addItem(dots)
-            self.paths[p.name] = (line, dots)
-        line, dots = self.paths[p.name]
+        items = self.paths.get(p.name)
+        if items is None:  # the trail, its dots on and off the plane, and the ball on top
+            items = (pg.PlotDataItem(), *(pg.ScatterPlotItem() for _ in range(3)))
+            for item in items:
+                self.addItem(item)
+            self.paths[p.name] = items
+        line, on, off, ball = items
         w = self.width_scale
-        line.setData(p.xs, p.ys, pen=pg.mkPen(p.color, width=2.5 * w))
+        line.setData(p.xs, p.ys, pen=_pen(p.color, 2.5 * w))
         if not len(p.xs):
-            dots.setData([], [])
+            for dots in (on, off, ball):
+                dots.setData([], [])
             return
         x, y = float(p.xs[-1]), float(p.ys[-1])
-        full, hollow = pg.mkBrush(p.color), pg.mkBrush(255, 255, 255, 0)
-        xs, ys, sizes, brushes = [x], [y], [15 * w], [full]
-        pens = [pg.mkPen(INK, width=1.5)]
-        if p.off_plane is not None:
-            # Honest drawing: a point far from the slice plane is hollow, since the contours
-            # under it show the loss of its shadow on the plane, not its own.
-            off = p.off_plane >= ON_PLANE
-            xs, ys = np.r_[x, p.xs[:-1]], np.r_[y, p.ys[:-1]]
-            sizes += [6 * w] * (len(p.xs) - 1)
-            brushes += [hollow if o else full for o in off[:-1]]
-            pens += [pg.mkPen(p.color)] * (len(p.xs) - 1)
-            if off[-1]:
-                brushes[0] = pg.mkBrush(255, 255, 255, 160)
-        dots.setData(x=xs, y=ys, size=sizes, brush=brushes, pen=pens)
+        # Honest drawing: a point far from the slice plane is hollow, since the contours under
+        # it show the loss of its shadow on the plane, not its own.
+        away = np.zeros(len(p.xs), bool) if p.off_plane is None else p.off_plane >= ON_PLANE
+        trail = p.off_plane is not None
+        for dots, hollow in ((on, False), (off, True)):
+            pick = (away[:-1] == hollow) & trail
+            dots.setData(
+                p.xs[:-1][pick], p.ys[:-1][pick], size=6 * w, pen=_pen(p.color),
+                brush=_brush(CLEAR if hollow else p.color),
+            )  # fmt: skip
+        brush = _brush(HAZE if away[-1] else p.color)
+        ball.setData([x], [y], size=15 * w, pen=_pen(INK, 1.5), brush=brush)
         if p.status == "diverged":
             self._text("diverged", x, y, p.color)
         self._glyphs(p, x, y)
@@ -195,11 +239,11 @@ class SurfacePlot(pg.PlotWidget):
             scale = 0.15 * span / max(sx, sy, 1e-12)
             rect = self._take("rect", pg.QtWidgets.QGraphicsRectItem)
             rect.setRect(x, y, sx * scale, sy * scale)
-            rect.setPen(pg.mkPen(p.color, width=1.5))
+            rect.setPen(_pen(p.color, 1.5))
 
     def _cross(self, x: float, y: float, gx: float, gy: float) -> None:
         """Dashed cross-sections through the explained ball and −∂L/∂x, −∂L/∂y along them."""
-        dash = pg.mkPen((255, 255, 255, 200), width=1.5, style=Qt.PenStyle.DashLine)
+        dash = _pen((255, 255, 255, 200), 1.5, dashed=True)
         for angle, pos in ((90, x), (0, y)):
             line = self._take(f"cross{angle}", lambda a=angle: pg.InfiniteLine(angle=a, pen=dash))
             line.setPos(pos)
@@ -215,16 +259,12 @@ class SurfacePlot(pg.PlotWidget):
         if not np.isfinite(norm) or norm == 0:
             return
         d = v / norm * 0.15 * span if span else v  # span 0: draw v at its own length
-        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         line = self._take("shaft", pg.PlotDataItem)
-        line.setData([x, x + d[0]], [y, y + d[1]])
-        line.setPen(pg.mkPen(colour, width=3 * self.width_scale, style=style))
-        head = self._take("head", lambda: pg.ArrowItem(pen=None))
-        head.setStyle(
-            angle=180 - np.degrees(np.arctan2(d[1], d[0])),
-            headLen=12 * self.width_scale,
-            brush=pg.mkBrush(colour),
-        )
+        line.setData([x, x + d[0]], [y, y + d[1]], pen=_pen(colour, 3 * self.width_scale, dashed))
+        head = self._take("head", lambda: pg.ArrowItem(pen=None, angle=0))
+        head.setStyle(headLen=12 * self.width_scale, brush=_brush(colour))  # rebuilt on change
+        # Turning the item draws what setStyle(angle=…) would, without a new path every frame.
+        head.setRotation(180 - float(np.degrees(np.arctan2(d[1], d[0]))))
         head.setPos(x + d[0], y + d[1])
 
     def _text(self, text: str, x: float, y: float, colour) -> None:
@@ -257,38 +297,77 @@ class CurvePlot(pg.PlotWidget):
         self.setBackground("w")
         legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
         legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name="loss")
+        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name=tr("loss"))
         dash = Qt.PenStyle.DashLine
-        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name="secant")
-        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name="tangent")
+        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
+        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name=tr("tangent"))
+        self.key = legend
+        self._stale = False  # the language changed while the plot was hidden
         self.walked = pg.ScatterPlotItem()
         self.dots = pg.ScatterPlotItem()
         self.addItem(self.walked)
         self.addItem(self.dots)
         self.marks: list = []
         self._marks: tuple = ()
+        self.shown: CurvePicture | None = None  # the curve on screen (redrawn only on change)
         self.width_scale = 1.0
-        self.setLabel("left", "loss", color=INK)
-        self.getAxis("left").enableAutoSIPrefix(False)
+        self.setLabel("left", tr("loss"), color=INK)
+        for side in ("left", "bottom"):  # an SI prefix only confuses, and re-lays out the axis
+            self.getAxis(side).enableAutoSIPrefix(False)
+        self.ranges: tuple | None = None  # (x range, y range) shown
+        cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for side in ("left", "bottom"):  # cached pictures, redrawn when the ranges change
+            self.getAxis(side).setCacheMode(cached)
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Axis, legend and mark type from the window's font; thicker lines for a projector."""
         self.width_scale = w = line_scale(on)
         style_plot(self.getPlotItem(), on, px or type_px())
+        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
         self.curve.setPen(pg.mkPen(INK, width=2 * w))
         self.probe.setPen(pg.mkPen(HIGHLIGHT, width=2 * w, style=Qt.PenStyle.DashLine))
         self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
         self._marks = ()  # the marks' labels are redrawn at the new size
+        self.shown = self.ranges = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-word the legend and the loss axis on a switch of language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._stale = not reword_if_shown(self, self.reword)
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        """Shown again after a switch of language made while hidden: re-word now."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = not reword_if_shown(self, self.reword)
+
+    def reword(self) -> None:
+        """The legend's names and the loss axis in the current language."""
+        for item, word in (
+            (self.curve, tr("loss")),
+            (self.probe, tr("secant")),
+            (self.tangent, tr("tangent")),
+        ):
+            label = self.key.getLabel(item)
+            if label is not None:
+                label.setText(word)
+        self.setLabel("left", tr("loss"), color=INK)
 
     def clear_curve(self) -> None:
         """Nothing to show yet."""
+        self.shown = None
         for item in (self.curve, self.probe, self.tangent):
             item.setData([], [])
         self.dots.setData([], [])
         self.walked.setData([], [])
 
     def show_curve(self, c: CurvePicture) -> None:
-        """Draw curve, secant through (x, x+dx) and the tangent at x."""
+        """Draw curve, secant through (x, x+dx) and the tangent at x (unless already drawn)."""
+        if self.shown is not None and same_curve(self.shown, c):
+            return
+        self.shown = c
         seen, w = np.isfinite(c.values), self.width_scale
         if c.fog:
             ink = pg.mkBrush(INK)
@@ -314,9 +393,14 @@ class CurvePlot(pg.PlotWidget):
         if c.marks != self._marks:
             self._show_marks(c.marks)
         lo, hi = _finite_range(np.r_[c.values[seen], c.y])
-        self.setXRange(c.xs[0], c.xs[-1], padding=0.02)
-        self.setYRange(lo, hi, padding=0.08)
-        self.setLabel("bottom", c.label, color=INK)
+        shown = self.ranges[1] if self.ranges is not None else None
+        ranges = ((float(c.xs[0]), float(c.xs[-1])), steady_range(shown, lo, hi))
+        if ranges != self.ranges:  # new ranges redraw the axes: not for every small change
+            self.ranges = ranges
+            self.setXRange(*ranges[0], padding=0.02)
+            self.setYRange(*ranges[1], padding=0.08)
+        if self.getAxis("bottom").labelText != c.label:
+            self.setLabel("bottom", c.label, color=INK)
 
     def _show_marks(self, marks: tuple) -> None:
         """Named vertical lines (init, now) on the 1-D axis."""
@@ -332,6 +416,73 @@ class CurvePlot(pg.PlotWidget):
             self.marks.append(line)
 
 
+def steady_axes(*axes: pg.AxisItem) -> None:
+    """Axes that grow to fit their widest tick labels but never shrink back.
+
+    Otherwise a new range with shorter labels ("0.5" after "0.05") narrows the axis, the plot
+    beside it widens, and every frame of training shifts the picture sideways (and redraws it
+    all). Called again when the type size changes, so they fit the new type from scratch.
+    """
+    for axis in axes:
+        axis.setStyle(autoReduceTextSpace=False)
+        axis.textWidth, axis.textHeight = 30, 18  # pyqtgraph's starting sizes: measured anew
+        if axis.orientation in ("left", "right"):
+            axis._updateWidth()
+        else:
+            axis._updateHeight()
+
+
+@cache
+def _pen(colour: Colour, width: float = 1.0, dashed: bool = False) -> QPen:
+    """One pen object per style, shared frame after frame.
+
+    pyqtgraph keeps one rendered dot per pen and brush *object*: a new pen every frame would
+    render every dot again.
+    """
+    style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+    return pg.mkPen(colour, width=width, style=style)
+
+
+@cache
+def _brush(colour: Colour) -> QBrush:
+    """One brush object per colour (see :func:`_pen`)."""
+    return pg.mkBrush(colour)
+
+
+def same_curve(a: CurvePicture, b: CurvePicture) -> bool:
+    """True if the two pictures draw the same (field by field, arrays by value)."""
+    for f in fields(CurvePicture):
+        u, v = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(u, np.ndarray) or isinstance(v, np.ndarray):
+            if u is None or v is None or not np.array_equal(u, v, equal_nan=True):
+                return False
+        elif u != v:
+            return False
+    return True
+
+
+def _half_cell(axis: np.ndarray) -> float:
+    """Half the spacing of an evenly spaced grid axis (0 for a single point)."""
+    return float(axis[-1] - axis[0]) / (2 * (len(axis) - 1)) if len(axis) > 1 else 0.0
+
+
+def steady_range(
+    shown: tuple[float, float] | None, lo: float, hi: float, fill: float = 0.9
+) -> tuple[float, float]:
+    """The range to show for data from ``lo`` to ``hi``: the one ``shown`` while the data
+    still lie inside it and fill at least ``fill`` of it, else a new one with room to move.
+
+    A curve that changes a little while training then keeps its axes (and their tick labels)
+    still, instead of redrawing them a few times a second.
+    """
+    if shown is not None:
+        a, b = shown
+        if a <= lo and hi <= b and hi - lo >= fill * (b - a):
+            return shown
+    room = (hi - lo) * (1 / fill - 1) / 4  # half the slack `fill` allows, split either side
+    return lo - room, hi + room
+
+
 def _finite_range(v: np.ndarray) -> tuple[float, float]:
     """Min and 98th percentile of the finite values (a wall far away must not flatten all)."""
     v = v[np.isfinite(v)]
@@ -339,3 +490,18 @@ def _finite_range(v: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     lo, hi = float(np.min(v)), float(np.percentile(v, 98))
     return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
+
+
+def reword_if_shown(plot: pg.PlotWidget, reword) -> bool:
+    """Call ``reword()`` if the plot is on screen with its items; True if it was called.
+
+    A hidden plot waits for its next show: new words re-lay out the plot later (a posted
+    layout request), which must not reach a closed window's items once they are deleted.
+    """
+    if getattr(plot, "closed", False) or not plot.isVisible():
+        return False
+    item = plot.getPlotItem()
+    if not (shiboken6.isValid(item) and shiboken6.isValid(item.vb)):
+        return False
+    reword()
+    return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -13,10 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr
 from app.views.landscape_controls import LandscapeControls
 from app.views.landscape_plots import CurvePlot, SurfacePlot
 from app.views.plot_export import export_scene
 from app.views.plot_style import type_px
+from app.views.steady_label import SteadyLabel
 from nnviz.landscape.picture import LandscapePicture
 
 
@@ -48,17 +49,19 @@ class LandscapeView(QWidget):
         self.probe = QWidget()  # the knob, Δx, fog and Walk, under the 1-D plot
         self.probe.setLayout(c.probe_row())
         self.middle.addWidget(self.probe)
-        self.readout = QLabel()
+        # Texts that change while training (a few times a second): steady labels, which ask the
+        # window for a new layout only when they need a new size.
+        self.readout = SteadyLabel()
         self.readout.setWordWrap(True)
         self.middle.addWidget(self.readout)
-        self.caption = QLabel("Click the surface to start the race from there.")
-        self.narration = QLabel()
+        self.caption = SteadyLabel("Click the surface to start the race from there.")
+        self.narration = SteadyLabel()
         text = QWidget()
         words = QVBoxLayout(text)
         for label in (self.caption, self.narration):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
+            label.label.setAlignment(Qt.AlignmentFlag.AlignTop)
             words.addWidget(label)
         words.addStretch(1)
         self.words = _scrolling(text)
@@ -164,10 +167,17 @@ class LandscapeView(QWidget):
             self.curve.show_curve(pic.curve)
             c = pic.curve
             gap = c.secant_slope - c.derivative
-            _set_text(
-                self.readout,
-                f"secant Δy/Δx = {c.secant_slope:.5g}   {c.derivative_label} = "
-                f"{c.derivative:.5g}   (Δx = {c.dx:.3g}, difference {gap:.2g})",
+            self.readout.setText(
+                tr(
+                    "secant Δy/Δx = {secant}   {derivative_label} = {derivative}   "
+                    "(Δx = {dx}, difference {gap})"
+                ).format(
+                    secant=f"{c.secant_slope:.5g}",
+                    derivative_label=c.derivative_label,
+                    derivative=f"{c.derivative:.5g}",
+                    dx=f"{c.dx:.3g}",
+                    gap=f"{gap:.2g}",
+                )
             )
         else:
             self.curve.clear_curve()
@@ -175,8 +185,8 @@ class LandscapeView(QWidget):
             part.setVisible(pic.one_d_panel)
         self.controls.show_race_controls(pic.one_d_panel)
         self.controls.show_legend(pic.legend)
-        _set_text(self.caption, pic.caption)
-        _set_text(self.narration, "<br>".join(pic.narration))
+        self.caption.setText(pic.caption)  # steady labels: a text that did not change is skipped
+        self.narration.setText("<br>".join(pic.narration))
         if self.view3d is not None and self.stack.currentWidget() is self.view3d:
             self.view3d.show_picture(pic)
         self.picture = pic
@@ -206,9 +216,3 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     return scroll
-
-
-def _set_text(label: QLabel, text: str) -> None:
-    """Set a label's text only when it changed: every setText re-lays out the whole window."""
-    if label.text() != text:
-        label.setText(text)

@@ -78,8 +78,17 @@ class WalkItems(QObject):
         if walk.status == "stopped":
             text = tr("stopped after %n steps", "", steps)
         self.note.setText(text)
-        (x0, x1), _ys = self.plot.getViewBox().viewRange()
-        self.note.setPos(x - 0.03 * (x1 - x0), y)  # clear of the ring
+        self._place_note(x, y)
+
+    def _place_note(self, x: float, y: float) -> None:
+        """Left of the ring, clear of it; to its right when the plot's left edge would cut it."""
+        vb = self.plot.getViewBox()
+        (x0, x1), _ys = vb.viewRange()
+        gap = 0.03 * (x1 - x0)
+        per_px = (x1 - x0) / max(vb.width(), 1.0)  # knob units per screen pixel
+        fits = x - gap - self.note.boundingRect().width() * per_px >= x0
+        self.note.setAnchor((1.0, 0.5) if fits else (0.0, 0.5))
+        self.note.setPos(x - gap if fits else x + gap, y)
 
     def _show_held(self, x: float) -> None:
         """A dotted line where the weight is in the network (when the walk started elsewhere)."""

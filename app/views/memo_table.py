@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
+from app.i18n import tr
+
 MIN_COLUMN = 48  # a squeezed column keeps at least this many pixels
 
 
@@ -20,6 +22,10 @@ class MemoTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().setVisible(False)
+
+    def setHorizontalHeaderLabels(self, labels) -> None:  # noqa: N802 - Qt's name
+        """The column titles; the core's formula "∂out/∂node" in the current language."""
+        super().setHorizontalHeaderLabels([header_word(t) for t in labels])
 
     def set_rows(self, rows) -> None:
         """Show these rows, then size the columns to fit them."""
@@ -55,3 +61,8 @@ class MemoTable(QTableWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
+
+
+def header_word(text: str) -> str:
+    """A column title as shown: the gradient column's formula names its ends in words."""
+    return tr("∂out/∂node") if text == "∂out/∂node" else text

@@ -265,7 +265,7 @@ class ImageGraphMode:
         if snap is not None:
             self.show_snapshot(snap)
         else:
-            self.scene.addSimpleText("Waiting for the network…")
+            self._waiting()
             self._update_legend(0.0)
 
     def _live_parts(self, on: bool) -> None:

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.network.layout import NODE
+from nnviz.network.text import activation_of
 from nnviz.palette import BLUE, GREY, HIGHLIGHT, INK, ORANGE, neuron_centre_scale, neuron_images
+from nnviz.snapshot import Snapshot
 
 BIAS = 12.0
 THUMB = 48  # thumbnail pixels (the grid is shrunk in NumPy first: cheap and smooth enough)
@@ -50,6 +52,16 @@ def thumbnails(grids: np.ndarray, activation: str, size: int = THUMB) -> list[QP
         QPixmap.fromImage(QImage(one.data, w, h, 4 * w, QImage.Format.Format_RGBA8888))
         for one in rgba
     ]
+
+
+def show_thumbnails(nodes: dict[tuple[int, int], NodeItem], snap: Snapshot) -> None:
+    """Every neuron's picture from the snapshot's grids (``nodes`` by (layer, index))."""
+    # A layer at a time: one colouring pass per layer, not one per neuron.
+    for layer, grids in enumerate(snap.neuron_grids):
+        for i, picture in enumerate(thumbnails(grids, activation_of(snap.spec, layer))):
+            node = nodes.get((layer, i))
+            if node is not None:
+                node.set_image(picture)
 
 
 def _blank(size: int) -> QPixmap:

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import tr
+from app.i18n import tr, worded
 from app.views.network_architecture import ArchitectureBar, NeuronStrip
 from app.views.network_canvas import NetworkCanvas, Target
 from app.views.network_editor import InlineEditor
 from app.views.network_export import export_svg
 from app.views.network_image import ImageGraphMode
-from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, thumbnails
+from app.views.network_items import BiasItem, EdgeItem, NodeItem, TextLabel, show_thumbnails
 from app.views.plot_style import type_px
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.describe import input_names
@@ -40,7 +40,6 @@ LABEL_PX = 13  # captions and input names, in screen pixels at any zoom
 THUMBNAIL_PERIOD_S = 0.1  # while playing, neuron pictures refresh 10×/s; edges every frame
 MIN_SIZE = (380, 300)  # the main window's floor for this panel (app/main_window.py)
 CAPTION_GAP_PX = 16  # at least this much clear space between two layers' captions
-REBUILD_NOTE = "Changing the architecture or features rebuilds the network with fresh weights."
 
 
 class NetworkView(ImageGraphMode, QWidget):
@@ -84,12 +83,15 @@ class NetworkView(ImageGraphMode, QWidget):
         self.editor = InlineEditor(self.canvas.viewport())
         self.legend = SteadyLabel()  # its scale changes while training
         self.legend.setWordWrap(True)
-        self.note = QLabel(REBUILD_NOTE)
+        self.note = QLabel()
+        worded(self.note, "setText",
+               lambda: tr("Changing the architecture or features rebuilds the network with fresh "
+                          "weights."))  # fmt: skip
         grey = self.note.palette()
         grey.setColor(QPalette.ColorRole.WindowText, QColor(90, 95, 105))
         self.note.setPalette(grey)
         self.note.setWordWrap(True)
-        self.scene.addSimpleText("Waiting for the network…")
+        self._waiting()
         for w in (self.bar, self.strip):
             layout.addWidget(w)
         layout.addWidget(self.canvas, 1)
@@ -119,18 +121,9 @@ class NetworkView(ImageGraphMode, QWidget):
         now = time.monotonic()
         if rebuilt or not snap.playing or now - self._thumbs_at >= THUMBNAIL_PERIOD_S:
             self._thumbs_at = now
-            self._update_thumbnails(snap)
+            show_thumbnails(self.nodes, snap)
         if self._hover is not None and not self.editor.isVisible():
             self._show_card()  # the hover card follows the numbers live
-
-    def _update_thumbnails(self, snap: Snapshot) -> None:
-        # A layer at a time: one colouring pass per layer, not one per neuron.
-        for layer, grids in enumerate(snap.neuron_grids):
-            pictures = thumbnails(grids, text.activation_of(snap.spec, layer))
-            for i, picture in enumerate(pictures):
-                node = self.nodes.get((layer, i))
-                if node is not None:
-                    node.set_image(picture)
 
     def _rebuild(self, snap: Snapshot) -> None:
         self._spec, self._gap = snap.spec, None
@@ -148,7 +141,7 @@ class NetworkView(ImageGraphMode, QWidget):
                     self.biases[(layer, i)] = BiasItem((layer, i), node)
             caption = text.layer_caption(snap.spec, layer).split(" · ", 1)
             if layer == 0:
-                caption.append(f"{n} feature{'s' if n != 1 else ''}")
+                caption.append((tr("{n} feature") if n == 1 else tr("{n} features")).format(n=n))
             self.labels[("caption", layer)] = TextLabel(caption, px - 1)
         for i, name in enumerate(input_names(snap.spec.features, snap.dim)):
             self.labels[("input", i)] = TextLabel([name], px + 1, align="right")
@@ -266,7 +259,9 @@ class NetworkView(ImageGraphMode, QWidget):
     def set_edge_mode(self, mode: str) -> None:
         """What edges show: 'weight' (w), 'gradient' (∂L/∂w) or 'update' (Δw)."""
         if mode not in text.MODES:
-            self.message.emit(f"Unknown edge mode {mode!r}; choose {', '.join(text.MODES)}.")
+            choices = ", ".join(text.MODES)
+            self.message.emit(tr("Unknown edge mode {mode}; choose {choices}.").format(
+                mode=repr(mode), choices=choices))  # fmt: skip
             return
         self.edge_mode = mode
         self.bar.show_mode(mode)
@@ -349,11 +344,12 @@ class NetworkView(ImageGraphMode, QWidget):
             what = text.parameter_title(snap, layer, j)
         if shift:  # Shift+click picks the parameter (e.g. as a landscape axis) instead of editing
             self.param_picked.emit(pi, index)
-            self.message.emit(f"Picked the {what}.")
+            self.message.emit(tr("Picked the {what}.").format(what=what))
             return
         self.editor.open(pi, index, float(snap.params[pi][index]), pos, what)
         below = self.editor.pos() + QPoint(-16, self.editor.height() - 12)
-        self.canvas.show_card(f"new {what}\nEnter applies · Escape cancels", below)
+        self.canvas.show_card(tr("new {what}\nEnter applies · Escape cancels").format(what=what),
+                              below)  # fmt: skip
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
@@ -364,13 +360,29 @@ class NetworkView(ImageGraphMode, QWidget):
         # needs the room more. The graph keeps room for its captions and a few neurons.
         self.note.setVisible(not on and self.image_graph is None)
         self.canvas.setMinimumHeight(round(9 * type_px(self)) if on else 0)
+        self.reword()  # the captions in the new size
+
+    def reword(self) -> None:
+        """The scene built again from what it shows, in today's words and type size.
+
+        A language switch calls it: the window's newest snapshot is one this view has drawn
+        (and skips), so the captions, the legend and the waiting note are made here again.
+        """
         if self.image_graph is not None:
-            self._image.forget()  # rebuilt with captions in the new size
+            self._image.forget()
             self.show_image_graph(self.image_graph)
         elif self.snap is not None:
-            self._spec = None  # rebuild so the scene's captions pick up the new size
+            self._spec = None  # a rebuild makes every caption again
             snap, self.snap = self.snap, None
             self.show_snapshot(snap)
+        else:
+            self._waiting()
+            self._update_legend(0.0)
+
+    def _waiting(self) -> None:
+        """No network yet: the scene says so."""
+        self.scene.clear()
+        self.scene.addSimpleText(tr("Waiting for the network…"))
 
     def export_image(self, path: str) -> None:
         """Save the graph as PNG (a grab of the view) or SVG (the scene as vectors)."""
@@ -378,4 +390,4 @@ class NetworkView(ImageGraphMode, QWidget):
         if str(path).lower().endswith(".svg"):
             export_svg(self.scene, str(path))
         elif not self.canvas.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
+            raise OSError(tr("could not write {path}").format(path=path))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen, QRadialGradient
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from app.i18n import tr, worded
 from app.views.knob_items import set_px_font
 from nnviz.palette import BLUE, GREY, INK, ORANGE, hex_color
 
@@ -15,6 +16,41 @@ LIT = QColor(255, 205, 0)  # a lamp's yellow
 LIT_EDGE = QColor(200, 140, 0)
 DARK = QColor(205, 208, 212)
 SCORE_HEADER = "Σ w·x − b"
+
+
+def data_word(word: str) -> str:
+    """A shipped table's word (its title, an example, a feature) in the current language.
+
+    The table files name their rows and features in English, and those names are also the
+    lesson's keys; only what the view shows is translated. A word of another table (one a
+    user wrote) is shown as it is.
+    """
+    words = {
+        "Which fruit is it?": tr("Which fruit is it?"),
+        "Will it rain?": tr("Will it rain?"),
+        "fruit": tr("fruit"),
+        "weather": tr("weather"),
+        "big": tr("big"),
+        "red": tr("red"),
+        "green": tr("green"),
+        "sweet": tr("sweet"),
+        "sour": tr("sour"),
+        "round": tr("round"),
+        "apple": tr("apple"),
+        "watermelon": tr("watermelon"),
+        "hawthorn": tr("hawthorn"),
+        "lemon": tr("lemon"),
+        "grape": tr("grape"),
+        "banana": tr("banana"),
+        "overcast": tr("overcast"),
+        "humid": tr("humid"),
+        "clear and dry": tr("clear and dry"),
+        "clear and humid": tr("clear and humid"),
+        "overcast and dry": tr("overcast and dry"),
+        "overcast and humid": tr("overcast and humid"),
+        "rain": tr("rain"),
+    }
+    return words.get(word, word)
 
 
 class Lamp(QWidget):
@@ -30,7 +66,7 @@ class Lamp(QWidget):
         """Switch the lamp on or off (repaints only when it changes)."""
         if bool(on) != self.lit:
             self.lit = bool(on)
-            self.setAccessibleDescription("lit" if self.lit else "off")
+            self.setAccessibleDescription(tr("lit") if self.lit else tr("off"))
             self.update()
 
     def set_diameter(self, px: int) -> None:
@@ -82,23 +118,34 @@ class ExampleGrid(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.rows, self.features = tuple(rows), tuple(features)
-        headers = ["example", *features, SCORE_HEADER, "lamp"]
-        for col, text in enumerate(headers):
-            self.grid.addWidget(self._cell(text, header=True), 0, col)
+        headers = [
+            lambda: tr("example"),
+            *(lambda f=f: data_word(f) for f in features),
+            lambda: SCORE_HEADER,
+            lambda: tr("lamp"),
+        ]
+        for col, words in enumerate(headers):
+            self.grid.addWidget(self._cell(words, header=True), 0, col)
         self.score_labels, self.lamps = [], []
         for i, name in enumerate(rows):
-            self.grid.addWidget(self._cell(name, header=True, left=True), i + 1, 0)
+            cell = self._cell(lambda n=name: data_word(n), header=True, left=True)
+            self.grid.addWidget(cell, i + 1, 0)
             for j, bit in enumerate(X[i]):
                 self.grid.addWidget(self._bit(int(bit)), i + 1, j + 1)
-            score = self._cell("")
+            score = self._cell()
             lamp = Lamp()
-            lamp.setAccessibleName(f"lamp for {name}")
+            worded(
+                lamp,
+                "setAccessibleName",
+                lambda n=name: tr("lamp for {name}").format(name=data_word(n)),
+            )
             self.grid.addWidget(score, i + 1, len(features) + 1)
             self.grid.addWidget(lamp, i + 1, len(features) + 2, Qt.AlignmentFlag.AlignCenter)
             self.score_labels.append(score)
             self.lamps.append(lamp)
-        self.weight_labels = [self._cell("") for _ in [*features, "b"]]
-        self.grid.addWidget(self._cell("weight w", header=True, left=True), len(rows) + 1, 0)
+        self.weight_labels = [self._cell() for _ in [*features, "b"]]
+        weight_row = self._cell(lambda: tr("weight w"), header=True, left=True)
+        self.grid.addWidget(weight_row, len(rows) + 1, 0)
         for j, label in enumerate(self.weight_labels):
             self.grid.addWidget(label, len(rows) + 1, j + 1)
         self.grid.setRowStretch(len(rows) + 2, 1)
@@ -133,8 +180,13 @@ class ExampleGrid(QWidget):
             elif w is not None:
                 set_px_font(w, px, w.font().bold())
 
-    def _cell(self, text: str, header: bool = False, left: bool = False) -> QLabel:
-        label = QLabel(text)
+    def _cell(
+        self, words: Callable[[], str] | None = None, header: bool = False, left: bool = False
+    ) -> QLabel:
+        """A label of the grid; ``words`` makes its text (again on a language switch)."""
+        label = QLabel()
+        if words is not None:
+            worded(label, "setText", words)
         align = Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignCenter
         label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         if header:

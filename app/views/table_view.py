@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import tr, worded
 from app.views.knob_items import KnobControl, export_widget, font_px, set_px_font, set_px_fonts
-from app.views.table_items import ExampleGrid
+from app.views.table_items import ExampleGrid, data_word
 from app.views.widgets import blocked, combo, select_data
 from nnviz.palette import HIGHLIGHT, INK, hex_color
 
 KNOB_RANGE, KNOB_STEP = 5.0, 0.1
 THRESHOLD = "b"
-RULE = "A lamp lights when Σ w·x − b > 0: each feature x (0 or 1) times its weight w, minus b."
-TABLES = (("fruit", "fruit"), ("weather", "weather"))
+TABLES = ("fruit", "weather")
+LABELS = ""  # the target meaning "the table's own labels" (weather: rain)
 
 
 class TableView(QWidget):
@@ -39,6 +40,7 @@ class TableView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.knobs: dict[str, KnobControl] = {}
+        self._title = ""
         self.preset_buttons: dict[str, QPushButton] = {}
         self._presentation = False
         self._build()
@@ -50,20 +52,30 @@ class TableView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel()
-        self.table_box = combo(TABLES, "Choose the table of examples")
+        self.table_box = combo([(data_word(name), name) for name in TABLES])
+        worded(self.table_box, "setToolTip", lambda: tr("Choose the table of examples"))
         self.table_box.setAccessibleName("table")
         self.table_box.currentIndexChanged.connect(self._on_table_box_changed)
         top.addWidget(self.title, 1)
-        top.addWidget(QLabel("table:"))
+        top.addWidget(_label(lambda: tr("table:")))
         top.addWidget(self.table_box)
         layout.addLayout(top)
-        self.rule = QLabel(RULE)
+        self.rule = QLabel()
+        worded(
+            self.rule,
+            "setText",
+            lambda: tr(
+                "A lamp lights when Σ w·x − b > 0: each feature x (0 or 1) times its weight w, "
+                "minus b."
+            ),
+        )
         self.rule.setWordWrap(True)
         layout.addWidget(self.rule)
         middle = QHBoxLayout()
         self.grid = ExampleGrid()
         middle.addWidget(self.grid, 3)
-        self.knob_group = QGroupBox("knobs: weights w, threshold b")
+        self.knob_group = QGroupBox()
+        worded(self.knob_group, "setTitle", lambda: tr("knobs: weights w, threshold b"))
         self.knob_layout = QVBoxLayout(self.knob_group)
         middle.addWidget(self.knob_group, 2)
         layout.addLayout(middle, 1)
@@ -76,16 +88,25 @@ class TableView(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.preset_row = QHBoxLayout()
-        row.addWidget(QLabel("detectors:"))
+        row.addWidget(_label(lambda: tr("detectors:")))
         row.addLayout(self.preset_row)
         row.addStretch(1)
-        row.addWidget(QLabel("target:"))
+        row.addWidget(_label(lambda: tr("target:")))
         self.target_box = QComboBox()
         self.target_box.setAccessibleName("target")
-        self.target_box.setToolTip("Which example the trained perceptron should light up for")
+        worded(
+            self.target_box,
+            "setToolTip",
+            lambda: tr("Which example the trained perceptron should light up for"),
+        )
         row.addWidget(self.target_box)
-        self.train_button = QPushButton("Train from labels")
-        self.train_button.setToolTip("Learn the knobs with the perceptron rule (w ← w ± x)")
+        self.train_button = QPushButton()
+        worded(self.train_button, "setText", lambda: tr("Train from labels"))
+        worded(
+            self.train_button,
+            "setToolTip",
+            lambda: tr("Learn the knobs with the perceptron rule (w ← w ± x)"),
+        )
         self.train_button.clicked.connect(self._on_train_button_clicked)
         row.addWidget(self.train_button)
         return row
@@ -99,18 +120,23 @@ class TableView(QWidget):
         features: Sequence[str],
         X,
         presets: Sequence[str],
-        targets: Sequence[tuple[str, str]],
+        targets: Sequence[str],
     ) -> None:
-        """A new table: its grid, one knob per feature plus b, its presets and targets."""
+        """A new table: its grid, one knob per feature plus b, its presets and targets.
+
+        ``targets`` are the rows a perceptron can be trained to light up for, ``LABELS``
+        (the table's own labels) among them; the view words them.
+        """
         select_data(self.table_box, name)
-        self.title.setText(title)
+        self._title = title
+        self.title.setText(data_word(title))
         self.grid.show_table(rows, features, X)
         self._rebuild_knobs(features)
         self._rebuild_presets(presets)
         with blocked(self.target_box):
             self.target_box.clear()
-            for label, value in targets:
-                self.target_box.addItem(label, value)
+            for value in targets:
+                self.target_box.addItem(_target_words(value), value)
         self.set_presentation(self._presentation)
 
     def _rebuild_knobs(self, features: Sequence[str]) -> None:
@@ -119,8 +145,8 @@ class TableView(QWidget):
             knob.deleteLater()
         self.knobs = {}
         for name in [*features, THRESHOLD]:
-            label = "threshold b" if name == THRESHOLD else f"w {name}"
-            knob = KnobControl(label, -KNOB_RANGE, KNOB_RANGE, KNOB_STEP)
+            knob = KnobControl(name, -KNOB_RANGE, KNOB_RANGE, KNOB_STEP)
+            worded(knob, "set_name", lambda n=name: _knob_words(n))
             knob.value_changed.connect(lambda v, n=name: self.knob_changed.emit(n, v))
             knob.message.connect(self.message)
             self.knob_layout.addWidget(knob)
@@ -132,8 +158,15 @@ class TableView(QWidget):
             button.deleteLater()
         self.preset_buttons = {}
         for name in presets:
-            button = QPushButton(name)
-            button.setToolTip(f"Set the knobs of the lesson's {name} detector")
+            button = QPushButton()
+            worded(button, "setText", lambda n=name: data_word(n))
+            worded(
+                button,
+                "setToolTip",
+                lambda n=name: tr("Set the knobs of the lesson's {name} detector").format(
+                    name=data_word(n)
+                ),
+            )
             button.clicked.connect(lambda _=False, n=name: self.preset_requested.emit(n))
             self.preset_row.addWidget(button)
             self.preset_buttons[name] = button
@@ -163,6 +196,20 @@ class TableView(QWidget):
         """The lamps as drawn: 1 lit, 0 off (for tests and the lesson player)."""
         return [int(lamp.lit) for lamp in self.grid.lamps]
 
+    # ----- language --------------------------------------------------------------------------
+    def reword(self) -> None:
+        """The table's title and the target menu in the current language."""
+        self.title.setText(data_word(self._title))
+        for i in range(self.table_box.count()):
+            self.table_box.setItemText(i, data_word(str(self.table_box.itemData(i))))
+        for i in range(self.target_box.count()):
+            self.target_box.setItemText(i, _target_words(self.target_box.itemData(i)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.reword()
+        super().changeEvent(event)
+
     # ----- user actions ----------------------------------------------------------------------
     def _on_table_box_changed(self, index: int) -> None:
         self.table_requested.emit(str(self.table_box.itemData(index)))
@@ -185,7 +232,7 @@ class TableView(QWidget):
 
     def export_image(self, path: str) -> None:
         """PNG (a grab) or SVG (by the file's extension) of the whole view."""
-        export_widget(self, path, "nnviz feature table")
+        export_widget(self, path, tr("nnviz feature table"))
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         # Digits 1–9 pick a preset detector, for a lecturer at the keyboard.
@@ -195,3 +242,22 @@ class TableView(QWidget):
             self.preset_requested.emit(names[index])
             return
         super().keyPressEvent(event)
+
+
+def _label(words) -> QLabel:
+    """A label whose text ``words()`` makes, again on a language switch."""
+    label = QLabel()
+    worded(label, "setText", words)
+    return label
+
+
+def _target_words(value: str) -> str:
+    """A training target as the menu shows it: a row's name, or the table's own labels."""
+    return tr("the table's labels") if value == LABELS else data_word(value)
+
+
+def _knob_words(name: str) -> str:
+    """A knob's label: 'w big' for a feature's weight, 'threshold b' for the threshold."""
+    if name == THRESHOLD:
+        return tr("threshold b")
+    return tr("w {feature}").format(feature=data_word(name))

@@ -45,4 +45,6 @@ def unpack(packed: PackedPoints) -> PointSet:
     )  # fmt: skip
     ps._points = {i: Point(i, tuple(x), lab, t) for i, x, lab, t in rows}  # noqa: SLF001
     ps._next_id = packed.next_id  # noqa: SLF001
+    # Its arrays are the packed ones (read-only; all_arrays hands out copies): not rebuilt.
+    ps._cache = (ps.version, (packed.X, packed.y, packed.is_test, packed.ids))  # noqa: SLF001
     return ps

@@ -225,6 +225,7 @@ class PointSet:
         twin = PointSet(self._kind, self._n_classes, self._dim)
         twin._points = dict(self._points)  # Points are frozen, so sharing them is safe
         twin._next_id, twin.version = self._next_id, self.version
+        twin._cache = self._cache  # same version, same arrays (all_arrays hands out copies)
         return twin
 
     # ----- serialisation ---------------------------------------------------------------------

@@ -29,6 +29,26 @@ class ContourLine:
         return f"{self.level:g}"
 
 
+@dataclass(frozen=True)
+class ContourSet:
+    """Every level's line and label, and the thin lines ready to draw as one path.
+
+    The training process makes these with each snapshot, so the GUI thread only draws them.
+    """
+
+    lines: tuple[ContourLine, ...]
+    thin: Array  # (2·M, 2): every level's segments except the decision boundary's, in pairs
+
+    def arrays(self) -> tuple[Array, ...]:
+        """Every array inside, to mark read-only after a trip through a pipe."""
+        return (*(c.segments for c in self.lines), self.thin)
+
+
+def shown_by_default(loss: str) -> bool:
+    """Contours start on for models trained on −log P(y|x), where P is what training raises."""
+    return loss in LIKELIHOOD_LOSSES
+
+
 def class_probability_grid(output: str, n_classes: int, output_grid: Array) -> Array | None:
     """P(class 2 | x) over the plane for a two-class probability model, else None.
 
@@ -72,3 +92,36 @@ def _label_place(segments: Array, axis: Array) -> tuple[float, float] | None:
     pool = mids[inside] if inside.any() else mids
     best = pool[np.argmin(np.sum((pool - centre) ** 2, axis=1))]
     return float(best[0]), float(best[1])
+
+
+def contour_set(
+    grid: Array,
+    axis: Array,
+    boundary_level: float = 0.5,
+    levels: Sequence[float] = PROBABILITY_LEVELS,
+) -> ContourSet:
+    """Every level's line and label, with the thin lines (all but ``boundary_level``) joined."""
+    lines = probability_contours(grid, axis, levels)
+    thin = [c.segments for c in lines if c.level != boundary_level and len(c.segments)]
+    joined = np.concatenate(thin) if thin else np.zeros((0, 2))
+    for a in (joined, *(c.segments for c in lines)):
+        a.setflags(write=False)  # shared with the GUI thread: never changed after this
+    return ContourSet(lines, joined)
+
+
+def snapshot_contours(
+    output: str,
+    n_classes: int,
+    output_grid: Array,
+    axis: Array,
+    loss: str,
+    wanted: bool | None,
+) -> ContourSet | None:
+    """The contours a snapshot carries: when the canvas wants them and the model has P(x).
+
+    ``wanted`` is the canvas's wish: None for the default (on for log-loss models), False
+    while the toggle is off or the canvas is hidden, True when the user turned them on.
+    """
+    on = shown_by_default(loss) if wanted is None else wanted
+    grid = class_probability_grid(output, n_classes, output_grid) if on else None
+    return None if grid is None else contour_set(grid, axis)

@@ -85,7 +85,7 @@ def active_cell(run: int, seeds: tuple[int, ...], **options: Any) -> dict[str, A
     """Labelling session number ``run`` (seed = seeds[0] + run − 1), both ways of choosing."""
     seed = seeds[0] + int(run) - 1
     labels, active = run_one("active", seed, **options)
-    _, random = run_one("random", seed, **options)
+    _labels, random = run_one("random", seed, **options)
     return {"labels": labels, "active": active, "random": random}
 
 

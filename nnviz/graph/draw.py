@@ -9,12 +9,12 @@ import numpy as np
 from nnviz.graph.graph import Graph
 from nnviz.graph.groups import Group, group_edges, groups
 from nnviz.graph.layout import layout
-from nnviz.graph.ops import get_op
+from nnviz.graph.ops import get_op, op_words
 from nnviz.graph.picture import EdgePicture, GraphPicture, NodePicture
 from nnviz.graph.stepper import DONE, PENDING, Stepper
 from nnviz.graph.steps import BackwardStep, EdgeGrad, ForwardStep, expression
 from nnviz.graph.text import fmt, full, operand
-from nnviz.text import _
+from nnviz.text import _, capitalised
 
 DX, DY = 200.0, 92.0  # scene pixels between columns and rows of the op graph
 LAYER_DX, LAYER_DY = 300.0, 120.0  # …and of the layer-level boxes
@@ -44,7 +44,8 @@ def op_picture(
                 state.values[n.id], grad, stepper.node_state(n.id),
                 _tooltip(graph, n.id, forward.get(n.id), backward.get(n.id), state.values[n.id],
                          grad), dict(n.meta),
-                grad_text=f"grad {fmt(grad)} +…" if grad is not None and waiting else "",
+                grad_text=_("grad {grad} +…", grad=fmt(grad)) if grad is not None and waiting
+                else "",
             )
         )  # fmt: skip
     return _picture(stepper, tuple(nodes), _edges(stepper), caption(stepper), title, "ops")
@@ -73,6 +74,7 @@ def _picture(stepper: Stepper, nodes, edges, text: str, title: str, mode: str) -
         nodes,
         edges,
         caption=text,
+        memo_header=(_("node"), _("value"), "∂out/∂node"),
         phase=_phase(stepper),
         step_index=stepper.position,
         step_count=stepper.total,
@@ -128,10 +130,16 @@ def caption(stepper: Stepper) -> str:
         )
     if stepper.finished:
         return _summary(stepper)
-    text = "Backward: " + step.grad_formula
+    text = capitalised(_("backward: {grad_formula}", grad_formula=step.grad_formula))
     if step.edges:  # the chain rule, short: upstream × local for each input (tooltips say more)
         sends = ";  ".join(
-            f"to {e.source_name}: {operand(e.upstream)} · {operand(e.local)} = {fmt(e.product)}"
+            _(
+                "to {name}: {upstream} · {local} = {product}",
+                name=e.source_name,
+                upstream=operand(e.upstream),
+                local=operand(e.local),
+                product=fmt(e.product),
+            )
             for e in step.edges
         )
         text += _(".  Upstream × local down each input — {sends}", sends=sends)
@@ -194,16 +202,16 @@ def _title(graph: Graph, nid: int) -> str:
     text = f"{node.name} = {body}"
     if len(text) <= SHORT:
         return text
-    return node.name if len(node.name) <= SHORT else f"{op.label}"
+    return node.name if len(node.name) <= SHORT else op_words(op)
 
 
 def _tooltip(graph: Graph, nid: int, fwd, bwd, value: float | None, grad: float | None) -> str:
     """Everything about one node, with its value and gradient to every digit."""
     node = graph.nodes[nid]
-    lines = [f"{node.name}  ({'variable' if node.kind == 'leaf' else node.kind})"]
+    lines = [_("{name}  ({kind})", name=node.name, kind=_kind_words(node.kind))]
     lines.append(_("value = {value}   gradient = {grad}", value=full(value), grad=full(grad)))
     if node.kind == "op":
-        lines.append(_("operation: {label}", label=get_op(node.op).label))
+        lines.append(_("operation: {label}", label=op_words(get_op(node.op))))
     if fwd is not None:
         lines.append(_("forward: {formula}", formula=fwd.formula))
     if bwd is not None:
@@ -212,6 +220,12 @@ def _tooltip(graph: Graph, nid: int, fwd, bwd, value: float | None, grad: float 
             _("  sends {product_formula}", product_formula=e.product_formula) for e in bwd.edges
         ]
     return "\n".join(lines)
+
+
+def _kind_words(kind: str) -> str:
+    """What a node is, in words: a variable (leaf), a constant or an operation."""
+    words = {"leaf": _("variable"), "const": _("constant"), "op": _("operation")}
+    return words.get(kind, kind)
 
 
 def _edges(stepper: Stepper) -> tuple[EdgePicture, ...]:
@@ -303,7 +317,7 @@ def _vector_text(g: Group, stepper: Stepper, values, finals) -> tuple[str, str]:
     if finals and all(m in state.final for m in finals):
         g2 = np.array([state.grads[m] for m in finals], dtype=float)
         norm = fmt(float(np.linalg.norm(g2)), 3)
-        grad = f"‖grad‖ {norm}" if g2.size > 1 else f"grad {fmt(g2[0])}"
+        grad = _("‖grad‖ {norm}", norm=norm) if g2.size > 1 else _("grad {grad}", grad=fmt(g2[0]))
     else:
-        grad = "grad ·"
+        grad = _("grad {grad}", grad="·")
     return value, grad

@@ -255,7 +255,7 @@ class Explainer:
             pic = replace(
                 pic,
                 memo=self.update_rows,
-                memo_header=("parameter", "old → new", "Δ = −lr·grad"),
+                memo_header=(_("parameter"), _("old → new"), "Δ = −lr·grad"),
                 caption=self.update_caption,
             )
         return pic

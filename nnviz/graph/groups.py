@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from nnviz.graph.graph import Graph
+from nnviz.text import _
 
 _ACT_SYMBOLS = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU",
                 "step": "step", "softmax": "softmax", "identity": ""}  # fmt: skip
@@ -106,7 +107,7 @@ def _describe(key: tuple, ids: tuple[int, ...], sizes: dict[int, int], acts, bia
     prev = "x" if k == 1 else f"h{k - 1}"
     out = "ŷ" if k == n_layers else f"h{k}"
     if kind == "x":
-        return Group(key, "x (inputs)", f"1×{sizes[0]}", ids, 0, 0, "leaf")
+        return Group(key, _("x (inputs)"), f"1×{sizes[0]}", ids, 0, 0, "leaf")
     if kind == "W":
         return Group(key, f"W{k}", f"{sizes[k - 1]}×{sizes[k]}", ids, 3 * k - 2, -1, "leaf")
     if kind == "b":
@@ -119,4 +120,4 @@ def _describe(key: tuple, ids: tuple[int, ...], sizes: dict[int, int], acts, bia
     if kind == "a":
         symbol = _ACT_SYMBOLS.get(acts[k - 1], acts[k - 1])
         return Group(key, f"{out} = {symbol}(z{k})", f"1×{sizes[k]}", ids, 3 * k, 0, "op")
-    return Group(key, "loss L", "1×1", ids, 3 * n_layers + 1, 0, "loss")
+    return Group(key, _("loss L"), "1×1", ids, 3 * n_layers + 1, 0, "loss")

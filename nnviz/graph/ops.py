@@ -301,3 +301,23 @@ def get_op(name: str) -> Op:
         raise ValueError(
             _("unknown op {name!r}; choose one of {choices}", name=name, choices=", ".join(OPS))
         ) from None
+
+
+def op_words(op: Op) -> str:
+    """An op's label in the current language ("multiply", "natural log"; ReLU stays ReLU)."""
+    words = {
+        "add": _("add"),
+        "subtract": _("subtract"),
+        "multiply": _("multiply"),
+        "divide": _("divide"),
+        "power": _("power"),
+        "sum": _("sum"),
+        "negate": _("negate"),
+        "natural log": _("natural log"),
+        "sine": _("sine"),
+        "cosine": _("cosine"),
+        "step": _("step function"),
+        "square root": _("square root"),
+        "absolute value": _("absolute value"),
+    }
+    return words.get(op.label, op.label)

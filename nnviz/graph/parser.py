@@ -24,17 +24,29 @@ _TRANSLATE = str.maketrans(
 )
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow"}
 _SYMBOLS = {ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&",
-            ast.BitOr: "|", ast.BitXor: "^ (for a power write **)", ast.LShift: "<<",
+            ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
             ast.RShift: ">>", ast.Not: "not", ast.Invert: "~"}  # fmt: skip
-_CONSTRUCTS = {
-    ast.Attribute: "attribute access", ast.Subscript: "indexing with [ ]",
-    ast.Compare: "a comparison", ast.BoolOp: "'and'/'or'", ast.IfExp: "'if … else'",
-    ast.Lambda: "'lambda'", ast.NamedExpr: "':='", ast.Tuple: "a tuple (a comma)",
-    ast.List: "a list", ast.Dict: "a dict", ast.Set: "a set", ast.JoinedStr: "an f-string",
-    ast.Starred: "'*' unpacking", ast.Await: "'await'", ast.Yield: "'yield'",
-    ast.ListComp: "a comprehension", ast.GeneratorExp: "a comprehension",
-    ast.SetComp: "a comprehension", ast.DictComp: "a comprehension", ast.Slice: "a slice",
-}  # fmt: skip
+
+
+def _constructs() -> dict[type[ast.AST], str]:
+    """Python constructs a formula may not use, named in the current language."""
+    comprehension = _("a comprehension")
+    return {
+        ast.Attribute: _("attribute access"), ast.Subscript: _("indexing with [ ]"),
+        ast.Compare: _("a comparison"), ast.BoolOp: "'and'/'or'", ast.IfExp: "'if … else'",
+        ast.Lambda: "'lambda'", ast.NamedExpr: "':='", ast.Tuple: _("a tuple (a comma)"),
+        ast.List: _("a list"), ast.Dict: _("a dict"), ast.Set: _("a set"),
+        ast.JoinedStr: _("an f-string"), ast.Starred: _("'*' unpacking"), ast.Await: "'await'",
+        ast.Yield: "'yield'", ast.ListComp: comprehension, ast.GeneratorExp: comprehension,
+        ast.SetComp: comprehension, ast.DictComp: comprehension, ast.Slice: _("a slice"),
+    }  # fmt: skip
+
+
+def _symbol(op: type[ast.AST]) -> str:
+    """An operator as the message shows it (^ with a hint: a power is written **)."""
+    if op is ast.BitXor:
+        return _("^ (for a power write **)")
+    return _SYMBOLS.get(op, op.__name__)
 
 
 class FormulaError(ValueError):
@@ -149,12 +161,12 @@ class _Builder:
             return self.name(node)
         if isinstance(node, ast.Constant):
             return self.graph.const(self.number(node))
-        what = _CONSTRUCTS.get(type(node), f"'{type(node).__name__}'")
+        what = _constructs().get(type(node), f"'{type(node).__name__}'")
         self.fail(_("{what} is not allowed in a formula", what=what), node)
 
     def binary(self, node: ast.BinOp) -> int:
         if type(node.op) not in _BINARY:
-            symbol = _SYMBOLS.get(type(node.op), type(node.op).__name__)
+            symbol = _symbol(type(node.op))
             self.fail(
                 _("the operator {symbol} is not supported", symbol=symbol), node, operator=True
             )
@@ -174,12 +186,15 @@ class _Builder:
             return self.visit(node.operand)
         if isinstance(node.op, ast.USub):
             return self.graph.op("neg", self.visit(node.operand), name=self.op_name())
-        self.fail(_("the operator {symbol} is not supported", symbol=_SYMBOLS[type(node.op)]), node)
+        self.fail(_("the operator {symbol} is not supported", symbol=_symbol(type(node.op))), node)
 
     def call(self, node: ast.Call) -> int:
         func = node.func
         if not isinstance(func, ast.Name):
-            self.fail("only the functions " + ", ".join(FUNCTIONS) + " can be called", func)
+            self.fail(
+                _("only the functions {choices} can be called", choices=", ".join(FUNCTIONS)),
+                func,
+            )
         if func.id not in FUNCTIONS:
             self.fail(
                 _(

@@ -42,7 +42,8 @@ def full(x: float | None) -> str:
 def fmt_delta(before: float, after: float, digits: int = 4) -> str:
     """``1.65512 → 1.65498 (Δ −0.00014)``: enough digits that the change shows."""
     old, new, delta = change_parts(before, after, digits)
-    return f"{old} → {new} ({'no change' if delta == '0' else 'Δ ' + delta})"
+    change = _("no change") if delta == "0" else f"Δ {delta}"
+    return f"{old} → {new} ({change})"
 
 
 def change_parts(before: float, after: float, digits: int = 4) -> tuple[str, str, str]:
@@ -75,7 +76,7 @@ def class_text(label: float, loss: str) -> str:
         return _(
             "class {number} (y = {y} in the loss)", number=k + 1, y="+1" if label > 0 else "−1"
         )
-    return f"class {k + 1}"
+    return _("class {number}", number=k + 1)
 
 
 def _trim(text: str) -> str:

@@ -10,6 +10,7 @@ from nnviz.landscape.picture import CurvePicture, PathPicture, SurfacePicture
 from nnviz.landscape.probe import secant_slope, veil
 from nnviz.landscape.race import Racer
 from nnviz.landscape.slices import Surface
+from nnviz.text import _
 
 Array = np.ndarray
 # Okabe–Ito colours (colour-blind safe), bright enough to read on the dark end of viridis.
@@ -22,7 +23,14 @@ RACER_COLORS = {
     "adam": (204, 121, 167),
 }
 TRAINING_COLOR = (220, 20, 60)
+# A racer's state as the picture keeps it (English keys, which the views compare with).
 STATUS_WORDS = {"diverged": "diverged", "converged": "converged", "running": ""}
+
+
+def status_word(status: str) -> str:
+    """A racer's state (a ``STATUS_WORDS`` value) as the legend says it, in the current language."""
+    words = {"diverged": _("diverged"), "converged": _("converged")}
+    return words.get(status, status)
 
 
 def surface_picture(s: Surface, title: str) -> SurfacePicture:
@@ -59,7 +67,9 @@ def finite_pair(v: Array | None) -> tuple[float, float] | None:
 
 def legend(paths: Iterable[PathPicture]) -> tuple[tuple[str, tuple[int, int, int]], ...]:
     """(name — status, colour) of each path, for the plot's legend."""
-    return tuple((p.name + (f" — {p.status}" if p.status else ""), p.color) for p in paths)
+    return tuple(
+        (p.name + (f" — {status_word(p.status)}" if p.status else ""), p.color) for p in paths
+    )
 
 
 def probe_curve(

@@ -15,7 +15,13 @@ from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.likelihood_view import LikelihoodScene, likelihood_picture, likelihood_scene
 from nnviz.landscape.narrate import num
 from nnviz.landscape.network_picture import network_picture
-from nnviz.landscape.network_session import KNOBS, PLANES, NetworkLandscape
+from nnviz.landscape.network_session import (
+    KNOBS,
+    PLANES,
+    NetworkLandscape,
+    knob_title,
+    plane_title,
+)
 from nnviz.landscape.picture import LandscapePicture
 from nnviz.landscape.race import LABELS, Race
 from nnviz.landscape.race_session import SPEEDS, InputError, RaceSession, check_lr
@@ -63,14 +69,13 @@ class LandscapeExplorer:
         """(title, key) for the surface/plane chooser of the current mode."""
         if self.mode == "race":
             return [(SURFACES[k]().title, k) for k in SURFACES]
-        return [(title, k) for k, title in PLANES.items()]
+        return [(plane_title(k), k) for k in PLANES]
 
     def knob_items(self) -> list[tuple[str, str]]:
         """(title, key) for the 1-D chooser of the current mode."""
         if self.mode == "race":
             return [(_("x cross-section"), "x"), (_("y cross-section"), "y")]
-        titles = {**KNOBS, "weight": _("along one weight")}
-        return [(titles[k], k) for k in KNOBS]
+        return [(_("along one weight") if k == "weight" else knob_title(k), k) for k in KNOBS]
 
     @property
     def lr(self) -> float:

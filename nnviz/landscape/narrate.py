@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.landscape.race import Racer, StepRecord
+from nnviz.landscape.race import Racer, StepRecord, racer_label
 from nnviz.text import _
 
 Array = np.ndarray
@@ -75,7 +75,7 @@ def narrate_step(racer: Racer) -> tuple[str, ...]:
 
 def describe_status(racer: Racer) -> str:
     """One line for the racer's state: running, converged or diverged, with the numbers."""
-    name = racer.label
+    name = racer_label(racer.kind)
     if racer.status == "diverged":
         return _(
             "{name} diverged at step {steps} (loss → {loss}).",

@@ -10,7 +10,8 @@ from nnviz.landscape.draw import TRAINING_COLOR, legend, racer_path, surface_pic
 from nnviz.landscape.narrate import describe_status, narrate_step, num
 from nnviz.landscape.network_session import NetworkLandscape
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture
-from nnviz.landscape.race import RACERS
+from nnviz.landscape.race import RACERS, racer_label
+from nnviz.text import _
 
 if TYPE_CHECKING:
     from nnviz.landscape.explorer import LandscapeExplorer
@@ -107,7 +108,8 @@ def _network_narration(ex: LandscapeExplorer) -> tuple[str, ...]:
         return ("Shift+click two edges in the network graph to choose the two weights.",)
     focus = r.racers[ex.race.narrated if ex.race.narrated in r.racers else RACERS[0]]
     if ex.net_explaining:
-        return (f"<b>{focus.label}</b>, one update in stages:", *narrate_step(focus))
+        head = _("<b>{label}</b>, one update in stages:", label=racer_label(focus.kind))
+        return (head, *narrate_step(focus))
     return tuple(describe_status(r.racers[k]) for k in ex.race.enabled)
 
 

@@ -40,6 +40,28 @@ KNOBS = {
     "random": "along a random direction",
     "interp": "initial → current weights",
 }
+
+
+def plane_title(key: str) -> str:
+    """A ``PLANES`` entry (English, the key's meaning) in the current language."""
+    words = {
+        "weights": _("Two chosen weights (Shift+click edges in the network)"),
+        "random": _("Random filter-normalised directions"),
+        "pca": _("PCA of the training path"),
+    }
+    return words.get(key, PLANES.get(key, key))
+
+
+def knob_title(key: str) -> str:
+    """A ``KNOBS`` entry (English, the key's meaning) in the current language."""
+    words = {
+        "weight": _("along the first chosen weight"),
+        "random": _("along a random direction"),
+        "interp": _("initial → current weights"),
+    }
+    return words.get(key, KNOBS.get(key, key))
+
+
 SIZES = (17, 51)  # coarse preview first, then the refined grid
 
 

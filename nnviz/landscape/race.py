@@ -10,6 +10,7 @@ import numpy as np
 
 from nnviz.engine.optimizers import make_optimizer
 from nnviz.landscape.trajectory import BoundedPath
+from nnviz.text import _
 
 Array = np.ndarray
 Objective = Callable[[Array], tuple[float, Array]]  # p ↦ (loss, gradient) for a 2-vector p
@@ -24,6 +25,18 @@ LABELS = {
     "adam": "Adam",
 }
 # Which entry of the optimizer's state each glyph draws (absent for optimizers without one).
+
+
+def racer_label(kind: str) -> str:
+    """A racer's name as the user reads it, in the current language.
+
+    ``LABELS`` holds the English names (the view's legend and check boxes match on them);
+    the optimizers' own names (Nesterov, AdaGrad, RMSprop, Adam) are the same in every language.
+    """
+    words = {"sgd": _("Gradient descent"), "momentum": _("Momentum")}
+    return words.get(kind, LABELS.get(kind, kind))
+
+
 MOMENTUM_KEYS = ("momentum_buffer", "exp_avg")
 SQUARED_KEYS = ("sum", "square_avg", "exp_avg_sq")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,7 +12,7 @@ from nnviz.landscape.lr_regimes import critical_lr, step_factor
 from nnviz.landscape.narrate import describe_status, narrate_step, num
 from nnviz.landscape.picture import CurvePicture, LandscapePicture, SurfacePicture
 from nnviz.landscape.probe import FogWalk
-from nnviz.landscape.race import LABELS, RACERS, Race, Racer
+from nnviz.landscape.race import LABELS, RACERS, Race, Racer, racer_label
 from nnviz.landscape.surfaces import SURFACES, get_surface
 from nnviz.text import _
 
@@ -66,6 +67,12 @@ class RaceSession:
         self.lr = self.surface.lr
         self.start = self.surface.start
         self._new_race()
+
+    def reword(self) -> None:
+        """The surface's title and note in the current language; the race goes on untouched."""
+        params = {"condition": self.condition} if self.surface.key == "bowl" else {}
+        self.surface = get_surface(self.surface.key, **params)  # same numbers, new words
+        self.grid = replace(self.grid, title=self.surface.title)
 
     def set_condition(self, condition: float) -> None:
         """The bowl's condition number λmax/λmin (1 … 1000)."""
@@ -184,7 +191,7 @@ class RaceSession:
         cross = (float(x), float(y), float(g[0]), float(g[1])) if np.all(np.isfinite(g)) else None
         if self.explaining:
             narration = (
-                _("<b>{label}</b>, one update in stages:", label=focus.label),
+                _("<b>{label}</b>, one update in stages:", label=racer_label(focus.kind)),
                 *narrate_step(focus),
             )
         else:

@@ -180,7 +180,7 @@ def plateau() -> AnalyticSurface:
 
     return AnalyticSurface(
         "plateau",
-        "Plateau",
+        _("Plateau"),
         "f = −sin(r)/r + 0.01·r², r = √((10x)² + (10y)²) + 0.01",
         value,
         grad,

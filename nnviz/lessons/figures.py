@@ -21,7 +21,7 @@ def sigmoid_vs_step() -> Figure:
     z = np.linspace(-8.0, 8.0, 321)
     step = ACTIVATIONS["step"].value(z)
     marks = [mark(0.0, float(sigmoid(0.0)), "σ(0)"), mark(5.0, float(sigmoid(5.0)), "σ(5)")]
-    curves = [curve("step", z, step), curve("sigmoid", z, sigmoid(z))]
+    curves = [curve(_("step function"), z, step), curve("sigmoid", z, sigmoid(z))]
     return figure(_("From the step to the sigmoid"), "z = w·x", "P(y = 1 | x)", curves, marks)
 
 
@@ -30,7 +30,7 @@ def sharpness() -> Figure:
     z = np.linspace(-4.0, 4.0, 321)
     bases = (("e", np.e), ("100", 100.0), ("10¹⁰", 1e10))
     curves = [curve(f"b = {name}", z, sigmoid(z * np.log(b))) for name, b in bases]
-    curves.append(curve("step", z, ACTIVATIONS["step"].value(z)))
+    curves.append(curve(_("step function"), z, ACTIVATIONS["step"].value(z)))
     marks = [mark(1.0, float(sigmoid(np.log(b))), f"b = {name}, z = 1") for name, b in bases[:2]]
     return figure(_("A bigger base makes a sharper sigmoid"), "z", "1/(1 + b^(−z))", curves, marks)
 
@@ -45,14 +45,14 @@ def log_loss_curve() -> Figure:
         for y, p_ in ((1, 0.1), (0, 0.0), (1, 0.8))
     ]
     curves = [curve("y = 1: −log p", p1, one), curve("y = 0: −log(1 − p)", p0, zero)]
-    return figure(_("Log loss: confident and wrong costs the most"), "p", "loss", curves, marks)
+    return figure(_("Log loss: confident and wrong costs the most"), "p", _("loss"), curves, marks)
 
 
 def universal_approximation() -> Figure:
     """The drawn curve's points and the fit of a 1-w-1 tanh net for each width."""
     errors, fits, grid, points = fit_widths()
     half = len(points) // 2
-    curves = [curve("points", points[:half], points[half:], style="points")]
+    curves = [curve(_("points"), points[:half], points[half:], style="points")]
     curves += [
         curve(_("{w} hidden units", w=w), grid, fit) for w, fit in zip(WIDTHS, fits, strict=True)
     ]
@@ -77,7 +77,11 @@ def learning_rate_regimes(steps: int = 30) -> Figure:
             )
         )
     return figure(
-        _("Four learning rates on the bowl"), "step", _("x (0 is the bottom)"), curves, []
+        _("Four learning rates on the bowl"),
+        _("gradient step"),
+        _("x (0 is the bottom)"),
+        curves,
+        [],
     )
 
 
@@ -88,7 +92,7 @@ def early_stopping_curves() -> Figure:
     curves = [curve(_("training loss"), epochs, train), curve(_("validation loss"), epochs, val)]
     marks = [mark(best, val[best - 1], _("best epoch"))]
     return figure(
-        _("Validation loss turns up: stop at the best epoch"), "epoch", "MSE", curves, marks
+        _("Validation loss turns up: stop at the best epoch"), _("epoch"), "MSE", curves, marks
     )
 
 
@@ -97,10 +101,11 @@ def perceptron_mistakes() -> Figure:
     clean = perceptron()["mistakes_per_epoch"]
     messy = perceptron_thrash()["mistakes_per_epoch"]
     curves = [
-        curve("separable", range(1, len(clean) + 1), clean),
-        curve("overlapping", range(1, len(messy) + 1), messy),
+        curve(_("separable"), range(1, len(clean) + 1), clean),
+        curve(_("overlapping"), range(1, len(messy) + 1), messy),
     ]
-    return figure(_("The perceptron's mistakes per epoch"), "epoch", "mistakes", curves, [])
+    title = _("The perceptron's mistakes per epoch")
+    return figure(title, _("epoch"), _("mistakes"), curves, [])
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {

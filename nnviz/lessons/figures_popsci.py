@@ -46,23 +46,29 @@ def generalisation_figure(
     return figure(title, "x", "y", curves, marks, vlines=lines)
 
 
+def clue_words() -> dict[str, str]:
+    """The shortcut data's clues as the bars name them, in the current language."""
+    return {"yellow": _("yellow"), "elongated": _("elongated"), "watermark": _("watermark")}
+
+
 def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: int = 0) -> Figure:
     """The learned weights (the watermark dwarfs the real clues) and accuracy in and out."""
     numbers = shortcut(n, signal, epochs, seed)
     real = numbers["real_weights"]  # yellow, elongated: the order of numbers["features"]
     weights = panel_of_bars(
         _("What the model leans on"),
-        "clue",
-        "weight",
+        _("clue"),
+        _("weight"),
         bars(
-            numbers["features"], [bar_series("weight", [*real, numbers["shortcut_weight"]], "blue")]
+            [clue_words().get(f, f) for f in numbers["features"]],
+            [bar_series(_("weight"), [*real, numbers["shortcut_weight"]], "blue")],
         ),
     )
     accuracy = bars(
         [_("training photos"), _("new photos"), _("honest model")],
         [
             bar_series(
-                "accuracy",
+                _("accuracy"),
                 [
                     numbers["train_accuracy"],
                     numbers["test_accuracy"],
@@ -75,7 +81,7 @@ def shortcut_figure(n: int = 400, signal: float = 0.6, epochs: int = 300, seed: 
     ends = [-0.5, len(accuracy["labels"]) - 0.5]  # across every bar
     chance = curve(_("coin toss"), ends, [0.5, 0.5], style="dashed", color="grey")
     # the honest model never saw the watermark; it is tested on the new photos
-    right = panel_of_bars(_("Right answers"), "photos", _("share right"), accuracy, [chance])
+    right = panel_of_bars(_("Right answers"), _("photos"), _("share right"), accuracy, [chance])
     return panels_figure(_("The watermark is a shortcut"), [weights, right])
 
 

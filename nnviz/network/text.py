@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import numpy as np
 
 from nnviz.engine.describe import (
@@ -17,12 +19,37 @@ from nnviz.palette import BLUE, ORANGE, hex_color
 from nnviz.snapshot import Snapshot
 from nnviz.text import _
 
-# Edge modes: key → (button label, what the numbers are, symbol in the legend).
-MODES: dict[str, tuple[str, str, str]] = {
-    "weight": ("weight", "weight w", "|w|"),
-    "gradient": ("gradient", "gradient ∂L/∂w of the loss", "|∂L/∂w|"),
-    "update": ("update", "last update Δw", "|Δw|"),
-}
+MODE_KEYS = ("weight", "gradient", "update")
+
+
+def _mode_words(key: str) -> tuple[str, str, str]:
+    """One edge mode's (button label, what the numbers are, legend symbol), in today's language."""
+    if key == "weight":
+        return _("weight"), _("weight w"), "|w|"
+    if key == "gradient":
+        return _("gradient"), _("gradient ∂L/∂w of the loss"), "|∂L/∂w|"
+    if key == "update":
+        return _("update"), _("last update Δw"), "|Δw|"
+    raise KeyError(key)
+
+
+class _Modes(Mapping[str, tuple[str, str, str]]):
+    """Edge modes: key → (button label, what the numbers are, symbol in the legend).
+
+    Worded on every lookup, so a label read after a language switch is in the new language.
+    """
+
+    def __getitem__(self, key: str) -> tuple[str, str, str]:
+        return _mode_words(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(MODE_KEYS)
+
+    def __len__(self) -> int:
+        return len(MODE_KEYS)
+
+
+MODES: Mapping[str, tuple[str, str, str]] = _Modes()
 MAX_WEIGHT_SCALE = 5.0  # as the Playground: |w| ≥ 5 draws at full width
 
 
@@ -36,7 +63,7 @@ def activation_of(spec: NetworkSpec, layer: int) -> str:
 def layer_caption(spec: NetworkSpec, layer: int) -> str:
     """'Input', 'Hidden 1 · tanh · 4' or 'Output · sigmoid'."""
     if layer == 0:
-        return "Input"
+        return _("Input")
     if layer == len(spec.sizes) - 1:
         return _("Output · {output}", output=spec.output)
     n = spec.sizes[layer]
@@ -185,5 +212,10 @@ def parameter_count_text(snap: Snapshot) -> str:
     weights = sum(int(w.size) for w in snap.weights)
     biases = sum(int(b.size) for b in snap.biases if b is not None)
     if not biases:
-        return f"{weights} weights, no biases"
-    return f"{weights} weights + {biases} biases = {weights + biases} parameters"
+        return _("{weights} weights, no biases", weights=weights)
+    return _(
+        "{weights} weights + {biases} biases = {total} parameters",
+        weights=weights,
+        biases=biases,
+        total=weights + biases,
+    )

@@ -181,16 +181,21 @@ def test_the_window_stays_responsive_while_a_sweep_runs(window, qtbot):
     window.toggle_stage("experiments")
     assert window.stage.active.name == "experiments"
     controller = window.experiments
-    ticks, done = [], []
+    events, done = [], []  # in the order the event loop served them
     timer = QTimer()
     timer.setInterval(5)
-    timer.timeout.connect(lambda: ticks.append(controller.running))
+    timer.timeout.connect(lambda: events.append("tick") if controller.running else None)
+    window.training.sweep_progress.connect(lambda _result: events.append("cell"))
     controller.finished.connect(done.append)
     timer.start()
     assert controller.run({"seeds": "20"})
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     timer.stop()
-    assert ticks.count(True) >= 20  # the event loop served the timer all through the sweep
+    cells = [i for i, e in enumerate(events) if e == "cell"]
+    assert len(cells) >= 2
+    # The event loop served the timer in the middle of the sweep, between its cells.
+    assert "tick" in events[cells[0] : cells[-1]]
+    assert events.count("tick") >= 3
     assert len(controller.results) == len(window.experiments.view.figure.figure["curves"][0]["xs"])
 
 

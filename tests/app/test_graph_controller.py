@@ -232,3 +232,56 @@ def test_softmax_example_shows_all_three_probabilities(window):
     """Picking the softmax example: its note lists P for every class, not only class 2."""
     window.graph.load_preset("softmax")
     assert "P = (0.2689, 0.7309, 0.000245)" in window.graph.view.message.text()
+
+
+def test_a_language_switch_rewords_the_first_example_where_the_walk_is(window, qtbot):
+    """The first worked example's description, made before any language was chosen, is said
+    again in Chinese, at the same step; the step button reads 单步; English comes back."""
+    from app.i18n import tr
+    from nnviz.graph.examples import EXAMPLES
+    from nnviz.graph.requests import Step
+    from tests.app.language import chinese, zh
+
+    graph = window.graph
+    english = graph.view.message.text()
+    assert english.startswith("The lecture's worked example")
+    for _ in range(3):
+        qtbot.mouseClick(graph.view.buttons["forward"], Qt.MouseButton.LeftButton)
+    caption = graph.view.caption.text()
+    with chinese(window.language):
+        described = EXAMPLES["cs188"].describe(EXAMPLES["cs188"].build())  # the core's Chinese
+        qtbot.waitUntil(lambda: graph.view.message.text() == described)
+        assert graph.view.picture.step_index == 3 and graph.view.caption.text() != caption
+        assert graph.view.buttons["forward"].text() == zh("Step ▶")
+        assert graph.view.presets.currentData() == "cs188"
+        assert zh("forward") in graph.view.progress.text()
+        graph.apply(Step("forward"))  # walking on keeps the description standing
+        assert graph.view.message.text() == described
+    qtbot.waitUntil(lambda: graph.view.message.text() == english)
+    assert graph.view.picture.step_index == 4 and tr("Step ▶") == "Step ▶"
+
+
+def test_a_language_switch_rewords_a_traced_example_at_its_step_and_weights(window, qtbot):
+    """A trace is made again from its own weights (not the network's now), same step and mode."""
+    from tests.app.language import chinese, zh
+
+    _trace_tool_click(window, qtbot, 5)
+    graph, view = window.graph, window.graph.view
+    for _ in range(4):
+        qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+    view.mode.setCurrentIndex(view.mode.findData("neurons"))
+    before = view.picture
+    params = [p.copy() for p in graph.explainer.example.params]
+    with chinese(window.language):
+        qtbot.waitUntil(lambda: view.picture.title != before.title)
+        pic = view.picture
+        assert (pic.step_index, pic.mode) == (before.step_index, before.mode)
+        assert [n.value for n in pic.nodes] == [n.value for n in before.nodes]
+        assert all(
+            np.array_equal(a, b)
+            for a, b in zip(graph.explainer.example.params, params, strict=True)
+        )
+        assert view.trace_button.text() == zh("Re-trace with current weights")
+        assert view.mode.currentText() == zh("neuron by neuron")
+    qtbot.waitUntil(lambda: view.picture.title == before.title)
+    assert view.picture.caption == before.caption and view.picture.step_index == 4

@@ -5,9 +5,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.application import make_application
+from app.i18n import tr
 from app.images_controller import ImagesController
 from app.training_bridge import TrainingBridge
 from app.views.images_view import ImagesView
+from nnviz import commands as cmd
 from tests.factories import make_lab
 
 
@@ -89,3 +91,27 @@ def test_in_the_window_the_graph_follows_the_images_tab(window, qtbot):
     window.docks["images"].raise_()
     qtbot.waitUntil(lambda: network.image_graph is not None, timeout=3000)
     assert network.image_graph.trace is not None  # still the clicked sample
+
+
+def test_in_the_window_the_status_line_follows_the_images_tab(window, qtbot):
+    """Images tab in front: the status line gives the digit run's epoch, loss and accuracy
+    (before a run: that there is none), not the playground's, even when a playground snapshot
+    comes; another tab in front: the playground's numbers are back."""
+    images, numbers = window.images, window.status.numbers
+    window.show_dock("images")
+    qtbot.waitUntil(images.view.on_screen, timeout=3000)
+    assert numbers.text() == tr("digit network: not trained yet")
+    images.train(epochs=2)
+    qtbot.waitUntil(lambda: images.progress is not None and not images.training, timeout=60_000)
+    p, shown = images.progress, numbers.text()
+    assert shown.startswith(tr("digit network: epoch {epoch} / {epochs}").format(epoch=2, epochs=2))
+    assert f"{p.loss:.4f}" in shown and f"{100 * p.test_accuracy:.1f} %" in shown
+    token = 10**9 + 7
+    window.send(cmd.RequestSnapshot(token))
+    assert window.wait_for_snapshot(lambda s: s.token == token) is not None
+    assert numbers.text() == shown
+    window.docks["curves"].raise_()
+    qtbot.waitUntil(lambda: not images.view.on_screen(), timeout=3000)
+    loss = window.latest.metrics["train_loss"]
+    assert numbers.text().startswith(tr("epoch {epoch}").format(epoch=window.latest.epoch))
+    assert f"{loss:.4f}" in numbers.text()

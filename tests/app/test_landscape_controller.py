@@ -257,3 +257,56 @@ def test_the_foggy_mountain_lesson_walks_the_real_network(land, window, qtbot):
     walk = land.explorer.walking.walk
     assert walk.report.steps == 0 and walk.dx == 1.0
     assert walk.report.start == pytest.approx(numbers["start"], abs=1e-6)
+
+
+def test_live_refreshes_project_the_path_once_a_second(land):
+    """The projection walks every recorded point: sent with every refresh only for a new plane."""
+    from nnviz.landscape.explorer import Effects
+
+    def job(_cancelled):
+        yield None
+
+    def refresh(now: float) -> list[str]:
+        effects = Effects(jobs=[("project", job), ("curve", job)])
+        return [key for key, _ in land._paced(effects, now).jobs]
+
+    land.explorer.net.projection = None  # a new plane: its projection goes out at once
+    assert refresh(100.0) == ["project", "curve"]
+    assert refresh(100.1) == ["project", "curve"]
+    land.explorer.net.projection = object()  # …then once a second, the curve every time
+    assert refresh(100.5) == ["curve"]
+    assert refresh(101.0) == ["curve"]
+    assert refresh(101.2) == ["project", "curve"]
+    assert refresh(101.3) == ["curve"]
+    assert land._paced(Effects(jobs=[("curve", job)]), 105.0).jobs[0][0] == "curve"
+
+
+def test_a_switch_of_language_rewords_the_landscape_at_once(land, window, qtbot):
+    """View ▸ Language mid-walk: choosers, the walker's note and the caption in Chinese, and back.
+
+    No new snapshot or request is needed: the controller re-words on Qt's LanguageChange.
+    """
+    import re
+
+    from app.i18n import tr
+    from nnviz import text
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    _network_after_training(land, window, qtbot, epochs=5)
+    c = land.view.controls
+    qtbot.mouseClick(c.walk, Qt.MouseButton.LeftButton)
+    assert land.walk_items.note.toPlainText() == "step 1"
+    knobs = lambda: [c.knob.itemText(i) for i in range(c.knob.count())]  # noqa: E731
+    english = knobs()
+    try:
+        window.language.set("zh_CN", remember=False)
+        qtbot.waitUntil(lambda: land.walk_items.note.toPlainText() == tr("step %n", "", 1))
+        assert cjk.search(land.walk_items.note.toPlainText())
+        assert knobs() == [title for title, _key in land.explorer.knob_items()] != english
+        assert c.mode.currentText() == tr("The live network's loss") != "The live network's loss"
+        hint = text._("Walk (W) takes a step, Shift+W ten; a click on the curve moves the start.")
+        assert cjk.search(hint) and hint in land.view.narration.text()
+    finally:
+        window.language.set("en", remember=False)
+    qtbot.waitUntil(lambda: land.walk_items.note.toPlainText() == "step 1")
+    assert knobs() == english and c.mode.currentText() == "The live network's loss"

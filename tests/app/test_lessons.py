@@ -135,3 +135,30 @@ def test_the_adversarial_lesson_nudges_the_image_its_numbers_found_and_back_undo
     window.lesson_back()
     _settled(window, qtbot)
     assert (images.images == original).all() and not images.history
+
+
+def test_a_language_switch_makes_the_lesson_figure_again_in_chinese(window, qtbot):
+    """The plot stage's figure is made again off the GUI thread in Chinese (same numbers)."""
+    from nnviz import text
+    from nnviz.lessons.figures import FIGURES
+    from tests.app.language import chinese, zh
+
+    window.open_lesson("log-loss", 1)
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: window.figure.figure is not None)
+    english = window.figure.figure
+    assert english["title"] == FIGURES["log-loss-curve"]()["title"]
+    with chinese(window.language):
+        wanted = FIGURES["log-loss-curve"]()  # the core's Chinese, in this (GUI) thread
+        assert text.language() == "zh_CN" and wanted["title"] != english["title"]
+        qtbot.waitUntil(lambda: window.figure.figure["title"] == wanted["title"], timeout=20_000)
+        assert window.figure.figure["curves"][0]["ys"] == english["curves"][0]["ys"]
+        assert window.figure.figure["y_label"] == wanted["y_label"] != english["y_label"]
+        window.lesson_next()
+        _settled(window, qtbot)
+        player = window.lessons.player
+        said = zh("{title}: step {step} of {count}. PgDn next, PgUp back.").format(
+            title=player.lesson.title.get("zh_CN"), step=3, count=player.count
+        )
+        assert window.status.message.text() == said
+    qtbot.waitUntil(lambda: window.figure.figure["title"] == english["title"], timeout=20_000)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.i18n import Language
+from app.i18n import Language, tr
 from app.training_bridge import TrainingBridge
 from nnviz import commands as cmd
 from nnviz import text
@@ -49,7 +49,8 @@ def test_a_switch_while_training_runs_reaches_the_process(language, qtbot):
 
 
 def test_the_process_starts_and_restarts_in_the_apps_language(language, qtbot):
-    """A process started (or restarted after a crash) while the app speaks Chinese speaks it too."""
+    """A process started (or restarted after a crash) while the app speaks Chinese speaks it too;
+    the bridge's own words about the restart are the catalogue's Chinese."""
     language.set("zh_CN", remember=False)
     t = TrainingBridge(make_lab)
     snaps, failures = [], []
@@ -59,8 +60,14 @@ def test_the_process_starts_and_restarts_in_the_apps_language(language, qtbot):
     try:
         qtbot.waitUntil(lambda: bool(snaps), timeout=10000)
         _said(t, snaps, qtbot, cmd.Reset(), RESET_ZH)
+        seen = len(snaps)
         t.worker.process.kill()
         qtbot.waitUntil(lambda: bool(failures), timeout=10000)
+        restarted = tr("The training process stopped unexpectedly (exit code {code}); it was "
+                       "restarted with your data, network and weights.")  # fmt: skip
+        assert failures[0].startswith(restarted.split("{code}")[0]) and "process" not in failures[0]
+        weights = tr("Training restarted with your weights.")  # the bridge's, said back by the lab
+        qtbot.waitUntil(lambda: any(s.message == weights for s in snaps[seen:]), timeout=10000)
         _said(t, snaps, qtbot, cmd.Reset(), RESET_ZH)
     finally:
         t.shutdown()

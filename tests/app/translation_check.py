@@ -39,9 +39,11 @@ Seen = tuple[str, str]  # (where it is, the text)
 ALLOWED = frozenset(
     # names of methods, functions and things a Chinese course also writes in Latin letters
     "nnviz SGD Adam RMSprop RMSProp Adagrad Nesterov ReLU Leaky leaky tanh sigmoid softmax "  # noqa: SIM905
-    "MSE XOR AND OR NAND CS torch optim Qt Softmax Xavier "
+    "MSE XOR AND OR NAND CS torch optim Qt Softmax Xavier AdaGrad OpenGL micrograd FGSM "
+    # the test surfaces carry their inventors' names in Chinese courses too
+    "Rosenbrock Himmelblau Beale "
     # formulas: functions and short symbols
-    "sin cos exp log ln act max min abs sgn argmax ll dL dw "
+    "sin cos exp log ln act max min abs sgn argmax ll dL dw dx dy df lr "
     # keys
     "Space Ctrl Shift Alt Esc Enter Tab PgDn PgUp Home End Del "
     # units and file types

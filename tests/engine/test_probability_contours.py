@@ -5,7 +5,10 @@ import numpy as np
 from nnviz.engine.probability_contours import (
     PROBABILITY_LEVELS,
     class_probability_grid,
+    contour_set,
     probability_contours,
+    shown_by_default,
+    snapshot_contours,
 )
 
 AXIS = np.linspace(-6.0, 6.0, 81)
@@ -62,3 +65,26 @@ def test_probability_grid_only_for_two_class_probability_heads():
     assert class_probability_grid("softmax", 3, np.zeros((3, 5, 5))) is None
     assert class_probability_grid("identity", 2, g[:1]) is None
     assert class_probability_grid("sigmoid", 2, np.zeros((1, 5))) is None  # 1-D curve fit
+
+
+def test_contour_set_joins_every_thin_line_into_one_read_only_path():
+    """The thin path is every level but 0.5, in level order; nothing in it can be changed."""
+    grid = _logistic_grid(0.8, 0.4)
+    lines = probability_contours(grid, AXIS)
+    made = contour_set(grid, AXIS)
+    assert [c.level for c in made.lines] == list(PROBABILITY_LEVELS)
+    thin = np.concatenate([c.segments for c in lines if c.level != 0.5])
+    assert np.array_equal(made.thin, thin)
+    assert not any(a.flags.writeable for a in made.arrays())
+
+
+def test_snapshot_contours_follow_the_wish_and_the_loss():
+    """Default: on for log loss only; False: never; True: whenever the head gives P(x)."""
+    g = _logistic_grid(0.8, 0.4)[None]
+    made = snapshot_contours("sigmoid", 2, g, AXIS, "log", None)
+    assert made is not None and len(made.thin) > 0
+    assert snapshot_contours("sigmoid", 2, g, AXIS, "mse", None) is None
+    assert snapshot_contours("sigmoid", 2, g, AXIS, "log", False) is None
+    assert snapshot_contours("sigmoid", 2, g, AXIS, "mse", True) is not None
+    assert snapshot_contours("identity", 2, g, AXIS, "hinge", True) is None
+    assert shown_by_default("cross_entropy") and not shown_by_default("mse")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -82,3 +83,22 @@ def test_parameter_count_matches_the_lecture_shapes():
     assert parameter_count_text(make_snapshot(spec)) == "12 weights, no biases"
     with_bias = make_snapshot(NetworkSpec(features=("x1", "x2", "x1*x2"), hidden=(3,)))
     assert parameter_count_text(with_bias) == "12 weights + 4 biases = 16 parameters"
+
+
+def test_the_words_follow_the_language(snap):
+    """Edge modes, the input caption and the parameter count are worded when asked for."""
+    from nnviz import text as core
+
+    spec = NetworkSpec(hidden=(4,))
+    english = (dict(text.MODES), text.layer_caption(spec, 0), text.parameter_count_text(snap))
+    assert core.set_language("zh_CN")
+    chinese = (dict(text.MODES), text.layer_caption(spec, 0), text.parameter_count_text(snap))
+    assert list(chinese[0]) == ["weight", "gradient", "update"]  # the keys stay
+    for key in text.MODES:
+        label, what, symbol = chinese[0][key]
+        assert (label, what) != english[0][key][:2] and symbol == english[0][key][2]
+    assert chinese[1] != "Input" and "weights" not in chinese[2]
+    assert re.findall(r"\d+", chinese[2]) == re.findall(r"\d+", english[2])
+    assert chinese[0]["weight"][1] in text.legend_html("weight", 1.0)  # the legend names it
+    core.set_language("en")
+    assert (dict(text.MODES), text.layer_caption(spec, 0)) == english[:2]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from app.application import make_application
-from app.views.figure_view import HINT, FigureView
+from app.views.figure_view import FigureView, hint
 from nnviz.lessons.figure_data import curve, figure
 from nnviz.lessons.figures import FIGURES
 
@@ -167,7 +167,7 @@ def test_hovering_a_curve_point_reads_out_its_exact_value(view, figs):
     assert text.startswith("test error") and f"{test['ys'][i]:.4g}" in text
     assert len(panel.hover_dot.data) == 1
     _hover(view, panel, -1e6, 0.0)  # outside every plot
-    assert view.readout.text() == HINT
+    assert view.readout.text() == hint()
 
 
 def test_hovering_bars_and_cells_reads_out_their_values(view, figs):
@@ -181,3 +181,13 @@ def test_hovering_bars_and_cells_reads_out_their_values(view, figs):
     view.show_figure(figs["double-descent-epochs"])
     _hover(view, view.panels[0], 2.0, 3.0)
     assert view.readout.text().endswith(f"test error: {heat['values'][3][2]:.4g}")
+
+
+def test_a_language_switch_rewords_the_readout_and_asks_for_the_figure(view, qtbot):
+    """The hover hint in Chinese at once; the figure's maker is asked for its new words."""
+    from tests.app.language import chinese, zh
+
+    view.show_figure(figure("t", "x", "y", [curve("c", [0, 1], [0, 1])], []))
+    with qtbot.waitSignal(view.language_changed), chinese():
+        qtbot.waitUntil(lambda: view.readout.text() == zh("hover over the plot for exact values"))
+    qtbot.waitUntil(lambda: view.readout.text() == hint() == "hover over the plot for exact values")

@@ -102,3 +102,22 @@ def test_presentation_type_is_large_and_export_writes(pair, tmp_path):
         path = tmp_path / f"gears.{suffix}"
         view.export_image(str(path))
         assert path.stat().st_size > 1000
+
+
+def test_a_language_switch_rewords_the_gears(pair, qtbot):
+    """How far each gear turned and the turn ratios, in Chinese and back; the numbers stay."""
+    from tests.app.language import chinese, zh
+
+    view, controller = pair
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    english = (view.turns.text(), view.ratios[0].toPlainText())
+    with chinese():
+        words = zh("x turned {x}°  →  g turned {g}°  →  f turned {f}°")
+        qtbot.waitUntil(lambda: view.turns.text().startswith(words.split("{x}")[0]))
+        assert view.turns.text() == words.format(x="+5.0", g="+2.5", f="+1.9")
+        assert view.ratios[0].toPlainText() == zh("ratio {slope}\n= {value}").format(
+            slope="g′(x)", value="0.5000"
+        )
+        assert view.slider.toolTip() == zh("Turn the input gear (or drag it, or press ← →)")
+    qtbot.waitUntil(lambda: view.turns.text() == english[0])
+    assert view.ratios[0].toPlainText() == english[1]

@@ -186,3 +186,22 @@ def test_the_current_node_is_scrolled_into_view(qtbot):
         view.show_picture(GraphPicture(nodes, (), step_count=64))
         assert _inside_viewport(view, view._nodes[target])
     assert view.canvas.zoom() == zoom
+
+
+def test_a_language_switch_rewords_buttons_modes_and_node_lines(qtbot):
+    """Buttons, the mode menu, Play and the boxes' "value …" lines in Chinese, then English."""
+    from tests.app.language import chinese, zh
+
+    view = GraphView()
+    qtbot.addWidget(view)
+    view.show_picture(_picture())
+    node = view._nodes[1]
+    with chinese():
+        assert view.buttons["forward"].text() == zh("Step ▶")  # set once: re-worded at once
+        qtbot.waitUntil(lambda: view.play.text() == zh("Play"))  # on Qt's LanguageChange
+        assert view.mode.itemText(0) == zh("every op") and view.mode.itemData(0) == "ops"
+        assert view.trace_button.text() == zh("Trace network example")
+        assert node.lines()[1] == zh("value {value}").format(value="16")
+    qtbot.waitUntil(lambda: view.play.text() == "Play")
+    assert view.buttons["forward"].text() == "Step ▶"
+    assert view.mode.itemText(0) == "every op" and node.lines()[1] == "value 16"

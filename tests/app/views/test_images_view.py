@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 import nnviz.image_run as image_run
+from app import i18n
 from app.application import make_application
+from app.i18n import tr
 from app.images_controller import N_SAMPLES, ImagesController
 from app.training_bridge import TrainingBridge
 from app.views.images_view import ImagesView
 from app.views.network_view import NetworkView
+from nnviz.engine.adversarial import confidence
 from nnviz.lessons.popsci_images import adversarial, deep_features
 from tests.app.views.network_helpers import hover, viewport_pos
 from tests.factories import make_lab
@@ -185,3 +188,56 @@ def test_presentation_type_is_large_and_export_writes(trained, tmp_path):
         view.export_image(str(path))
         assert path.stat().st_size > 1000
     view.set_presentation(False)
+
+
+def _said(view: ImagesView) -> list[str]:
+    """Every text the view shows that was made from numbers or said by the controller."""
+    return [view.train_button.text(), view.progress.text(), view.confusion.caption.text(),
+            view.before.caption.text(), view.after.caption.text(), view.status.text(),
+            view.samples.title.text(), view.nudge_button.toolTip()]  # fmt: skip
+
+
+def _expected(view: ImagesView, controller: ImagesController, eps: float) -> list[str]:
+    """The same texts in the current language, made from the catalogue."""
+    p, m = controller.progress, controller.progress.confusion
+    original = controller.history[-1][1]
+    says = tr("says {label} ({p} % sure)")
+    verdicts = [
+        confidence(controller.net, x) for x in (original, controller.images[controller.selected])
+    ]
+    return [
+        tr("Train the network"),
+        tr("epoch {epoch} / {epochs} · train {train} % · test {test} %").format(
+            epoch=p.epoch, epochs=p.epochs, train=f"{100 * p.train_accuracy:.1f}",
+            test=f"{100 * p.test_accuracy:.1f}"),
+        tr("{right} of {total} test images right").format(right=int(np.trace(m)),
+                                                          total=int(m.sum())),
+        *(says.format(label=label, p=f"{100 * sure:.0f}") for label, sure in verdicts),
+        tr("ε = {eps}: the network {what}.").format(eps=f"{eps:g}", what=tr("changed its mind")),
+        tr("Test images: the network's answers"),
+        tr("Move every pixel by ε in the direction that raises the loss"),
+    ]  # fmt: skip
+
+
+def test_a_language_switch_rewords_what_the_view_shows_and_the_controller_said(trained, qtbot):
+    """After a nudge, 简体中文: progress, button, counts, the nudge's captions and the message
+    line are the catalogue's at once (the window calls the view's reword); English again."""
+    view, controller, _network, _ = trained
+    lesson = adversarial()
+    _click_sample(qtbot, view, lesson["index"])
+    view.eps_box.setText(f"{lesson['eps']:g}")
+    qtbot.mouseClick(view.nudge_button, Qt.MouseButton.LeftButton)
+    english = _said(view)
+    assert english == _expected(view, controller, lesson["eps"])
+    i18n.Language().set("zh_CN", remember=False)
+    try:
+        view.reword()
+        chinese = _said(view)
+        assert chinese == _expected(view, controller, lesson["eps"])
+        assert all(c != e for c, e in zip(chinese, english, strict=True))
+    finally:
+        i18n.Language().set("en", remember=False)
+    view.reword()
+    assert _said(view) == english
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert not controller.history

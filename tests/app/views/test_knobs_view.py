@@ -118,3 +118,27 @@ def test_presentation_type_is_large_and_export_writes(pair, tmp_path):
         path = tmp_path / f"knobs.{suffix}"
         view.export_image(str(path))
         assert path.stat().st_size > 1000
+
+
+def test_a_language_switch_rewords_the_knobs_view(pair, qtbot):
+    """Titles, buttons, the progress line and the loss readout in Chinese, then in English."""
+    from tests.app.language import chinese, zh
+
+    view, controller = pair
+    english = (view.header.text(), view.progress.text(), view.loss_readout.text())
+    with chinese():
+        assert view.header.text() == zh("Two functions you must not confuse")
+        assert view.reset_button.text() == zh("Reset")
+        qtbot.waitUntil(lambda: view.fit_button.text() == zh("Fit by gradient descent"))
+        assert view.progress.text() == zh("epoch {epoch} · loss {loss}").format(
+            epoch=0, loss=f"{controller.loss():.4f}"
+        )
+        assert view.loss_title.text() == zh("② the loss  (k{first}, k{second}) → score").format(
+            first=1, second=2
+        )
+        qtbot.mouseClick(view.fit_button, Qt.MouseButton.LeftButton)
+        assert view.fit_button.text() == zh("Pause the fit")
+        controller.stop_fit()
+    qtbot.waitUntil(lambda: view.header.text() == english[0])
+    qtbot.waitUntil(lambda: view.fit_button.text() == "Fit by gradient descent")
+    assert view.loss_readout.text().endswith("(dark = low)")

@@ -58,3 +58,45 @@ def test_a_left_click_asks_for_the_walker_at_that_knob_value(plot, qtbot):
     scene = p.getViewBox().mapViewToScene(QPointF(0.5, 2.0))
     qtbot.mouseClick(p.viewport(), Qt.MouseButton.LeftButton, pos=p.mapFromScene(scene))
     assert len(seen) == 1 and seen[0] == pytest.approx(0.5, abs=4 / p.width())
+
+
+def test_the_walkers_words_follow_the_language(plot):
+    """In Chinese the note and the held line's word come from the catalogue; English after."""
+    import re
+
+    from app.i18n import Language, tr
+
+    _plot, items = plot
+    language = Language()
+    walk = WalkPicture(np.array([1.5, 1.0, 0.7]), np.array([2.25, 1.0, 0.49]), "walking", 0.2)
+    try:
+        language.set("zh_CN", remember=False)
+        items.show(walk)
+        note, held = items.note.toPlainText(), items.held_note.toPlainText()
+        assert note == tr("step %n", "", 2) and "2" in note and re.search(r"[\u4e00-\u9fff]", note)
+        assert held == tr("in the network") != "in the network"
+        items.show(WalkPicture(walk.xs, walk.ys, "stopped", 0.2))
+        assert items.note.toPlainText() == tr("stopped after %n steps", "", 2) != note
+    finally:
+        language.set("en", remember=False)
+    items.show(walk)
+    assert (items.note.toPlainText(), items.held_note.toPlainText()) == ("step 2", "in the network")
+
+
+def test_the_note_stays_inside_the_plot(plot):
+    """Left of the ring when it fits; near the left edge it moves to the ring's right."""
+    p, items = plot
+    vb = p.getViewBox()
+
+    def note_span() -> tuple[float, float]:
+        rect = items.note.mapRectToView(items.note.boundingRect())
+        return rect.left(), rect.right()
+
+    items.show(WalkPicture(np.array([1.5, 1.0]), np.array([2.0, 1.0]), "walking"))
+    left, right = note_span()
+    assert vb.viewRange()[0][0] <= left and right < 1.0  # left of the walker at x = 1
+    long_walk = np.linspace(-1.0, -1.9, 35)
+    items.show(WalkPicture(long_walk, np.full(35, 1.0), "stopped"))
+    left, right = note_span()
+    assert items.note.toPlainText() == "stopped after 34 steps"
+    assert left > -1.9 and right <= vb.viewRange()[0][1]  # to the right of x = −1.9, all shown

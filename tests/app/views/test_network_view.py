@@ -8,10 +8,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontInfo, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 
+from app import i18n
+from app.i18n import tr
 from app.views.network_items import BiasItem, EdgeItem, NodeItem
+from app.views.network_view import NetworkView
+from nnviz.engine.mlp import MLP
 from nnviz.engine.spec import NetworkSpec
+from nnviz.network import image_graph as ig
+from nnviz.network import text as net_text
 from nnviz.palette import HIGHLIGHT
 from tests.app.views.network_helpers import (
     click_point,
@@ -238,3 +244,73 @@ def test_identity_network_legend_shows_its_collapsed_matrix(qtbot):
     assert snap.collapse.max_difference <= 1e-12
     tanh = shown_view(qtbot, make_snapshot(NetworkSpec(hidden=(3,), activation="tanh")))
     assert "identity network" not in tanh.legend.text()
+
+
+# ----- language -----------------------------------------------------------------------------
+def _captions(view) -> dict[int, list[str]]:
+    return {
+        k: label.text().split("\n") for (kind, k), label in view.labels.items() if kind == "caption"
+    }
+
+
+def _words(base) -> tuple:
+    """What the view should say now (read from the catalogues, never typed)."""
+    spec = base.spec
+    inputs = [net_text.layer_caption(spec, 0), tr("{n} features").format(n=len(spec.features))]
+    hidden = net_text.layer_caption(spec, 1).split(" · ", 1)
+    legend = net_text.legend_html("weight", net_text.edge_values(base, "weight")[1])
+    return inputs, hidden, legend
+
+
+def test_a_language_switch_rewords_captions_legend_and_note_at_once(qtbot, base):
+    """简体中文: the drawn snapshot's captions and legend change at once (reword, no new
+    snapshot), to the catalogue's words; English again: every word is back."""
+    view = shown_view(qtbot, base)
+    english = _words(base)
+    assert _captions(view)[0] == english[0] == ["Input", "2 features"]
+    note = view.note.text()
+    i18n.Language().set("zh_CN", remember=False)
+    try:
+        chinese = _words(base)
+        assert chinese[0] != english[0] and chinese[1] != english[1] and chinese[2] != english[2]
+        assert _captions(view)[0] == english[0]  # the snapshot drawn is not drawn again …
+        view.show_snapshot(base)
+        assert _captions(view)[0] == english[0]
+        view.reword()  # … until the window asks the view to re-word itself
+        assert _captions(view)[0] == chinese[0] and _captions(view)[1] == chinese[1]
+        assert view.legend.text().startswith(chinese[2])
+        assert view.note.text() == tr(note) != note  # worded: already switched
+    finally:
+        i18n.Language().set("en", remember=False)
+    view.reword()
+    assert _captions(view)[0] == english[0] and _captions(view)[1] == english[1]
+    assert view.legend.text().startswith(english[2]) and view.note.text() == note
+
+
+def test_the_digit_network_and_the_waiting_note_reword_too(qtbot):
+    """The digit network's column captions and legend, and 'Waiting for the network…' with
+    nothing drawn yet, follow a switch and come back."""
+    view = shown_view(qtbot)
+    waiting = [i.text() for i in view.scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    graph = ig.image_graph(MLP([16, 5, 10], "tanh", "softmax"), 4)
+    digits = NetworkView()
+    qtbot.addWidget(digits)
+    digits.resize(700, 500)
+    digits.show()
+    digits.show_image_graph(graph)
+    english = [c.text() for c in digits._image.captions]
+    assert english[0] == "\n".join(ig.caption(graph, 0))
+    i18n.Language().set("zh_CN", remember=False)
+    try:
+        view.reword()
+        digits.reword()
+        now = [i.text() for i in view.scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+        assert now == [tr(waiting[0])] != waiting
+        chinese = ["\n".join(ig.caption(graph, layer)) for layer in range(3)]
+        assert [c.text() for c in digits._image.captions] == chinese != english
+        assert digits.legend.text() == ig.legend_text(graph)
+    finally:
+        i18n.Language().set("en", remember=False)
+    digits.reword()
+    assert [c.text() for c in digits._image.captions] == english
+    assert digits.legend.text() == ig.legend_text(graph)

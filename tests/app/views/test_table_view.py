@@ -139,3 +139,30 @@ def test_presentation_type_is_large_and_export_writes(pair, tmp_path):
         path = tmp_path / f"table.{suffix}"
         view.export_image(str(path))
         assert path.stat().st_size > 1000
+
+
+def test_a_language_switch_rewords_the_table_and_its_words(pair, qtbot):
+    """The rule, the shipped table's title, rows and features, knobs and targets in Chinese."""
+    from tests.app.language import chinese, zh
+
+    view, controller = pair
+    controller.preset("apple")
+    with chinese():
+        rule = "A lamp lights when Σ w·x − b > 0: each feature x (0 or 1) times its weight w, "
+        assert view.rule.text() == zh(rule + "minus b.")
+        assert view.knobs[THRESHOLD].label.text() == zh("threshold b")
+        assert view.knobs["big"].label.text() == zh("w {feature}").format(feature=zh("big"))
+        assert view.preset_buttons["apple"].text() == zh("apple")
+        qtbot.waitUntil(lambda: view.title.text() == zh("Which fruit is it?"))
+        assert view.table_box.currentText() == zh("fruit")
+        assert view.lamps() == controller.lamps()  # words change, lamps do not
+        controller.load("weather")
+        assert view.target_box.itemText(0) == zh("the table's labels")
+        assert view.target_box.itemData(0) == ""
+        controller.train("")
+        said = zh("trained: settled after {epochs} passes; lit for {rows}")
+        assert view.status.text().startswith(said.split("{")[0])
+        assert view.status.text().endswith(zh("overcast and humid"))
+    qtbot.waitUntil(lambda: view.title.text() == "Will it rain?")
+    assert view.target_box.itemText(0) == "the table's labels"
+    assert view.knobs[THRESHOLD].label.text() == "threshold b"

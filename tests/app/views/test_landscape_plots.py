@@ -1,0 +1,231 @@
+"""The landscape's plots: contours as one path, pixels on their grid points, cheap frames."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPointF
+
+from app.application import make_application
+from app.views.landscape_plots import HAZE, CurvePlot, SurfacePlot, same_curve, steady_range
+from nnviz.landscape.contours import shading
+from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
+
+XS, YS = np.linspace(-2.0, 2.0, 21), np.linspace(-1.0, 3.0, 17)
+RED = (220, 20, 60)
+
+
+def bowl() -> SurfacePicture:
+    X, Y = np.meshgrid(XS, YS)
+    return SurfacePicture(XS, YS, (X - 0.5) ** 2 + (Y - 1.0) ** 2, "w1", "w2", "bowl")
+
+
+@pytest.fixture
+def plot(qtbot):
+    make_application()
+    p = SurfacePlot()
+    qtbot.addWidget(p)
+    p.set_presentation(False)  # as the landscape view styles it
+    p.resize(600, 500)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def frame(xs, ys, off=None, gradient=None) -> LandscapePicture:
+    path = PathPicture("training", RED, np.asarray(xs), np.asarray(ys), gradient=gradient,
+                       off_plane=None if off is None else np.asarray(off))  # fmt: skip
+    return LandscapePicture(bowl(), (path,))
+
+
+def test_contours_are_one_path_of_the_pure_cores_segments(plot):
+    """No IsocurveItem is left; the path holds exactly the segments of `shading`, log or not."""
+    s = bowl()
+    for log in (False, True):
+        plot.log = log
+        plot.show_surface(s)
+        x, y = plot.contours.getData()
+        expected = shading(s.values, s.xs, s.ys, log).segments
+        assert len(x) > 0 and np.allclose(np.column_stack([x, y]), expected)
+    assert not [i for i in plot.scene().items() if isinstance(i, pg.IsocurveItem)]
+    plot.show_surface(None)
+    assert len(plot.contours.getData()[0]) == 0
+
+
+def test_each_pixel_is_centred_on_its_grid_point(plot):
+    """Colour (i, j) shows values[i, j], so it must sit at (xs[j], ys[i]), as paths and lines do."""
+    plot.show_surface(bowl())
+    for i, j in ((0, 0), (16, 20), (5, 12)):
+        p = plot.image.mapToView(QPointF(j + 0.5, i + 0.5))
+        assert (p.x(), p.y()) == pytest.approx((XS[j], YS[i]))
+
+
+def test_dots_off_the_plane_are_hollow_and_the_ball_shows_where_it_is(plot):
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.0, 0.1, 0.2, 0.3], [1.0, 1.1, 1.2, 1.3], off=[0, 0.2, 0.01, 0.3]))
+    line, on, off, ball = plot.paths["training"]
+    assert list(on.getData()[0]) == [0.0, 0.2] and list(off.getData()[0]) == [0.1]
+    assert list(ball.getData()[0]) == [0.3]
+    assert ball.points()[0].brush().color().getRgb() == HAZE  # the head left the plane
+    plot.show_paths(frame([0.0, 0.1], [1.0, 1.1]))  # no distances: no trail dots, a full ball
+    assert len(on.getData()[0]) == len(off.getData()[0]) == 0
+    assert ball.points()[0].brush().color().getRgb()[:3] == RED
+
+
+def test_frames_reuse_the_rendered_dots(plot):
+    """pyqtgraph renders a dot once per pen/brush object: a moving path renders nothing new."""
+    plot.show_surface(bowl())
+    rng = np.random.default_rng(0)
+    pts = rng.uniform(-1, 1, (60, 2))
+    plot.show_paths(frame(pts[:10, 0], pts[:10, 1], off=np.linspace(0, 0.1, 10)))
+    items = plot.paths["training"][1:]
+    rendered = [len(item.fragmentAtlas) for item in items]
+    for n in range(11, 60):
+        plot.show_paths(frame(pts[:n, 0], pts[:n, 1], off=np.linspace(0, 0.1, n)))
+        plot.viewport().repaint()
+    assert [len(item.fragmentAtlas) for item in items] == rendered
+
+
+@pytest.mark.parametrize("gradient", [(1.0, 0.0), (0.0, 1.0), (-0.6, 0.8)])
+def test_the_arrow_head_points_downhill(plot, gradient):
+    """The head sits at the arrow's tip and its body trails back along −∇L (screen y is down)."""
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.0, 0.5], [1.0, 1.2], gradient=gradient))
+    head = plot._pool["head"][0]
+    to_screen = head.deviceTransform(plot.viewportTransform())  # it ignores the view's zoom
+    tip = to_screen.map(QPointF(0.0, 0.0))
+    body = to_screen.map(head.path.boundingRect().center())
+    way = np.array([tip.x() - body.x(), -(tip.y() - body.y())])  # flip screen y to data y
+    downhill = -np.asarray(gradient)
+    cos = way @ downhill / np.linalg.norm(way) / np.linalg.norm(downhill)
+    assert cos > 0.99
+
+
+def curve(values, x=1.0) -> CurvePicture:
+    xs = np.linspace(0.0, 2.0, 5)
+    return CurvePicture(xs, np.asarray(values, float), x, 0.5, 0.1, 0.2, 0.3, "t")
+
+
+def test_an_unchanged_curve_is_not_drawn_again(qtbot, monkeypatch):
+    make_application()
+    c = CurvePlot()
+    qtbot.addWidget(c)
+    drawn = []
+    original = c.curve.setData
+    monkeypatch.setattr(c.curve, "setData", lambda *a, **k: (drawn.append(1), original(*a, **k)))
+    c.show_curve(curve([1, 2, np.nan, 4, 5]))
+    c.show_curve(curve([1, 2, np.nan, 4, 5]))  # a new picture of the same curve
+    assert len(drawn) == 1
+    c.show_curve(curve([1, 2, 3, 4, 5]))
+    c.show_curve(curve([1, 2, 3, 4, 5], x=1.5))
+    assert len(drawn) == 3
+    c.clear_curve()
+    c.show_curve(curve([1, 2, 3, 4, 5], x=1.5))
+    assert len(drawn) == 5  # cleared (one empty setData), then drawn again
+
+
+def test_same_curve_compares_arrays_by_value():
+    a = curve([1, np.nan, 3, 4, 5])
+    assert same_curve(a, curve([1, np.nan, 3, 4, 5]))
+    assert not same_curve(a, curve([1, 2, 3, 4, 5]))
+    assert not same_curve(a, CurvePicture(a.xs, a.values, 1.0, 0.5, 0.1, 0.2, 0.3, "s"))
+
+
+def test_the_curves_range_holds_still_while_the_data_fill_it():
+    lo, hi = steady_range(None, 0.0, 0.9)  # a new range: the data fill about 95 % of it
+    assert lo < 0.0 and hi > 0.9 and 0.9 / (hi - lo) == pytest.approx(1 / (1 + 1 / 18))
+    assert steady_range((0.0, 1.0), 0.04, 0.96) == (0.0, 1.0)  # 92 % full: keep the axes
+    lo, hi = steady_range((0.0, 1.0), 0.3, 0.9)  # 60 % full: zoom in
+    assert 0.2 < lo < 0.3 and 0.9 < hi < 1.0
+    lo, hi = steady_range((0.0, 1.0), -0.01, 0.9)  # spills over: follow it
+    assert lo < -0.01 and hi > 0.9
+
+
+def test_a_slowly_changing_curve_keeps_its_axes(qtbot):
+    """Training lowers the curve a little each refresh: the y axis moves only now and then."""
+    make_application()
+    c = CurvePlot()
+    qtbot.addWidget(c)
+    ranges = []
+    xs = np.linspace(0.0, 2.0, 5)
+    for k in range(40):
+        values = np.array([5.0, 4.0, 3.0, 4.0, 5.0]) - 0.005 * k
+        c.show_curve(CurvePicture(xs, values, 1.0, values[2], 0.1, 0.0, 0.0, "t"))
+        ranges.append(c.ranges)
+        y0, y1 = c.ranges[1]
+        assert y0 <= values.min() and values.max() <= y1  # the newest curve is always inside
+    assert 1 < len(set(ranges)) < 10
+
+
+def test_the_plot_does_not_shift_when_the_tick_labels_get_shorter(plot, qtbot):
+    """Long colour-bar labels (0.00015) then short ones (2): the heatmap keeps its width."""
+    s = bowl()
+    widths = []
+    for scale in (1e-4, 1.0):
+        plot.show_surface(SurfacePicture(s.xs, s.ys, s.values * scale, "w1", "w2", "bowl"))
+        for _ in range(3):  # the axes measure their labels as they paint
+            plot.viewport().repaint()
+            qtbot.wait(10)
+        widths.append(plot.getViewBox().width())
+    assert widths[0] == widths[1]
+
+
+def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
+    """ "loss / secant / tangent" and the loss axis follow a switch at once, and come back."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.language import chinese, zh
+
+    make_application()
+    p = CurvePlot()
+    qtbot.addWidget(p)
+    p.show()
+    qtbot.waitExposed(p)
+
+    def words():
+        names = [p.key.getLabel(item).text for item in (p.curve, p.probe, p.tangent)]
+        return names, p.getAxis("left").labelText
+
+    english = words()
+    assert english == (["loss", "secant", "tangent"], "loss")
+    with chinese():
+        QApplication.processEvents()
+        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
+    QApplication.processEvents()
+    assert words() == english
+    p.hide()  # hidden during a switch (another stage): worded when it shows again
+    with chinese():
+        QApplication.processEvents()
+        p.show()
+        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
+    QApplication.processEvents()
+    assert words() == english
+
+
+def test_the_race_legend_is_shown_in_the_language_of_the_moment(plot):
+    """The core's English legend ("Gradient descent — diverged") is worded when shown."""
+    from tests.app.language import chinese, zh
+
+    entries = (("Gradient descent — diverged", (255, 255, 255)), ("Adam", (1, 2, 3)))
+    plot._show_legend(entries)
+    assert plot.legend_texts() == ["Gradient descent — diverged", "Adam"]
+    with chinese():
+        plot._show_legend(entries)  # the same entries: still re-drawn in the new words
+        said = plot.legend_texts()
+        assert said == [f"{zh('Gradient descent')} — {zh('diverged')}", "Adam"]
+    plot._show_legend(entries)
+    assert plot.legend_texts() == ["Gradient descent — diverged", "Adam"]
+
+
+def test_the_colour_bar_says_loss_in_the_language_of_the_moment(plot):
+    """The core's default "loss" under the colour bar re-words on a switch, without a redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.app.language import chinese, zh
+
+    plot.show_surface(bowl())
+    assert plot.colorbar.axis.labelText == "loss"
+    with chinese():
+        QApplication.processEvents()
+        assert plot.colorbar.axis.labelText == zh("loss")
+    QApplication.processEvents()
+    assert plot.colorbar.axis.labelText == "loss"
