@@ -77,7 +77,8 @@ def main() -> None:
     labelling = panel.labelling
     view = labelling.view
     view.setFocus()
-    idle = _lateness(LABELS * SPACING_MS / 1000)  # the baseline: the same window, nobody labels
+    w.wait_for_snapshot(lambda s: not labelling.timer.isActive(), timeout_ms=60_000)
+    idle = _lateness(LABELS * SPACING_MS / 1000)  # the baseline: the same window, all quiet
 
     handler: list[float] = []
     paint: list[float] = []

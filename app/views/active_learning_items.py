@@ -46,6 +46,7 @@ class Plane(pg.PlotWidget):
         self.ringed: tuple[int, ...] = ()
         self.presenting = False
         self.state: PlaneState | None = None  # the last drawn, redrawn on a change of look
+        self._pool_scale = 0.0  # the pool's points are redrawn only for a new pool or look
         self.regions = pg.ImageItem(axisOrder="row-major")
         self.pool = pg.ScatterPlotItem(pxMode=True)  # every pool point; labels are drawn over
         self.known = [pg.ScatterPlotItem(pxMode=True) for _ in range(2)]  # one per class
@@ -67,7 +68,8 @@ class Plane(pg.PlotWidget):
         self.regions.setImage(probability_image(s.probabilities, 0.5, alpha=110))
         self.regions.setRect(s.axis[0] - step / 2, s.axis[0] - step / 2,
                              step * len(s.axis), step * len(s.axis))  # fmt: skip
-        if new_pool or self.pool.opts["size"] != 5 * scale:
+        if new_pool or self._pool_scale != scale:
+            self._pool_scale = scale
             self.pool.setData(
                 pos=self.X, size=5 * scale, pen=None, brush=pg.mkBrush(*POOL_GREY, 150)
             )

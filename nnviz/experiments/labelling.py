@@ -64,7 +64,7 @@ class LabellingSession:
         self._random = rounds("random", self.pool, rng, 1)
         self.random_labels: list[int] = []
         self.random_accuracy: list[float] = []
-        self._grid: tuple[int, Array] | None = None  # (labels when made, probabilities)
+        self._grid: tuple[bytes, Array] | None = None  # (the axis, the grid's features)
 
     # ----- reading ---------------------------------------------------------------------------
     @property
@@ -99,21 +99,17 @@ class LabellingSession:
         return int(self.pool.y[index])
 
     def probabilities(self, axis: Array) -> Array:
-        """P(class 1) on the grid axis × axis (rows follow x2, columns x1), for the regions."""
+        """P(class 1) on the grid axis × axis (rows follow x2, columns x1), for the regions.
+
+        The grid's features are fixed for the session (the model only changes its readout),
+        so they are made once per axis; each label then costs one product and a sigmoid.
+        """
         axis = np.asarray(axis, dtype=float)
-        if (
-            self._grid is None
-            or self._grid[0] != len(self.labelled)
-            or self._grid[1].shape
-            != (
-                len(axis),
-                len(axis),
-            )
-        ):
+        key = axis.tobytes()
+        if self._grid is None or self._grid[0] != key:
             x1, x2 = np.meshgrid(axis, axis)
-            phi = self.pool.features_of(np.column_stack([x1.ravel(), x2.ravel()]))
-            self._grid = (len(self.labelled), sigmoid(phi @ self.w).reshape(len(axis), len(axis)))
-        return self._grid[1]
+            self._grid = (key, self.pool.features_of(np.column_stack([x1.ravel(), x2.ravel()])))
+        return sigmoid(self._grid[1] @ self.w).reshape(len(axis), len(axis))
 
     # ----- labelling -------------------------------------------------------------------------
     def label(self, index: int | None) -> int:

@@ -138,3 +138,17 @@ def test_the_report_and_the_news_name_both_curves():
     news = s.said(index)
     assert news.startswith(f"Point {index + 1} is class {s.label_of(index) + 1}. 5 labels")
     assert "labelling at random" in news
+
+
+def test_the_regions_follow_an_undo_and_a_different_label():
+    """Label one point, undo, label another: the regions are the new model's, not the first's."""
+    s = LabellingSession(seed=0)
+    axis = np.linspace(-6, 6, 9)
+    first = s.candidates[0]
+    s.label(first)
+    after_first = s.probabilities(axis)
+    s.undo()
+    s.label(s.candidates[1])
+    phi = s.pool.features_of(np.array([[axis[4], axis[6]]]))
+    assert s.probabilities(axis)[6, 4] == pytest.approx(1 / (1 + np.exp(-(phi @ s.w)[0])))
+    assert not np.array_equal(s.probabilities(axis), after_first)
