@@ -9,7 +9,7 @@ import numpy as np
 from nnviz.data import make_dataset
 from nnviz.engine import MLP
 from nnviz.experiments.active_learning import active_learning
-from nnviz.experiments.backprop_cost import backprop_cost
+from nnviz.experiments.backprop_cost import backprop_cost, cost_numbers
 from nnviz.experiments.depth import LN2, depth_experiment
 from nnviz.experiments.double_descent import (
     DEFAULT_STEPS,
@@ -110,15 +110,7 @@ def backprop_cost_numbers(
     data = make_dataset(dataset, n=n, noise=0.1, seed=seed)
     loss = "log" if net.activations[-1] == "sigmoid" else "mse"
     cost = backprop_cost(net, data.X / 3.0, np.asarray(data.y, dtype=float), loss=loss)
-    return {
-        "params": cost.params,
-        "passes_backprop": cost.passes_backprop,
-        "passes_finite_difference": cost.passes_finite_difference,
-        "max_difference": cost.max_difference,
-        "seconds_backprop": cost.seconds_backprop,
-        "seconds_finite_difference": cost.seconds_finite_difference,
-        "speedup": cost.speedup,
-    }
+    return cost_numbers(cost)
 
 
 @lesson_numbers("active-learning")
