@@ -174,8 +174,25 @@ def _dispose(window) -> None:
     """
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    _release_legends(window)
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _release_legends(window) -> None:
+    """Stop every anchored legend following its view box before the view boxes are deleted.
+
+    pyqtgraph's anchor moves a legend whenever the legend's own size changes. A legend whose
+    words changed since its last layout (a Chinese run re-words them) changes size while it
+    is deleted, after the view box it is anchored to; the anchor then asks that dead view box
+    for its corner and prints "ViewBox already deleted".
+    """
+    import pyqtgraph as pg
+
+    for view in window.findChildren(pg.GraphicsView):
+        for item in view.items():
+            if isinstance(item, pg.LegendItem):
+                item.geometryChanged.disconnect()
 
 
 def _close_everything(qt_app) -> None:
