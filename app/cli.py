@@ -157,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()
             return 0
         window.show()
-        return qt_app.exec()
+        code = qt_app.exec()
+        _dispose(window)  # the closed window goes now, not in pieces at the interpreter's exit
+        return code
     try:
         code = _run_headless(window, args, lambda: quit_signals.requested is not None)
     finally:
