@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from app.views.landscape_controls import LandscapeControls
-from app.views.landscape_plots import CurvePlot, SurfacePlot
+from app.views.landscape_curve_plot import CurvePlot
+from app.views.landscape_surface_plot import SurfacePlot
 from app.views.plot_export import export_scene
 from app.views.plot_style import type_px
 from app.views.steady_label import SteadyLabel

@@ -108,7 +108,8 @@ class LandscapeExplorer:
     def _shared(self) -> list[object]:
         """Big immutable things a rollback keeps as they are instead of copying."""
         net = self.net
-        shared: list[object] = [net.problem, net.surface, net.plane, net.projection]
+        shared: list[object] = [net.problem, net.surface, net.plane, net.projection, net.shades]
+        shared.append(net.pending)
         shared += [*self._pictures.values(), self.likelihood, *self.walking.shared()]
         if self.netrace is not None:
             shared.append(self.netrace.objective)
@@ -273,11 +274,18 @@ class LandscapeExplorer:
         return Effects(jobs=[("netrace", _advance_job(self.netrace, n))] if n else [])
 
     def observe(
-        self, problem: Problem, theta: np.ndarray, step: int, grad=None, refresh: bool = True
+        self,
+        problem: Problem,
+        theta: np.ndarray,
+        step: int,
+        grad=None,
+        refresh: bool = True,
+        recentre: bool = True,
     ) -> Effects:
         """A training snapshot arrived: the path grows; recompute what it has outgrown.
 
-        ``refresh=False`` only records the path (the caller paces the recomputations).
+        ``refresh=False`` only records the path, ``recentre=False`` keeps a plane the path has
+        outgrown a little longer (the caller paces the recomputations).
         """
         before = (self.net.arch, self.net.problem, self.net.recorder.latest)
         self.net.observe(problem, theta, step, grad)
@@ -287,16 +295,17 @@ class LandscapeExplorer:
             self.walking.forget(keep_start=False)  # new data, a new loss or a reset
         if self.mode != "network" or not refresh:
             return Effects()
-        return Effects(jobs=self._refresh_jobs(force=False))
+        return Effects(jobs=self._refresh_jobs(force=False, recentre=recentre))
 
-    def _refresh_jobs(self, force: bool) -> list[tuple[str, Job]]:
+    def _refresh_jobs(self, force: bool, recentre: bool = True) -> list[tuple[str, Job]]:
         """Jobs to bring the network pictures up to date (at most one of each in flight)."""
         net = self.net
         if net.theta is None:
             return []
         jobs = []
-        if force or (net.needs_slice() and "slice" not in net.busy):
-            jobs.append(("slice", net.slice_job()))
+        due = net.surface is None or recentre  # something to show, or time for a new centre
+        if force or (due and "slice" not in net.busy and net.needs_slice()):
+            jobs.append(("slice", net.slice_job(recentre=not force)))
             self.netrace = None
         if "project" not in net.busy and net.plane is not None:
             jobs.append(("project", net.project_job()))
@@ -311,9 +320,8 @@ class LandscapeExplorer:
     def on_result(self, key: str, value: Any) -> None:
         """A job result (only ever the newest job of its key)."""
         if key == "slice":
-            plane, surface = value
-            if plane is self.net.plane:
-                self.net.surface = surface
+            plane, surface, shades = value
+            self.net.install(plane, surface, shades)
             if surface.refined:
                 self.net.busy.discard(key)
             return
