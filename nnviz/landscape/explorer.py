@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -11,10 +10,10 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
-from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.likelihood_view import LikelihoodScene, likelihood_picture, likelihood_scene
 from nnviz.landscape.narrate import num
 from nnviz.landscape.network_picture import network_picture
+from nnviz.landscape.network_race import advance_job, start_job
 from nnviz.landscape.network_session import (
     KNOBS,
     PLANES,
@@ -238,7 +237,7 @@ class LandscapeExplorer:
         self.net_playing = False
         self.net_explaining = name == "step"
         steps = 1 if name == "step" else 0
-        jobs.append(("netrace", _advance_job(self.netrace, steps, name == "reset")))
+        jobs.append(("netrace", advance_job(self.netrace, steps, name == "reset")))
         return Effects(jobs=jobs)
 
     def _show_likelihood(self, request: lq.ShowLikelihoodPaths) -> Effects:
@@ -271,7 +270,7 @@ class LandscapeExplorer:
         n, self.net_credit = int(self.net_credit), self.net_credit % 1.0
         if self.netrace.finished:
             self.net_playing = False
-        return Effects(jobs=[("netrace", _advance_job(self.netrace, n))] if n else [])
+        return Effects(jobs=[("netrace", advance_job(self.netrace, n))] if n else [])
 
     def observe(
         self,
@@ -359,14 +358,8 @@ class LandscapeExplorer:
             raise InputError(_("Wait for the surface to be computed, then click on it."))
         if not (np.isfinite(x) and np.isfinite(y)) or not net.surface.contains(x, y):
             raise InputError(_("({x}, {y}) is outside the computed surface", x=num(x), y=num(y)))
-        lr, p = self.net_lr, problem
         self.net_playing = self.net_explaining = False
-
-        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            obj = PlaneObjective(p, plane.center, plane.d1, plane.d2)
-            yield Race(obj, (x, y), lr=lr, escape=1e6, tol=1e-7)
-
-        return job
+        return start_job(problem, plane, (x, y), self.net_lr)
 
 
 # Each request type and the method that carries it out (the explorer's whole vocabulary).
@@ -391,21 +384,6 @@ _HANDLERS: dict[type, Callable[[LandscapeExplorer, Any], Effects | None]] = {
     lq.Walk: LandscapeExplorer._walk_request,
     lq.ShowLikelihoodPaths: lambda s, r: s._show_likelihood(r),
 }
-
-
-def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
-    """Step a private copy of the network race (the objective is shared, used only here)."""
-
-    def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-        mine = copy.deepcopy(race, memo={id(race.objective): race.objective})
-        if restart:
-            mine.restart()
-        for _unused in range(steps):
-            if cancelled() or not mine.step():
-                break
-        yield mine
-
-    return job
 
 
 __all__ = ["SPEEDS", "Effects", "LandscapeExplorer"]

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.problem import Problem
+from nnviz.landscape.contours import Shading, shadings
 from nnviz.landscape.directions import (
     Plane,
     pca_plane,
@@ -16,7 +17,6 @@ from nnviz.landscape.directions import (
     random_plane,
     weight_plane,
 )
-from nnviz.landscape.contours import Shading, shadings
 from nnviz.landscape.params import ParamRef, flat_index, param_label
 from nnviz.landscape.race_session import InputError
 from nnviz.landscape.slices import Surface, progressive_slice
