@@ -51,6 +51,24 @@ def test_contours_are_one_path_of_the_pure_cores_segments(plot):
     assert len(plot.contours.getData()[0]) == 0
 
 
+def test_a_surface_shaded_ahead_is_drawn_without_shading_again(plot, monkeypatch):
+    """The network's slices come with their colours and lines: the GUI thread does not redo them."""
+    from dataclasses import replace
+
+    import app.views.landscape_surface_plot as module
+    from nnviz.landscape.contours import shadings
+
+    s = bowl()
+    shades = shadings(s.values, s.xs, s.ys)
+    monkeypatch.setattr(module, "shading", lambda *a: pytest.fail("shaded on the GUI thread"))
+    for log in (False, True):
+        plot.log = log
+        plot.show_surface(replace(s, shades=shades))
+        x, y = plot.contours.getData()
+        assert np.array_equal(np.column_stack([x, y]), shades[log].segments)
+        assert np.array_equal(plot.image.image, shades[log].image)
+
+
 def test_each_pixel_is_centred_on_its_grid_point(plot):
     """Colour (i, j) shows values[i, j], so it must sit at (xs[j], ys[i]), as paths and lines do."""
     plot.show_surface(bowl())
