@@ -242,8 +242,10 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         if not np.isfinite(norm) or norm == 0:
             return
         d = v / norm * 0.15 * span if span else v  # span 0: draw v at its own length
-        line = self._take("shaft", pg.PlotDataItem)
-        line.setData([x, x + d[0]], [y, y + d[1]], pen=_pen(colour, 3 * self.width_scale, dashed))
+        # A plain line item: a plot curve re-derives its data ranges and path on every set.
+        line = self._take("shaft", pg.QtWidgets.QGraphicsLineItem)
+        line.setLine(x, y, x + float(d[0]), y + float(d[1]))
+        line.setPen(_pen(colour, 3 * self.width_scale, dashed))
         head = self._take("head", lambda: pg.ArrowItem(pen=None, angle=0))
         head.setStyle(headLen=12 * self.width_scale, brush=_brush(colour))  # rebuilt on change
         # Turning the item draws what setStyle(angle=…) would, without a new path every frame.

@@ -52,7 +52,7 @@ class LandscapeView(QWidget):
         self.middle.addWidget(self.probe)
         # Texts that change while training (a few times a second): steady labels, which ask the
         # window for a new layout only when they need a new size.
-        self.readout = SteadyLabel()
+        self.readout = SteadyLabel(grow=True)  # the same sentence with new numbers: never shrinks
         self.readout.setWordWrap(True)
         self.middle.addWidget(self.readout)
         self.caption = SteadyLabel("Click the surface to start the race from there.")

@@ -159,3 +159,13 @@ def test_the_colour_bar_says_loss_in_the_language_of_the_moment(plot):
         assert plot.colorbar.axis.labelText == zh("loss")
     QApplication.processEvents()
     assert plot.colorbar.axis.labelText == "loss"
+
+
+def test_the_arrow_shaft_runs_from_the_ball_downhill(plot):
+    """The shaft starts at the ball and points along −gradient, 15 % of the view long."""
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.0, 1.5], [1.0, 2.0], gradient=(2.0, 0.0)))
+    line = plot._pool["shaft"][0].line()
+    assert (line.x1(), line.y1()) == pytest.approx((1.5, 2.0))
+    assert line.x2() < line.x1() and line.y2() == pytest.approx(2.0)
+    assert line.x1() - line.x2() == pytest.approx(0.15 * plot._span())
