@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import fields
 
 import numpy as np
@@ -25,6 +26,9 @@ class CurvePlot(RewordWhenShown, pg.PlotWidget):
         self.setBackground("w")
         legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
         legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        # The legend's anchor follows its size; re-worded legends resize while being deleted,
+        # after their view box, so the anchor must stop following first ("ViewBox deleted").
+        self.destroyed.connect(lambda *_: _stop_following(legend))
         self.curve = self.plot(pen=pg.mkPen(INK, width=2), name=tr("loss"))
         dash = Qt.PenStyle.DashLine
         self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
@@ -171,3 +175,9 @@ def _finite_range(v: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     lo, hi = float(np.min(v)), float(np.percentile(v, 98))
     return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
+
+
+def _stop_following(legend: pg.LegendItem) -> None:
+    """Disconnect the anchor that moves ``legend`` with its own size changes."""
+    with contextlib.suppress(RuntimeError, TypeError):
+        legend.geometryChanged.disconnect()
