@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import warnings
 from dataclasses import fields
 
 import numpy as np
@@ -179,5 +180,6 @@ def _finite_range(v: np.ndarray) -> tuple[float, float]:
 
 def _stop_following(legend: pg.LegendItem) -> None:
     """Disconnect the anchor that moves ``legend`` with its own size changes."""
-    with contextlib.suppress(RuntimeError, TypeError):
+    with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError):
+        warnings.simplefilter("ignore", RuntimeWarning)  # already disconnected: nothing to do
         legend.geometryChanged.disconnect()
