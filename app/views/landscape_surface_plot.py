@@ -46,6 +46,10 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
             axis.setCacheMode(cached)
+        # So are the heatmap and its contours: a moving ball repaints the pixels under it by
+        # copying them, not by scaling the whole surface image again (5 ms a frame at 1080p).
+        self.image.setCacheMode(cached)
+        self.contours.setCacheMode(cached)
         steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         self._texts: dict[str, str] = {}  # axis and title texts as last set
         self.paths: dict[str, tuple] = {}  # name → (line, dots on / off the plane, ball)
