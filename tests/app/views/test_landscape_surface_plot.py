@@ -1,5 +1,7 @@
 """The landscape's surface plot: contours as one path, pixels on their grid points, cheap frames."""
 
+import dataclasses
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -169,3 +171,21 @@ def test_the_arrow_shaft_runs_from_the_ball_downhill(plot):
     assert (line.x1(), line.y1()) == pytest.approx((1.5, 2.0))
     assert line.x2() < line.x1() and line.y2() == pytest.approx(2.0)
     assert line.x1() - line.x2() == pytest.approx(0.15 * plot._span())
+
+
+def test_moving_paths_do_not_repaint_the_surface_image(plot, monkeypatch):
+    """The heatmap is a cached picture: frames that only move a path never rescale it again."""
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.5], [0.5]))
+    plot.viewport().repaint()
+    painted = []
+    original = plot.image.paint
+    monkeypatch.setattr(plot.image, "paint", lambda *a: painted.append(1) or original(*a))
+    for n in range(2, 12):
+        xs = np.linspace(0.5, -0.5, n)
+        plot.show_paths(frame(xs, xs))
+        plot.viewport().repaint()
+    assert painted == []
+    plot.show_surface(dataclasses.replace(bowl(), values=bowl().values * 2))  # drawn anew
+    plot.viewport().repaint()
+    assert painted
