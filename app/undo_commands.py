@@ -78,7 +78,8 @@ class ReplacePoints(QUndoCommand):
 
     Both sides are kept packed (arrays, a few bytes a point; see nnviz.data.packed); the old
     side is shared with the previous step's new side. Undo/redo takes the set back whole if
-    the document still keeps it (the newest steps), else rebuilds it from the arrays.
+    the document still keeps it (the newest steps), else builds it over the arrays (its
+    Point objects are made later, off the GUI thread: see Document.MAKE_POINTS_MS).
     """
 
     def __init__(self, doc: Document, new: PointSet, text: str, settings: dict | None = None):
