@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.i18n import QT_TR_NOOP, tr
-from app.long_lived import built_to_last
+from app.long_lived import built_to_last, let_go
 from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
 from nnviz.commands import DataArrays
 from nnviz.data import make_dataset
@@ -166,7 +166,9 @@ class Document(QObject):
     ) -> None:
         """Install a point set directly (used by undo and by opening a session)."""
         if points is not self.points:
-            self._whole = [self.points, *self._whole][: self.KEEP_WHOLE]
+            kept = [self.points, *self._whole]
+            self._whole = kept[: self.KEEP_WHOLE]
+            let_go(kept[self.KEEP_WHOLE :])  # freed off the GUI thread
         self.points = points
         if not points.materialized:
             self._make_points.start()  # restarted by every undo: only the one that stays

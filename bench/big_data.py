@@ -5,8 +5,8 @@ follow-up: the snapshot, the autosave), against the same timer on the idle windo
 baseline, measured in the same run). Beside it, the longest stretch of GUI-thread CPU time
 between two ticks: on a busy machine the lateness also counts waiting for a core. Import and
 open are measured as the menu does them (in the background) and, for reference, on the GUI
-thread; so is saving (Ctrl+S). Memory is the process's RSS after N imports and after undoing and redoing them all.
-Last line: one JSON object.
+thread; so is saving (Ctrl+S). Memory is the process's RSS after N imports and after undoing
+and redoing them all. Last line: one JSON object.
 """
 
 from __future__ import annotations
