@@ -168,7 +168,9 @@ class SessionIO:
         if isinstance(state, str):
             # An unreadable layout is not worth refusing the whole session for.
             with contextlib.suppress(ValueError):
-                self.window.restoreState(QByteArray(base64.b64decode(state, validate=True)))
+                layout = base64.b64decode(state, validate=True)
+                if layout != bytes(self.window.saveState().data()):  # ~70 ms, then a relayout
+                    self.window.restoreState(QByteArray(layout))
         yield
         for panel in self.panels:
             panel.restore_state(s.view)

@@ -105,7 +105,9 @@ class SessionOpener(QObject):
         except StopIteration:
             self.finished.emit(True)
         else:
-            QTimer.singleShot(0, self, lambda: self._step(steps))
+            # A timer, not a posted call (Qt 6 runs a 0 ms single shot as one): the window
+            # draws and other timers fire before the next step.
+            QTimer.singleShot(1, self, lambda: self._step(steps))
 
     @Slot(str, str)
     def _on_failed(self, key: str, message: str) -> None:

@@ -91,7 +91,8 @@ class ReplacePoints(QUndoCommand):
         self.first: PointSet | None = new.copy()  # the first redo needs no rebuilding
 
     def redo(self) -> None:
-        points, self.first = self.first or self.doc.points_for(self.new_version, self.new), None
+        first, self.first = self.first, None
+        points = first if first is not None else self.doc.points_for(self.new_version, self.new)
         self.new_version = points.version  # a rebuilt set has a version of its own
         self.doc.set_points(points, self.new_settings, self.new)
 
