@@ -157,7 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()
             return 0
         window.show()
-        return qt_app.exec()
+        code = qt_app.exec()
+        _dispose(window)  # the closed window goes now, not in pieces at the interpreter's exit
+        return code
     try:
         code = _run_headless(window, args, lambda: quit_signals.requested is not None)
     finally:
@@ -174,8 +176,25 @@ def _dispose(window) -> None:
     """
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    _release_legends(window)
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _release_legends(window) -> None:
+    """Stop every anchored legend following its view box before the view boxes are deleted.
+
+    pyqtgraph's anchor moves a legend whenever the legend's own size changes. A legend whose
+    words changed since its last layout (a Chinese run re-words them) changes size while it
+    is deleted, after the view box it is anchored to; the anchor then asks that dead view box
+    for its corner and prints "ViewBox already deleted".
+    """
+    import pyqtgraph as pg
+
+    for view in window.findChildren(pg.GraphicsView):
+        for item in view.items():
+            if isinstance(item, pg.LegendItem):
+                item.geometryChanged.disconnect()
 
 
 def _close_everything(qt_app) -> None:

@@ -43,6 +43,18 @@ _END = None  # queued last: the sender thread ends
 MAX_RESTARTS = 3
 
 
+def training_context() -> mp.context.BaseContext:
+    """Where training processes come from: a fork server with the engine already imported.
+
+    Forking this process is unsafe once Qt runs threads, and spawning a fresh interpreter
+    imports NumPy and the engine again for every start (~0.4 s). The fork server is a clean
+    interpreter started once, with the engine preloaded; each training process forks from it.
+    """
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["nnviz.lab_loop", "nnviz.lab"])
+    return ctx
+
+
 class TrainingWorker(QObject):
     """Runs on the bridge thread; owns the training process and both pipes."""
 
@@ -59,7 +71,7 @@ class TrainingWorker(QObject):
         super().__init__()
         self._make_lab = make_lab  # must pickle: a module-level function or a partial
         self._recovery = recovery  # commands that rebuild the user's state after a crash
-        self._ctx = mp.get_context("spawn")  # fork is unsafe once Qt runs threads
+        self._ctx = training_context()
         self._queue: deque[tuple | None] = deque()  # messages not yet sent, oldest first
         self._cond = threading.Condition()  # guards the queue and which pipe is current
         self._stop = threading.Event()

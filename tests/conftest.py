@@ -19,3 +19,15 @@ def english_sentences():
     i18n = sys.modules.get("app.i18n")
     if i18n is not None:
         i18n.install_catalogues("en")
+
+
+@pytest.fixture(autouse=True)
+def pyqtgraph_options():
+    """pyqtgraph's global options (the app turns antialiasing on) are put back after each test."""
+    pg = sys.modules.get("pyqtgraph")
+    saved = dict(pg.CONFIG_OPTIONS) if pg is not None else None
+    yield
+    pg = sys.modules.get("pyqtgraph")
+    if pg is not None and saved is not None:
+        pg.CONFIG_OPTIONS.clear()
+        pg.CONFIG_OPTIONS.update(saved)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
-from app.i18n import tr
+from app.views.data_canvas_caption import focus_caption, tool_caption
 from app.views.data_canvas_gestures import CanvasGestures
+from app.views.data_canvas_hover import CanvasHover
 from app.views.data_canvas_items import (
     CLICK_SLOP_PX,
-    HIT_PX,
     EditBox,
     PointsItem,
     ProbabilityRow,
@@ -19,8 +19,7 @@ from app.views.data_canvas_items import (
 from app.views.data_canvas_points import PointLayer
 from app.views.plot_style import line_scale, style_plot, type_px
 from nnviz.engine.grid import contour_segments
-from nnviz.engine.likelihood import point_likelihood_text
-from nnviz.network.text import activation_of, unit_title
+from nnviz.network.text import activation_of
 from nnviz.palette import (
     CLASS_COLORS,
     HIGHLIGHT,
@@ -34,7 +33,7 @@ from nnviz.palette import (
 from nnviz.snapshot import Snapshot
 
 
-class DataCanvasView(CanvasGestures, QWidget):
+class DataCanvasView(CanvasGestures, CanvasHover, QWidget):
     """Draws points and the output heatmap; clicks and drags become edit requests."""
 
     add_requested = Signal(object, object)  # position (d,), label
@@ -285,49 +284,10 @@ class DataCanvasView(CanvasGestures, QWidget):
 
     def _update_caption(self) -> None:
         if self.focus is not None:
-            layer, idx = self.focus
-            if self.snap is not None and self.snap.spec.sizes[layer] > idx:
-                name = unit_title(self.snap, layer, idx)
-            elif layer == 0:
-                name = tr("input {i}").format(i=idx + 1)
-            else:
-                name = tr("neuron h{layer}[{i}] (hidden layer {layer}, neuron {i})").format(
-                    layer=layer, i=idx + 1
-                )
-            why = {
-                "hover": tr("move away to return to the network's output"),
-                "graph": tr("the computation graph is computing it; the ring is the traced point"),
-            }.get(self._focus_why, "")
-            self.caption.setText(tr("Showing {name} — {why}.").format(name=name, why=why))
-            return
-        tools = {
-            "add": tr("click adds, drag moves, right-click deletes"),
-            "brush": tr("drag paints points"),
-            "trace": tr("click a point to trace it"),
-        }
-        tool_names = {"add": tr("add", "tool"), "brush": tr("brush"), "trace": tr("trace")}
-        what = (
-            tr("class {k}").format(k=self.current_class + 1)
-            if self.kind != "regression"
-            else tr("value")
-        )
-        # What the picture shows depends on the task: only a two-class net has one boundary.
-        shows = {
-            "multiclass": tr("shading: the most likely class, paler where the network is unsure"),
-            "regression": tr("line: the network's prediction y = f(x)")
-            if self.dim == 1
-            else tr("shading: the network's prediction (blue +, orange −)"),
-        }.get(self.kind, tr("shading: the network's output, line = decision boundary"))
-        if self.kind == "regression" and self.dim == 1:
-            what = tr("where you click (x, y)")
-        self.caption.setText(
-            tr("Tool: {tool} ({how}) · new points: {what} · {shows}").format(
-                tool=tool_names.get(self.tool, self.tool),
-                how=tools.get(self.tool, ""),
-                what=what,
-                shows=shows,
-            )
-        )
+            self.caption.setText(focus_caption(self.focus, self._focus_why, self.snap))
+        else:
+            caption = tool_caption(self.tool, self.kind, self.dim, self.current_class)
+            self.caption.setText(caption)
 
     def reword(self) -> None:
         """After a language switch: the caption, and the newest snapshot's words drawn again.
@@ -338,38 +298,11 @@ class DataCanvasView(CanvasGestures, QWidget):
         self._update_caption()
         self._draw_probability()
 
-    # ----- probabilities: contours, P(y|x) on hover, the log-likelihood ------------------------
+    # ----- probabilities: contours and the log-likelihood (P(y|x) on hover: the gestures) ------
     def _draw_probability(self) -> None:
         """Contours over the output and the ll readout (the row under the plot draws them)."""
         if self.snap is not None:
             self.probability.show_snapshot(self.snap, self.focus is None)
-
-    def _on_mouse_moved(self, scene_pos) -> None:
-        """Over a point: its P(y|x) from the latest snapshot, as a tooltip."""
-        text = ""
-        if self.box.sceneBoundingRect().contains(scene_pos):
-            p = self.box.mapSceneToView(scene_pos)
-            hit = self._point_at(np.array([p.x(), p.y()]), HIT_PX)
-            text = "" if hit is None else self._point_text(hit)
-        if text != self.hover_text:
-            # The plot's own tooltip: Qt shows it when the mouse rests on the point.
-            self.hover_text = text
-            self.plot.setToolTip(text)
-            if not text:
-                QToolTip.hideText()
-
-    def _point_text(self, k: int) -> str:
-        """What hovering point ``k`` says (its probability is the lab's, looked up)."""
-        snap, test = self.snap, bool(self.is_test[k])
-        probs = snap.point_probabilities if snap is not None else ()
-        p = None
-        if len(probs) == 2 and self.kind != "regression":
-            split = probs[1] if test else probs[0]
-            j = int(np.sum(self.is_test[:k] == test))  # its place among its split's points
-            if len(split) == int(np.sum(self.is_test == test)):
-                p = float(split[j])
-        label = None if self.kind == "regression" else int(self.y[k])
-        return point_likelihood_text(self.X[k], label, p, test)
 
     # ----- presentation and export -----------------------------------------------------------
     def set_presentation(self, on: bool) -> None:

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.data import make_dataset
 from nnviz.engine import MLP, make_optimizer
+from nnviz.remember import remembered
 
 Array = np.ndarray
 LN2 = float(np.log(2.0))  # the log loss of always answering p = ½
@@ -73,6 +74,7 @@ def train_depth(
     return DepthRun(float(scale), norms, losses, float(losses[steps]), accuracy)
 
 
+@remembered()
 def depth_experiment(
     scales: Sequence[float] = (0.5, 1.0),
     depth: int = 10,

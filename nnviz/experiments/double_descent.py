@@ -16,6 +16,7 @@ from nnviz.engine.random_features import (
     ridge_gains,
     stable_lr,
 )
+from nnviz.remember import remembered
 from nnviz.text import _
 
 Array = np.ndarray
@@ -179,6 +180,7 @@ def double_descent(
     )
 
 
+@remembered()
 def epoch_grid(
     ps: Sequence[int] = DEFAULT_PS,
     steps: Sequence[int] = DEFAULT_STEPS,

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.data import make_dataset
 from nnviz.engine.ensemble import Ensemble, Member
+from nnviz.remember import remembered
 from nnviz.text import _
 
 Array = np.ndarray
@@ -67,6 +68,7 @@ def decimate(n_steps: int, max_points: int = MAX_CURVE_POINTS) -> Array:
     return np.unique(np.round(np.linspace(0, n_steps - 1, max_points)).astype(int))
 
 
+@remembered()
 def run_overparam(
     widths: Sequence[int] = WIDTHS,
     seeds: int = SEEDS,

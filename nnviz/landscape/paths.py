@@ -89,19 +89,32 @@ class GradientPath:
     points_touched: int | None
 
 
-def best_weights(
-    X: Array, y: Array, start: Sequence[float], lr: float = 0.5, max_steps: int = 100_000
-) -> Array:
-    """The top of the ll hill, found by batch ascent until the mean gradient is below 1e-10.
+def best_weights(X: Array, y: Array, start: Sequence[float], max_steps: int = 200) -> Array:
+    """The top of the ll hill: Newton's method until the engine's mean gradient is below 1e-10.
 
-    Raises ValueError if the data are separable (then ll keeps rising as |w| → ∞).
+    ll is concave, so each step solves for where its tangent plane would be flat: with the
+    hill's curvature H = −(1/N)·Σ σ(1−σ)·x·xᵀ, w ← w − H⁻¹·∇ll/N. A step that would go
+    downhill is halved until it climbs. A handful of steps reach the top where plain ascent
+    needs tens of thousands. Raises ValueError if the data are separable (then ll
+    keeps rising as |w| → ∞ and the curvature fades to nothing).
     """
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
     w = np.array(start, dtype=float)
+    ll, grad = ll_and_grad(X, y, w)
     for _unused in range(int(max_steps)):
-        grad = ll_and_grad(X, y, w)[1] / len(X)
-        if np.linalg.norm(grad) < 1e-10:
+        if np.linalg.norm(grad / len(X)) < 1e-10:
             return w
-        w = w + lr * grad
+        p = 1.0 / (1.0 + np.exp(-(X @ w)))  # σ(w·x) for every point
+        flatness = (X * (p * (1.0 - p))[:, None]).T @ X  # −H·N: how sharply ll bends
+        if not np.all(np.isfinite(flatness)) or np.linalg.eigvalsh(flatness).min() < 1e-9:
+            break  # no curvature left: ll rises forever (separable points)
+        step = np.linalg.solve(flatness, grad)
+        for _halving in range(60):
+            new_ll, new_grad = ll_and_grad(X, y, w + step)
+            if new_ll >= ll - 1e-12 * abs(ll):
+                break
+            step = step / 2
+        w, ll, grad = w + step, new_ll, new_grad
     raise ValueError(_("ascent did not settle: are the points separable (no finite top)?"))
 
 

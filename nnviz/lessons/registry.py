@@ -7,6 +7,7 @@ with the engine, live; nothing is typed in.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,7 @@ def compute(name: str, **args: Any) -> dict[str, Any]:
     return NUMBERS[name](**args)
 
 
+@functools.cache  # once: walking the package folder costs ~1 ms, and lesson steps call often
 def _load_all() -> None:
     """Import every module of this package once, so each registers its functions."""
     import importlib

@@ -108,6 +108,15 @@ def test_a_headless_run_prints_no_qt_noise(tmp_path):
     assert json.loads(done.stdout.strip().splitlines()[-1])["preset"] == "xor"
 
 
+def test_a_chinese_lesson_run_exits_without_a_traceback(tmp_path):
+    """The re-worded landscape legend is deleted with its window: no pyqtgraph traceback."""
+    out = tmp_path / "zh.png"
+    done = _nnviz("--lesson", "sigmoid", "--step", "2", "--lang", "zh_CN",
+                  "--screenshot", str(out), home=tmp_path)  # fmt: skip
+    assert done.returncode == 0 and out.is_file(), done.stderr
+    assert "Traceback" not in done.stderr and "already deleted" not in done.stderr
+
+
 def test_the_qt_filter_drops_only_that_message(monkeypatch):
     """The handler swallows exactly the offscreen noise and passes everything else on."""
     from PySide6.QtCore import QtMsgType

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from nnviz import commands as cmd
 
-ACTIONS = int(os.environ.get("NNVIZ_MONKEY_ACTIONS", "1000"))
+ACTIONS = int(os.environ.get("NNVIZ_MONKEY_ACTIONS", "600"))
 SEED = int(os.environ.get("NNVIZ_MONKEY_SEED", "20240611"))
 # The app's shortcuts, by action name (File actions open file dialogs: never pressed here).
 SHORTCUTS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -25,14 +26,21 @@ def _parent_of(pid: int) -> int | None:
     return None if fields[0] == "Z" else int(fields[1])  # a zombie has ended
 
 
+def _children(pid: int) -> list[int]:
+    return [
+        int(entry.name)
+        for entry in Path("/proc").iterdir()
+        if entry.name.isdigit() and _parent_of(int(entry.name)) == pid
+    ]
+
+
 def _training_children(pid: int) -> list[int]:
-    """The app's live child processes running multiprocessing's spawn (the training process)."""
+    """The app's live training processes: forked by its multiprocessing fork server."""
     out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and _parent_of(int(entry.name)) == pid:
-            cmdline = (entry / "cmdline").read_bytes()
-            if b"spawn_main" in cmdline:
-                out.append(int(entry.name))
+    for server in _children(pid):
+        with contextlib.suppress(OSError):
+            if b"forkserver" in Path(f"/proc/{server}/cmdline").read_bytes():
+                out += _children(server)
     return out
 
 

@@ -14,9 +14,25 @@ from app.views.data_canvas_view import DataCanvasView
 
 
 @pytest.fixture
-def canvas(qtbot):
-    """A shown, empty data canvas, with the app's drawing options (antialiasing on)."""
+def drawing(request):
+    """pyqtgraph's global drawing options: the app's (antialiased unless a test asks), then back.
+
+    They live in one module-level dict that ``make_application`` sets and nothing restores:
+    a test that made a window left antialiasing on for every later test, and a picture
+    compared under one setting told nothing about the other. Each test here sets its own and
+    leaves the dict as it found it.
+    """
+    saved = dict(pg.CONFIG_OPTIONS)
     make_application()
+    pg.setConfigOptions(antialias=getattr(request, "param", True))
+    yield pg.getConfigOption("antialias")
+    pg.CONFIG_OPTIONS.clear()
+    pg.CONFIG_OPTIONS.update(saved)
+
+
+@pytest.fixture
+def canvas(qtbot, drawing):
+    """A shown, empty data canvas, drawn with the ``drawing`` options."""
     view = DataCanvasView()
     qtbot.addWidget(view)
     view.resize(420, 420)
@@ -62,9 +78,13 @@ def _items(canvas: DataCanvasView) -> int:
     return len(canvas.plot.getPlotItem().items)
 
 
+@pytest.mark.parametrize("drawing", [True, False], ids=["antialiased", "aliased"], indirect=True)
 @pytest.mark.parametrize("kind", ["binary", "regression"])
 def test_the_picture_is_the_scatters_own_point_for_point(canvas, kind):
-    """Overlapping train and test points, classes or values: the same pixels as before."""
+    """Overlapping train and test points, classes or values: the same pixels as before.
+
+    With antialiasing on and off, so it holds whatever options an earlier test left behind.
+    """
     X, y, is_test = _points(1500)
     if kind == "regression":
         y = np.sin(X[:, 0]) * 2.0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
 
@@ -51,20 +50,6 @@ def test_hovered_neuron_uses_the_shared_neuron_colours(canvas):
     assert x is None or len(x) == 0  # a single neuron has no decision boundary
     canvas.set_focus_neuron(None)
     assert len(canvas.contour.getData()[0]) > 0
-
-
-def test_focus_caption_says_why_the_neuron_is_shown(qtbot):
-    """Hover focus says how to leave; the graph's focus says it is the neuron being computed."""
-    from app.views.data_canvas_view import DataCanvasView
-
-    view = DataCanvasView()
-    qtbot.addWidget(view)
-    view.set_focus_neuron((1, 2))
-    assert "h1[3]" in view.caption.text() and "move away" in view.caption.text()
-    view.set_focus_neuron((1, 2), why="graph")
-    assert "computation graph" in view.caption.text()
-    view.set_focus_neuron(None)
-    assert "h1[3]" not in view.caption.text()
 
 
 def test_the_averaged_perceptron_line_is_drawn_dashed_beside_the_raw_one(canvas):
@@ -119,30 +104,6 @@ def test_contours_are_off_by_default_without_log_loss(canvas):
     canvas.show_snapshot(_logistic_lab("mse").snapshot())
     assert canvas.probability.box.isEnabled() and not canvas.probability.box.isChecked()
     assert canvas.probability.contours.label_texts() == []
-
-
-def test_hovering_a_point_shows_its_probability_from_the_engine(canvas, qtbot):
-    """A real mouse move onto a training point: P(y|x) and −log P as the engine computes them."""
-    from nnviz.engine.likelihood import point_probabilities
-
-    lab = _logistic_lab()
-    d = lab.data
-    X, y = np.r_[d.X_train, d.X_test], np.r_[d.y_train, d.y_test]
-    is_test = np.r_[np.zeros(len(d.X_train), bool), np.ones(len(d.X_test), bool)]
-    canvas.set_points(X, y, is_test, np.arange(len(X)), "binary", 2)
-    canvas.show_snapshot(lab.snapshot())
-    k = 7
-    canvas.grab()  # a paint and the events after it settle the data → pixel mapping
-    qtbot.wait(50)
-    canvas.grab()
-    at = canvas.box.mapViewToScene(pg.QtCore.QPointF(*X[k]))
-    qtbot.mouseMove(canvas.plot.viewport(), canvas.plot.mapFromScene(at))
-    qtbot.waitUntil(lambda: canvas.hover_text != "")
-    p = point_probabilities(lab.net, X[k : k + 1], y[k : k + 1])[0]
-    assert f"class {y[k] + 1}: P(class {y[k] + 1} | x) = {p:.4g}" in canvas.hover_text
-    assert f"−log P = {-np.log(p):.4g}" in canvas.hover_text
-    assert canvas.hover_text.startswith(f"point ({X[k, 0]:.2f}, {X[k, 1]:.2f})")
-    assert canvas.plot.toolTip() == canvas.hover_text
 
 
 def test_log_likelihood_readout_equals_the_engine(canvas):

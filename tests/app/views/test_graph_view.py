@@ -53,37 +53,12 @@ def test_edge_shows_local_derivative_and_product(qtbot):
     assert view._edges[(0, 1)].label.text() == "local 32 → 96"
 
 
-def test_buttons_and_keys_emit_step_requests(qtbot):
-    """Step/back buttons and the arrow keys emit the matching requests."""
-    view = GraphView()
-    qtbot.addWidget(view)
-    view.show_picture(_picture(step=2))
-    seen = []
-    view.step_requested.connect(seen.append)
-    qtbot.mouseClick(view.buttons["forward"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(view.buttons["back"], Qt.MouseButton.LeftButton)
-    view.canvas.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    qtbot.keyClick(view, Qt.Key.Key_Left)
-    assert seen == ["forward", "back", "forward", "back"]
-
-
 def test_back_disabled_at_start(qtbot):
     """At step 0 there is nothing to step back to."""
     view = GraphView()
     qtbot.addWidget(view)
     view.show_picture(_picture(step=0, current=0))
     assert not view.buttons["back"].isEnabled()
-
-
-def test_formula_entry_emits_on_enter(qtbot):
-    """Typing a formula and Enter submits it."""
-    view = GraphView()
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.formula_submitted) as sig:
-        qtbot.keyClicks(view.formula, "x*y")
-        qtbot.keyClick(view.formula, Qt.Key.Key_Return)
-    assert sig.args == ["x*y"]
 
 
 def test_clicking_a_node_asks_to_jump(qtbot):
