@@ -17,6 +17,8 @@ from nnviz.data import make_dataset
 from nnviz.data.packed import PackedPoints, pack, unpack
 from nnviz.data.point_set import PointSet
 
+SMALL = 10_000  # points: a set this small is made or freed on the GUI thread (a few ms)
+
 
 class Document(QObject):
     """Owns the PointSet; every change goes through the undo stack and emits ``changed``."""
@@ -111,7 +113,10 @@ class Document(QObject):
             if kept.version == version:  # a version is never reused: the very same points
                 self._whole.remove(kept)
                 return kept
-        return unpack(packed)
+        points = unpack(packed)
+        if len(points) < SMALL:
+            points.materialize()  # a few ms: no thread needed
+        return points
 
     def replace(self, points: PointSet, text: str, settings: dict | None = None) -> str:
         """Swap in a whole new point set as one undo step (clearing a too-large history).
@@ -167,8 +172,9 @@ class Document(QObject):
         """Install a point set directly (used by undo and by opening a session)."""
         if points is not self.points:
             kept = [self.points, *self._whole]
-            self._whole = kept[: self.KEEP_WHOLE]
-            let_go(kept[self.KEEP_WHOLE :])  # freed off the GUI thread
+            self._whole, dropped = kept[: self.KEEP_WHOLE], kept[self.KEEP_WHOLE :]
+            if sum(map(len, dropped)) >= SMALL:
+                let_go(dropped)  # freed off the GUI thread
         self.points = points
         if not points.materialized:
             self._make_points.start()  # restarted by every undo: only the one that stays

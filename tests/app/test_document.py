@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import app.document as document
 from app.document import Document
 from nnviz.data import Dataset
 from nnviz.data.point_set import PointSet
@@ -21,7 +22,8 @@ def _same(a: tuple, b: tuple) -> bool:
 
 
 @pytest.fixture
-def doc(qtbot):
+def doc(qtbot, monkeypatch):
+    monkeypatch.setattr(document, "SMALL", 1_000)  # these sets count as big (fewer is faster)
     d = Document()
     d.MAKE_POINTS_MS = 0  # the thread that makes Point objects starts on the next turn
     d._make_points.setInterval(0)
@@ -46,6 +48,7 @@ def test_undo_and_redo_all_of_several_replacements_give_the_exact_points(doc, qt
 
 def test_a_deep_undo_makes_its_points_off_the_gui_thread_and_edits_then_work(doc, qtbot):
     """A set taken back from a deeper step has arrays first; its points follow on a thread."""
+    doc.replace(_points(9), "import")
     first = doc.points.all_arrays()
     for seed in range(3):
         doc.replace(_points(seed), "import")
@@ -54,7 +57,7 @@ def test_a_deep_undo_makes_its_points_off_the_gui_thread_and_edits_then_work(doc
     assert not doc.points.materialized  # taken back over its arrays: nothing rebuilt yet
     assert _same(doc.points.all_arrays(), first)
     qtbot.waitUntil(lambda: doc.points.materialized, timeout=10_000)
-    x, _y, _t, ids = doc.points.all_arrays()
+    _x, _y, _t, ids = doc.points.all_arrays()
     doc.move_point(int(ids[0]), np.array([1.5, -2.5]))  # an ordinary edit on the set
     assert tuple(doc.points.get(int(ids[0])).position) == (1.5, -2.5)
     doc.undo_stack.undo()
@@ -91,3 +94,13 @@ def test_data_arrays_are_made_once_a_version_and_read_only(doc):
     doc.move_point(0, np.array([0.25, 0.25]))
     b = doc.data_arrays()
     assert b is not a and b.version == doc.points.version != a.version
+
+
+def test_a_small_set_taken_back_is_made_at_once(doc, monkeypatch):
+    """Below SMALL points an undo makes the points on the spot: no thread for a few ms."""
+    monkeypatch.setattr(document, "SMALL", 10 * N)
+    for seed in range(2):
+        doc.replace(_points(seed), "import")
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.points.materialized and len(doc.points) == len(doc.undo_stack.command(0).old)
