@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/nnviz
 
+# One test process per core (at most 4): most tests wait on one core for Qt, so two halve the time.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --maxprocesses 4
 
 # The reliability suite's generators with thousands of cases instead of CI's few hundred.
 fuzz: $(STAMP)

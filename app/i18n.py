@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -77,6 +78,43 @@ def worded(target: QObject, setter: str, make: Callable[[], str]) -> None:
     widget is deleted.
     """
     reworded(target, lambda t: getattr(t, setter)(make()))
+
+
+class RewordWhenShown:
+    """Mixin for a widget with a ``reword()``: a switch of language re-words it at once if it
+    is on screen, else the next time it is shown.
+
+    A hidden widget waits: new words re-lay it out later (a posted layout request), which must
+    not reach a closed window's items once they are deleted. ``reword_ready()`` may say no
+    for more reasons (say, a plot whose items are gone).
+    """
+
+    _reword_waiting = False  # the language changed while the widget was hidden
+
+    def reword(self) -> None:
+        """Set the widget's words again in the current language."""
+
+    def reword_ready(self) -> bool:
+        """True if the widget's parts are there to take new words."""
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._reword_waiting = not self._reword_if_shown()
+        super().changeEvent(event)  # type: ignore[misc]
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self._reword_waiting:
+            self._reword_waiting = not self._reword_if_shown()
+
+    def _reword_if_shown(self) -> bool:
+        """Call ``reword()`` if the widget is on screen and ready; True if it was called."""
+        shown = self.isVisible()  # type: ignore[attr-defined]
+        if getattr(self, "closed", False) or not shown or not self.reword_ready():
+            return False
+        self.reword()
+        return True
 
 
 def reword_all() -> int:

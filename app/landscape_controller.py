@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 TICK_MS = 30  # the race's frame interval
 REFRESH_S = 0.25  # network mode: recompute the 1-D curve and the path's true loss this often
 PROJECT_S = 1.0  # …but the true loss along the whole path (the longest job) only this often
+RESLICE_S = 1.0  # and re-centre the plane on the moving weights at most this often
 
 
 class LandscapeController(QObject):
@@ -56,7 +57,7 @@ class LandscapeController(QObject):
         self.redraw.setInterval(TICK_MS)
         self.redraw.timeout.connect(self._draw)
         self._problem_key: tuple | None = None
-        self._last_refresh = self._last_project = -float("inf")
+        self._last_refresh = self._last_project = self._last_slice = -float("inf")
         self._problem: Problem | None = None
         self._connect()
         self._show_choices()
@@ -175,7 +176,12 @@ class LandscapeController(QObject):
         refresh = now - self._last_refresh >= REFRESH_S
         if refresh:
             self._last_refresh = now
-        effects = self.explorer.observe(problem, theta, snap.step, grad, refresh=refresh)
+        # A new plane is a whole grid of the network's loss (the job thread's longest work,
+        # sharing this process's interpreter lock): at most one a second while training.
+        recentre = now - self._last_slice >= RESLICE_S
+        effects = self.explorer.observe(
+            problem, theta, snap.step, grad, refresh=refresh, recentre=recentre
+        )
         self._show_weights()
         if self.explorer.mode == "network" and self.view.isVisible():
             self._apply(self._paced(effects, now))
@@ -218,6 +224,8 @@ class LandscapeController(QObject):
         for key, job in effects.jobs:
             self.jobs.submit(key, job)
             self.explorer.submitted(key)
+            if key == "slice":
+                self._last_slice = time.monotonic()
         if effects.lr is not None:
             self.view.controls.set_learning_rate(effects.lr, emit=False)
         if effects.message:

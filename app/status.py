@@ -34,7 +34,9 @@ class StatusLine(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.numbers = SteadyLabel()  # new numbers every frame
+        # New numbers every frame: as wide as the widest so far, so a shorter number never
+        # re-lays out the window (the status bar's size requests go up to the main window).
+        self.numbers = SteadyLabel(grow=True)
         self.message = ElidedLabel()
         self.compact = False  # presentation mode: fewer words, larger type
         self.addWidget(self.message, 1)
@@ -81,6 +83,8 @@ class StatusLine(QStatusBar):
 
     def show_images(self, progress: ImageEpoch | None, shown: bool) -> None:
         """The digit network's latest epoch, and whether the Images view is on screen."""
+        if shown != self.images_shown:
+            self.numbers.forget_size()  # other numbers: their own width
         self._images, self.images_shown = progress, shown
         if shown:
             self._show_image_numbers()
@@ -154,5 +158,6 @@ class StatusLine(QStatusBar):
     def set_presentation(self, on: bool) -> None:
         """Fewer words in the numbers, so they fit a projector at large type."""
         self.compact = on
+        self.numbers.forget_size()  # fewer words, larger type
         if self.images_shown:
             self._show_image_numbers()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from app.i18n import tr, worded
 from app.views.elided_label import ElidedLabel
+from app.views.label_chip import LabelChip
 from app.views.steady_label import SteadyLabel
 from nnviz.engine.likelihood import likelihood_readout
 from nnviz.engine.probability_contours import (
@@ -118,8 +119,9 @@ class ProbabilityContours:
         self.lines = pg.PlotCurveItem(pen=pg.mkPen(INK, width=1), connect="pairs")
         self.lines.setZValue(5)
         plot.addItem(self.lines)
-        self.labels: list[pg.TextItem] = []
+        self.labels: list[LabelChip] = []
         self.shown: ContourSet | None = None
+        self.font = QFont()
 
     def show(self, contours: ContourSet | None) -> None:
         """Draw the thin lines and label each level that crosses the plane (None: nothing)."""
@@ -130,7 +132,8 @@ class ProbabilityContours:
         self.lines.setData(pts[:, 0], pts[:, 1], connect="pairs")
         placed = [] if contours is None else [c for c in contours.lines if c.label_at is not None]
         while len(self.labels) < len(placed):  # made once, reused every frame
-            label = pg.TextItem(color=INK, anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 190))
+            label = LabelChip()
+            label.setFont(self.font)
             label.setZValue(6)
             self.plot.addItem(label)
             self.labels.append(label)
@@ -145,6 +148,12 @@ class ProbabilityContours:
     def clear(self) -> None:
         """Nothing drawn (a model without probabilities, or the toggle is off)."""
         self.show(None)
+
+    def set_font(self, font: QFont) -> None:
+        """The labels' type (the window's, larger in presentation mode)."""
+        self.font = QFont(font)
+        for label in self.labels:
+            label.setFont(self.font)
 
     def label_texts(self) -> list[str]:
         """The labels on the canvas now, bottom level first."""

@@ -17,7 +17,7 @@ from app.views.data_canvas_items import (
     ProbabilityRow,
 )
 from app.views.data_canvas_points import PointLayer
-from app.views.plot_style import line_scale, style_plot, type_px
+from app.views.plot_style import line_scale, pixel_font, style_plot, type_px
 from nnviz.engine.grid import contour_segments
 from nnviz.network.text import activation_of
 from nnviz.palette import (
@@ -314,6 +314,7 @@ class DataCanvasView(CanvasGestures, CanvasHover, QWidget):
         self.ring.setSize(round(22 * s))
         self.ring.setPen(pg.mkPen(HIGHLIGHT, width=3 * s))
         style_plot(self.plot.getPlotItem(), on, type_px())
+        self.probability.contours.set_font(pixel_font(type_px()))
         self.averaged.setPen(_dashed(4 if on else 2))
         self._draw_points()
 

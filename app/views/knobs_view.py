@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import tr, worded
 from app.views.knob_items import KnobControl, export_widget, font_px, set_px_font, set_px_fonts
 from app.views.widgets import blocked, combo
+from nnviz.landscape.contours import contour_lines
 from nnviz.palette import BLUE, HIGHLIGHT, INK, ORANGE, hex_color
 
 KNOB_RANGE, KNOB_STEP = 8.0, 0.01
@@ -123,7 +124,9 @@ class KnobsView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.loss_plot.addItem(self.image)
-        self.contours: list[pg.IsocurveItem] = []
+        # Every contour line of every level is one path of segments, from the pure core.
+        self.contours = pg.PlotCurveItem(pen=pg.mkPen(255, 255, 255, 150), connect="pairs")
+        self.loss_plot.addItem(self.contours)
         self.marker = pg.ScatterPlotItem(symbol="o", brush=pg.mkBrush(HIGHLIGHT))
         self.loss_plot.addItem(self.marker)
         choose = QHBoxLayout()
@@ -187,7 +190,7 @@ class KnobsView(QWidget):
         self.image.setImage(shade, autoLevels=True)
         step = (a[-1] - a[0]) / (len(a) - 1)
         self.image.setRect(a[0] - step / 2, b[0] - step / 2, step * len(a), step * len(b))
-        self._draw_contours(shade, a[0] - step / 2, b[0] - step / 2, step)
+        self._draw_contours(shade, a, b)
         self.point, self.marked_loss = (float(point[0]), float(point[1])), float(loss)
         self.marker.setData([point[0]], [point[1]])
         self.pair = pair
@@ -208,14 +211,11 @@ class KnobsView(QWidget):
             )
         )
 
-    def _draw_contours(self, shade: np.ndarray, x0: float, y0: float, step: float) -> None:
+    def _draw_contours(self, shade: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:
+        """Seven contour lines between the lowest and the highest shade, through grid points."""
         levels = np.linspace(float(shade.min()), float(shade.max()), 9)[1:-1]
-        while len(self.contours) < len(levels):
-            item = pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 150))
-            item.setParentItem(self.image)
-            self.contours.append(item)
-        for item, level in zip(self.contours, levels, strict=False):
-            item.setData(shade.T, level)  # IsocurveItem wants column-major data
+        seg = contour_lines(shade, levels, a, b)
+        self.contours.setData(seg[:, 0], seg[:, 1], connect="pairs")
 
     def show_pair(self, pair: tuple[int, int]) -> None:
         """Show which two knobs the heatmap is over (no signals go out)."""

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import tr
 from app.views.landscape_controls import LandscapeControls
-from app.views.landscape_plots import CurvePlot, SurfacePlot
+from app.views.landscape_curve_plot import CurvePlot
+from app.views.landscape_surface_plot import SurfacePlot
 from app.views.plot_export import export_scene
 from app.views.plot_style import type_px
 from app.views.steady_label import SteadyLabel
@@ -51,7 +52,7 @@ class LandscapeView(QWidget):
         self.middle.addWidget(self.probe)
         # Texts that change while training (a few times a second): steady labels, which ask the
         # window for a new layout only when they need a new size.
-        self.readout = SteadyLabel()
+        self.readout = SteadyLabel(grow=True)  # the same sentence with new numbers: never shrinks
         self.readout.setWordWrap(True)
         self.middle.addWidget(self.readout)
         self.caption = SteadyLabel("Click the surface to start the race from there.")

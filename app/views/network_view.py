@@ -81,7 +81,7 @@ class NetworkView(ImageGraphMode, QWidget):
         self.scene = QGraphicsScene(self)
         self.canvas = NetworkCanvas(self.scene, self._on_hover, self._on_click, self._fit)
         self.editor = InlineEditor(self.canvas.viewport())
-        self.legend = SteadyLabel()  # its scale changes while training
+        self.legend = SteadyLabel(grow=True)  # its scale changes while training
         self.legend.setWordWrap(True)
         self.note = QLabel()
         worded(self.note, "setText",

@@ -42,7 +42,7 @@ class TransportBar(QWidget):
         self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
         row.addWidget(self.speed)
-        self.numbers = SteadyLabel()
+        self.numbers = SteadyLabel(grow=True)  # numbers change every frame: never re-lay out
         row.addWidget(self.numbers, 1)
 
     def show_snapshot(self, snap: Snapshot) -> None:

@@ -63,3 +63,12 @@ def shading(values: Array, xs: Array, ys: Array, log: bool) -> Shading:
     """Colours, levels and the contour lines of the levels strictly inside the colour range."""
     image, levels = colour_values(values, log)
     return Shading(image, levels, contour_lines(image, levels[1:-1], xs, ys))
+
+
+def shadings(values: Array, xs: Array, ys: Array) -> tuple[Shading, Shading]:
+    """Both colourings of one surface, (linear, log), made ahead where the surface is computed.
+
+    A job thread calls this with each new grid, so the view only hands the finished colours
+    and lines to Qt, whichever the user's log switch says.
+    """
+    return shading(values, xs, ys, False), shading(values, xs, ys, True)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from nnviz.landscape.contours import Shading
 from nnviz.landscape.picture import CurvePicture, PathPicture, SurfacePicture
 from nnviz.landscape.probe import secant_slope, veil
 from nnviz.landscape.race import Racer
@@ -33,9 +34,13 @@ def status_word(status: str) -> str:
     return words.get(status, status)
 
 
-def surface_picture(s: Surface, title: str) -> SurfacePicture:
-    """A slice result as the view's surface picture."""
-    return SurfacePicture(s.alphas, s.betas, s.values, s.x_label, s.y_label, title, s.refined)
+def surface_picture(
+    s: Surface, title: str, shades: tuple[Shading, Shading] | None = None
+) -> SurfacePicture:
+    """A slice result (and its colourings, if made ahead) as the view's surface picture."""
+    return SurfacePicture(
+        s.alphas, s.betas, s.values, s.x_label, s.y_label, title, s.refined, shades=shades
+    )
 
 
 def racer_path(racer: Racer, color: tuple[int, int, int] | None = None) -> PathPicture:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -11,10 +10,10 @@ import numpy as np
 
 from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
-from nnviz.landscape.knobs import PlaneObjective
 from nnviz.landscape.likelihood_view import LikelihoodScene, likelihood_picture, likelihood_scene
 from nnviz.landscape.narrate import num
 from nnviz.landscape.network_picture import network_picture
+from nnviz.landscape.network_race import advance_job, start_job
 from nnviz.landscape.network_session import (
     KNOBS,
     PLANES,
@@ -108,7 +107,8 @@ class LandscapeExplorer:
     def _shared(self) -> list[object]:
         """Big immutable things a rollback keeps as they are instead of copying."""
         net = self.net
-        shared: list[object] = [net.problem, net.surface, net.plane, net.projection]
+        shared: list[object] = [net.problem, net.surface, net.plane, net.projection, net.shades]
+        shared.append(net.pending)
         shared += [*self._pictures.values(), self.likelihood, *self.walking.shared()]
         if self.netrace is not None:
             shared.append(self.netrace.objective)
@@ -237,7 +237,7 @@ class LandscapeExplorer:
         self.net_playing = False
         self.net_explaining = name == "step"
         steps = 1 if name == "step" else 0
-        jobs.append(("netrace", _advance_job(self.netrace, steps, name == "reset")))
+        jobs.append(("netrace", advance_job(self.netrace, steps, name == "reset")))
         return Effects(jobs=jobs)
 
     def _show_likelihood(self, request: lq.ShowLikelihoodPaths) -> Effects:
@@ -270,14 +270,21 @@ class LandscapeExplorer:
         n, self.net_credit = int(self.net_credit), self.net_credit % 1.0
         if self.netrace.finished:
             self.net_playing = False
-        return Effects(jobs=[("netrace", _advance_job(self.netrace, n))] if n else [])
+        return Effects(jobs=[("netrace", advance_job(self.netrace, n))] if n else [])
 
     def observe(
-        self, problem: Problem, theta: np.ndarray, step: int, grad=None, refresh: bool = True
+        self,
+        problem: Problem,
+        theta: np.ndarray,
+        step: int,
+        grad=None,
+        refresh: bool = True,
+        recentre: bool = True,
     ) -> Effects:
         """A training snapshot arrived: the path grows; recompute what it has outgrown.
 
-        ``refresh=False`` only records the path (the caller paces the recomputations).
+        ``refresh=False`` only records the path, ``recentre=False`` keeps a plane the path has
+        outgrown a little longer (the caller paces the recomputations).
         """
         before = (self.net.arch, self.net.problem, self.net.recorder.latest)
         self.net.observe(problem, theta, step, grad)
@@ -287,16 +294,17 @@ class LandscapeExplorer:
             self.walking.forget(keep_start=False)  # new data, a new loss or a reset
         if self.mode != "network" or not refresh:
             return Effects()
-        return Effects(jobs=self._refresh_jobs(force=False))
+        return Effects(jobs=self._refresh_jobs(force=False, recentre=recentre))
 
-    def _refresh_jobs(self, force: bool) -> list[tuple[str, Job]]:
+    def _refresh_jobs(self, force: bool, recentre: bool = True) -> list[tuple[str, Job]]:
         """Jobs to bring the network pictures up to date (at most one of each in flight)."""
         net = self.net
         if net.theta is None:
             return []
         jobs = []
-        if force or (net.needs_slice() and "slice" not in net.busy):
-            jobs.append(("slice", net.slice_job()))
+        due = net.surface is None or recentre  # something to show, or time for a new centre
+        if force or (due and "slice" not in net.busy and net.needs_slice()):
+            jobs.append(("slice", net.slice_job(recentre=not force)))
             self.netrace = None
         if "project" not in net.busy and net.plane is not None:
             jobs.append(("project", net.project_job()))
@@ -311,9 +319,8 @@ class LandscapeExplorer:
     def on_result(self, key: str, value: Any) -> None:
         """A job result (only ever the newest job of its key)."""
         if key == "slice":
-            plane, surface = value
-            if plane is self.net.plane:
-                self.net.surface = surface
+            plane, surface, shades = value
+            self.net.install(plane, surface, shades)
             if surface.refined:
                 self.net.busy.discard(key)
             return
@@ -351,14 +358,8 @@ class LandscapeExplorer:
             raise InputError(_("Wait for the surface to be computed, then click on it."))
         if not (np.isfinite(x) and np.isfinite(y)) or not net.surface.contains(x, y):
             raise InputError(_("({x}, {y}) is outside the computed surface", x=num(x), y=num(y)))
-        lr, p = self.net_lr, problem
         self.net_playing = self.net_explaining = False
-
-        def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            obj = PlaneObjective(p, plane.center, plane.d1, plane.d2)
-            yield Race(obj, (x, y), lr=lr, escape=1e6, tol=1e-7)
-
-        return job
+        return start_job(problem, plane, (x, y), self.net_lr)
 
 
 # Each request type and the method that carries it out (the explorer's whole vocabulary).
@@ -383,21 +384,6 @@ _HANDLERS: dict[type, Callable[[LandscapeExplorer, Any], Effects | None]] = {
     lq.Walk: LandscapeExplorer._walk_request,
     lq.ShowLikelihoodPaths: lambda s, r: s._show_likelihood(r),
 }
-
-
-def _advance_job(race: Race, steps: int, restart: bool = False) -> Job:
-    """Step a private copy of the network race (the objective is shared, used only here)."""
-
-    def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
-        mine = copy.deepcopy(race, memo={id(race.objective): race.objective})
-        if restart:
-            mine.restart()
-        for _unused in range(steps):
-            if cancelled() or not mine.step():
-                break
-        yield mine
-
-    return job
 
 
 __all__ = ["SPEEDS", "Effects", "LandscapeExplorer"]

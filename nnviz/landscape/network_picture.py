@@ -26,7 +26,8 @@ def network_picture(ex: LandscapeExplorer) -> LandscapePicture:
     if net.surface is not None:
         key = id(net.surface)
         if key not in ex._pictures:
-            ex._pictures = {key: surface_picture(net.surface, _plane_title(net, short=True))}
+            title = _plane_title(net, short=True)
+            ex._pictures = {key: surface_picture(net.surface, title, net.shades)}
         surface = ex._pictures[key]
     paths = [_training_path(ex)]
     if ex.netrace is not None:

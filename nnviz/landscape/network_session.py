@@ -9,6 +9,7 @@ import numpy as np
 
 from nnviz.engine.mlp import MLP
 from nnviz.engine.problem import Problem
+from nnviz.landscape.contours import Shading, shadings
 from nnviz.landscape.directions import (
     Plane,
     pca_plane,
@@ -80,6 +81,8 @@ class NetworkLandscape:
         self.grad: Array | None = None  # the last mini-batch gradient, from the snapshot
         self.plane: Plane | None = None
         self.surface: Surface | None = None
+        self.shades: tuple[Shading, Shading] | None = None  # the surface's colours and contours
+        self.pending: Plane | None = None  # a re-centred plane whose grid is on its way
         self.projection: Projection | None = None
         self.curve: dict | None = None
         self.direction: Array | None = None  # the 1-D random direction, kept between frames
@@ -93,12 +96,13 @@ class NetworkLandscape:
         arch = (tuple(problem.net.sizes), tuple(problem.net.activations), problem.net.bias)
         if arch != self.arch or (self.recorder.latest and step < self.recorder.latest[0]):
             self.recorder.clear()  # a new network or a reset: a new path
-            self.plane = self.surface = self.projection = self.curve = None
+            self.forget_surface(plane=True)
+            self.curve = None
             self.direction = None
             if arch != self.arch:
                 self.picks = []
         elif self.problem is not None and _problem_changed(self.problem, problem):
-            self.surface = self.projection = None  # new data or loss: the old heights are wrong
+            self.forget_surface(plane=False)  # new data or loss: the old heights are wrong
         self.arch, self.problem = arch, problem
         self.theta, self.grad = np.array(theta, dtype=float), grad
         self.recorder.record(step, self.theta)
@@ -111,13 +115,27 @@ class NetworkLandscape:
         old = [r for r in self.picks if flat_index(self.problem.net, r) != k]
         self.picks = [*old[-1:], ref]
         self.kind = "weights"
-        self.plane = self.surface = self.projection = None
+        self.forget_surface(plane=True)
         names = ", ".join(param_label(self.problem.net, r) for r in self.picks)
         if len(self.picks) == 2:
             return _("Landscape axes: {names}.", names=names)
         return _(
             "Landscape axes: {names}.  Shift+click one more edge for the second axis.", names=names
         )
+
+    def forget_surface(self, plane: bool) -> None:
+        """Drop the surface, its colours and the path's projection (and the plane, if asked);
+        a grid still on its way for a re-centred plane is not wanted any more either."""
+        self.surface = self.shades = self.projection = self.pending = None
+        if plane:
+            self.plane = None
+
+    def install(self, plane: Plane, surface: Surface, shades: tuple[Shading, Shading]) -> None:
+        """A slice result: a re-centred plane replaces the old one together with its grid."""
+        if plane is self.pending:
+            self.plane, self.pending, self.projection = plane, None, None
+        if plane is self.plane:
+            self.surface, self.shades = surface, shades
 
     # ----- planes ----------------------------------------------------------------------------
     def make_plane(self) -> Plane:
@@ -144,11 +162,11 @@ class NetworkLandscape:
                 refs.append(d)
         return refs[:2]
 
-    def coords(self) -> tuple[Array, Array]:
-        """Every recorded θ placed on the plane: (a, b) by least squares, and the relative
-        distance from the plane (0 = on it, 1 = straight off it)."""
-        assert self.plane is not None
-        p = self.plane
+    def coords(self, plane: Plane | None = None) -> tuple[Array, Array]:
+        """Every recorded θ placed on the plane (default: the one shown): (a, b) by least
+        squares, and the relative distance from the plane (0 = on it, 1 = straight off it)."""
+        p = plane or self.plane
+        assert p is not None
         pts = self.recorder.points
         ab, residual = plane_coordinates(pts, p.center, p.d1, p.d2)
         span = np.linalg.norm(pts - p.center, axis=1)
@@ -176,11 +194,23 @@ class NetworkLandscape:
         return bool(off > STALE_OFF_PLANE * reach)
 
     # ----- jobs ------------------------------------------------------------------------------
-    def slice_job(self) -> Job:
-        """Make a fresh plane (a new centre) and return the job that evaluates it."""
-        self.plane = plane = self.make_plane()
-        self.surface = self.projection = None
-        ab, _values = self.coords()
+    def slice_job(self, recentre: bool = False) -> Job:
+        """Make a fresh plane (a new centre) and return the job that evaluates it.
+
+        A ``recentre`` while a surface is shown keeps that surface (and its plane) on screen
+        until the new grid is ready, and skips the coarse preview: a new plane a second while
+        training costs one grid, not two, and the picture never blanks. Otherwise the old
+        surface goes at once and the coarse preview comes first.
+        """
+        plane = self.make_plane()
+        keep = recentre and self.surface is not None
+        if keep:
+            self.pending = plane
+        else:
+            self.forget_surface(plane=True)
+            self.plane = plane
+        sizes = SIZES[-1:] if keep else SIZES
+        ab, _values = self.coords(plane)
         minimum = 2.0 if plane.kind != "pca" else 0.5
         a_range, b_range = covering_ranges(ab, margin=0.2, minimum=minimum)
         problem = self.problem
@@ -188,10 +218,11 @@ class NetworkLandscape:
 
         def job(cancelled: Callable[[], bool]) -> Iterator[Any]:
             for s in progressive_slice(
-                problem, plane.center, plane.d1, plane.d2, a_range, b_range, SIZES, cancelled,
+                problem, plane.center, plane.d1, plane.d2, a_range, b_range, sizes, cancelled,
                 (plane.x_label, plane.y_label),
             ):  # fmt: skip
-                yield plane, s
+                # The colours and contour lines too, here off the GUI thread.
+                yield plane, s, shadings(s.values, s.alphas, s.betas)
 
         return job
 

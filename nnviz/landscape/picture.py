@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.landscape.contours import Shading
+
 
 @dataclass(frozen=True)
 class SurfacePicture:
@@ -19,6 +21,9 @@ class SurfacePicture:
     title: str = ""
     refined: bool = True  # False while only the coarse preview is ready
     value_label: str = "loss"  # what the colour shows (the colour bar's label)
+    # (linear, log) colours and contour lines, when made ahead (a job thread makes the
+    # network's); without them the view shades the values itself.
+    shades: tuple[Shading, Shading] | None = None
 
 
 @dataclass(frozen=True)

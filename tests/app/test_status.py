@@ -86,3 +86,18 @@ def test_presentation_and_a_language_switch_reword_the_digit_run(status):
         i18n.Language().set("en", remember=False)
     status.reword()
     assert status.numbers.text() == english
+
+
+def test_shorter_numbers_keep_the_status_numbers_width(status, snap):
+    """A rate that drops from 250 to 9 epochs/s does not narrow the numbers (and so does not
+    re-lay out the window); presentation mode measures its fewer words anew."""
+    from dataclasses import replace
+
+    status.show_numbers(replace(snap, epochs_per_second=250.0))
+    wide = status.numbers.sizeHint().width()
+    status.show_numbers(replace(snap, epochs_per_second=9.0))
+    assert status.numbers.label.sizeHint().width() < wide
+    assert status.numbers.sizeHint().width() == wide
+    status.set_presentation(True)
+    status.show_numbers(replace(snap, epochs_per_second=9.0))
+    assert status.numbers.sizeHint() == status.numbers.label.sizeHint()

@@ -98,3 +98,17 @@ def test_shading_draws_the_levels_strictly_inside_the_colour_range():
     assert np.isfinite(s.segments).all()
     radii = np.hypot(s.segments[:, 0], s.segments[:, 1])
     assert radii.min() > np.sqrt(s.levels[1]) - 0.1  # nothing drawn for the lowest level
+
+
+def test_shadings_are_the_linear_and_the_log_shading():
+    """Made ahead on the job thread: the same colours and lines the view would make."""
+    from nnviz.landscape.contours import shadings
+
+    xs, ys = np.linspace(-2, 2, 21), np.linspace(-1, 1, 11)
+    values = bowl(xs, ys)
+    for made, log in zip(shadings(values, xs, ys), (False, True), strict=True):
+        ref = shading(values, xs, ys, log)
+        assert np.array_equal(made.image, ref.image)
+        assert np.array_equal(made.segments, ref.segments)
+    linear, log = shadings(values, xs, ys)
+    assert not np.array_equal(linear.levels, log.levels)

@@ -177,3 +177,49 @@ def test_network_click_outside_the_slice_is_refused(net_session):
     s, *_ = net_session
     e = s.apply(lq.SetStart(1e6, 0.0))
     assert e.error and not e.jobs and s.netrace is None
+
+
+def test_a_recentred_plane_keeps_the_old_surface_until_its_grid_is_ready(net_session):
+    """Training moves off the plane: the old surface stays on screen while the new one is
+    computed (fine grid only, no coarse preview), then plane and surface change together."""
+    s, net, X, y = net_session
+    old_plane, old_surface = s.net.plane, s.net.surface
+    far = net.get_flat()
+    far[0] += 50.0
+    effects = s.observe(s.net.problem, far, 1)
+    jobs = dict(effects.jobs)
+    assert s.net.plane is old_plane and s.picture().surface is not None  # nothing blanks
+    results = list(jobs["slice"](lambda: False))
+    assert [r[1].values.shape for r in results] == [(51, 51)] and results[0][1].refined
+    s.submitted("slice")
+    s.on_result("slice", results[0])
+    assert s.net.plane is not old_plane and s.net.surface is not old_surface
+    assert s.net.projection is None and "slice" not in s.net.busy  # the path's loss: anew
+    assert s.net.coords()[1][-1] == pytest.approx(0.0, abs=1e-9)  # the new plane holds θ
+
+
+def test_a_paced_snapshot_does_not_recentre_but_a_first_surface_is_always_made(net_session):
+    """recentre=False (the controller's pacing) keeps an outgrown plane; with nothing shown
+    a slice is asked for all the same."""
+    s, net, X, y = net_session
+    far = net.get_flat()
+    far[0] += 50.0
+    assert "slice" not in dict(s.observe(s.net.problem, far, 1, recentre=False).jobs)
+    fresh = LandscapeExplorer()
+    fresh.apply(lq.SetMode("network"))
+    jobs = dict(fresh.observe(s.net.problem, net.get_flat(), 0, recentre=False).jobs)
+    sizes = [r[1].values.shape for r in jobs["slice"](lambda: False)]
+    assert sizes == [(17, 17), (51, 51)]  # coarse preview first when nothing is shown
+
+
+def test_the_network_surface_comes_with_its_colours_and_contours(net_session):
+    """The slice job shades its grid (linear and log) so the view need not."""
+    from nnviz.landscape.contours import shading
+
+    s, net, X, y = net_session
+    pic = s.picture().surface
+    assert pic.shades is not None
+    for log, made in zip((False, True), pic.shades, strict=True):
+        ref = shading(pic.values, pic.xs, pic.ys, log)
+        assert np.array_equal(made.image, ref.image) and np.array_equal(made.levels, ref.levels)
+        assert np.array_equal(made.segments, ref.segments)

@@ -6,6 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 import nnviz.engine.probability_contours as pc
 from app.views.data_canvas_view import DataCanvasView
@@ -150,3 +152,21 @@ def test_new_log_likelihood_digits_do_not_lay_out_the_window_again(qtbot):
         widths.add(fm.horizontalAdvance(readout.text()))
     assert len(widths) >= 2  # "−59.3" after "−61.66": one text was shorter
     assert Count.requests == 0
+
+
+def test_presentation_draws_the_contour_labels_in_the_windows_larger_type(canvas):
+    """A label on the plane is as readable from the back row as the axes."""
+    canvas.show_snapshot(_steep_lab().snapshot())
+    labels = [lab for lab in canvas.probability.contours.labels if lab.isVisible()]
+    assert labels
+    before = labels[0].boundingRect().height()
+    app_font = QApplication.font()
+    try:
+        bigger = QFont(app_font)
+        bigger.setPixelSize(40)  # presentation mode enlarges the app font for the room
+        QApplication.setFont(bigger)
+        canvas.set_presentation(True)
+        assert labels[0].boundingRect().height() > before
+    finally:
+        QApplication.setFont(app_font)
+        canvas.set_presentation(False)

@@ -142,3 +142,18 @@ def test_a_language_switch_rewords_the_knobs_view(pair, qtbot):
     qtbot.waitUntil(lambda: view.header.text() == english[0])
     qtbot.waitUntil(lambda: view.fit_button.text() == "Fit by gradient descent")
     assert view.loss_readout.text().endswith("(dark = low)")
+
+
+def test_the_loss_maps_contours_are_one_path_of_the_pure_cores_lines(pair):
+    """Seven levels between the lowest and highest shade, drawn as one path through grid points."""
+    import pyqtgraph as pg
+
+    from nnviz.landscape.contours import contour_lines
+
+    view, controller = pair
+    a, b, grid = controller.loss_map()
+    shade = np.log10(np.maximum(grid, 1e-12))
+    levels = np.linspace(shade.min(), shade.max(), 9)[1:-1]
+    x, y = view.contours.getData()
+    assert len(x) > 0 and np.allclose(np.column_stack([x, y]), contour_lines(shade, levels, a, b))
+    assert not [i for i in view.loss_plot.scene().items() if isinstance(i, pg.IsocurveItem)]

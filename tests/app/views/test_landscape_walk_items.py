@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from app.application import make_application
-from app.views.landscape_plots import CurvePlot
+from app.views.landscape_curve_plot import CurvePlot
 from app.views.landscape_walk_items import WalkItems
 from nnviz.landscape.knob_walk import WalkPicture
 

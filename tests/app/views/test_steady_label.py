@@ -74,3 +74,55 @@ def test_text_set_while_hidden_gets_its_full_width_when_shown(qtbot):
     bar.show()
     qtbot.waitExposed(bar)
     qtbot.waitUntil(lambda: label.width() >= label.sizeHint().width())
+
+
+def test_grow_mode_keeps_the_widest_size_until_told_to_forget(qtbot):
+    """Numbers that get shorter keep the label's width (no relayout); forget_size lets go."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    label = SteadyLabel("epoch 1   200 epochs/s", grow=True)
+    QVBoxLayout(parent).addWidget(label)
+    parent.show()
+    qtbot.waitExposed(parent)
+    qtbot.wait(20)
+    wide = label.sizeHint().width()
+    counter = _Counter()
+    parent.installEventFilter(counter)
+    label.setText("epoch 2   9 epochs/s")  # shorter: a plain label would shrink
+    qtbot.wait(20)
+    assert counter.requests == 0 and label.sizeHint().width() == wide
+    assert label.label.sizeHint().width() < wide
+    label.setText("epoch 3   200 epochs/s and then some more words")  # longer: it grows
+    qtbot.waitUntil(lambda: label.sizeHint().width() > wide)
+    label.setText("epoch 4")
+    label.forget_size()
+    assert label.sizeHint() == label.label.sizeHint()
+
+
+def test_grow_mode_measures_anew_in_another_font(qtbot):
+    """After a font change the widest size is the new font's, not the old one's."""
+    from PySide6.QtGui import QFont
+
+    label = SteadyLabel("epoch 1000000", grow=True)
+    qtbot.addWidget(label)
+    big = QFont()
+    big.setPixelSize(40)
+    label.setFont(big)
+    label.sizeHint()
+    label.setText("epoch 1")
+    small = QFont()
+    small.setPixelSize(10)
+    label.setFont(small)
+    assert label.sizeHint() == label.label.sizeHint()
+
+
+def test_a_wrapped_label_in_grow_mode_keeps_its_tallest_height_at_a_width(qtbot):
+    """Wrapped text that needs fewer lines keeps its height at that width (no relayout)."""
+    label = SteadyLabel("one two three four five six seven eight nine ten", grow=True)
+    qtbot.addWidget(label)
+    label.setWordWrap(True)
+    tall = label.heightForWidth(60)
+    label.setText("one")
+    assert label.label.heightForWidth(60) < tall and label.heightForWidth(60) == tall
+    label.forget_size()
+    assert label.heightForWidth(60) == label.label.heightForWidth(60)

@@ -1,4 +1,6 @@
-"""The landscape's plots: contours as one path, pixels on their grid points, cheap frames."""
+"""The landscape's surface plot: contours as one path, pixels on their grid points, cheap frames."""
+
+import dataclasses
 
 import numpy as np
 import pyqtgraph as pg
@@ -6,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from app.application import make_application
-from app.views.landscape_plots import HAZE, CurvePlot, SurfacePlot, same_curve, steady_range
+from app.views.landscape_surface_plot import HAZE, SurfacePlot
 from nnviz.landscape.contours import shading
-from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
+from nnviz.landscape.picture import LandscapePicture, PathPicture, SurfacePicture
 
 XS, YS = np.linspace(-2.0, 2.0, 21), np.linspace(-1.0, 3.0, 17)
 RED = (220, 20, 60)
@@ -49,6 +51,24 @@ def test_contours_are_one_path_of_the_pure_cores_segments(plot):
     assert not [i for i in plot.scene().items() if isinstance(i, pg.IsocurveItem)]
     plot.show_surface(None)
     assert len(plot.contours.getData()[0]) == 0
+
+
+def test_a_surface_shaded_ahead_is_drawn_without_shading_again(plot, monkeypatch):
+    """The network's slices come with their colours and lines: the GUI thread does not redo them."""
+    from dataclasses import replace
+
+    import app.views.landscape_surface_plot as module
+    from nnviz.landscape.contours import shadings
+
+    s = bowl()
+    shades = shadings(s.values, s.xs, s.ys)
+    monkeypatch.setattr(module, "shading", lambda *a: pytest.fail("shaded on the GUI thread"))
+    for log in (False, True):
+        plot.log = log
+        plot.show_surface(replace(s, shades=shades))
+        x, y = plot.contours.getData()
+        assert np.array_equal(np.column_stack([x, y]), shades[log].segments)
+        assert np.array_equal(plot.image.image, shades[log].image)
 
 
 def test_each_pixel_is_centred_on_its_grid_point(plot):
@@ -100,62 +120,6 @@ def test_the_arrow_head_points_downhill(plot, gradient):
     assert cos > 0.99
 
 
-def curve(values, x=1.0) -> CurvePicture:
-    xs = np.linspace(0.0, 2.0, 5)
-    return CurvePicture(xs, np.asarray(values, float), x, 0.5, 0.1, 0.2, 0.3, "t")
-
-
-def test_an_unchanged_curve_is_not_drawn_again(qtbot, monkeypatch):
-    make_application()
-    c = CurvePlot()
-    qtbot.addWidget(c)
-    drawn = []
-    original = c.curve.setData
-    monkeypatch.setattr(c.curve, "setData", lambda *a, **k: (drawn.append(1), original(*a, **k)))
-    c.show_curve(curve([1, 2, np.nan, 4, 5]))
-    c.show_curve(curve([1, 2, np.nan, 4, 5]))  # a new picture of the same curve
-    assert len(drawn) == 1
-    c.show_curve(curve([1, 2, 3, 4, 5]))
-    c.show_curve(curve([1, 2, 3, 4, 5], x=1.5))
-    assert len(drawn) == 3
-    c.clear_curve()
-    c.show_curve(curve([1, 2, 3, 4, 5], x=1.5))
-    assert len(drawn) == 5  # cleared (one empty setData), then drawn again
-
-
-def test_same_curve_compares_arrays_by_value():
-    a = curve([1, np.nan, 3, 4, 5])
-    assert same_curve(a, curve([1, np.nan, 3, 4, 5]))
-    assert not same_curve(a, curve([1, 2, 3, 4, 5]))
-    assert not same_curve(a, CurvePicture(a.xs, a.values, 1.0, 0.5, 0.1, 0.2, 0.3, "s"))
-
-
-def test_the_curves_range_holds_still_while_the_data_fill_it():
-    lo, hi = steady_range(None, 0.0, 0.9)  # a new range: the data fill about 95 % of it
-    assert lo < 0.0 and hi > 0.9 and 0.9 / (hi - lo) == pytest.approx(1 / (1 + 1 / 18))
-    assert steady_range((0.0, 1.0), 0.04, 0.96) == (0.0, 1.0)  # 92 % full: keep the axes
-    lo, hi = steady_range((0.0, 1.0), 0.3, 0.9)  # 60 % full: zoom in
-    assert 0.2 < lo < 0.3 and 0.9 < hi < 1.0
-    lo, hi = steady_range((0.0, 1.0), -0.01, 0.9)  # spills over: follow it
-    assert lo < -0.01 and hi > 0.9
-
-
-def test_a_slowly_changing_curve_keeps_its_axes(qtbot):
-    """Training lowers the curve a little each refresh: the y axis moves only now and then."""
-    make_application()
-    c = CurvePlot()
-    qtbot.addWidget(c)
-    ranges = []
-    xs = np.linspace(0.0, 2.0, 5)
-    for k in range(40):
-        values = np.array([5.0, 4.0, 3.0, 4.0, 5.0]) - 0.005 * k
-        c.show_curve(CurvePicture(xs, values, 1.0, values[2], 0.1, 0.0, 0.0, "t"))
-        ranges.append(c.ranges)
-        y0, y1 = c.ranges[1]
-        assert y0 <= values.min() and values.max() <= y1  # the newest curve is always inside
-    assert 1 < len(set(ranges)) < 10
-
-
 def test_the_plot_does_not_shift_when_the_tick_labels_get_shorter(plot, qtbot):
     """Long colour-bar labels (0.00015) then short ones (2): the heatmap keeps its width."""
     s = bowl()
@@ -167,38 +131,6 @@ def test_the_plot_does_not_shift_when_the_tick_labels_get_shorter(plot, qtbot):
             qtbot.wait(10)
         widths.append(plot.getViewBox().width())
     assert widths[0] == widths[1]
-
-
-def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
-    """ "loss / secant / tangent" and the loss axis follow a switch at once, and come back."""
-    from PySide6.QtWidgets import QApplication
-
-    from tests.app.language import chinese, zh
-
-    make_application()
-    p = CurvePlot()
-    qtbot.addWidget(p)
-    p.show()
-    qtbot.waitExposed(p)
-
-    def words():
-        names = [p.key.getLabel(item).text for item in (p.curve, p.probe, p.tangent)]
-        return names, p.getAxis("left").labelText
-
-    english = words()
-    assert english == (["loss", "secant", "tangent"], "loss")
-    with chinese():
-        QApplication.processEvents()
-        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
-    QApplication.processEvents()
-    assert words() == english
-    p.hide()  # hidden during a switch (another stage): worded when it shows again
-    with chinese():
-        QApplication.processEvents()
-        p.show()
-        assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
-    QApplication.processEvents()
-    assert words() == english
 
 
 def test_the_race_legend_is_shown_in_the_language_of_the_moment(plot):
@@ -229,3 +161,31 @@ def test_the_colour_bar_says_loss_in_the_language_of_the_moment(plot):
         assert plot.colorbar.axis.labelText == zh("loss")
     QApplication.processEvents()
     assert plot.colorbar.axis.labelText == "loss"
+
+
+def test_the_arrow_shaft_runs_from_the_ball_downhill(plot):
+    """The shaft starts at the ball and points along −gradient, 15 % of the view long."""
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.0, 1.5], [1.0, 2.0], gradient=(2.0, 0.0)))
+    line = plot._pool["shaft"][0].line()
+    assert (line.x1(), line.y1()) == pytest.approx((1.5, 2.0))
+    assert line.x2() < line.x1() and line.y2() == pytest.approx(2.0)
+    assert line.x1() - line.x2() == pytest.approx(0.15 * plot._span())
+
+
+def test_moving_paths_do_not_repaint_the_surface_image(plot, monkeypatch):
+    """The heatmap is a cached picture: frames that only move a path never rescale it again."""
+    plot.show_surface(bowl())
+    plot.show_paths(frame([0.5], [0.5]))
+    plot.viewport().repaint()
+    painted = []
+    original = plot.image.paint
+    monkeypatch.setattr(plot.image, "paint", lambda *a: painted.append(1) or original(*a))
+    for n in range(2, 12):
+        xs = np.linspace(0.5, -0.5, n)
+        plot.show_paths(frame(xs, xs))
+        plot.viewport().repaint()
+    assert painted == []
+    plot.show_surface(dataclasses.replace(bowl(), values=bowl().values * 2))  # drawn anew
+    plot.viewport().repaint()
+    assert painted

@@ -1,33 +1,24 @@
-"""The landscape view's two plots: the 2-D surface with paths, and the 1-D knob panel."""
+"""The landscape's surface plot: a loss heatmap with contour lines and the paths across it."""
 
 from __future__ import annotations
 
-from dataclasses import fields
 from functools import cache
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
-from app.i18n import tr
+from app.i18n import RewordWhenShown, tr
+from app.views.landscape_axes import plot_items_alive, steady_axes
 from app.views.landscape_words import racer_status
-from app.views.plot_style import (
-    line_scale,
-    pixel_font,
-    set_title,
-    style_axis,
-    style_plot,
-    type_px,
-)
+from app.views.plot_style import line_scale, pixel_font, set_title, style_axis, style_plot, type_px
 from nnviz.landscape.contours import shading
-from nnviz.landscape.picture import CurvePicture, LandscapePicture, PathPicture, SurfacePicture
-from nnviz.palette import HIGHLIGHT, INK
+from nnviz.landscape.picture import LandscapePicture, PathPicture, SurfacePicture
+from nnviz.palette import INK
 
 GRADIENT = (0, 200, 220)
 MOMENTUM = (220, 0, 200)
-TANGENT = (0, 158, 115)
 CONTOUR_PEN = pg.mkPen((255, 255, 255, 140), width=1)
 CLEAR = (255, 255, 255, 0)  # a hollow dot's fill
 HAZE = (255, 255, 255, 160)  # the ball's fill when it is off the plane
@@ -35,7 +26,7 @@ Colour = tuple[int, ...] | str
 ON_PLANE = 0.05  # relative distance below which a path point counts as lying on the plane
 
 
-class SurfacePlot(pg.PlotWidget):
+class SurfacePlot(RewordWhenShown, pg.PlotWidget):
     """Heatmap + contour lines of a loss surface, with optimizer paths on top."""
 
     clicked = Signal(float, float)
@@ -55,6 +46,10 @@ class SurfacePlot(pg.PlotWidget):
         cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
             axis.setCacheMode(cached)
+        # So are the heatmap and its contours: a moving ball repaints the pixels under it by
+        # copying them, not by scaling the whole surface image again (5 ms a frame at 1080p).
+        self.image.setCacheMode(cached)
+        self.contours.setCacheMode(cached)
         steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         self._texts: dict[str, str] = {}  # axis and title texts as last set
         self.paths: dict[str, tuple] = {}  # name → (line, dots on / off the plane, ball)
@@ -70,7 +65,6 @@ class SurfacePlot(pg.PlotWidget):
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
         self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
-        self._stale = False  # the language changed while the plot was hidden
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -92,7 +86,8 @@ class SurfacePlot(pg.PlotWidget):
             self._surface = None
             self._set_text("title", tr("computing the surface…"))
             return
-        shade = shading(s.values, s.xs, s.ys, self.log)
+        # Made ahead on the job thread for the network's slices; else shaded here.
+        shade = s.shades[self.log] if s.shades else shading(s.values, s.xs, s.ys, self.log)
         lo, hi = float(shade.levels[0]), float(shade.levels[-1])
         self.image.setImage(shade.image, autoLevels=False, levels=(lo, hi))
         self.colorbar.setLevels((lo, hi))
@@ -116,17 +111,9 @@ class SurfacePlot(pg.PlotWidget):
         self._set_text("bar", bar)
         self._set_text("title", s.title + note)
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-word the surface's captions on a switch of language (the picture stays)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self._stale = not reword_if_shown(self, self.reword)
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        """Shown again after a switch of language made while hidden: re-word now."""
-        super().showEvent(event)
-        if self._stale:
-            self._stale = not reword_if_shown(self, self.reword)
+    def reword_ready(self) -> bool:
+        """The plot's items are still there (a closed window's are deleted)."""
+        return plot_items_alive(self)
 
     def reword(self) -> None:
         """The captions of the surface drawn, in the current language."""
@@ -259,8 +246,10 @@ class SurfacePlot(pg.PlotWidget):
         if not np.isfinite(norm) or norm == 0:
             return
         d = v / norm * 0.15 * span if span else v  # span 0: draw v at its own length
-        line = self._take("shaft", pg.PlotDataItem)
-        line.setData([x, x + d[0]], [y, y + d[1]], pen=_pen(colour, 3 * self.width_scale, dashed))
+        # A plain line item: a plot curve re-derives its data ranges and path on every set.
+        line = self._take("shaft", pg.QtWidgets.QGraphicsLineItem)
+        line.setLine(x, y, x + float(d[0]), y + float(d[1]))
+        line.setPen(_pen(colour, 3 * self.width_scale, dashed))
         head = self._take("head", lambda: pg.ArrowItem(pen=None, angle=0))
         head.setStyle(headLen=12 * self.width_scale, brush=_brush(colour))  # rebuilt on change
         # Turning the item draws what setStyle(angle=…) would, without a new path every frame.
@@ -289,149 +278,6 @@ class SurfacePlot(pg.PlotWidget):
         self.clicked.emit(float(p.x()), float(p.y()))
 
 
-class CurvePlot(pg.PlotWidget):
-    """The loss along one knob: the curve (or only what the fog reveals), a secant, a tangent."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setBackground("w")
-        legend = self.getPlotItem().addLegend(offset=(8, 8), labelTextColor=INK)
-        legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        self.curve = self.plot(pen=pg.mkPen(INK, width=2), name=tr("loss"))
-        dash = Qt.PenStyle.DashLine
-        self.probe = self.plot(pen=pg.mkPen(HIGHLIGHT, width=2, style=dash), name=tr("secant"))
-        self.tangent = self.plot(pen=pg.mkPen(TANGENT, width=2), name=tr("tangent"))
-        self.key = legend
-        self._stale = False  # the language changed while the plot was hidden
-        self.walked = pg.ScatterPlotItem()
-        self.dots = pg.ScatterPlotItem()
-        self.addItem(self.walked)
-        self.addItem(self.dots)
-        self.marks: list = []
-        self._marks: tuple = ()
-        self.shown: CurvePicture | None = None  # the curve on screen (redrawn only on change)
-        self.width_scale = 1.0
-        self.setLabel("left", tr("loss"), color=INK)
-        for side in ("left", "bottom"):  # an SI prefix only confuses, and re-lays out the axis
-            self.getAxis(side).enableAutoSIPrefix(False)
-        self.ranges: tuple | None = None  # (x range, y range) shown
-        cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
-        for side in ("left", "bottom"):  # cached pictures, redrawn when the ranges change
-            self.getAxis(side).setCacheMode(cached)
-        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
-
-    def set_presentation(self, on: bool, px: int | None = None) -> None:
-        """Axis, legend and mark type from the window's font; thicker lines for a projector."""
-        self.width_scale = w = line_scale(on)
-        style_plot(self.getPlotItem(), on, px or type_px())
-        steady_axes(self.getAxis("left"), self.getAxis("bottom"))
-        self.curve.setPen(pg.mkPen(INK, width=2 * w))
-        self.probe.setPen(pg.mkPen(HIGHLIGHT, width=2 * w, style=Qt.PenStyle.DashLine))
-        self.tangent.setPen(pg.mkPen(TANGENT, width=2 * w))
-        self._marks = ()  # the marks' labels are redrawn at the new size
-        self.shown = self.ranges = None
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Re-word the legend and the loss axis on a switch of language."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self._stale = not reword_if_shown(self, self.reword)
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        """Shown again after a switch of language made while hidden: re-word now."""
-        super().showEvent(event)
-        if self._stale:
-            self._stale = not reword_if_shown(self, self.reword)
-
-    def reword(self) -> None:
-        """The legend's names and the loss axis in the current language."""
-        for item, word in (
-            (self.curve, tr("loss")),
-            (self.probe, tr("secant")),
-            (self.tangent, tr("tangent")),
-        ):
-            label = self.key.getLabel(item)
-            if label is not None:
-                label.setText(word)
-        self.setLabel("left", tr("loss"), color=INK)
-
-    def clear_curve(self) -> None:
-        """Nothing to show yet."""
-        self.shown = None
-        for item in (self.curve, self.probe, self.tangent):
-            item.setData([], [])
-        self.dots.setData([], [])
-        self.walked.setData([], [])
-
-    def show_curve(self, c: CurvePicture) -> None:
-        """Draw curve, secant through (x, x+dx) and the tangent at x (unless already drawn)."""
-        if self.shown is not None and same_curve(self.shown, c):
-            return
-        self.shown = c
-        seen, w = np.isfinite(c.values), self.width_scale
-        if c.fog:
-            ink = pg.mkBrush(INK)
-            self.curve.setData(c.xs[seen], c.values[seen], pen=None, symbol="o", symbolSize=5 * w,
-                               symbolBrush=ink)  # fmt: skip
-        else:
-            self.curve.setData(
-                c.xs[seen], c.values[seen], pen=pg.mkPen(INK, width=2 * w), symbol=None
-            )
-        half = 0.25 * (c.xs[-1] - c.xs[0])
-        xs = np.array([c.x - half, c.x + half])
-        self.probe.setData(xs, c.y + c.secant_slope * (xs - c.x))
-        self.tangent.setData(xs, c.y + c.derivative * (xs - c.x))
-        self.dots.setData(
-            [c.x, c.x + c.dx], [c.y, c.y + c.secant_slope * c.dx], size=10 * w,
-            brush=pg.mkBrush(HIGHLIGHT),
-        )  # fmt: skip
-        if c.walked is not None and len(c.walked):
-            ys = np.interp(c.walked, c.xs[seen], c.values[seen]) if seen.any() else c.walked
-            self.walked.setData(c.walked, ys, symbol="t", size=9 * w, brush=pg.mkBrush(0, 114, 178))
-        else:
-            self.walked.setData([], [])
-        if c.marks != self._marks:
-            self._show_marks(c.marks)
-        lo, hi = _finite_range(np.r_[c.values[seen], c.y])
-        shown = self.ranges[1] if self.ranges is not None else None
-        ranges = ((float(c.xs[0]), float(c.xs[-1])), steady_range(shown, lo, hi))
-        if ranges != self.ranges:  # new ranges redraw the axes: not for every small change
-            self.ranges = ranges
-            self.setXRange(*ranges[0], padding=0.02)
-            self.setYRange(*ranges[1], padding=0.08)
-        if self.getAxis("bottom").labelText != c.label:
-            self.setLabel("bottom", c.label, color=INK)
-
-    def _show_marks(self, marks: tuple) -> None:
-        """Named vertical lines (init, now) on the 1-D axis."""
-        for m in self.marks:
-            self.removeItem(m)
-        self.marks, self._marks = [], marks
-        for name, at in marks:
-            pen = pg.mkPen((150, 150, 150), style=Qt.PenStyle.DotLine)
-            opts = {"color": INK, "position": 0.9}
-            line = pg.InfiniteLine(at, angle=90, pen=pen, label=name, labelOpts=opts)
-            line.label.setFont(pixel_font(type_px()))
-            self.addItem(line)
-            self.marks.append(line)
-
-
-def steady_axes(*axes: pg.AxisItem) -> None:
-    """Axes that grow to fit their widest tick labels but never shrink back.
-
-    Otherwise a new range with shorter labels ("0.5" after "0.05") narrows the axis, the plot
-    beside it widens, and every frame of training shifts the picture sideways (and redraws it
-    all). Called again when the type size changes, so they fit the new type from scratch.
-    """
-    for axis in axes:
-        axis.setStyle(autoReduceTextSpace=False)
-        axis.textWidth, axis.textHeight = 30, 18  # pyqtgraph's starting sizes: measured anew
-        if axis.orientation in ("left", "right"):
-            axis._updateWidth()
-        else:
-            axis._updateHeight()
-
-
 @cache
 def _pen(colour: Colour, width: float = 1.0, dashed: bool = False) -> QPen:
     """One pen object per style, shared frame after frame.
@@ -449,59 +295,6 @@ def _brush(colour: Colour) -> QBrush:
     return pg.mkBrush(colour)
 
 
-def same_curve(a: CurvePicture, b: CurvePicture) -> bool:
-    """True if the two pictures draw the same (field by field, arrays by value)."""
-    for f in fields(CurvePicture):
-        u, v = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(u, np.ndarray) or isinstance(v, np.ndarray):
-            if u is None or v is None or not np.array_equal(u, v, equal_nan=True):
-                return False
-        elif u != v:
-            return False
-    return True
-
-
 def _half_cell(axis: np.ndarray) -> float:
     """Half the spacing of an evenly spaced grid axis (0 for a single point)."""
     return float(axis[-1] - axis[0]) / (2 * (len(axis) - 1)) if len(axis) > 1 else 0.0
-
-
-def steady_range(
-    shown: tuple[float, float] | None, lo: float, hi: float, fill: float = 0.9
-) -> tuple[float, float]:
-    """The range to show for data from ``lo`` to ``hi``: the one ``shown`` while the data
-    still lie inside it and fill at least ``fill`` of it, else a new one with room to move.
-
-    A curve that changes a little while training then keeps its axes (and their tick labels)
-    still, instead of redrawing them a few times a second.
-    """
-    if shown is not None:
-        a, b = shown
-        if a <= lo and hi <= b and hi - lo >= fill * (b - a):
-            return shown
-    room = (hi - lo) * (1 / fill - 1) / 4  # half the slack `fill` allows, split either side
-    return lo - room, hi + room
-
-
-def _finite_range(v: np.ndarray) -> tuple[float, float]:
-    """Min and 98th percentile of the finite values (a wall far away must not flatten all)."""
-    v = v[np.isfinite(v)]
-    if not len(v):
-        return 0.0, 1.0
-    lo, hi = float(np.min(v)), float(np.percentile(v, 98))
-    return (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5)
-
-
-def reword_if_shown(plot: pg.PlotWidget, reword) -> bool:
-    """Call ``reword()`` if the plot is on screen with its items; True if it was called.
-
-    A hidden plot waits for its next show: new words re-lay out the plot later (a posted
-    layout request), which must not reach a closed window's items once they are deleted.
-    """
-    if getattr(plot, "closed", False) or not plot.isVisible():
-        return False
-    item = plot.getPlotItem()
-    if not (shiboken6.isValid(item) and shiboken6.isValid(item.vb)):
-        return False
-    reword()
-    return True
