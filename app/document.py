@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app.i18n import QT_TR_NOOP, tr
-from app.long_lived import built_to_last
+from app.long_lived import built_to_last, let_go
 from app.undo_commands import AddPoints, MovePoint, RemovePoint, ReplacePoints
 from nnviz.commands import DataArrays
 from nnviz.data import make_dataset
 from nnviz.data.packed import PackedPoints, pack, unpack
 from nnviz.data.point_set import PointSet
+
+SMALL = 10_000  # points: a set this small is made or freed on the GUI thread (a few ms)
 
 
 class Document(QObject):
@@ -30,6 +33,10 @@ class Document(QObject):
     # the newest big step swaps a set in instead of rebuilding 100,000 points (~0.4 s). One is
     # enough to go back and forth (each swap keeps the set it replaces); each costs ~25 MB.
     KEEP_WHOLE = 1
+    # A set taken back from an undo step has arrays but no Point objects yet (making 100,000
+    # costs ~0.25 s); a thread makes them once the user has stopped undoing for this long, so
+    # the next edit finds them ready. An edit before that makes them itself.
+    MAKE_POINTS_MS = 300
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,16 +48,28 @@ class Document(QObject):
         self._packed: tuple[int, PackedPoints] | None = None  # (version, the current points)
         self.history_points = 0  # points held packed by ReplacePoints steps (an upper bound)
         self._whole: list[PointSet] = []  # sets replaced lately, newest first (KEEP_WHOLE)
+        self._arrays: DataArrays | None = None  # data_arrays() of the current points
+        self._make_points = QTimer(self)
+        self._make_points.setSingleShot(True)
+        self._make_points.setInterval(self.MAKE_POINTS_MS)
+        self._make_points.timeout.connect(self._make_points_off_thread)
 
     # ----- reading ---------------------------------------------------------------------------
     def data_arrays(self) -> DataArrays:
-        """A copy of the points as the training worker needs them."""
-        p = self.points
-        X_train, y_train = p.train_arrays()
-        X_test, y_test = p.test_arrays()
-        return DataArrays(
-            X_train, y_train, X_test, y_test, p.kind, p.n_classes, p.dim, self.domain, p.version
-        )
+        """The points as the training worker needs them (read-only arrays, made once a version).
+
+        Every snapshot asks for them while the points are newer than the network (100,000
+        points: ~13 ms a time to split), so they are kept until the points or domain change.
+        """
+        p, kept = self.points, self._arrays
+        if kept is None or kept.version != p.version or kept.domain != self.domain:
+            X, y, test, _ids = p.all_arrays()
+            parts = (X[~test], y[~test], X[test], y[test])
+            for a in parts:
+                a.flags.writeable = False
+            kept = DataArrays(*parts, p.kind, p.n_classes, p.dim, self.domain, p.version)
+            self._arrays = kept
+        return kept
 
     def notify(self) -> None:
         """Tell listeners the points changed."""
@@ -85,13 +104,19 @@ class Document(QObject):
         return self._packed[1]
 
     def points_for(self, version: int, packed: PackedPoints) -> PointSet:
-        """The point set at ``version``: kept whole if it was replaced lately, else unpacked."""
+        """The point set at ``version``: kept whole if it was replaced lately, else unpacked.
+
+        Unpacking is cheap (the arrays are shared; the Point objects come later, see
+        MAKE_POINTS_MS), so undoing any step costs about the same as undoing the newest.
+        """
         for kept in self._whole:
             if kept.version == version:  # a version is never reused: the very same points
                 self._whole.remove(kept)
                 return kept
-        with built_to_last():  # 100,000 points without collector pauses
-            return unpack(packed)
+        points = unpack(packed)
+        if len(points) < SMALL:
+            points.materialize()  # a few ms: no thread needed
+        return points
 
     def replace(self, points: PointSet, text: str, settings: dict | None = None) -> str:
         """Swap in a whole new point set as one undo step (clearing a too-large history).
@@ -146,8 +171,13 @@ class Document(QObject):
     ) -> None:
         """Install a point set directly (used by undo and by opening a session)."""
         if points is not self.points:
-            self._whole = [self.points, *self._whole][: self.KEEP_WHOLE]
+            kept = [self.points, *self._whole]
+            self._whole, dropped = kept[: self.KEEP_WHOLE], kept[self.KEEP_WHOLE :]
+            if sum(map(len, dropped)) >= SMALL:
+                let_go(dropped)  # freed off the GUI thread
         self.points = points
+        if not points.materialized:
+            self._make_points.start()  # restarted by every undo: only the one that stays
         self._packed = None if packed is None else (points.version, packed)
         if settings is not None:
             self.settings = dict(settings)
@@ -155,3 +185,16 @@ class Document(QObject):
             if domain is not None:
                 self.domain = (float(domain[0]), float(domain[1]))
         self.notify()
+
+    def _make_points_off_thread(self) -> None:
+        """Make the current set's Point objects on a thread of their own (see MAKE_POINTS_MS)."""
+        points = self.points
+        if not points.materialized:
+            threading.Thread(
+                target=_materialize, args=(points,), name="nnviz-points", daemon=True
+            ).start()
+
+
+def _materialize(points: PointSet) -> None:
+    with built_to_last():  # 100,000 points without collector pauses
+        points.materialize()

@@ -1,4 +1,4 @@
-"""Big, long-lived object graphs (100,000 points) built without garbage-collector pauses."""
+"""Big, long-lived object graphs (100,000 points): built without GC pauses, freed off-thread."""
 
 from __future__ import annotations
 
@@ -46,3 +46,12 @@ def built_to_last() -> Iterator[None]:
                 gc.freeze()
             if _building == 0 and _was_enabled:
                 gc.enable()
+
+
+def let_go(objects: list) -> None:
+    """Free big object graphs (``objects`` holds their last references) on a thread of its own.
+
+    Freeing 100,000 points one by one takes ~20 ms; the GUI thread hands them over instead.
+    """
+    if objects:
+        threading.Thread(target=objects.clear, name="nnviz-let-go", daemon=True).start()

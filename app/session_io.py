@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +17,7 @@ from app.csv_import import CsvImporter
 from app.i18n import QT_TR_NOOP, tr
 from app.panels import Panels
 from app.session_open import SessionOpener
+from app.session_save import SessionSaver
 from nnviz import commands as cmd
 from nnviz.data.csv_io import write_csv
 from nnviz.session import Session, save_session
@@ -57,6 +58,10 @@ class SessionIO:
         self.csv = CsvImporter(ctx, window)  # reads big files off the GUI thread
         # Sessions are read on the same file thread (the window stops it on close).
         self.opener = SessionOpener(ctx, self.csv.jobs, self._install, window)
+        # Ctrl+S writes there too: the state is copied at once, the file written meanwhile.
+        self.saver = SessionSaver(self.csv.jobs, window)
+        self.saver.saved.connect(self._on_saved)
+        self.saver.failed.connect(lambda _path, said: self.ctx.warn(said))
         self.writer = AutosaveWriter(parent=window)
         self.writer.failed.connect(lambda text: self.ctx.say(text, error=True))
         # The fallback: the journal (app/journal.py) saves soon after each change.
@@ -86,7 +91,7 @@ class SessionIO:
         )
 
     def save_to(self, path: Path) -> bool:
-        """Write the session to ``path``; False (with a message) if that fails."""
+        """Write the session to ``path`` now (scripts, tests); False (with a message) if not."""
         session = self.current_session()
         if session is None:
             self.ctx.warn(tr("Nothing to save yet: the network has not started."))
@@ -99,6 +104,25 @@ class SessionIO:
         self.ctx.say(tr("Saved {path}").format(path=path))
         return True
 
+    def save_in_background(self, path: Path) -> bool:
+        """Save as the menu does: the session as it is now, written on the file thread.
+
+        False (with a message) if there is nothing to save yet. Once written, ``path`` becomes
+        the current file and the status line says so; a failed write says why, once.
+        """
+        session = self.current_session()  # copies: later edits never reach this file
+        if session is None:
+            self.ctx.warn(tr("Nothing to save yet: the network has not started."))
+            return False
+        path = Path(path)
+        self.saver.submit(path, session)
+        self.ctx.say(tr("Saving {name}…").format(name=path.name))
+        return True
+
+    def _on_saved(self, path: Path) -> None:
+        self.path = path
+        self.ctx.say(tr("Saved {path}").format(path=path))
+
     def open_path(self, path: Path) -> bool:
         """Open a session now; a bad file gives one message and leaves everything as it was."""
         return self.opener.open_now(Path(path))
@@ -107,9 +131,14 @@ class SessionIO:
         """Open a session as the menu does: read and checked off the GUI thread, then installed."""
         self.opener.open_in_background(Path(path))
 
-    def _install(self, path: Path, s: Session) -> None:
-        """An accepted session becomes the current one (``SessionOpener`` checked it)."""
-        note = self.apply_session(s)
+    def _install(self, path: Path, s: Session) -> Iterator[None]:
+        """An accepted session becomes the current one (``SessionOpener`` checked it).
+
+        Step by step: the opener lets the event loop run at each ``yield`` when it opens in
+        the background (100,000 points and then the layout in one go kept the window still
+        for ~0.15 s); opening now runs every step at once.
+        """
+        note = yield from self._apply_steps(s)
         self.path = path
         opened = tr("Opened {name}").format(name=path.name)
         self.ctx.say(opened + (f"; {note}" if note else ""))
@@ -119,7 +148,17 @@ class SessionIO:
 
         Returns a note for the status line ("" if none): the undo history was cleared.
         """
+        steps = self._apply_steps(s)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return str(done.value)
+
+    def _apply_steps(self, s: Session) -> Generator[None, None, str]:
+        """``apply_session`` in steps that each cost the GUI thread a few tens of ms."""
         note = self.ctx.document.replace(s.points, QT_TR_NOOP("open session"), {**s.dataset})
+        yield
         self.ctx.send(cmd.SetSpec(s.spec))
         self.ctx.send(cmd.SetConfig(s.config))
         self.ctx.send(
@@ -129,7 +168,10 @@ class SessionIO:
         if isinstance(state, str):
             # An unreadable layout is not worth refusing the whole session for.
             with contextlib.suppress(ValueError):
-                self.window.restoreState(QByteArray(base64.b64decode(state, validate=True)))
+                layout = base64.b64decode(state, validate=True)
+                if layout != bytes(self.window.saveState().data()):  # ~70 ms, then a relayout
+                    self.window.restoreState(QByteArray(layout))
+        yield
         for panel in self.panels:
             panel.restore_state(s.view)
         return note
@@ -139,7 +181,7 @@ class SessionIO:
         if self.path is None:
             self.save_as_dialog()
         else:
-            self.save_to(self.path)
+            self.save_in_background(self.path)
 
     def save_as_dialog(self) -> None:
         """Ask where to save."""
@@ -148,8 +190,7 @@ class SessionIO:
         )
         if name:
             path = Path(name if name.endswith(".nnviz") else f"{name}.nnviz")
-            if self.save_to(path):
-                self.path = path
+            self.save_in_background(path)  # the current file once it is written
 
     def open_dialog(self) -> None:
         """Ask which session to open."""
@@ -159,7 +200,8 @@ class SessionIO:
 
     # ----- autosave --------------------------------------------------------------------------
     def autosave(self) -> None:
-        """Quietly save to the user's data folder, and return once it is on disk (closing)."""
+        """Closing: finish any save under way, then autosave; return once both are on disk."""
+        self.saver.wait()  # nothing the user saved is lost by quitting
         if self.autosave_soon():
             self.writer.wait()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.context import Context
 from app.i18n import tr
@@ -41,7 +41,8 @@ def read_session(path: Path) -> Session | str:
 class SessionOpener(QObject):
     """Opens sessions now (scripts, the command line) or in the background (the menu).
 
-    ``install`` applies an accepted session to the window; a refused file changes nothing.
+    ``install`` applies an accepted session to the window, in steps (a generator: the event
+    loop runs between two steps of a background open); a refused file changes nothing.
     """
 
     finished = Signal(bool)  # after a background open: True if the session was installed
@@ -50,7 +51,7 @@ class SessionOpener(QObject):
         self,
         ctx: Context,
         jobs: JobRunner,
-        install: Callable[[Path, Session], None],
+        install: Callable[[Path, Session], Iterator[None]],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,7 +66,8 @@ class SessionOpener(QObject):
         if isinstance(result, str):
             self.ctx.warn(result)
             return False
-        self.install(Path(path), result)
+        for _step in self.install(Path(path), result):
+            pass
         return True
 
     def open_in_background(self, path: Path) -> None:
@@ -92,9 +94,20 @@ class SessionOpener(QObject):
         self.loading = None
         if isinstance(result, str):
             self.ctx.warn(result)
+            self.finished.emit(False)
         else:
-            self.install(path, result)
-        self.finished.emit(not isinstance(result, str))
+            self._step(self.install(path, result))
+
+    def _step(self, steps: Iterator[None]) -> None:
+        """One step of installing; the next once the event loop has run (drawn, ticked)."""
+        try:
+            next(steps)
+        except StopIteration:
+            self.finished.emit(True)
+        else:
+            # A timer, not a posted call (Qt 6 runs a 0 ms single shot as one): the window
+            # draws and other timers fire before the next step.
+            QTimer.singleShot(1, self, lambda: self._step(steps))
 
     @Slot(str, str)
     def _on_failed(self, key: str, message: str) -> None:

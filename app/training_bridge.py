@@ -2,8 +2,10 @@
 
 The Lab trains in a child process (nnviz/lab_loop.py says why). This worker, following the Qt
 recipe, lives on a QThread: it starts the process, forwards its snapshots as a signal, and
-restarts it with the user's network and data if it ever dies. Commands go straight down a pipe
-as values; snapshots come back at most ~40 per second and only once the GUI has drawn the
+restarts it with the user's network and data if it ever dies. Commands are values, written down a
+pipe by a sender thread of the worker's own (the GUI thread only queues them: a 100,000-point
+``SetData`` is ~2.4 MB, and writing it blocked the GUI for 14-300 ms while the process read);
+snapshots come back at most ~40 per second and only once the GUI has drawn the
 previous one, so a slow paint never builds a backlog.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -36,6 +39,7 @@ from nnviz.snapshot import Snapshot, refrozen
 
 POLL_S = 0.05  # how often the relay looks at its stop flag while no snapshot arrives
 JOIN_S = 3.0  # how long a stopping process may take before it is terminated
+_END = None  # queued last: the sender thread ends
 MAX_RESTARTS = 3
 
 
@@ -68,24 +72,34 @@ class TrainingWorker(QObject):
         self._make_lab = make_lab  # must pickle: a module-level function or a partial
         self._recovery = recovery  # commands that rebuild the user's state after a crash
         self._ctx = training_context()
-        self._lock = threading.Lock()
+        self._queue: deque[tuple | None] = deque()  # messages not yet sent, oldest first
+        self._cond = threading.Condition()  # guards the queue and which pipe is current
         self._stop = threading.Event()
         self.process: mp.process.BaseProcess | None = None
         self.restarts = 0
         self._seq_base = 0  # a restarted process counts from 1 again; views need seq to grow
         self._last_seq = 0
         self.image_run: int | None = None  # the digit run under way in the process, if any
-        self._open()
+        with self._cond:
+            self._open()
+        self._sender = threading.Thread(target=self._send_all, name="nnviz-commands", daemon=True)
+        self._sender.start()
 
-    def _open(self) -> None:
-        """New pipes and a new (not yet started) process."""
+    def _open(self, first: tuple = ()) -> None:
+        """New pipes and a new (not yet started) process; ``first`` is sent before anything.
+
+        Called with ``_cond`` held: the sender thread writes to the new pipe from now on.
+        """
         inbox, self._commands = self._ctx.Pipe(duplex=False)
         self._snapshots, outbox = self._ctx.Pipe(duplex=False)
+        self._child_ends = (inbox, outbox)  # closed here once the process has its own copies
         self.process = self._ctx.Process(
             target=serve, args=(self._make_lab, inbox, outbox), name="nnviz-training", daemon=True
         )
         # Its first command: speak the app's language (a switch later sends another).
-        self._commands.send((COMMAND, cmd.SetLanguage(text.language())))
+        first = ((COMMAND, cmd.SetLanguage(text.language())), *first)
+        self._queue.extendleft(reversed(first))
+        self._cond.notify()
 
     def send(self, command: cmd.Command) -> None:
         """Send a command to the training process (safe from any thread)."""
@@ -102,16 +116,34 @@ class TrainingWorker(QObject):
         self._stop.set()
         self._post((STOP, None))
 
-    def _post(self, message: tuple) -> None:
-        # A dead process makes sending fail; the relay notices and restarts it.
-        with self._lock, contextlib.suppress(OSError, ValueError):
-            self._commands.send(message)
+    def _post(self, message: tuple | None) -> None:
+        """Queue a message for the sender thread (returns at once, from any thread)."""
+        with self._cond:
+            self._queue.append(message)
+            self._cond.notify()
+
+    def _send_all(self) -> None:
+        """The sender thread: write each queued message to the current pipe, in order."""
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: bool(self._queue))
+                message, pipe = self._queue.popleft(), self._commands
+            if message is _END:
+                return
+            # A dead process makes sending fail (its pipe has no reader left, see run); the
+            # relay notices and restarts it with the user's state.
+            with contextlib.suppress(OSError, ValueError):
+                pipe.send(message)
 
     @Slot()
     def run(self) -> None:
         """Start the process and relay its snapshots until stopped."""
         while True:
             self.process.start()
+            # The child has its own copies of its pipe ends now. Closing ours means a write
+            # to a dead process fails at once instead of filling the pipe and blocking.
+            for end in self._child_ends:
+                end.close()
             self._relay()
             if self._stop.is_set() or not self._restart():
                 break
@@ -161,10 +193,9 @@ class TrainingWorker(QObject):
             self.images_finished.emit(ImagesDone(self.image_run, 0, error=why))
             self.image_run = None
         code = self.process.exitcode
-        with self._lock:
-            self._open()
-            for command in self._recovery():
-                self._commands.send((COMMAND, command))
+        recovery = [(COMMAND, command) for command in self._recovery()]
+        with self._cond:  # the new process hears these before anything still queued
+            self._open(tuple(recovery))
         self.failed.emit(
             tr(
                 "The training process stopped unexpectedly (exit code {code}); it was restarted "
@@ -174,6 +205,8 @@ class TrainingWorker(QObject):
         return True
 
     def _finish(self) -> None:
+        self._post(_END)  # after the STOP that stop() queued
+        self._sender.join(JOIN_S)
         proc = self.process
         if proc is not None and proc.pid is not None:
             proc.join(JOIN_S)

@@ -78,7 +78,8 @@ class ReplacePoints(QUndoCommand):
 
     Both sides are kept packed (arrays, a few bytes a point; see nnviz.data.packed); the old
     side is shared with the previous step's new side. Undo/redo takes the set back whole if
-    the document still keeps it (the newest steps), else rebuilds it from the arrays.
+    the document still keeps it (the newest steps), else builds it over the arrays (its
+    Point objects are made later, off the GUI thread: see Document.MAKE_POINTS_MS).
     """
 
     def __init__(self, doc: Document, new: PointSet, text: str, settings: dict | None = None):
@@ -90,7 +91,8 @@ class ReplacePoints(QUndoCommand):
         self.first: PointSet | None = new.copy()  # the first redo needs no rebuilding
 
     def redo(self) -> None:
-        points, self.first = self.first or self.doc.points_for(self.new_version, self.new), None
+        first, self.first = self.first, None
+        points = first if first is not None else self.doc.points_for(self.new_version, self.new)
         self.new_version = points.version  # a rebuilt set has a version of its own
         self.doc.set_points(points, self.new_settings, self.new)
 

@@ -1,12 +1,12 @@
-"""Big data: importing / opening 100,000 points — how long, the worst GUI stall, and memory.
+"""Big data: importing / opening / saving 100,000 points — time, the worst GUI stall, memory.
 
 A stall is the worst lateness of a 5 ms QTimer while the work runs (and 1.5 s after, for the
 follow-up: the snapshot, the autosave), against the same timer on the idle window (the
 baseline, measured in the same run). Beside it, the longest stretch of GUI-thread CPU time
 between two ticks: on a busy machine the lateness also counts waiting for a core. Import and
 open are measured as the menu does them (in the background) and, for reference, on the GUI
-thread. Memory is the process's RSS after N imports and after undoing and redoing them all.
-Last line: one JSON object.
+thread; so is saving (Ctrl+S). Memory is the process's RSS after N imports and after undoing
+and redoing them all. Last line: one JSON object.
 """
 
 from __future__ import annotations
@@ -106,6 +106,12 @@ def open_in_background(app, w, session: Path) -> None:
     wait_for(app, io.opener.finished, lambda: io.open_in_background(session))
 
 
+def save_in_background(app, w, path: Path) -> None:
+    """Ctrl+S: the session copied now, written on the file thread; wait until it is on disk."""
+    io = w.session_io
+    wait_for(app, io.saver.saved, lambda: io.save_in_background(path))
+
+
 def cycle_undo(stack) -> None:
     """Undo every step, then redo them all (each from the event loop, as Ctrl+Z would)."""
     from PySide6.QtWidgets import QApplication
@@ -153,6 +159,11 @@ def main() -> None:
            measure(app, lambda: io.open_path(session)))  # fmt: skip
     report("open", f"open a {N_POINTS}-point session as the menu does (in the background)",
            measure(app, lambda: open_in_background(app, w, session)))  # fmt: skip
+    saved = folder / "saved.nnviz"
+    report("gui_thread_save", f"save a {N_POINTS}-point session on the GUI thread (reference)",
+           measure(app, lambda: io.save_to(saved)))  # fmt: skip
+    report("save", f"save a {N_POINTS}-point session as Ctrl+S does (in the background)",
+           measure(app, lambda: save_in_background(app, w, saved)))  # fmt: skip
     report("undo", "undo the newest import", measure(app, stack.undo))
     report("redo", "redo it", measure(app, stack.redo))
     for _ in range(IMPORTS - 3):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.data.point import Point
 from nnviz.data.point_set import PointSet
 
 
@@ -37,14 +36,10 @@ def pack(points: PointSet) -> PackedPoints:
 
 
 def unpack(packed: PackedPoints) -> PointSet:
-    """The very same point set again: same ids, order, labels, test flags and next id."""
-    ps = PointSet(packed.kind, packed.n_classes, packed.dim)
-    rows = zip(
-        packed.ids.tolist(), packed.X.tolist(), packed.y.tolist(), packed.is_test.tolist(),
-        strict=True,
-    )  # fmt: skip
-    ps._points = {i: Point(i, tuple(x), lab, t) for i, x, lab, t in rows}  # noqa: SLF001
-    ps._next_id = packed.next_id  # noqa: SLF001
-    # Its arrays are the packed ones (read-only; all_arrays hands out copies): not rebuilt.
-    ps._cache = (ps.version, (packed.X, packed.y, packed.is_test, packed.ids))  # noqa: SLF001
-    return ps
+    """The very same point set again: same ids, order, labels, test flags and next id.
+
+    Its arrays are the packed ones (read-only); its Point objects are made only when first
+    needed (``PointSet.from_columns``), so unpacking 100,000 points takes microseconds.
+    """
+    columns = (packed.ids, packed.X, packed.y, packed.is_test)
+    return PointSet.from_columns(packed.kind, packed.n_classes, packed.dim, packed.next_id, columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,10 @@ Array = np.ndarray
 # sets (say, before and after "regenerate") can never be mistaken for each other.
 _VERSIONS = itertools.count(1)
 DICT_KEYS = ("kind", "n_classes", "dim", "ids", "X", "y", "is_test")
+# One lock for making any set's Point objects from its columns (``PointSet.materialize``): a
+# background thread and the GUI thread never build the same set twice. Module-level, so a
+# PointSet stays deep-copyable and picklable.
+_MAKING = threading.Lock()
 
 
 class PointSet:
@@ -43,7 +48,9 @@ class PointSet:
         if isinstance(dim, bool) or not isinstance(dim, int) or dim not in (1, 2):
             raise ValueError(_("a point set is 1-D or 2-D, not {dim!r}-D", dim=dim))
         self._kind, self._n_classes, self._dim = kind, int(n_classes), int(dim)
-        self._points: dict[int, Point] = {}
+        self._by_id: dict[int, Point] = {}
+        # (ids, X, y, is_test) not yet made into Point objects (``from_columns``), else None.
+        self._columns: tuple[Array, Array, Array, Array] | None = None
         self._next_id = 0
         self.version = next(_VERSIONS)
         self._cache: tuple[int, tuple[Array, ...]] | None = None
@@ -77,6 +84,56 @@ class PointSet:
         ps._points = {i: Point(i, tuple(x), lab, t) for i, (x, lab, t) in enumerate(rows)}
         ps._next_id = len(ps._points)
         return ps
+
+    @classmethod
+    def from_columns(
+        cls,
+        kind: str,
+        n_classes: int,
+        dim: int,
+        next_id: int,
+        columns: tuple[Array, Array, Array, Array],
+    ) -> PointSet:
+        """A set over trusted read-only arrays (ids, X, y, is_test) ordered by id.
+
+        Only for arrays a PointSet made itself (``nnviz.data.packed``): nothing is checked.
+        The Point objects (~2 µs each) are made on the first edit or lookup, or earlier by
+        ``materialize`` on any thread; reading the arrays, copying, counting and saving
+        never need them. So taking back a 100,000-point undo step costs next to nothing.
+        """
+        ids, X, y, is_test = columns
+        ps = cls(kind, n_classes, dim)
+        ps._columns = (ids, X, y, is_test)
+        ps._next_id = int(next_id)
+        ps._cache = (ps.version, (X, y, is_test, ids))  # all_arrays hands out copies
+        return ps
+
+    @property
+    def _points(self) -> dict[int, Point]:
+        """The points by id (made from the columns first if they are not made yet)."""
+        if self._columns is not None:
+            self.materialize()
+        return self._by_id
+
+    @_points.setter
+    def _points(self, points: dict[int, Point]) -> None:
+        self._by_id, self._columns = points, None
+
+    @property
+    def materialized(self) -> bool:
+        """True once the Point objects exist (always, unless made ``from_columns``)."""
+        return self._columns is None
+
+    def materialize(self) -> None:
+        """Make the Point objects from the columns now (safe from any thread; idempotent)."""
+        with _MAKING:
+            columns = self._columns
+            if columns is None:
+                return
+            ids, X, y, is_test = columns
+            rows = zip(ids.tolist(), X.tolist(), y.tolist(), is_test.tolist(), strict=True)
+            self._by_id = {i: Point(i, tuple(x), lab, t) for i, x, lab, t in rows}
+            self._columns = None  # last: a reader that sees None finds every point
 
     # ----- what kind of set -----------------------------------------------------------------
     @property
@@ -166,10 +223,12 @@ class PointSet:
     @property
     def ids(self) -> list[int]:
         """Every id, ascending."""
-        return sorted(self._points)
+        columns = self._columns
+        return columns[0].tolist() if columns is not None else sorted(self._by_id)
 
     def __len__(self) -> int:
-        return len(self._points)
+        columns = self._columns
+        return len(columns[0]) if columns is not None else len(self._by_id)
 
     def all_arrays(self) -> tuple[Array, Array, Array, Array]:
         """Every point as arrays ordered by id: (X (N, dim), y (N,), is_test (N,), ids (N,)).
@@ -213,7 +272,7 @@ class PointSet:
                     max_distance=max_distance,
                 )
             )
-        if not self._points:
+        if not len(self):
             return None
         X, _y, _test, ids = self.all_arrays()
         d = np.sqrt(np.sum((X - where) ** 2, axis=1))
@@ -223,7 +282,11 @@ class PointSet:
     def copy(self) -> PointSet:
         """An independent copy with the same points, ids and version."""
         twin = PointSet(self._kind, self._n_classes, self._dim)
-        twin._points = dict(self._points)  # Points are frozen, so sharing them is safe
+        columns = self._columns  # read once: another thread may be materializing
+        if columns is not None:
+            twin._columns = columns  # read-only arrays: sharing them is safe
+        else:
+            twin._by_id = dict(self._by_id)  # Points are frozen, so sharing them is safe
         twin._next_id, twin.version = self._next_id, self.version
         twin._cache = self._cache  # same version, same arrays (all_arrays hands out copies)
         return twin

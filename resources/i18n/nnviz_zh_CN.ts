@@ -2268,5 +2268,9 @@ Enter 应用 · Escape 取消</translation>
         <source>{label}: {low} to {high}</source>
         <translation>{label}：{low} 到 {high}</translation>
     </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>正在保存 {name}…</translation>
+    </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 """Tests for the training bridge: a process of its own, coalesced, restarted, clean shutdown."""
 
 import os
+import threading
 import time
 
 import numpy as np
@@ -119,3 +120,46 @@ def test_shutdown_while_training_is_clean(qtbot):
     t.shutdown()
     assert t.thread.isFinished() and not t.worker.process.is_alive()
     t.shutdown()
+
+
+def _big_data(n: int = 60_000, version: int = 77) -> cmd.DataArrays:
+    """Points enough that one SetData (~1.4 MB) is far more than a pipe holds (64 KB)."""
+    X = np.random.default_rng(1).uniform(-5, 5, (n, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(np.int64)
+    half = n // 2
+    return cmd.DataArrays(X[:half], y[:half], X[half:], y[half:], "binary", 2, 2, version=version)
+
+
+def test_commands_are_written_by_the_workers_sender_thread(training, qtbot):
+    """send() only queues: a big SetData is written to the pipe by another thread, in order."""
+    t, snaps = training
+    writers, pipe = [], t.worker._commands
+
+    class Recording:
+        def send(self, message):
+            writers.append((threading.current_thread(), message[1]))
+            pipe.send(message)
+
+    t.worker._commands = Recording()
+    t.send(cmd.SetData(_big_data()))
+    t.send(cmd.RequestSnapshot(token=5))
+    qtbot.waitUntil(lambda: snaps[-1].token == 5, timeout=20000)
+    assert snaps[-1].data_version == 77  # the data arrived before the request that follows it
+    sent = [m for _thread, m in writers if isinstance(m, cmd.SetData | cmd.RequestSnapshot)]
+    assert [type(m) for m in sent] == [cmd.SetData, cmd.RequestSnapshot]
+    assert all(thread is not threading.main_thread() for thread, _m in writers)
+
+
+def test_a_restart_replays_big_data_without_hanging(training, qtbot):
+    """The replayed SetData is bigger than a pipe holds: the new process still gets it all."""
+    t, snaps = training
+    t.send(cmd.SetData(_big_data(version=78)))
+    t.send(cmd.RequestSnapshot(token=6))
+    qtbot.waitUntil(lambda: snaps[-1].token == 6, timeout=20000)
+    messages = []
+    t.failed.connect(messages.append)
+    t.worker.process.kill()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    t.send(cmd.RequestSnapshot(token=7))
+    qtbot.waitUntil(lambda: snaps[-1].token == 7, timeout=20000)
+    assert snaps[-1].data_version == 78 and "restarted" in messages[0]

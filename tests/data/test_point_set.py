@@ -278,3 +278,66 @@ def test_malformed_dicts_raise_value_error(broken):
     """Anything missing, mistyped, repeated or out of range in a saved dict raises ValueError."""
     with pytest.raises(ValueError):
         PointSet.from_dict(broken)
+
+
+def _lazy(ps):
+    """The set over its own arrays, Point objects not made yet (what an undo step takes back)."""
+    from nnviz.data.packed import pack, unpack
+
+    return unpack(pack(ps))
+
+
+def test_a_set_made_from_columns_reads_like_the_original_before_any_point_is_made():
+    """Count, ids, arrays, nearest and to_dict need no Point objects; they match exactly."""
+    ps = _points(30)
+    ps.remove(4)  # a gap in the ids and a next id past the last
+    lazy = _lazy(ps)
+    assert not lazy.materialized and len(lazy) == 29 and lazy.ids == ps.ids
+    assert _same(lazy.all_arrays(), ps.all_arrays())
+    assert lazy.nearest((0.0, 0.0)) == ps.nearest((0.0, 0.0))
+    assert lazy.to_dict() == ps.to_dict() and lazy.version != ps.version
+    twin = lazy.copy()
+    assert not lazy.materialized and not twin.materialized  # copying shares the arrays
+    assert lazy.get(5) == ps.get(5) and lazy.materialized  # a lookup makes the points
+    assert 4 not in lazy and 5 in lazy
+
+
+def test_editing_a_set_made_from_columns_makes_its_points_and_leaves_copies_alone():
+    """An edit makes the points first; ids carry on from the saved next id; a copy is apart."""
+    ps = _points(10)
+    ps.remove(9)
+    lazy = _lazy(ps)
+    twin = lazy.copy()
+    new_id = lazy.add((0.5, 0.5), 1)
+    assert new_id == 10 and lazy.materialized and len(lazy) == 10
+    assert not twin.materialized and len(twin) == 9 and _same(twin.all_arrays(), ps.all_arrays())
+    lazy.move(0, (1.0, 1.0))
+    assert lazy.get(0).position == (1.0, 1.0) and twin.get(0) == ps.get(0)
+
+
+def test_points_made_on_another_thread_are_the_same_points():
+    """materialize() on a thread while this one reads: one set of points, exactly the original."""
+    import threading
+
+    ps = _points(5000)
+    lazy = _lazy(ps)
+    worker = threading.Thread(target=lazy.materialize)
+    worker.start()
+    got = lazy.get(1234)  # either waits for the thread's points or makes them first
+    worker.join()
+    assert got == ps.get(1234) and lazy.materialized
+    assert all(lazy.get(i) == ps.get(i) for i in ps.ids)
+    lazy.materialize()  # a second call changes nothing
+    assert _same(lazy.all_arrays(), ps.all_arrays())
+
+
+def test_a_set_made_from_columns_deep_copies_and_pickles():
+    """Nothing in it is a lock or a thread: lessons and undo may deep-copy or pickle a set."""
+    import copy
+    import pickle
+
+    lazy = _lazy(_points(12))
+    for twin in (copy.deepcopy(lazy), pickle.loads(pickle.dumps(lazy))):
+        assert _same(twin.all_arrays(), lazy.all_arrays())
+        twin.add((0.0, 0.1), 0)
+        assert len(twin) == 13 and len(lazy) == 12
