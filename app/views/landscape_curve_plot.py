@@ -17,6 +17,7 @@ from nnviz.landscape.picture import CurvePicture
 from nnviz.palette import HIGHLIGHT, INK
 
 TANGENT = (0, 158, 115)
+X_FILL = 0.8  # the curve spans at least this share of the x axis before the axis moves
 
 
 class CurvePlot(RewordWhenShown, pg.PlotWidget):
@@ -117,8 +118,11 @@ class CurvePlot(RewordWhenShown, pg.PlotWidget):
         if c.marks != self._marks:
             self._show_marks(c.marks)
         lo, hi = _finite_range(np.r_[c.values[seen], c.y])
-        shown = self.ranges[1] if self.ranges is not None else None
-        ranges = ((float(c.xs[0]), float(c.xs[-1])), steady_range(shown, lo, hi))
+        shown_x, shown_y = self.ranges if self.ranges is not None else (None, None)
+        # The curve follows the moving weight: keep the x axis while the curve still fills
+        # most of it, so training redraws the axes every few seconds, not 4 times a second.
+        x_range = steady_range(shown_x, float(c.xs[0]), float(c.xs[-1]), fill=X_FILL)
+        ranges = (x_range, steady_range(shown_y, lo, hi))
         if ranges != self.ranges:  # new ranges redraw the axes: not for every small change
             self.ranges = ranges
             self.setXRange(*ranges[0], padding=0.02)

@@ -94,3 +94,20 @@ def test_a_language_switch_rewords_the_curve_legend_and_axis(qtbot):
         assert words() == ([zh("loss"), zh("secant"), zh("tangent")], zh("loss"))
     QApplication.processEvents()
     assert words() == english
+
+
+def test_a_curve_following_a_moving_weight_keeps_its_x_axis(qtbot):
+    """The cross-section moves with the weight each refresh: the x axis moves only now and then."""
+    make_application()
+    c = CurvePlot()
+    qtbot.addWidget(c)
+    values = np.array([5.0, 4.0, 3.0, 4.0, 5.0])
+    x_ranges = []
+    for k in range(40):
+        centre = 1.0 + 0.004 * k  # the weight creeps right while training
+        xs = np.linspace(centre - 1.0, centre + 1.0, 5)
+        c.show_curve(CurvePicture(xs, values, centre, 3.0, 0.1, 0.0, 0.0, "w"))
+        lo, hi = c.ranges[0]
+        assert lo <= xs[0] and xs[-1] <= hi  # the whole curve is always on screen
+        x_ranges.append(c.ranges[0])
+    assert len(set(x_ranges)) <= 3  # not 40 axis redraws
