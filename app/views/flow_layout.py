@@ -65,6 +65,8 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
+            # Never wider than the row (a long combo box elides instead of running off the edge).
+            hint.setWidth(max(min(hint.width(), area.width()), item.minimumSize().width()))
             if lines[-1] and x + hint.width() > area.right() + 1:
                 lines.append([])
                 x = area.x()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import tr, worded
+from app.views.elided_combo import ElidedComboBox
 from app.views.flow_layout import FlowLayout, hold_wrapped_height
 from app.views.landscape_words import mode_titles, racer_status, racer_word, regime_titles
 
@@ -81,11 +82,11 @@ class LandscapeControls(QWidget):
     # ----- rows ------------------------------------------------------------------------------
     def _source_row(self) -> FlowLayout:
         row = FlowLayout()
-        self.mode = QComboBox()
+        self.mode = ElidedComboBox()
         for key, title in mode_titles().items():
             self.mode.addItem(title, key)
         self.mode.currentIndexChanged.connect(lambda _i: self.mode_changed.emit(self.mode_key()))
-        self.surface_choice = QComboBox()
+        self.surface_choice = ElidedComboBox()
         worded(
             self.surface_choice,
             "setToolTip",

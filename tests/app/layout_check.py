@@ -51,15 +51,34 @@ def needed_width(w: QWidget) -> tuple[str, int] | None:
 def clipped(root: QWidget) -> list[str]:
     """Every visible label, button or combo box narrower than its text."""
     out = []
+    for w in _texts(root):
+        text, pixels = needed_width(w)
+        if w.width() + SLACK < pixels:
+            out.append(f"{type(w).__name__} {text[:40]!r}: {w.width()} px < {pixels} px")
+    return out
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Every visible label, button or combo box whose visible part is narrower than its text:
+    cut off by the edge of the panel it sits in (a scrolled-away part counts as cut)."""
+    out = []
+    for w in _texts(root):
+        text, pixels = needed_width(w)
+        seen = w.visibleRegion().boundingRect().width()
+        if seen + SLACK < pixels:
+            out.append(f"{type(w).__name__} {text[:40]!r}: cut to {seen} px of {pixels} px")
+    return out
+
+
+def _texts(root: QWidget) -> list[QWidget]:
+    """The visible text widgets under ``root`` that must show their text whole."""
+    out = []
     for w in [root, *root.findChildren(QWidget)]:
         if not _visible(w) or w.width() >= 10_000 or w.property("elides"):
             continue
         need = needed_width(w)
-        if need is None or not need[0].strip():
-            continue
-        text, pixels = need
-        if w.width() + SLACK < pixels:
-            out.append(f"{type(w).__name__} {text[:40]!r}: {w.width()} px < {pixels} px")
+        if need is not None and need[0].strip():
+            out.append(w)
     return out
 
 

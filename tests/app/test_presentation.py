@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGraphicsView
 
-from tests.app.layout_check import clipped, too_small
+from tests.app.layout_check import clipped, cut_off, too_small
 
 SIZES = [(1280, 720), (1920, 1080)]
 STAGES = [None, "playground", "graph", "landscape"]
@@ -24,6 +24,11 @@ def _present(qtbot, window, size, stage=None, presenting=True):
         window.toggle_stage(stage)
     _settle(qtbot, window)
     return window
+
+
+def planes_texts(combo) -> list[str]:
+    """Every choice of a combo box."""
+    return [combo.itemText(i) for i in range(combo.count())]
 
 
 def _staged_views(window, stage):
@@ -47,7 +52,23 @@ def test_presentation_clips_nothing_and_fits_the_screen(qtbot, window, size, sta
     window stays the size of the screen."""
     _present(qtbot, window, size, stage)
     assert clipped(window) == []
+    if stage is not None:  # a stage shows everything; the full layout's panels may scroll
+        assert cut_off(window) == []
     assert window.width() <= size[0] and window.height() <= size[1]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_landscape_of_the_live_network_clips_nothing(qtbot, window, size):
+    """The staged landscape in network mode, whose plane names are the longest choices."""
+    from nnviz.landscape import requests as lq
+
+    _present(qtbot, window, size, "landscape")
+    window.landscape.apply(lq.SetMode("network"))
+    planes = window.landscape.view.controls.surface_choice
+    qtbot.waitUntil(lambda: window.landscape.explorer.mode == "network", timeout=20_000)
+    planes.setCurrentIndex(planes.findText(max(planes_texts(planes), key=len)))  # the longest
+    _settle(qtbot, window)
+    assert clipped(window) == [] and cut_off(window) == []
 
 
 @pytest.mark.parametrize("stage", STAGES, ids=lambda s: s or "full")
