@@ -10,19 +10,25 @@ from app.views.landscape_controls import LandscapeControls
 RACERS = [("sgd", "Gradient descent", (255, 255, 255))]
 
 
-@pytest.fixture
-def controls(qtbot):
+def shown_controls(qtbot, racers) -> LandscapeControls:
     """The controls with their probe row in a widget (as the view places it), shown."""
     make_application()
     box = QWidget()
     column = QVBoxLayout(box)
-    c = LandscapeControls(RACERS)
+    c = LandscapeControls(racers)
     column.addWidget(c)
     column.addLayout(c.probe_row())
     qtbot.addWidget(box)
     box.show()
     qtbot.waitExposed(box)
-    yield c
+    c.holder = box  # the holder lives as long as the controls do (qtbot keeps no reference)
+    return c
+
+
+@pytest.fixture
+def controls(qtbot):
+    """The controls, shown, with one racer."""
+    return shown_controls(qtbot, RACERS)
 
 
 def test_decades_of_dx_fall_on_slider_ticks(controls, qtbot):

@@ -4,11 +4,11 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication
 
-from app.application import make_application
 from app.i18n import Language, tr
 from app.views.landscape_controls import LandscapeControls
+from tests.app.views.test_landscape_controls import shown_controls
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 RACERS = [("sgd", "Gradient descent", (255, 255, 255)), ("adam", "Adam", (221, 132, 82))]
@@ -16,17 +16,8 @@ RACERS = [("sgd", "Gradient descent", (255, 255, 255)), ("adam", "Adam", (221, 1
 
 @pytest.fixture
 def controls(qtbot):
-    """The controls with their probe row in a shown widget, as the view places them."""
-    make_application()
-    box = QWidget()
-    column = QVBoxLayout(box)
-    c = LandscapeControls(RACERS)
-    column.addWidget(c)
-    column.addLayout(c.probe_row())
-    qtbot.addWidget(box)
-    box.show()
-    qtbot.waitExposed(box)
-    yield c  # (the holder lives as long as the test)
+    """The controls, shown, with two racers."""
+    return shown_controls(qtbot, RACERS)
 
 
 @pytest.fixture
