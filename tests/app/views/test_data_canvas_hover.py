@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-import pytest
 
-from app.views.data_canvas_view import DataCanvasView
 from tests.app.views.test_data_canvas_view import _logistic_lab
-
-
-@pytest.fixture
-def canvas(qtbot):
-    """A shown, empty data canvas."""
-    view = DataCanvasView()
-    qtbot.addWidget(view)
-    view.resize(400, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_hovering_a_point_shows_its_probability_from_the_engine(canvas, qtbot):

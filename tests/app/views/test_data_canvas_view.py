@@ -5,25 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
-from app.views.data_canvas_view import DataCanvasView
 from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
 from nnviz.palette import neuron_image
 from tests.factories import make_snapshot, perceptron_lab
-
-
-@pytest.fixture
-def canvas(qtbot):
-    """A shown, empty data canvas."""
-    view = DataCanvasView()
-    qtbot.addWidget(view)
-    view.resize(400, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_boundary_line_lies_on_the_half_probability_level(canvas):
