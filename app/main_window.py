@@ -42,6 +42,7 @@ from app.views.controls_view import DEFAULT_SPEED, ControlsView
 from app.views.curves_view import CurvesView
 from app.views.data_canvas_view import DataCanvasView
 from app.views.data_controls_view import DataControlsView
+from app.views.dock_title import DockTitle
 from app.views.figure_view import FigureView
 from app.views.gears_view import GearsView
 from app.views.images_view import ImagesView
@@ -248,6 +249,7 @@ class MainWindow(WindowModes, QMainWindow):
             dock = QDockWidget(self)
             worded(dock, "setWindowTitle", panel.shown_title)
             dock.setObjectName(f"dock:{panel.title}")  # English: saved layouts outlive a switch
+            dock.setTitleBarWidget(DockTitle(dock))  # its type grows with presentation mode
             dock.setWidget(panel.widget)
             self.addDockWidget(panel.area, dock)
             if panel.tab_with is not None:

@@ -129,12 +129,22 @@ class LabLoop:
         if not self.lab.playing:
             return
         try:
-            if self.lab.advance(TRAIN_SLICE_S) > 0 or not self.lab.playing:
+            if self.lab.advance(self.slice_s()) > 0 or not self.lab.playing:
                 self.dirty = True
         except Exception as exc:  # noqa: BLE001 - pause and report instead of dying
             self.lab.playing = False
             self._report(describe(exc))
             self.dirty = True
+
+    def slice_s(self) -> float:
+        """How long to train before looking again: a slice, cut short at the next frame's time.
+
+        Otherwise a frame falls due in the middle of a slice and waits for its end, and the
+        frames come every 25 + 4 ms on average instead of every 25 ms.
+        """
+        if not self.delivered:  # the GUI is still drawing: no frame can fall due yet
+            return TRAIN_SLICE_S
+        return min(TRAIN_SLICE_S, max(0.0, self.frame_s - (self.clock() - self._last_emit)))
 
     def snapshot_due(self) -> bool:
         """Something changed, the GUI is ready, and the frame interval has passed."""

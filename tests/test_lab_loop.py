@@ -3,7 +3,16 @@
 from collections import deque
 
 from nnviz import commands as cmd
-from nnviz.lab_loop import COMMAND, DELIVERED, FAILED, SNAPSHOT, STOP, LabLoop, serve
+from nnviz.lab_loop import (
+    COMMAND,
+    DELIVERED,
+    FAILED,
+    SNAPSHOT,
+    STOP,
+    TRAIN_SLICE_S,
+    LabLoop,
+    serve,
+)
 from tests.factories import broken_lab, failing_lab, make_lab
 
 
@@ -58,6 +67,19 @@ def test_snapshots_are_spaced_by_the_frame_interval():
     assert not loop.snapshot_due() and 0 < loop.wait_s() <= 0.015 + 1e-12
     clock.now = 0.03
     assert loop.snapshot_due()
+
+
+def test_a_training_slice_ends_when_the_next_frame_falls_due():
+    """A slice is cut short at the frame's time, so the frame is not kept waiting for it."""
+    clock = FakeClock()
+    loop = LabLoop(make_lab(), frame_s=0.025, clock=clock)
+    loop.take_snapshot()
+    assert loop.slice_s() == TRAIN_SLICE_S  # the GUI is still drawing: a whole slice
+    loop.handle((DELIVERED, None))
+    clock.now = 0.02
+    assert abs(loop.slice_s() - 0.005) < 1e-12  # 5 ms to the frame: a 5 ms slice
+    clock.now = 0.04
+    assert loop.slice_s() == 0.0  # overdue: the snapshot goes first
 
 
 def test_bad_commands_and_bugs_are_reported_not_raised():
