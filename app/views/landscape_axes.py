@@ -1,5 +1,6 @@
-"""What the landscape's two plots share: axes that never shrink, and a check that a plot's
-items are still alive (a closed window's are deleted before the widget)."""
+"""What the landscape's two plots share: axes that never shrink, ranges that keep still while
+the data move a little, and a check that a plot's items are still alive (a closed window's
+are deleted before the widget)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,20 @@ def plot_items_alive(plot: pg.PlotWidget) -> bool:
     """True while the plot's PlotItem and ViewBox exist (new words may re-lay them out)."""
     item = plot.getPlotItem()
     return shiboken6.isValid(item) and shiboken6.isValid(item.vb)
+
+
+def steady_range(
+    shown: tuple[float, float] | None, lo: float, hi: float, fill: float = 0.9
+) -> tuple[float, float]:
+    """The range to show for data from ``lo`` to ``hi``: the one ``shown`` while the data
+    still lie inside it and fill at least ``fill`` of it, else a new one with room to move.
+
+    A curve that changes a little while training then keeps its axes (and their tick labels)
+    still, instead of redrawing them a few times a second.
+    """
+    if shown is not None:
+        a, b = shown
+        if a <= lo and hi <= b and hi - lo >= fill * (b - a):
+            return shown
+    room = (hi - lo) * (1 / fill - 1) / 4  # half the slack `fill` allows, split either side
+    return lo - room, hi + room

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from app.i18n import RewordWhenShown, tr
-from app.views.landscape_axes import plot_items_alive, steady_axes
+from app.views.landscape_axes import plot_items_alive, steady_axes, steady_range
 from app.views.plot_style import line_scale, pixel_font, style_plot, type_px
 from nnviz.landscape.picture import CurvePicture
 from nnviz.palette import HIGHLIGHT, INK
@@ -154,23 +154,6 @@ def same_curve(a: CurvePicture, b: CurvePicture) -> bool:
         elif u != v:
             return False
     return True
-
-
-def steady_range(
-    shown: tuple[float, float] | None, lo: float, hi: float, fill: float = 0.9
-) -> tuple[float, float]:
-    """The range to show for data from ``lo`` to ``hi``: the one ``shown`` while the data
-    still lie inside it and fill at least ``fill`` of it, else a new one with room to move.
-
-    A curve that changes a little while training then keeps its axes (and their tick labels)
-    still, instead of redrawing them a few times a second.
-    """
-    if shown is not None:
-        a, b = shown
-        if a <= lo and hi <= b and hi - lo >= fill * (b - a):
-            return shown
-    room = (hi - lo) * (1 / fill - 1) / 4  # half the slack `fill` allows, split either side
-    return lo - room, hi + room
 
 
 def _finite_range(v: np.ndarray) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
 from app.i18n import RewordWhenShown, tr
-from app.views.landscape_axes import plot_items_alive, steady_axes
+from app.views.landscape_axes import plot_items_alive, steady_axes, steady_range
 from app.views.landscape_words import racer_status
 from app.views.plot_style import line_scale, pixel_font, set_title, style_axis, style_plot, type_px
 from nnviz.landscape.contours import shading
@@ -23,6 +23,7 @@ CONTOUR_PEN = pg.mkPen((255, 255, 255, 140), width=1)
 CLEAR = (255, 255, 255, 0)  # a hollow dot's fill
 HAZE = (255, 255, 255, 160)  # the ball's fill when it is off the plane
 Colour = tuple[int, ...] | str
+BAR_FILL = 0.8  # a new colour scale once a surface's values span less than 80 % of it
 ON_PLANE = 0.05  # relative distance below which a path point counts as lying on the plane
 
 
@@ -65,6 +66,7 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         self._legend_entries: tuple = ()
         self.text_font = pixel_font(type_px())
         self._surface: SurfacePicture | None = None  # the surface drawn, for re-wording
+        self._bar_levels: dict[bool, tuple[float, float]] = {}  # the colour scale shown
 
     def set_presentation(self, on: bool, px: int | None = None) -> None:
         """Thicker lines; axis, title and colour-bar type from the window's font."""
@@ -81,6 +83,7 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
     def show_surface(self, s: SurfacePicture | None) -> None:
         """Draw the surface over its true coordinates (y up), or clear it while computing."""
         if s is None:
+            self._bar_levels = {}
             self.image.clear()
             self.contours.setData([], [])
             self._surface = None
@@ -88,9 +91,14 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
             return
         # Made ahead on the job thread for the network's slices; else shaded here.
         shade = s.shades[self.log] if s.shades else shading(s.values, s.xs, s.ys, self.log)
-        lo, hi = float(shade.levels[0]), float(shade.levels[-1])
+        # The colour scale holds still while the network's slices change a little (a new one
+        # every second while training): redrawing the bar and its ticks is a third of a frame.
+        shown = self._bar_levels.get(self.log)  # log colours have a scale of their own
+        lo, hi = steady_range(shown, float(shade.levels[0]), float(shade.levels[-1]), BAR_FILL)
         self.image.setImage(shade.image, autoLevels=False, levels=(lo, hi))
-        self.colorbar.setLevels((lo, hi))
+        if (lo, hi) != shown:
+            self._bar_levels = {self.log: (lo, hi)}
+            self.colorbar.setLevels((lo, hi))
         x0, x1, y0, y1 = (float(v) for v in (s.xs[0], s.xs[-1], s.ys[0], s.ys[-1]))
         # Each pixel is centred on its grid point, so colours, contours and paths agree.
         hx, hy = _half_cell(s.xs), _half_cell(s.ys)

@@ -1,10 +1,9 @@
 """The landscape's 1-D plot: drawn only on change, steady axes, words that follow a switch."""
 
 import numpy as np
-import pytest
 
 from app.application import make_application
-from app.views.landscape_curve_plot import CurvePlot, same_curve, steady_range
+from app.views.landscape_curve_plot import CurvePlot, same_curve
 from nnviz.landscape.picture import CurvePicture
 
 
@@ -36,16 +35,6 @@ def test_same_curve_compares_arrays_by_value():
     assert same_curve(a, curve([1, np.nan, 3, 4, 5]))
     assert not same_curve(a, curve([1, 2, 3, 4, 5]))
     assert not same_curve(a, CurvePicture(a.xs, a.values, 1.0, 0.5, 0.1, 0.2, 0.3, "s"))
-
-
-def test_the_curves_range_holds_still_while_the_data_fill_it():
-    lo, hi = steady_range(None, 0.0, 0.9)  # a new range: the data fill about 95 % of it
-    assert lo < 0.0 and hi > 0.9 and 0.9 / (hi - lo) == pytest.approx(1 / (1 + 1 / 18))
-    assert steady_range((0.0, 1.0), 0.04, 0.96) == (0.0, 1.0)  # 92 % full: keep the axes
-    lo, hi = steady_range((0.0, 1.0), 0.3, 0.9)  # 60 % full: zoom in
-    assert 0.2 < lo < 0.3 and 0.9 < hi < 1.0
-    lo, hi = steady_range((0.0, 1.0), -0.01, 0.9)  # spills over: follow it
-    assert lo < -0.01 and hi > 0.9
 
 
 def test_a_slowly_changing_curve_keeps_its_axes(qtbot):

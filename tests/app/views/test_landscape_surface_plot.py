@@ -189,3 +189,26 @@ def test_moving_paths_do_not_repaint_the_surface_image(plot, monkeypatch):
     plot.show_surface(dataclasses.replace(bowl(), values=bowl().values * 2))  # drawn anew
     plot.viewport().repaint()
     assert painted
+
+
+def test_the_colour_scale_holds_still_while_the_surface_changes_a_little(plot, monkeypatch):
+    """A new slice a second while training: the bar and its ticks are redrawn only when the
+    values leave the scale or fill less than BAR_FILL of it; the heatmap always uses the
+    bar's scale, so colours and ticks agree."""
+    from app.views.landscape_surface_plot import BAR_FILL
+
+    plot.show_surface(bowl())
+    first = plot.colorbar.levels()
+    levels = shading(bowl().values, XS, YS, False).levels  # the colours' span before
+    lo, hi = float(levels[0]), float(levels[-1])
+    assert first[0] <= lo and hi <= first[1] and (hi - lo) >= BAR_FILL * (first[1] - first[0])
+    rescaled = []
+    original = plot.colorbar.setLevels
+    monkeypatch.setattr(plot.colorbar, "setLevels", lambda *a: rescaled.append(a) or original(*a))
+    nudged = dataclasses.replace(bowl(), values=bowl().values * 1.02)  # 2 % more: same scale
+    plot.show_surface(nudged)
+    assert rescaled == [] and plot.colorbar.levels() == first
+    assert tuple(plot.image.levels) == pytest.approx(first)
+    plot.show_surface(dataclasses.replace(bowl(), values=bowl().values * 3))  # leaves the scale
+    assert len(rescaled) == 1 and plot.colorbar.levels()[1] >= 3 * hi
+    assert tuple(plot.image.levels) == pytest.approx(plot.colorbar.levels())
