@@ -94,7 +94,10 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         # The colour scale holds still while the network's slices change a little (a new one
         # every second while training): redrawing the bar and its ticks is a third of a frame.
         shown = self._bar_levels.get(self.log)  # log colours have a scale of their own
-        lo, hi = steady_range(shown, float(shade.levels[0]), float(shade.levels[-1]), BAR_FILL)
+        lo, hi = float(shade.levels[0]), float(shade.levels[-1])
+        if shown is not None:  # later ones keep it while they fit (the first gets its own)
+            steady_lo, hi = steady_range(shown, lo, hi, BAR_FILL)
+            lo = steady_lo if lo < 0 else max(steady_lo, 0.0)  # no room below a loss of 0
         self.image.setImage(shade.image, autoLevels=False, levels=(lo, hi))
         if (lo, hi) != shown:
             self._bar_levels = {self.log: (lo, hi)}

@@ -194,21 +194,27 @@ def test_moving_paths_do_not_repaint_the_surface_image(plot, monkeypatch):
 def test_the_colour_scale_holds_still_while_the_surface_changes_a_little(plot, monkeypatch):
     """A new slice a second while training: the bar and its ticks are redrawn only when the
     values leave the scale or fill less than BAR_FILL of it; the heatmap always uses the
-    bar's scale, so colours and ticks agree."""
+    bar's scale, so colours and ticks agree. The first surface gets exactly its own span."""
     from app.views.landscape_surface_plot import BAR_FILL
 
+    def scaled(k: float) -> SurfacePicture:
+        return dataclasses.replace(bowl(), values=bowl().values * k)
+
     plot.show_surface(bowl())
-    first = plot.colorbar.levels()
-    levels = shading(bowl().values, XS, YS, False).levels  # the colours' span before
+    levels = shading(bowl().values, XS, YS, False).levels
+    assert plot.colorbar.levels() == pytest.approx((levels[0], levels[-1]))
+    plot.show_surface(scaled(1.1))  # spills over the exact span: a scale with room to move
+    kept = plot.colorbar.levels()
+    levels = shading(scaled(1.1).values, XS, YS, False).levels
     lo, hi = float(levels[0]), float(levels[-1])
-    assert first[0] <= lo and hi <= first[1] and (hi - lo) >= BAR_FILL * (first[1] - first[0])
+    assert kept[0] <= lo and hi < kept[1] and (hi - lo) >= BAR_FILL * (kept[1] - kept[0])
+    assert kept[0] >= 0  # no room below a loss of 0
     rescaled = []
     original = plot.colorbar.setLevels
     monkeypatch.setattr(plot.colorbar, "setLevels", lambda *a: rescaled.append(a) or original(*a))
-    nudged = dataclasses.replace(bowl(), values=bowl().values * 1.02)  # 2 % more: same scale
-    plot.show_surface(nudged)
-    assert rescaled == [] and plot.colorbar.levels() == first
-    assert tuple(plot.image.levels) == pytest.approx(first)
-    plot.show_surface(dataclasses.replace(bowl(), values=bowl().values * 3))  # leaves the scale
-    assert len(rescaled) == 1 and plot.colorbar.levels()[1] >= 3 * hi
+    plot.show_surface(scaled(1.12))  # 2 % more: the same scale
+    assert rescaled == [] and plot.colorbar.levels() == kept
+    assert tuple(plot.image.levels) == pytest.approx(kept)
+    plot.show_surface(scaled(3))  # leaves the scale
+    assert len(rescaled) == 1 and plot.colorbar.levels()[1] >= 2.5 * hi
     assert tuple(plot.image.levels) == pytest.approx(plot.colorbar.levels())
