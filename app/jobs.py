@@ -7,7 +7,9 @@ same key cancels the old one: it stops at its next ``cancelled()`` check or yiel
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -15,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+JOB_NICENESS = 10  # Linux "nice": 0 is the default, 19 the lowest priority
 Job = Callable[[Callable[[], bool]], Iterator[Any]]
 
 
@@ -38,6 +41,7 @@ class _JobWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Take jobs until a None arrives."""
+        _yield_to_the_gui()
         while (item := self.jobs.get()) is not None:
             key, job_id, job = item
             if self.is_stale(key, job_id):
@@ -49,6 +53,18 @@ class _JobWorker(QObject):
                     self.result_ready.emit(key, job_id, value)
             except Exception as exc:  # noqa: BLE001 - report, keep the thread alive
                 self.failed.emit(key, job_id, f"{type(exc).__name__}: {exc}")
+
+
+def _yield_to_the_gui() -> None:
+    """Run this thread at a lower priority (nice + JOB_NICENESS) than the GUI's and training's.
+
+    A landscape slice is a burst of NumPy work once a second; at the same priority it takes
+    the GUI thread's core in the middle of a frame (frames then took twice their CPU time in
+    wall time). Nobody waits for a job from one frame to the next, so it gives way.
+    """
+    with contextlib.suppress(AttributeError, OSError):  # not on Linux: run as it is
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, min(19, os.getpriority(os.PRIO_PROCESS, me) + JOB_NICENESS))
 
 
 class JobRunner(QObject):

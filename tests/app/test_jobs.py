@@ -1,8 +1,12 @@
 """Tests for the background job runner: off the GUI thread, progressive, cancellable."""
 
+import os
+import sys
 import threading
 
-from app.jobs import JobRunner
+import pytest
+
+from app.jobs import JOB_NICENESS, JobRunner
 
 
 def test_results_arrive_in_order_from_another_thread(qtbot):
@@ -64,3 +68,20 @@ def test_failure_is_reported_not_fatal(qtbot):
     qtbot.waitUntil(lambda: bool(errors) and got == [1], timeout=3000)
     runner.shutdown()
     assert "nope" in errors[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_jobs_run_below_the_gui_threads_priority(qtbot):
+    """A slice's burst of work gives way to the GUI thread: the job thread is niced."""
+    runner = JobRunner()
+    seen = []
+
+    def job(cancelled):
+        yield os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    runner.result_ready.connect(lambda key, value: seen.append(value))
+    runner.submit("slice", job)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    runner.shutdown()
+    gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen[0] == min(19, gui + JOB_NICENESS)
