@@ -64,7 +64,8 @@ def _yield_to_the_gui() -> None:
     """
     with contextlib.suppress(AttributeError, OSError):  # not on Linux: run as it is
         me = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, me, min(19, os.getpriority(os.PRIO_PROCESS, me) + JOB_NICENESS))
+        lower = min(19, os.getpriority(os.PRIO_PROCESS, me) + JOB_NICENESS)
+        os.setpriority(os.PRIO_PROCESS, me, lower)
 
 
 class JobRunner(QObject):
