@@ -137,7 +137,9 @@ class CurvePlot(RewordWhenShown, pg.PlotWidget):
         self.marks, self._marks = [], marks
         for name, at in marks:
             pen = pg.mkPen((150, 150, 150), style=Qt.PenStyle.DotLine)
-            opts = {"color": INK, "position": 0.9}
+            # Halfway up: the legend fills the top left, the curve starts high at "init" and
+            # ends low at "now"; the middle of both lines is usually free.
+            opts = {"color": INK, "position": 0.55}
             line = pg.InfiniteLine(at, angle=90, pen=pen, label=name, labelOpts=opts)
             line.label.setFont(pixel_font(type_px()))
             self.addItem(line)
