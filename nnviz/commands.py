@@ -146,6 +146,18 @@ class ShowProbabilityContours:
 
 
 @dataclass(frozen=True)
+class ShowPlane:
+    """Whether the plane's pictures (every neuron's response over the input plane) are drawn.
+
+    False while no view that draws them is on screen (the landscape or the computation graph
+    on stage): snapshots then repeat the last pictures instead of computing them, a third of
+    a snapshot's cost. True again computes them for the next snapshot.
+    """
+
+    on: bool = True
+
+
+@dataclass(frozen=True)
 class RequestSnapshot:
     """Ask for a fresh snapshot even when nothing changed; it carries ``token`` back.
 
@@ -220,6 +232,7 @@ Command = (
     | ExampleStep
     | SetSpeed
     | ShowProbabilityContours
+    | ShowPlane
     | RequestSnapshot
     | StartSweep
     | CancelSweep

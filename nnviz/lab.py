@@ -54,6 +54,8 @@ class Lab:
         self._seq = 0
         self.token = 0  # the last RequestSnapshot's token, echoed in every snapshot
         self.contours_wanted: bool | None = None  # ShowProbabilityContours: None = the default
+        self.plane_wanted = True  # ShowPlane: False repeats the last pictures of the plane
+        self._plane: tuple[tuple, tuple[np.ndarray, ...]] | None = None  # (what, grids) drawn
         self.runs = [Run(spec, config, *self._feature_data(spec), clock)]
 
     # ----- the live run ----------------------------------------------------------------------
@@ -279,6 +281,13 @@ class Lab:
             raise ValueError(_("probability contours are on, off or the default"))
         self.contours_wanted = None if c.on is None else bool(c.on)
 
+    def _on_ShowPlane(self, c: cmd.ShowPlane) -> None:
+        if not isinstance(c.on, bool | np.bool_):
+            raise ValueError(
+                _("the plane's pictures are shown or not, not {value}", value=shown(c.on))
+            )
+        self.plane_wanted = bool(c.on)
+
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
         self.token = int(c.token)
 
@@ -332,9 +341,7 @@ class Lab:
     def snapshot(self) -> Snapshot:
         """Copy everything the views draw into one frozen snapshot."""
         self._seq += 1
-        grids = neuron_grids(
-            self.net, self.spec.features, self.data.domain, self.resolution, self.data.dim
-        )
+        grids = self._plane_grids()
         t = self.trainer
         metrics = t.evaluate()
         axis = frozen(np.linspace(*self.data.domain, self.resolution))
@@ -358,7 +365,7 @@ class Lab:
             n_classes=self.data.n_classes,
             domain=self.data.domain,
             grid_axis=axis,
-            neuron_grids=frozen_all(grids),
+            neuron_grids=grids,
             metrics=metrics,
             history=t.history.arrays(),
             event=self.event,
@@ -379,6 +386,16 @@ class Lab:
         return snap
 
     # ----- helpers ---------------------------------------------------------------------------
+    def _plane_grids(self) -> tuple[np.ndarray, ...]:
+        """Every neuron's response over the plane: computed, or the last ones while nobody
+        looks (ShowPlane(False)) and they still fit the network and the data."""
+        d = self.data
+        what = (self.spec, d.version, d.domain, d.dim, self.resolution)
+        if self.plane_wanted or self._plane is None or self._plane[0] != what:
+            grids = neuron_grids(self.net, self.spec.features, d.domain, self.resolution, d.dim)
+            self._plane = (what, frozen_all(grids))
+        return self._plane[1]
+
     def _output_grid(self, params: tuple[np.ndarray, ...]) -> np.ndarray:
         """The live network's output over the plane with other weights (e.g. averaged ones)."""
         net = self.net.copy()

@@ -75,3 +75,8 @@ def perceptron_lab(rule: str = "perceptron", noise: float = 0.0, seed: int = 1) 
     lab.apply(cmd.SetConfig(dataclasses.replace(lab.config, optimizer=rule)))
     lab.apply(cmd.Reset(seed))
     return lab
+
+
+def same_arrays(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> bool:
+    """Two tuples of arrays with the same number of arrays, equal value for value."""
+    return len(a) == len(b) and all(np.array_equal(u, v) for u, v in zip(a, b, strict=True))

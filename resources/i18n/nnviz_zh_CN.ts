@@ -2272,5 +2272,13 @@ Enter 应用 · Escape 取消</translation>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
+    <message>
+        <source>Float this panel in its own window</source>
+        <translation>让此面板浮动为独立窗口</translation>
+    </message>
+    <message>
+        <source>Close this panel (View menu shows it)</source>
+        <translation>关闭此面板（可从“视图”菜单重新打开）</translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.factories import same_arrays
+
 
 def _layout(window):
     """What 'exactly as it was' means: every dock's visibility and geometry, the window's size."""
@@ -83,3 +85,21 @@ def test_no_restore_ignores_a_saved_layout(qtbot, tmp_path):
     _settle()
     assert second.docks["canvas"].isVisible()
     second.close()
+
+
+def test_off_the_playground_snapshots_skip_the_planes_pictures(window, qtbot):
+    """F8 stages the landscape: the training process stops drawing the neurons' pictures
+    (the same arrays come back while training goes on); F8 again draws them fresh."""
+    from nnviz import commands as cmd
+
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    start = window.latest.epoch
+    window.send(cmd.StepEpoch())
+    first = window.wait_for_snapshot(lambda s: s.epoch > start)
+    window.send(cmd.StepEpoch())
+    second = window.wait_for_snapshot(lambda s: s.epoch > first.epoch)
+    assert same_arrays(first.neuron_grids, second.neuron_grids)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    window.send(cmd.StepEpoch())
+    third = window.wait_for_snapshot(lambda s: s.epoch > second.epoch)
+    assert not same_arrays(second.neuron_grids, third.neuron_grids)
