@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.i18n import LANGUAGES, tr
 from app.playground_controller import preset_menu
+from app.views.indicator_size import size_indicators
 
 
 def presentation_pixels(height: int) -> int:
@@ -47,14 +48,17 @@ class WindowModes:
         if self._normal_font is None:
             self._normal_font = QFont(app.font())
         font = QFont(self._normal_font)
+        indicator = None  # tick boxes as the style draws them
         if self.presenting:
             px = presentation_pixels(self.height())
             font.setPointSizeF(px * 72.0 / max(self.logicalDpiY(), 1))
+            indicator = round(0.85 * px)  # a little smaller than the type, as beside body text
         if not force and font == app.font():
             return
         app.setFont(font)
         self.setFont(font)
         self.transport.setFont(font)
+        size_indicators(self, indicator)
         for panel in self.panels:
             panel.set_presentation(self.presenting)
 

@@ -52,6 +52,9 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         self.image.setCacheMode(cached)
         self.contours.setCacheMode(cached)
         steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
+        # Only the round values are labelled on the colour bar: a scale from 0.05 to 1.98 got
+        # a label every 0.1, nineteen of them, where 0.5, 1 and 1.5 say it all.
+        self.colorbar.axis.setStyle(maxTextLevel=0)
         self._texts: dict[str, str] = {}  # axis and title texts as last set
         self.paths: dict[str, tuple] = {}  # name → (line, dots on / off the plane, ball)
         self._pool: dict[str, list] = {}  # glyph items by kind, reused frame after frame
