@@ -60,7 +60,7 @@ def legend_size(legend: pg.LegendItem, columns: int) -> tuple[float, float]:
         return 0.0, 0.0
     rows = [entries[i : i + columns] for i in range(0, len(entries), columns)]
     width = max(sum(e[0] for e in row) + 5 * (2 * len(row) - 1) for row in rows)
-    return width, len(rows) * max(20.0, *(e[1] for e in entries))
+    return width + 8, len(rows) * max(20.0, *(e[1] for e in entries)) + 2  # + its margins
 
 
 def legend_columns(legend: pg.LegendItem, width: float, height: float, gap: float) -> int:
@@ -128,11 +128,13 @@ class CurvesGrid(QObject):
         widget.installEventFilter(self)
         for plot in (first, second):
             plot.setPreferredWidth(1)  # side by side, equal shares of the width
+        legend.layout.setContentsMargins(4, 1, 4, 1)  # (Qt's default is about 10 all round)
         self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """A resized plot area: stacked when tall, side by side when short and wide."""
-        if watched is self.widget and event.type() == QEvent.Type.Resize:
+        shown = event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+        if shown and watched is self.widget:
             self.fit()
         return False
 
@@ -154,14 +156,18 @@ class CurvesGrid(QObject):
         """The arrangement for the plot area's size (the plots move only if it changed); the
         view's minimum height for the rows it holds."""
         width, height = self.widget.width(), self.widget.height()
-        if self.needs is not None and width > 0 and height > 0:
+        changed = False  # (hidden, its size is not yet the one it will show at)
+        if self.needs is not None and self.widget.isVisible() and width > 0 and height > 0:
             arrangement = choose(self.arrangement, width, height, self.needs)
             if arrangement != self.arrangement:
                 self.arrangement = arrangement
                 self._place()
                 self._dress()
+            changed = self._set_minimums()
         view = self.parent()
         layout = view.layout()
+        if layout is not None and changed:
+            layout.invalidate()  # it would read the plots' old minimum until its next pass
         needed = layout.minimumSize().height() if layout is not None else 0
         floor = QSize(self.floor.width(), max(self.floor.height(), needed))
         if floor != view.minimumSize():
@@ -214,7 +220,6 @@ class CurvesGrid(QObject):
         bottom.setStyle(showValues=values)
         bottom.showLabel(values)
         self.needs = self._needs()
-        self._set_minimums()
         self.fit_legend()
 
     def _needs(self) -> Needs:
@@ -223,8 +228,8 @@ class CurvesGrid(QObject):
         tick = QFontMetrics(self.first.getAxis("left").style["tickFont"] or pixel_font(px))
         ticks = MIN_TICKS * tick.height()
         legend_w, legend_h = legend_size(self.legend, max(len(self.legend.items), 1))
-        # The loss view box also holds the legend (in one row) clear of its edges.
-        body = (max(ticks, round(legend_h) + 2 * self._gap), ticks)
+        # The loss view box also holds the legend (in one row) and a line's label below it.
+        body = (max(ticks, round(legend_h) + self._gap + line + 10), ticks)
         captions = [QFontMetrics(pixel_font(px)).horizontalAdvance(c) + 8 for c in self.captions]
         bottom = tick.height() + max(3, px // 3) + round(0.8 * (line + 8))
         title = line + 2
@@ -247,16 +252,22 @@ class CurvesGrid(QObject):
             stacked_min=stacked_min,
         )
 
-    def _set_minimums(self) -> None:
-        """Each plot keeps room for its ticks; the widget for both plots (so none is squeezed)."""
+    def _set_minimums(self) -> bool:
+        """Each plot keeps room for its ticks, and the plot area for both plots: stacked ones
+        only while too narrow to put them side by side (lower, they would go side by side)."""
         assert self.needs is not None
         side = self.arrangement == SIDE
         first, second = self.needs.side_min if side else self.needs.stacked_min
         self.first.setMinimumHeight(first)
         if not self.regression:
             self.second.setMinimumHeight(second)
-        total = max(first, second) if side else first + second + SPACING
+        narrow = self.widget.width() < self.needs.wide
+        stacked = sum(self.needs.stacked_min) + SPACING
+        total = stacked if narrow and not side else max(self.needs.side_min)
+        if self.widget.minimumHeight() == total + 2 * MARGIN:
+            return False
         self.widget.setMinimumHeight(total + 2 * MARGIN)
+        return True
 
     def fit_legend(self) -> None:
         """The legend's entries in as few rows as fit its view box (one row when there is room)."""
@@ -265,11 +276,8 @@ class CurvesGrid(QObject):
         if k != self.legend.columnCount:
             self.legend.setColumnCount(k)
         # Labels on vertical lines ('best', 'diverged') go no higher than the legend's bottom.
-        below = (
-            self._gap
-            + legend_size(self.legend, k)[1]
-            + 0.6 * QFontMetrics(pixel_font(self.px)).height()
-        )
+        mark = QFontMetrics(pixel_font(self.px)).height() + 8  # the label's text and margins
+        below = self._gap + legend_size(self.legend, k)[1] + mark / 2 + 1
         top = 1 - below / max(rect.height(), 1.0)
         for label, position in self.marks:
             label.setPosition(max(0.1, min(position, top)))

@@ -188,3 +188,33 @@ def test_presentation_curves_are_readable(qtbot, window, size):
         assert seen.adjusted(-0.5, -0.5, 0.5, 0.5).contains(plot.sceneBoundingRect())
     assert view.height() >= view.layout().minimumSize().height()  # nothing overlaps a row
     assert clipped(view) == [] and cut_off(view) == []
+
+
+def test_a_language_switch_rewords_the_captions_side_by_side(view, base, qtbot):
+    """Above the plots the captions follow the language, and the arrangement stays."""
+    from tests.app.language import chinese, zh
+
+    view.show_snapshot(run(base))
+    area(qtbot, view, 1100, view.grid.needs.tall - 30)
+    with chinese():
+        view.reword()  # what MainWindow.reword calls on a switch
+        assert view.grid.arrangement == SIDE
+        assert view.acc_plot.titleLabel.text == zh("accuracy %")
+        assert view.loss_plot.titleLabel.text == zh("loss")
+        assert view.acc_plot.getAxis("left").labelText == zh("accuracy %")  # for stacked
+    view.reword()
+    assert view.acc_plot.titleLabel.text == "accuracy %"
+
+
+def test_line_labels_stay_below_the_legend(view, base, qtbot):
+    """'best' sits under the legend in a short plot (the legend would hide it), and goes back
+    up where there is room."""
+    val = 0.4 + (np.arange(1, 201) - 80.0) ** 2 / 40000
+    snap = run(base, best_epoch=150)
+    view.show_snapshot(dataclasses.replace(snap, history={**snap.history, "val_loss": val}))
+    area(qtbot, view, 1100, view.grid.needs.side_min[0] + 10)
+    qtbot.wait(10)
+    label, legend = view.best_label.sceneBoundingRect(), view.legend.sceneBoundingRect()
+    assert label.top() >= legend.bottom()
+    area(qtbot, view, 1100, round(view.grid.needs.tall * GIVE) + 200)
+    assert view.best_label.orthoPos == pytest.approx(0.8)
