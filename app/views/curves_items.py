@@ -212,24 +212,39 @@ def diverged_epoch(message: str, fallback: int) -> int:
 class LossAxis(pg.AxisItem):
     """A left axis whose log-mode labels stay readable: only 1, 2 and 5 × 10ᵏ are labelled."""
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        """pyqtgraph's labels, every k-th one blank when a short plot would stack them."""
-        strings = super().tickStrings(values, scale, spacing)
+    def _step(self, spacing: float) -> int:
+        """Label every k-th tick ``spacing`` apart so labels never stack (1 if unknown)."""
         view = self.linkedView()
         font = self.style["tickFont"]
-        if view is None or font is None or self.logMode or not len(values):
-            return strings
+        if view is None or font is None:
+            return 1
         y0, y1 = view.viewRange()[1]
         pixels = self.size().height() * spacing / max(abs(y1 - y0), 1e-300)
         room = QFontMetrics(font).height() * 1.1
-        step = max(1, int(np.ceil(room / max(pixels, 1e-9))))
+        return max(1, int(np.ceil(room / max(pixels, 1e-9))))
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's labels, every k-th one blank when a short plot would stack them."""
+        strings = super().tickStrings(values, scale, spacing)
+        if self.logMode or not len(values):
+            return strings
+        step = self._step(spacing)
         keep = [round(v / spacing) % step == 0 for v in values]
         return [t if k else "" for t, k in zip(strings, keep, strict=True)]
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        """pyqtgraph's labels, blanked for the crowded 3, 4, 6, 7, 8, 9 × 10ᵏ minor ticks."""
+        """pyqtgraph's labels, blanked for the crowded 3, 4, 6, 7, 8, 9 × 10ᵏ minor ticks; in a
+        short plot only every k-th decade is labelled, and 2 and 5 only with room between."""
         strings = super().logTickStrings(values, scale, spacing)
-        mantissas = [round(10 ** (v % 1.0), 3) for v in np.asarray(values, dtype=float)]
+        values = np.asarray(values, dtype=float)
+        step = self._step(1.0)  # labels one decade apart
+        decades = [round(10 ** (v % 1.0), 3) in (1.0, 10.0) for v in values]
+        keep = [
+            round(v) % step == 0 if decade else step == 1 and self._step(0.3) == 1
+            for v, decade in zip(values, decades, strict=True)
+        ]
+        mantissas = [round(10 ** (v % 1.0), 3) for v in values]
         return [
-            s if m in (1.0, 2.0, 5.0, 10.0) else "" for s, m in zip(strings, mantissas, strict=True)
+            s if k and m in (1.0, 2.0, 5.0, 10.0) else ""
+            for s, k, m in zip(strings, keep, mantissas, strict=True)
         ]

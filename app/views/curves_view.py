@@ -6,15 +6,8 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QGraphicsItem,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import tr, worded
 from app.views.curves_items import (
@@ -41,6 +34,7 @@ from app.views.curves_items import (
     readout_text,
     went_backwards,
 )
+from app.views.curves_layout import CurvesGrid, keep_end_labels
 from app.views.plot_export import export_scene
 from app.views.plot_style import line_scale, pixel_font, style_plot, type_px
 from app.views.steady_label import SteadyLabel
@@ -53,7 +47,8 @@ CURSOR = (130, 134, 140)
 
 
 class CurvesView(QWidget):
-    """Loss above accuracy on one epoch axis; redraws only when the history changed."""
+    """Loss and accuracy (stacked, or side by side when short) against epoch; redraws only when
+    the history changed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,37 +70,34 @@ class CurvesView(QWidget):
 
     # ----- construction ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
+        # Header and log-scale box, plots, hover read-out: little space between, for the plots.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
         self.header = SteadyLabel()  # new numbers every frame
         self.header.setWordWrap(True)
         self.header.setStyleSheet(f"color: {hex_color(INK)};")
-        layout.addWidget(self.header)
-        self.plots = pg.GraphicsLayoutWidget()
-        self.plots.setBackground("w")
-        layout.addWidget(self.plots, 1)
-        bottom = QHBoxLayout()
-        self.readout = QLabel(tr(HINT))
-        self.readout.setWordWrap(True)
-        self.readout.setStyleSheet(f"color: {hex_color(INK)};")
         self.log_box = QCheckBox()
         worded(self.log_box, "setText", lambda: tr("log scale"))
         worded(self.log_box, "setToolTip", lambda: tr(LOG_TIP))
         self.log_box.toggled.connect(self._on_log_box_toggled)
-        bottom.addWidget(self.readout, 1)
-        bottom.addWidget(self.log_box, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(bottom)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.log_box, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+        self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setBackground("w")
+        layout.addWidget(self.plots, 1)
+        self.readout = QLabel(tr(HINT))
+        self.readout.setWordWrap(True)
+        self.readout.setStyleSheet(f"color: {hex_color(INK)};")
+        layout.addWidget(self.readout)
 
     def _build_plots(self) -> None:
-        self.loss_plot = self.plots.addPlot(row=0, col=0, axisItems={"left": LossAxis("left")})
-        self.acc_plot = self.plots.addPlot(row=1, col=0)
+        self.loss_plot = pg.PlotItem(axisItems={"left": LossAxis("left")})
+        self.acc_plot = pg.PlotItem()
         self.acc_note = pg.LabelItem(tr(NOTE), color=INK)
-        self.plots.ci.layout.setRowStretchFactor(0, 3)
-        self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.acc_plot.setXLink(self.loss_plot)
-        self.loss_plot.setLabel("left", tr("loss"))
-        self.loss_plot.getAxis("bottom").setStyle(showValues=False)  # the accuracy plot's shows
-        self.acc_plot.setYRange(0, 100, padding=0.12)  # room for the 0 and 100 labels
         # 0, 50 and 100 stay readable however short the dock; 25 and 75 are grid lines only.
         ticks = [[(v, str(v)) for v in (0, 50, 100)], [(v, "") for v in (25, 75)]]
         self.acc_plot.getAxis("left").setTicks(ticks)
@@ -118,7 +110,6 @@ class CurvesView(QWidget):
                 axis.setPen(INK)
                 axis.setTextPen(INK)
                 axis.enableAutoSIPrefix(False)
-            plot.getAxis("left").setWidth(52)  # same width, so the two x axes line up
             plot.enableAutoRange(axis="x", enable=False)  # _fit_ranges steps it instead
             # The y axis (and its grid lines) is a cached picture, redrawn only when its range
             # steps. Not the x axis: cached, the hover readout missed mouse moves now and then
@@ -129,7 +120,6 @@ class CurvesView(QWidget):
         self._ranges: tuple | None = None
         self.legend = self.loss_plot.addLegend(offset=(-10, 10), labelTextColor=INK)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
-        self.legend.setColumnCount(2)  # one short row, clear of the 'diverged' label below it
         self.lines: dict[str, pg.PlotDataItem] = {}
         plots = {"loss": self.loss_plot, "acc": self.acc_plot}
         for where, series, colour, name, dashed in LINES:
@@ -141,6 +131,10 @@ class CurvesView(QWidget):
             line.setProperty("colour", colour)
             line.setProperty("dashed", dashed)
             self.lines[series] = line
+        # Stacked or side by side by the room (and the same alignment of the left axes).
+        self.grid = CurvesGrid(self, self.plots, *plots.values(), self.acc_note, self.legend)
+        for plot in plots.values():
+            plot.vb.sigResized.connect(self._pad_ranges)
 
     def _build_markers(self) -> None:
         self.cursors, self.dots, self.diverged_lines = [], [], []
@@ -156,18 +150,18 @@ class CurvesView(QWidget):
             self.cursors.append(cursor)
             self.dots.append(dots)
             self.diverged_lines.append(marker)
-        anchors = [(1.05, 0.5), (1.05, 0.5)]
         self.diverged_label = pg.InfLineLabel(
-            self.diverged_lines[0], tr("diverged"), position=0.45, anchors=anchors
+            self.diverged_lines[0], tr("diverged"), position=0.45, anchors=[(1.05, 0.5)] * 2
         )
         self.diverged_label.setColor(HIGHLIGHT)
         self.best_line = pg.InfiniteLine(angle=90, movable=False)
         self.best_line.setVisible(False)
         self.loss_plot.addItem(self.best_line)
         self.best_label = pg.InfLineLabel(
-            self.best_line, tr("best"), position=0.8, anchors=[(-0.05, 0.5), (-0.05, 0.5)]
+            self.best_line, tr("best"), position=0.8, anchors=[(-0.05, 0.5)] * 2
         )
         self.best_label.setColor(GREEN)
+        self.grid.marks = [(self.best_label, 0.8), (self.diverged_label, 0.45)]
 
     # ----- snapshots in ----------------------------------------------------------------------
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -247,6 +241,8 @@ class CurvesView(QWidget):
             self.legend.addItem(line, tr(line.property("legend")))
         elif shown and not on:
             self.legend.removeItem(line)
+        if on != shown:  # the legend's room is part of the loss plot's minimum height
+            self.grid.restyle(self.grid.px)
 
     def _fit_ranges(self) -> None:
         """Round-numbered ranges, set only when they change (the axes are cached pictures)."""
@@ -258,20 +254,20 @@ class CurvesView(QWidget):
             return
         self._ranges = ranges
         self.loss_plot.setXRange(0.0, x_max, padding=0.02)
-        if ranges[1] is not None:
-            self.loss_plot.setYRange(*ranges[1], padding=0.04)
+        self._pad_ranges()
+
+    def _pad_ranges(self) -> None:
+        """The y ranges padded so their end labels show (0 and 100 %, 0 loss) however short."""
+        keep_end_labels(self.acc_plot, 0, 100, least=0.08)
+        if self._ranges is not None and self._ranges[1] is not None:
+            keep_end_labels(self.loss_plot, *self._ranges[1])
 
     def _set_regression(self, on: bool) -> None:
         """Regression has no accuracy: swap the accuracy plot for a one-line note."""
         if on == self.regression:
             return
         self.regression = on
-        layout = self.plots.ci
-        layout.removeItem(self.acc_note if not on else self.acc_plot)
-        layout.addItem(self.acc_plot if not on else self.acc_note, row=1, col=0)
-        self.plots.ci.layout.setRowStretchFactor(1, 0 if on else 2)
-        self.loss_plot.getAxis("bottom").setStyle(showValues=on)
-        self.loss_plot.getAxis("bottom").showLabel(on)
+        self.grid.set_regression(on)
         self._key = None  # accuracy lines must be emptied or refilled
         self._apply_sizes()
 
@@ -310,8 +306,7 @@ class CurvesView(QWidget):
             self.log_box.setChecked(on)  # comes back through _on_log_box_toggled
             return
         self.loss_plot.setLogMode(y=on)
-        self.loss_plot.setLabel("left", self._loss_label())
-        self._apply_sizes()
+        self._apply_sizes()  # the caption says '(log)'
         self._ranges = None
         if len(self.history["epoch"]):
             self._fit_ranges()
@@ -378,19 +373,20 @@ class CurvesView(QWidget):
             dots.setSymbolPen(pg.mkPen("w", width=1))
             marker.setPen(pg.mkPen(HIGHLIGHT, width=2 * s))
         self.best_line.setPen(pg.mkPen(GREEN, width=2 * s, style=Qt.PenStyle.DashLine))
-        label_style = {"color": hex_color(INK)}
-        self.loss_plot.setLabel("left", self._loss_label(), **label_style)
-        self.acc_plot.setLabel("left", tr("accuracy %"), **label_style)
-        self.acc_plot.setLabel("bottom", tr("epoch"), **label_style)
-        if self.regression:
-            self.loss_plot.setLabel("bottom", tr("epoch"), **label_style)
         for plot in (self.loss_plot, self.acc_plot):
+            plot.setLabel("bottom", tr("epoch"), color=hex_color(INK))
             style_plot(plot, self._presenting, px)
-            # Both left axes equally wide (tick values and caption), so the x axes line up.
-            plot.getAxis("left").setWidth(round(4.2 * px))
         self.diverged_label.setFont(pixel_font(px))
         self.acc_note.setText(tr(NOTE), color=INK, size=f"{px}px", italic=True)
         self.best_label.setFont(pixel_font(px))
+        # Captions, equal left axes (so stacked x axes line up), minimum heights, thresholds.
+        self.grid.restyle(px, (self._loss_label(), tr("accuracy %")))
+        self._pad_ranges()
+
+    def setMinimumSize(self, *size: object) -> None:  # noqa: N802 (Qt's name)
+        """The window's floor for this panel (larger type may need more height than that)."""
+        self.grid.floor = QSize(*size)
+        self.grid.fit()
 
     def export_image(self, path: str) -> None:
         """Save both plots as PNG or SVG (by the file's extension) with pyqtgraph's exporters."""

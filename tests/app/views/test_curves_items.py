@@ -112,3 +112,25 @@ def test_loss_range_is_round_and_log_ranges_are_whole_decades():
     assert loss_range(h, log=True) == (-2.0, 0.0)
     empty = {"train_loss": np.array([np.nan]), "test_loss": np.array([np.nan])}
     assert loss_range(empty, log=False) is None and loss_range(empty, log=True) is None
+
+
+def test_a_short_log_axis_labels_every_other_decade(qtbot):
+    """Four decades in a plot with room for two labels: 0.01 and 1 keep theirs, and no 2 or 5."""
+    import pyqtgraph as pg
+
+    from app.views.plot_style import pixel_font
+
+    plot = pg.PlotItem(axisItems={"left": LossAxis("left")})
+    plot.setLogMode(y=True)
+    axis = plot.getAxis("left")
+    axis.setStyle(tickFont=pixel_font(22))
+    plot.resize(300, 130)  # the axis about 100 px for 4 decades: 25 px each, < 1.1 lines
+    plot.layout.activate()
+    plot.setYRange(-2, 2, padding=0)
+    values = np.log10([0.01, 0.02, 0.05, 0.1, 1.0, 10.0, 100.0])
+    labels = axis.logTickStrings(values, 1.0, None)
+    assert [bool(s) for s in labels] == [True, False, False, False, True, False, True]
+    plot.resize(300, 800)  # room for every decade and their 2 and 5
+    plot.layout.activate()
+    labels = axis.logTickStrings(values, 1.0, None)
+    assert [bool(s) for s in labels] == [True, True, True, True, True, True, True]
