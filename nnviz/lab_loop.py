@@ -22,6 +22,7 @@ from nnviz.text import _
 
 FRAME_S = 1.0 / 40.0  # the newest snapshot at most every 25 ms
 TRAIN_SLICE_S = 0.008  # train in slices this long between looks at the command pipe
+MIN_SLICE_S = 0.001  # and at least this long (a mini-batch or more), whenever frames are due
 
 # Messages: ("command", Command), ("delivered", None), ("stop", None) go to the loop;
 # ("snapshot", Snapshot) and ("failed", text) come back, and while a sweep runs
@@ -140,11 +141,13 @@ class LabLoop:
         """How long to train before looking again: a slice, cut short at the next frame's time.
 
         Otherwise a frame falls due in the middle of a slice and waits for its end, and the
-        frames come every 25 + 4 ms on average instead of every 25 ms.
+        frames come every 25 + 4 ms on average instead of every 25 ms. Never shorter than
+        MIN_SLICE_S: an overdue frame with nothing new to show must not stop training.
         """
         if not self.delivered:  # the GUI is still drawing: no frame can fall due yet
             return TRAIN_SLICE_S
-        return min(TRAIN_SLICE_S, max(0.0, self.frame_s - (self.clock() - self._last_emit)))
+        left = self.frame_s - (self.clock() - self._last_emit)
+        return min(TRAIN_SLICE_S, max(MIN_SLICE_S, left))
 
     def snapshot_due(self) -> bool:
         """Something changed, the GUI is ready, and the frame interval has passed."""

@@ -1,5 +1,6 @@
 """Tests for the training process's loop, without a process: fake pipes and a fake clock."""
 
+import time
 from collections import deque
 
 from nnviz import commands as cmd
@@ -7,6 +8,7 @@ from nnviz.lab_loop import (
     COMMAND,
     DELIVERED,
     FAILED,
+    MIN_SLICE_S,
     SNAPSHOT,
     STOP,
     TRAIN_SLICE_S,
@@ -79,7 +81,25 @@ def test_a_training_slice_ends_when_the_next_frame_falls_due():
     clock.now = 0.02
     assert abs(loop.slice_s() - 0.005) < 1e-12  # 5 ms to the frame: a 5 ms slice
     clock.now = 0.04
-    assert loop.slice_s() == 0.0  # overdue: the snapshot goes first
+    assert loop.slice_s() == MIN_SLICE_S  # overdue: a short slice, then the snapshot
+
+
+def test_training_goes_on_when_a_frame_is_overdue_with_nothing_new():
+    """Playing at a paced speed, an overdue frame with nothing changed still trains (a slice
+    of 0 s would never change anything, and so never send the frame: training stalled)."""
+    loop = LabLoop(make_lab(), frame_s=0.025)
+    loop.handle((COMMAND, cmd.SetSpeed(25.0)))
+    loop.handle((COMMAND, cmd.Play()))
+    loop.take_snapshot()
+    loop.handle((DELIVERED, None))
+    epoch = loop.lab.trainer.epoch
+    deadline = time.perf_counter() + 5.0
+    while loop.lab.trainer.epoch < epoch + 3 and time.perf_counter() < deadline:
+        loop.train()
+        if loop.snapshot_due():
+            loop.take_snapshot()
+            loop.handle((DELIVERED, None))
+    assert loop.lab.trainer.epoch >= epoch + 3
 
 
 def test_bad_commands_and_bugs_are_reported_not_raised():
