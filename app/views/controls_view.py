@@ -190,9 +190,8 @@ class ControlsView(QWidget):
 
     def _build_model(self) -> QGroupBox:
         box = QGroupBox()
-        form = _form(box)
         # Short of room, the Bias check box's long text goes under its label (not wider).
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = _form(box, QFormLayout.RowWrapPolicy.WrapLongRows)
         self.activation = combo(ACTIVATIONS, QT_TR_NOOP("Hidden-layer activation"))
         self.head = combo([], QT_TR_NOOP("Output activation and loss"))
         self.seed = QSpinBox()
@@ -325,10 +324,12 @@ def _heading(words: Words) -> QLabel:
     return label
 
 
-def _form(box: QGroupBox) -> QFormLayout:
-    """A form whose label and field stay side by side in every style."""
+def _form(
+    box: QGroupBox, wrap: QFormLayout.RowWrapPolicy = QFormLayout.RowWrapPolicy.DontWrapRows
+) -> QFormLayout:
+    """A form that wraps its rows the same way in every style (side by side by default)."""
     form = QFormLayout(box)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setRowWrapPolicy(wrap)
     return form
 
 
