@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from app.context import Context, Highlighter
@@ -38,6 +35,7 @@ from app.stage import StageMode
 from app.status import StatusLine
 from app.table_controller import TableController
 from app.training_bridge import TrainingBridge
+from app.views.controls_column import ControlsColumn
 from app.views.controls_view import DEFAULT_SPEED, ControlsView
 from app.views.curves_view import CurvesView
 from app.views.data_canvas_view import DataCanvasView
@@ -175,15 +173,7 @@ class MainWindow(WindowModes, QMainWindow):
 
     def _register_panels(self) -> Panels:
         """Every view of the window, once: menus, layout, export and presentation use this."""
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.addWidget(self.data_controls)
-        column.addWidget(self.controls)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(450)
+        scroll = ControlsColumn(self.data_controls, self.controls)  # scrolls down, never sideways
         panels = Panels()
         for panel in (
             Panel("network", QT_TR_NOOP("Network graph"), self.network_view, self.network_view,

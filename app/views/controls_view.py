@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import QT_TR_NOOP, reworded, tr, worded
+from app.views.flow_layout import FlowLayout
 from app.views.widgets import add_item, blocked, combo, select_data, worded_label
 from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
@@ -81,15 +83,21 @@ class ControlsView(QWidget):
         super().__init__(parent)
         self._snap: Snapshot | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the column around it has margins already
         layout.addLayout(self._build_transport())
-        layout.addWidget(self._build_training())
-        layout.addWidget(self._build_model())
+        training, model = self._build_training(), self._build_model()
+        for words, box in (
+            (lambda: tr("Training (changes apply live, no reset)"), training),
+            (lambda: tr("Model (changes rebuild the network)"), model),
+        ):
+            layout.addWidget(_heading(words))
+            layout.addWidget(box)
         layout.addStretch(1)
 
     # ----- construction ----------------------------------------------------------------------
-    def _build_transport(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.play_button = QPushButton()
+    def _build_transport(self) -> FlowLayout:
+        row = FlowLayout(one_line_hint=True)  # wraps onto a second line when the panel is narrow
+        self.play_button = PlayButton()
         worded(self.play_button, "setToolTip", lambda: tr("Start or pause training (Space)"))
         self.play_button.setCheckable(True)
         reworded(self.play_button, lambda b: b.setText(play_text(b.isChecked())))
@@ -125,8 +133,7 @@ class ControlsView(QWidget):
 
     def _build_training(self) -> QGroupBox:
         box = QGroupBox()
-        worded(box, "setTitle", lambda: tr("Training (changes apply live, no reset)"))
-        form = QFormLayout(box)
+        form = _form(box)
         self.speed = combo(
             SPEEDS, QT_TR_NOOP("Slow training down to watch it, or run at full speed")
         )
@@ -183,8 +190,8 @@ class ControlsView(QWidget):
 
     def _build_model(self) -> QGroupBox:
         box = QGroupBox()
-        worded(box, "setTitle", lambda: tr("Model (changes rebuild the network)"))
-        form = QFormLayout(box)
+        # Short of room, the Bias check box's long text goes under its label (not wider).
+        form = _form(box, QFormLayout.RowWrapPolicy.WrapLongRows)
         self.activation = combo(ACTIVATIONS, QT_TR_NOOP("Hidden-layer activation"))
         self.head = combo([], QT_TR_NOOP("Output activation and loss"))
         self.seed = QSpinBox()
@@ -202,6 +209,7 @@ class ControlsView(QWidget):
             lambda: tr("CS188 uses none (h = act(x·W)); the video's threshold is a bias"),
         )
         self.param_count = QLabel()
+        self.param_count.setWordWrap(True)  # "… = 25 parameters" wraps in a narrow panel
         form.addRow(worded_label(lambda: tr("Activation")), self.activation)
         form.addRow(worded_label(lambda: tr("Output + loss")), self.head)
         form.addRow(worded_label(lambda: tr("Bias")), self.bias)
@@ -306,6 +314,46 @@ class ControlsView(QWidget):
         """Grey out the transport buttons (e.g. while a dialog is open)."""
         for b in (self.play_button, self.epoch_button, self.batch_button, self.reset_button):
             b.setEnabled(enabled)
+
+
+def _heading(words: Words) -> QLabel:
+    """A group's title that wraps (a group box's own title would set the panel's width)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    worded(label, "setText", words)
+    return label
+
+
+def _form(
+    box: QGroupBox, wrap: QFormLayout.RowWrapPolicy = QFormLayout.RowWrapPolicy.DontWrapRows
+) -> QFormLayout:
+    """A form that wraps its rows the same way in every style (side by side by default)."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(wrap)
+    return form
+
+
+class PlayButton(QPushButton):
+    """Play/Pause, as wide as its wider text: pressing it never reflows its row."""
+
+    def sizeHint(self) -> QSize:
+        """The style's hint for the wider of "Play" and "Pause"."""
+        hint = super().sizeHint()
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        fm = self.fontMetrics()
+        for text in (play_text(False), play_text(True)):
+            option.text = text
+            room = QSize(fm.size(Qt.TextFlag.TextShowMnemonic, text).width(), fm.height())
+            size = self.style().sizeFromContents(
+                QStyle.ContentsType.CT_PushButton, option, room, self
+            )
+            hint.setWidth(max(hint.width(), size.width()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than its hint."""
+        return self.sizeHint()
 
 
 def play_text(playing: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import QT_TR_NOOP, tr, worded
+from app.views.flow_layout import FlowLayout
 from app.views.widgets import blocked, combo, select_data, worded_label
 from nnviz.palette import CLASS_COLORS, hex_color
 
@@ -52,8 +52,8 @@ class DataControlsView(QGroupBox):
         super().__init__(parent)
         worded(self, "setTitle", lambda: tr("Data"))
         self._seed = 0
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)  # the same in every style
         # Preset titles come from the core (in its language): re-filled by set_presets.
         self.preset = combo([], QT_TR_NOOP("Load a ready-made dataset, network and settings"))
         self.set_presets(presets)
@@ -74,10 +74,10 @@ class DataControlsView(QGroupBox):
         form.addRow(
             worded_label(lambda: tr("Test share")), self._with_label(self.ratio, self.ratio_label)
         )
-        layout.addLayout(form)
-        layout.addLayout(self._buttons_row())
-        layout.addLayout(self._class_row(6))
-        layout.addLayout(self._tool_row())
+        # Rows of buttons wrap onto more lines when the panel is narrow (large type).
+        form.addRow(self._buttons_row())
+        form.addRow(worded_label(lambda: tr("Class")), self._class_row(6))
+        form.addRow(worded_label(lambda: tr("Tool")), self._tool_row())
         self.preset.activated.connect(
             lambda _i: self.preset_requested.emit(self.preset.currentData())
         )
@@ -116,8 +116,8 @@ class DataControlsView(QGroupBox):
         row.addWidget(value)
         return box
 
-    def _buttons_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons_row(self) -> FlowLayout:
+        row = FlowLayout(one_line_hint=True)
         self.regenerate = QPushButton()
         worded(self.regenerate, "setText", lambda: tr("Regenerate"))
         worded(
@@ -139,9 +139,8 @@ class DataControlsView(QGroupBox):
         row.addWidget(self.show_test)
         return row
 
-    def _class_row(self, k: int) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(worded_label(lambda: tr("Class")))
+    def _class_row(self, k: int) -> FlowLayout:
+        row = FlowLayout(one_line_hint=True)
         self.classes = QButtonGroup(self)
         for i in range(k):
             b = QPushButton(str(i + 1))
@@ -155,16 +154,15 @@ class DataControlsView(QGroupBox):
                 f"QPushButton:checked {{ background: {hex_color(CLASS_COLORS[i])};"
                 " color: white; font-weight: bold; }"
             )
-            b.setFixedWidth(34)
             self.classes.addButton(b, i)
             row.addWidget(b)
         self.classes.button(1).setChecked(True)
+        self._size_class_buttons()
         self.classes.idClicked.connect(self.class_selected)
         return row
 
-    def _tool_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(worded_label(lambda: tr("Tool")))
+    def _tool_row(self) -> FlowLayout:
+        row = FlowLayout(one_line_hint=True)
         self.tools = QButtonGroup(self)
         for i, (label, name, tip) in enumerate(TOOLS):
             b = QPushButton()
@@ -177,6 +175,19 @@ class DataControlsView(QGroupBox):
         self.tools.button(0).setChecked(True)
         self.tools.idClicked.connect(lambda i: self.tool_selected.emit(TOOLS[i][1]))
         return row
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Pass a new type size on to the class buttons (a style sheet stops it reaching them)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_class_buttons()
+
+    def _size_class_buttons(self) -> None:
+        font = self.font()
+        width = max(34, round(1.6 * QFontMetrics(font).height()))  # 34 px at everyday sizes
+        for b in self.classes.buttons():
+            b.setFont(font)
+            b.setFixedWidth(width)
 
     # ----- state in --------------------------------------------------------------------------
     def show_settings(self, settings: dict, n_classes: int) -> None:

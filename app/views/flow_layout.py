@@ -10,11 +10,16 @@ class FlowLayout(QLayout):
     """Rows of controls that wrap instead of forcing the window wider (Qt's flow layout).
 
     Each line's items are centred vertically, so a check box sits level with a button.
+    With ``one_line_hint`` its size hint asks for room for every item on one line (a panel
+    that opens at its hint then starts unwrapped); it still wraps when given less.
     """
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 6, *, one_line_hint: bool = False
+    ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._one_line_hint = one_line_hint
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -44,7 +49,13 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        if not self._one_line_hint:
+            return self.minimumSize()
+        hints = [item.sizeHint() for item in self._items if not item.isEmpty()]
+        width = sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0)
+        height = max((h.height() for h in hints), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:
         """As wide as the widest single control: everything else may wrap."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.views.controls_view import ControlsView
+from PySide6.QtCore import Qt
+
+from app.views.controls_view import ControlsView, play_text
 from app.views.curves_view import CurvesView
 from nnviz import commands as cmd
 from nnviz.lab import Lab
@@ -44,3 +46,26 @@ def test_stop_early_and_patience_send_the_new_settings(qtbot):
     assert controls.optimizer.findText("Averaged perceptron") >= 0
     lab.apply(cmd.StepEpoch())
     assert len(lab.trainer.X) == 32  # 20 % of the 40 points held out for validation
+
+
+def test_play_and_pause_take_the_same_width_so_the_row_never_reflows(qtbot):
+    """The play button is as wide for '▶ Play' as for '❚❚ Pause': starting training does not
+    push the next buttons onto another line of the wrapping row."""
+    lab = Lab(linear_data(), grid_resolution=20)
+    controls = ControlsView()
+    qtbot.addWidget(controls)
+    controls.command_requested.connect(lab.apply)
+    controls.resize(controls.minimumSizeHint().width(), 600)
+    controls.show()
+    controls.show_snapshot(lab.snapshot())
+    qtbot.wait(20)
+    paused = (controls.play_button.width(), controls.epoch_button.pos())
+    qtbot.mouseClick(controls.play_button, Qt.MouseButton.LeftButton)
+    assert lab.playing
+    controls.show_snapshot(lab.snapshot())
+    assert controls.play_button.text() == play_text(True)
+    qtbot.wait(20)
+    assert (controls.play_button.width(), controls.epoch_button.pos()) == paused
+    assert controls.play_button.width() >= controls.play_button.fontMetrics().horizontalAdvance(
+        play_text(True)
+    )
