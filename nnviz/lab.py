@@ -24,7 +24,7 @@ from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
 from nnviz.lab_fit import check_data, fit_config_to_spec, fit_spec_to_data, task_name
 from nnviz.run import Run, check_network
-from nnviz.snapshot import Snapshot, frozen, frozen_all
+from nnviz.snapshot import Snapshot, frozen, frozen_all, frozen_pictures
 from nnviz.text import _, set_language
 
 # Events after which training pauses: nothing to train on, blown up, or stopped early.
@@ -393,7 +393,7 @@ class Lab:
         what = (self.spec, d.version, d.domain, d.dim, self.resolution)
         if self.plane_wanted or self._plane is None or self._plane[0] != what:
             grids = neuron_grids(self.net, self.spec.features, d.domain, self.resolution, d.dim)
-            self._plane = (what, frozen_all(grids))
+            self._plane = (what, frozen_pictures(grids))
         return self._plane[1]
 
     def _output_grid(self, params: tuple[np.ndarray, ...]) -> np.ndarray:

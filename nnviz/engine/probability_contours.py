@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.engine.grid import contour_segments
+from nnviz.engine.grid import contour_levels
 
 Array = np.ndarray
 PROBABILITY_LEVELS = (0.1, 0.3, 0.5, 0.7, 0.9)
@@ -75,10 +75,10 @@ def probability_contours(
     the ticks of a ruler, and none sits on the plot's edge.
     """
     axis = np.asarray(axis, dtype=float)
+    every = contour_levels(grid, levels, axis)
     return tuple(
         ContourLine(float(level), seg, _label_place(seg, axis))
-        for level in levels
-        for seg in [contour_segments(grid, float(level), axis)]
+        for level, seg in zip(levels, every, strict=True)
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.engine.grid import contour_segments
+from nnviz.engine.grid import contour_levels
 
 Array = np.ndarray
 N_LEVELS = 12  # evenly spaced values from the colour range's bottom to its top
@@ -51,7 +51,7 @@ def contour_lines(grid: Array, levels: Array | Sequence[float], xs: Array, ys: A
     ny, nx = v.shape
     # Marching squares in grid indices (value [i, j] at (j, i)), one level after the other.
     index = np.arange(max(nx, ny), dtype=float)
-    cuts = np.concatenate([contour_segments(v, float(level), index) for level in lv])
+    cuts = np.concatenate(contour_levels(v, lv, index))
     # Indices back to surface coordinates: between two grid points the value is taken as
     # linear, as marching squares assumes, so the index maps linearly too.
     x = np.interp(cuts[:, 0], np.arange(nx), np.asarray(xs, dtype=float))

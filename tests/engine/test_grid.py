@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from nnviz.engine.grid import grid_points, neuron_grids
+from nnviz.engine.grid import contour_levels, contour_segments, grid_points, neuron_grids
 from nnviz.engine.mlp import MLP
 
 
@@ -52,3 +52,21 @@ def test_contour_segments_saddle_nan_and_flat():
     assert len(contour_segments(np.array([[np.nan, 1.0], [1.0, 1.0]]), 0.5, axis)) == 0
     assert len(contour_segments(np.zeros((5, 5)), 0.5, np.arange(5.0))) == 0
     assert len(contour_segments(np.zeros(5), 0.5, np.arange(5.0))) == 0
+
+
+def test_contours_of_many_levels_in_one_pass_equal_one_level_at_a_time():
+    """contour_levels gives every level exactly what contour_segments gives it alone: smooth
+    lines, saddles (x·y, noise) and a grid with a hole (NaN) alike, and no level at all."""
+    axis = np.linspace(-3, 3, 40)
+    X, Y = np.meshgrid(axis, axis)
+    noise = np.random.default_rng(1).random((40, 40))
+    holed = noise.copy()
+    holed[7, 9] = np.nan
+    levels = (0.1, 0.3, 0.5, 0.7, 0.9)
+    for grid in (1 / (1 + np.exp(-(X + 0.5 * Y))), X * Y, noise, holed):
+        together = contour_levels(grid, levels, axis)
+        assert len(together) == len(levels)
+        for level, segments in zip(levels, together, strict=True):
+            assert np.array_equal(segments, contour_segments(grid, level, axis))
+    assert any(len(s) for s in contour_levels(X * Y, levels, axis))
+    assert contour_levels(noise, (), axis) == []
