@@ -48,7 +48,7 @@ def contour_segments(grid: Array, level: float, axis: Array) -> Array:
     return contour_levels(grid, (level,), axis)[0]
 
 
-def contour_levels(grid: Array, levels: Sequence[float], axis: Array) -> list[Array]:
+def contour_levels(grid: Array, levels: Array | Sequence[float], axis: Array) -> list[Array]:
     """:func:`contour_segments` at every level of ``levels``, in one pass over the grid.
 
     The same segments in the same order as one call per level, for a fifth of the cost at
