@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QPen
 
 from app.i18n import RewordWhenShown, tr
+from app.views.heatmap_item import HeatmapItem
 from app.views.landscape_axes import plot_items_alive, steady_axes, steady_range
 from app.views.landscape_words import racer_status
 from app.views.plot_style import line_scale, pixel_font, set_title, style_axis, style_plot, type_px
@@ -35,11 +36,10 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setBackground("w")
-        self.image = pg.ImageItem(axisOrder="row-major")
+        # The colours and, drawn by the same item, every contour line of every level (one
+        # path of segments, computed in the pure core).
+        self.image = HeatmapItem(CONTOUR_PEN)
         self.addItem(self.image)
-        # Every contour line of every level is one path of segments, computed in the pure core.
-        self.contours = pg.PlotCurveItem(pen=CONTOUR_PEN, connect="pairs")
-        self.addItem(self.contours)
         cmap = pg.colormap.get("viridis")
         self.colorbar = pg.ColorBarItem(colorMap=cmap, interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.getPlotItem())
@@ -47,10 +47,9 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         cached = pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
         for axis in (self.getAxis("bottom"), self.getAxis("left"), self.colorbar.axis):
             axis.setCacheMode(cached)
-        # So are the heatmap and its contours: a moving ball repaints the pixels under it by
+        # So is the heatmap with its contours: a moving ball repaints the pixels under it by
         # copying them, not by scaling the whole surface image again (5 ms a frame at 1080p).
         self.image.setCacheMode(cached)
-        self.contours.setCacheMode(cached)
         steady_axes(self.getAxis("left"), self.getAxis("bottom"), self.colorbar.axis)
         # Only the round values are labelled on the colour bar: a scale from 0.05 to 1.98 got
         # a label every 0.1, nineteen of them, where 0.5, 1 and 1.5 say it all.
@@ -88,7 +87,6 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         if s is None:
             self._bar_levels = {}
             self.image.clear()
-            self.contours.setData([], [])
             self._surface = None
             self._set_text("title", tr("computing the surface…"))
             return
@@ -108,9 +106,10 @@ class SurfacePlot(RewordWhenShown, pg.PlotWidget):
         x0, x1, y0, y1 = (float(v) for v in (s.xs[0], s.xs[-1], s.ys[0], s.ys[-1]))
         # Each pixel is centred on its grid point, so colours, contours and paths agree.
         hx, hy = _half_cell(s.xs), _half_cell(s.ys)
-        self.image.setRect(QRectF(x0 - hx, y0 - hy, x1 - x0 + 2 * hx, y1 - y0 + 2 * hy))
-        seg = shade.segments
-        self.contours.setData(seg[:, 0], seg[:, 1], connect="pairs")
+        width, height = x1 - x0 + 2 * hx, y1 - y0 + 2 * hy
+        self.image.setRect(QRectF(x0 - hx, y0 - hy, width, height))
+        rows, columns = shade.image.shape[:2]
+        self.image.set_lines(shade.segments, x0 - hx, y0 - hy, width / columns, height / rows)
         self._word_surface(s)
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 

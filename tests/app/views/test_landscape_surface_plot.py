@@ -45,12 +45,12 @@ def test_contours_are_one_path_of_the_pure_cores_segments(plot):
     for log in (False, True):
         plot.log = log
         plot.show_surface(s)
-        x, y = plot.contours.getData()
+        x, y = plot.image.lines()
         expected = shading(s.values, s.xs, s.ys, log).segments
         assert len(x) > 0 and np.allclose(np.column_stack([x, y]), expected)
     assert not [i for i in plot.scene().items() if isinstance(i, pg.IsocurveItem)]
     plot.show_surface(None)
-    assert len(plot.contours.getData()[0]) == 0
+    assert len(plot.image.lines()[0]) == 0
 
 
 def test_a_surface_shaded_ahead_is_drawn_without_shading_again(plot, monkeypatch):
@@ -66,7 +66,7 @@ def test_a_surface_shaded_ahead_is_drawn_without_shading_again(plot, monkeypatch
     for log in (False, True):
         plot.log = log
         plot.show_surface(replace(s, shades=shades))
-        x, y = plot.contours.getData()
+        x, y = plot.image.lines()
         assert np.array_equal(np.column_stack([x, y]), shades[log].segments)
         assert np.array_equal(plot.image.image, shades[log].image)
 
