@@ -30,6 +30,11 @@ SHOTS = [
         for stage in ("playground", "graph", "landscape")
         for size in ("1920x1080", "1280x720")
     ),  # fmt: skip
+    # The whole window in presentation mode, at both projector sizes: every panel, nothing cut.
+    *(
+        (f"presentation_{size}.png", [*XOR, *PRESENT, "--size", size])
+        for size in ("1920x1080", "1280x720")
+    ),  # fmt: skip
     # Lessons, as a student sees them (numbers computed live by the engine).
     (
         "lesson_backprop_board.png",

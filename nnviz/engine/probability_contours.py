@@ -76,13 +76,25 @@ def probability_contours(
     """
     axis = np.asarray(axis, dtype=float)
     every = contour_levels(grid, levels, axis)
-    return tuple(
-        ContourLine(float(level), seg, _label_place(seg, axis))
-        for level, seg in zip(levels, every, strict=True)
-    )
+    placed: list[tuple[float, float]] = []
+    lines = []
+    for level, seg in zip(levels, every, strict=True):
+        at = _label_place(seg, axis, placed)
+        if at is not None:
+            placed.append(at)
+        lines.append(ContourLine(float(level), seg, at))
+    return tuple(lines)
 
 
-def _label_place(segments: Array, axis: Array) -> tuple[float, float] | None:
+LABEL_GAP = 0.08  # labels at least this share of the plane apart, where the lines allow
+
+
+def _label_place(
+    segments: Array, axis: Array, placed: Sequence[tuple[float, float]] = ()
+) -> tuple[float, float] | None:
+    """The middle of the segment nearest the plane's centre, well inside the plane and clear
+    of the labels already ``placed`` (where lines bunch, as XOR's do at the centre, labels
+    nearest the centre would sit on each other)."""
     if len(segments) == 0:
         return None
     mids = (segments[0::2] + segments[1::2]) / 2.0
@@ -90,6 +102,10 @@ def _label_place(segments: Array, axis: Array) -> tuple[float, float] | None:
     centre, margin = (lo + hi) / 2.0, 0.1 * (hi - lo)
     inside = np.all((mids > lo + margin) & (mids < hi - margin), axis=1)
     pool = mids[inside] if inside.any() else mids
+    if placed:
+        gap = np.min(np.linalg.norm(pool[:, None, :] - np.asarray(placed)[None], axis=2), axis=1)
+        clear = gap >= LABEL_GAP * (hi - lo)
+        pool = pool[clear] if clear.any() else pool
     best = pool[np.argmin(np.sum((pool - centre) ** 2, axis=1))]
     return float(best[0]), float(best[1])
 

@@ -3,6 +3,7 @@
 import numpy as np
 
 from nnviz.engine.probability_contours import (
+    LABEL_GAP,
     PROBABILITY_LEVELS,
     class_probability_grid,
     contour_set,
@@ -88,3 +89,19 @@ def test_snapshot_contours_follow_the_wish_and_the_loss():
     assert snapshot_contours("sigmoid", 2, g, AXIS, "mse", True) is not None
     assert snapshot_contours("identity", 2, g, AXIS, "hinge", True) is None
     assert shown_by_default("cross_entropy") and not shown_by_default("mse")
+
+
+def test_labels_of_lines_that_bunch_at_the_centre_keep_apart():
+    """XOR's lines all pass through the centre: each label still sits on its own line, and
+    no two labels closer than LABEL_GAP of the plane (they used to land on each other)."""
+    gx, gy = np.meshgrid(AXIS, AXIS)
+    xor = 1.0 / (1.0 + np.exp(-gx * gy))  # P(class 2) high in two opposite quadrants
+    lines = [c for c in probability_contours(xor, AXIS) if c.label_at is not None]
+    assert len(lines) == len(PROBABILITY_LEVELS)
+    span = AXIS[-1] - AXIS[0]
+    for i, a in enumerate(lines):
+        mids = (a.segments[0::2] + a.segments[1::2]) / 2.0
+        assert np.min(np.linalg.norm(mids - np.array(a.label_at), axis=1)) < 1e-9  # on it
+        for b in lines[i + 1 :]:
+            gap = np.hypot(a.label_at[0] - b.label_at[0], a.label_at[1] - b.label_at[1])
+            assert gap >= LABEL_GAP * span - 1e-9
