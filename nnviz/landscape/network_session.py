@@ -22,8 +22,9 @@ from nnviz.landscape.race_session import InputError
 from nnviz.landscape.slices import Surface, progressive_slice
 from nnviz.landscape.trajectory import (
     Projection,
+    Ranges,
     TrajectoryRecorder,
-    covering_ranges,
+    kept_ranges,
     plane_coordinates,
     project,
 )
@@ -212,7 +213,11 @@ class NetworkLandscape:
         sizes = SIZES[-1:] if keep else SIZES
         ab, _values = self.coords(plane)
         minimum = 2.0 if plane.kind != "pca" else 0.5
-        a_range, b_range = covering_ranges(ab, margin=0.2, minimum=minimum)
+        # Two weights' own values are the axes: a new centre keeps the extent shown while the
+        # path still fills it (the plot then keeps its axes and cached pictures).
+        same_axes = keep and plane.kind == "weights" and self._shown_kind() == "weights"
+        shown = self._shown_ranges() if same_axes else None
+        a_range, b_range = kept_ranges(shown, ab, margin=0.2, minimum=minimum)
         problem = self.problem
         assert problem is not None
 
@@ -225,6 +230,16 @@ class NetworkLandscape:
                 yield plane, s, shadings(s.values, s.alphas, s.betas)
 
         return job
+
+    def _shown_kind(self) -> str | None:
+        return None if self.plane is None else self.plane.kind
+
+    def _shown_ranges(self) -> Ranges | None:
+        """The extent of the surface on screen: (a range, b range)."""
+        s = self.surface
+        if s is None or not len(s.alphas) or not len(s.betas):
+            return None
+        return (float(s.alphas[0]), float(s.alphas[-1])), (float(s.betas[0]), float(s.betas[-1]))
 
     def project_job(self) -> Job:
         """The true loss along the recorded path and in the plane under it (honest drawing)."""

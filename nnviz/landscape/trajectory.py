@@ -165,3 +165,30 @@ def covering_ranges(
         pad = max(margin * (hi - lo), (minimum - (hi - lo)) / 2, 0.0)
         out.append((float(lo - pad), float(hi + pad)))
     return out[0], out[1]
+
+
+Ranges = tuple[tuple[float, float], tuple[float, float]]
+KEPT_EDGE = 0.05  # a kept extent holds the path at least this share of its span from its edges
+
+
+def kept_ranges(
+    previous: Ranges | None, coords: Array, margin: float, minimum: float, fill: float = 0.7
+) -> Ranges:
+    """``previous`` while it still holds every point and the origin (clear of its edges) and
+    the extent made afresh would fill at least ``fill`` of it; else that fresh extent
+    (:func:`covering_ranges`).
+
+    A plane re-centred once a second while training then keeps its extent (and the plot its
+    axes and cached pictures) until the path has really grown or shrunk.
+    """
+    wanted = covering_ranges(coords, margin, minimum)
+    if previous is None:
+        return wanted
+    pts = np.vstack([np.atleast_2d(np.asarray(coords, dtype=float)), [[0.0, 0.0]]])
+    pts = pts[np.all(np.isfinite(pts), axis=1)]
+    for axis, ((a, b), (lo, hi)) in enumerate(zip(previous, wanted, strict=True)):
+        edge = KEPT_EDGE * (b - a)
+        inside = a + edge <= pts[:, axis].min() and pts[:, axis].max() <= b - edge
+        if not (inside and hi - lo >= fill * (b - a)):
+            return wanted
+    return previous

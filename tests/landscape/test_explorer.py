@@ -6,6 +6,8 @@ import pytest
 from nnviz.engine.problem import Problem
 from nnviz.landscape import requests as lq
 from nnviz.landscape.explorer import LandscapeExplorer
+from nnviz.landscape.params import flat_index
+from nnviz.landscape.trajectory import covering_ranges
 from tests.landscape.conftest import make_problem
 
 
@@ -223,3 +225,27 @@ def test_the_network_surface_comes_with_its_colours_and_contours(net_session):
         ref = shading(pic.values, pic.xs, pic.ys, log)
         assert np.array_equal(made.image, ref.image) and np.array_equal(made.levels, ref.levels)
         assert np.array_equal(made.segments, ref.segments)
+
+
+def test_a_recentred_two_weight_plane_keeps_its_extent_while_the_path_fills_it(net_session):
+    """The other weights move (a re-centre a second while training): the new grid spans the
+    same two-weight extent, so the plot keeps its axes; a path that outgrows it gets more."""
+    s, net, X, y = net_session
+    s.apply(lq.PickParam((0, 0, 0)))
+    run(s, s.apply(lq.PickParam((0, 1, 0))))
+    problem, theta = s.net.problem, net.get_flat()
+    shown = s.net.surface
+    k = flat_index(net, (0, 0, 0))  # W1[0,0], the first axis
+    sideways = theta.copy()
+    sideways[-1] += 5.0  # off the plane, and the path a little longer along the first axis,
+    sideways[k] += 0.05  # so an extent made to cover it afresh would move a little
+    run(s, s.observe(problem, sideways, 1))
+    assert s.net.surface is not shown  # a new grid, for the new centre...
+    assert np.array_equal(s.net.surface.alphas, shown.alphas)  # ...over the same extent
+    assert np.array_equal(s.net.surface.betas, shown.betas)
+    afresh = covering_ranges(s.net.coords()[0], margin=0.2, minimum=2.0)
+    assert afresh[0] != (shown.alphas[0], shown.alphas[-1])  # which it would have moved
+    away = sideways.copy()
+    away[0] += 40.0  # the first axis weight itself runs far: the extent follows it
+    run(s, s.observe(problem, away, 2))
+    assert s.net.surface.alphas[-1] > shown.alphas[-1] + 30

@@ -10,6 +10,7 @@ from nnviz.landscape.trajectory import (
     BoundedPath,
     TrajectoryRecorder,
     covering_ranges,
+    kept_ranges,
     plane_coordinates,
     project,
 )
@@ -116,3 +117,17 @@ def test_covering_ranges_hold_the_path_and_the_origin_with_room():
     assert (a0, a1) == (-0.75, 3.75) and (b0, b1) == (-2.5, 0.5)
     (a0, a1), (b0, b1) = covering_ranges(np.zeros((1, 2)), minimum=0.5)
     assert (a0, a1) == (-0.25, 0.25) and (b0, b1) == (-0.25, 0.25)
+
+
+def test_kept_ranges_hold_while_the_path_fills_them():
+    """Path and origin inside (clear of the edges) and the fresh extent ≥ 70 % of each axis:
+    the previous extent; a path that spills over or shrinks to a corner: a fresh one."""
+    path = np.array([[1.0, 0.5], [8.0, -0.5]])
+    fresh = covering_ranges(path, 0.2, 2.0)
+    assert kept_ranges(None, path, 0.2, 2.0) == fresh
+    previous = ((-1.0, 11.0), (-1.2, 1.2))
+    assert kept_ranges(previous, path, 0.2, 2.0) == previous
+    longer = np.vstack([path, [[10.9, 0.0]]])  # beyond the kept extent's edge band
+    assert kept_ranges(previous, longer, 0.2, 2.0) == covering_ranges(longer, 0.2, 2.0)
+    small = np.array([[0.1, 0.1], [0.3, 0.2]])  # fresh extent far under 70 % of the kept one
+    assert kept_ranges(previous, small, 0.2, 2.0) == covering_ranges(small, 0.2, 2.0)
