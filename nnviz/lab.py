@@ -15,7 +15,6 @@ import numpy as np
 from nnviz import commands as cmd
 from nnviz.data.limits import shown
 from nnviz.engine.features import feature_matrix
-from nnviz.engine.grid import neuron_grids
 from nnviz.engine.likelihood import data_likelihood
 from nnviz.engine.linear_collapse import collapse_summary
 from nnviz.engine.mlp import MLP
@@ -23,8 +22,9 @@ from nnviz.engine.probability_contours import snapshot_contours
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import StepEvent, TrainConfig, Trainer, check_slopes
 from nnviz.lab_fit import check_data, fit_config_to_spec, fit_spec_to_data, task_name
+from nnviz.plane_pictures import PlanePictures
 from nnviz.run import Run, check_network
-from nnviz.snapshot import Snapshot, frozen, frozen_all, frozen_pictures
+from nnviz.snapshot import Snapshot, frozen, frozen_all
 from nnviz.text import _, set_language
 
 # Events after which training pauses: nothing to train on, blown up, or stopped early.
@@ -45,7 +45,7 @@ class Lab:
         self.data = data
         spec = fit_spec_to_data(spec or NetworkSpec(), data)
         config = fit_config_to_spec(config or TrainConfig(), spec, data.kind)
-        self.resolution = grid_resolution
+        self.plane = PlanePictures(grid_resolution)  # every neuron's picture of the plane
         self.clock = clock
         self.playing = False
         self.epochs_per_second: float | None = None
@@ -54,8 +54,6 @@ class Lab:
         self._seq = 0
         self.token = 0  # the last RequestSnapshot's token, echoed in every snapshot
         self.contours_wanted: bool | None = None  # ShowProbabilityContours: None = the default
-        self.plane_wanted = True  # ShowPlane: False repeats the last pictures of the plane
-        self._plane: tuple[tuple, tuple[np.ndarray, ...]] | None = None  # (what, grids) drawn
         self.runs = [Run(spec, config, *self._feature_data(spec), clock)]
 
     # ----- the live run ----------------------------------------------------------------------
@@ -282,11 +280,7 @@ class Lab:
         self.contours_wanted = None if c.on is None else bool(c.on)
 
     def _on_ShowPlane(self, c: cmd.ShowPlane) -> None:
-        if not isinstance(c.on, bool | np.bool_):
-            raise ValueError(
-                _("the plane's pictures are shown or not, not {value}", value=shown(c.on))
-            )
-        self.plane_wanted = bool(c.on)
+        self.plane.show(c.on)
 
     def _on_RequestSnapshot(self, c: cmd.RequestSnapshot) -> None:
         self.token = int(c.token)
@@ -341,13 +335,18 @@ class Lab:
     def snapshot(self) -> Snapshot:
         """Copy everything the views draw into one frozen snapshot."""
         self._seq += 1
-        grids = self._plane_grids()
+        grids = self.plane.grids(self.net, self.spec, self.data)
         t = self.trainer
         metrics = t.evaluate()
-        axis = frozen(np.linspace(*self.data.domain, self.resolution))
+        axis = frozen(self.plane.axis(self.data))
         wanted = self.contours_wanted
         averaged = self.run.averaged_state()
         extra = () if averaged is None else (averaged,)
+        overlay = None  # the averaged weights' output, drawn over the live one
+        if averaged is not None:
+            overlay = frozen(
+                self.plane.output_grid(self.net, self.spec, self.data, averaged.params)
+            )
         likely = data_likelihood(self.net, (t.X, t.y), (t.X_test, t.y_test))
         if likely is not None:  # ll = Σ log P(y_i|x_i) over the training set, natural log
             metrics["log_likelihood"] = likely[2]
@@ -374,7 +373,7 @@ class Lab:
             data_version=self.data.version,
             runs=(self.run.state(metrics), *extra, *(r.state() for r in self.runs[1:])),
             token=self.token,
-            overlay_grid=None if averaged is None else frozen(self._output_grid(averaged.params)),
+            overlay_grid=overlay,
             best_epoch=self.run.best_epoch,
             point_probabilities=frozen_all(likely[:2]) if likely is not None else (),
             collapse=collapse_summary(self.net, t.X),  # None unless every hidden layer is linear
@@ -386,23 +385,6 @@ class Lab:
         return snap
 
     # ----- helpers ---------------------------------------------------------------------------
-    def _plane_grids(self) -> tuple[np.ndarray, ...]:
-        """Every neuron's response over the plane: computed, or the last ones while nobody
-        looks (ShowPlane(False)) and they still fit the network and the data."""
-        d = self.data
-        what = (self.spec, d.version, d.domain, d.dim, self.resolution)
-        if self.plane_wanted or self._plane is None or self._plane[0] != what:
-            grids = neuron_grids(self.net, self.spec.features, d.domain, self.resolution, d.dim)
-            self._plane = (what, frozen_pictures(grids))
-        return self._plane[1]
-
-    def _output_grid(self, params: tuple[np.ndarray, ...]) -> np.ndarray:
-        """The live network's output over the plane with other weights (e.g. averaged ones)."""
-        net = self.net.copy()
-        net.set_params(params)
-        d = self.data
-        return neuron_grids(net, self.spec.features, d.domain, self.resolution, d.dim)[-1]
-
     def _rebuild(self, net: MLP) -> None:
         self.run.build(net, *self._feature_data(self.spec))
 
