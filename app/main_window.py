@@ -58,9 +58,6 @@ from nnviz.snapshot import Snapshot
 GRID_RESOLUTION = 100
 
 
-PLANE_PANELS = {"network", "canvas"}  # the views that draw every neuron's response grid
-
-
 class MainWindow(WindowModes, QMainWindow):
     """One window: the panels around a training process, composed here and nowhere else."""
 
@@ -110,7 +107,8 @@ class MainWindow(WindowModes, QMainWindow):
         self.stage = StageMode(self, self.central, self.panels, self.docks, self.transport)
         self.lesson_wiring = LessonWiring(self)
         self.stage.changed.append(lambda _name: QTimer.singleShot(0, self._catch_up))
-        self.stage.changed.append(self._ask_for_the_plane)
+        # Snapshots carry fresh pictures of the plane only while a view draws them.
+        self.stage.changed.append(lambda _name: self.send(cmd.ShowPlane(self.stage.shows_plane())))
         ask = lambda question: self.ask(question)  # noqa: E731 - looked up at call time
         self.doc.history_trimmed.connect(self.status.say)
         self.session_io = SessionIO(self.ctx, self.panels, self, ask, interactive, autosave_dir)
@@ -309,12 +307,6 @@ class MainWindow(WindowModes, QMainWindow):
                 self._behind.add(panel.key)  # drawn with the newest snapshot once it shows
         if self.transport.isVisible():
             self.transport.show_snapshot(snap)
-
-    def _ask_for_the_plane(self, _stage: str | None) -> None:
-        """Snapshots carry fresh pictures of the plane only while a view that draws them
-        (the network graph, the data canvas) is out; on another stage they are repeated."""
-        staged = self.stage.active
-        self.send(cmd.ShowPlane(staged is None or bool(PLANE_PANELS & set(staged.panels))))
 
     def _catch_up(self) -> None:
         """Views that were hidden draw the newest snapshot as soon as they are on screen."""

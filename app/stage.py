@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from app.i18n import QT_TR_NOOP, tr, worded
 from app.panels import Panel, Panels
 
+PLANE_PANELS = {"network", "canvas"}  # the views that draw every neuron's picture of the plane
+
 
 @dataclass(frozen=True)
 class StageSpec:
@@ -33,6 +35,11 @@ class StageSpec:
     key: str  # the shortcut that enters and leaves it ("" for the lesson-only stages)
     panels: tuple[str, ...]
     transport: bool = False  # the compact play/step/reset row under the views
+
+    @property
+    def shows_plane(self) -> bool:
+        """Whether a view that draws every neuron's picture of the plane is on this stage."""
+        return bool(PLANE_PANELS & set(self.panels))
 
 
 STAGES: dict[str, StageSpec] = {
@@ -78,6 +85,10 @@ class StageMode:
             self.leave()
         else:
             self.enter(name)
+
+    def shows_plane(self) -> bool:
+        """Whether the neurons' pictures of the plane are on screen (always, off stage)."""
+        return self.active is None or self.active.shows_plane
 
     def enter(self, name: str, extras: tuple[str, ...] = ()) -> None:
         """Put stage ``name``'s views alone in the window (ValueError for an unknown name).

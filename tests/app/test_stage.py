@@ -103,3 +103,11 @@ def test_off_the_playground_snapshots_skip_the_planes_pictures(window, qtbot):
     window.send(cmd.StepEpoch())
     third = window.wait_for_snapshot(lambda s: s.epoch > second.epoch)
     assert not same_arrays(second.neuron_grids, third.neuron_grids)
+
+
+def test_the_stages_that_show_the_plane():
+    """The playground and the images stage draw the neurons' pictures; the others do not."""
+    from app.stage import STAGES
+
+    shown = {name for name, spec in STAGES.items() if spec.shows_plane}
+    assert shown == {"playground", "images"}
