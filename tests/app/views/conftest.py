@@ -3,14 +3,10 @@
 import pytest
 
 from app.views.data_canvas_view import DataCanvasView
+from tests.app.shown import shown
 
 
 @pytest.fixture
 def canvas(qtbot):
     """A shown, empty data canvas (a test file may define its own, sized differently)."""
-    view = DataCanvasView()
-    qtbot.addWidget(view)
-    view.resize(400, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return shown(qtbot, DataCanvasView(), 400, 400)

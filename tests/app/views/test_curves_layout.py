@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetrics
 from app.views.curves_layout import GIVE, SIDE, STACKED, Needs, choose
 from app.views.curves_view import CurvesView
 from tests.app.layout_check import clipped, cut_off
+from tests.app.shown import shown
 from tests.factories import make_snapshot
 
 NEEDS = Needs(line=15, tall=240, wide=500, side_min=(100, 100), stacked_min=(50, 120))
@@ -36,12 +37,7 @@ def run(base, seq: int = 1, **changes):
 @pytest.fixture
 def view(qtbot):
     """A shown curves view, tall to begin with."""
-    w = CurvesView()
-    qtbot.addWidget(w)
-    w.resize(1200, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(qtbot, CurvesView(), 1200, 700)
 
 
 def area(qtbot, view, width: int, height: int) -> None:

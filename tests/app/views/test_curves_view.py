@@ -15,6 +15,7 @@ from app.views.curves_view import HINT, CurvesView
 from nnviz import commands as cmd
 from nnviz.engine.trainer import TrainConfig
 from nnviz.palette import HIGHLIGHT, ORANGE
+from tests.app.shown import shown
 from tests.factories import make_lab, make_snapshot
 
 
@@ -42,12 +43,7 @@ def synthetic(base, n: int = 200, seq: int = 1, **changes):
 @pytest.fixture
 def view(qtbot):
     """A shown curves view."""
-    w = CurvesView()
-    qtbot.addWidget(w)
-    w.resize(800, 600)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(qtbot, CurvesView(), 800, 600)
 
 
 def text(label) -> str:

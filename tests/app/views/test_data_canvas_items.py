@@ -14,18 +14,14 @@ from app.views.data_canvas_view import DataCanvasView
 from nnviz import commands as cmd
 from nnviz.engine.spec import NetworkSpec
 from nnviz.engine.trainer import TrainConfig
+from tests.app.shown import shown
 from tests.factories import make_lab
 
 
 @pytest.fixture
 def canvas(qtbot):
     """A shown, empty data canvas."""
-    view = DataCanvasView()
-    qtbot.addWidget(view)
-    view.resize(400, 440)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return shown(qtbot, DataCanvasView(), 400, 440)
 
 
 def _steep_lab(loss: str = "log"):

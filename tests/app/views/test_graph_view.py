@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from app.views.graph_items import NodeItem
 from app.views.graph_view import GraphView
 from nnviz.graph.picture import EdgePicture, GraphPicture, NodePicture
+from tests.app.shown import shown
 
 
 def _picture(step=1, current=1, grad=None):
@@ -63,11 +64,7 @@ def test_back_disabled_at_start(qtbot):
 
 def test_clicking_a_node_asks_to_jump(qtbot):
     """A click on a node emits node_clicked with its id."""
-    view = GraphView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, GraphView(), 900, 500)
     view.show_picture(_picture())
     item = view._nodes[1]
     pos = view.canvas.mapFromScene(item.scenePos())

@@ -6,21 +6,18 @@ from PySide6.QtCore import QPointF, QRectF
 
 from app.application import make_application
 from app.views.heatmap_item import HeatmapItem
+from tests.app.shown import shown
 
 
 def _plot(qtbot):
     make_application()
     plot = pg.PlotWidget()
-    qtbot.addWidget(plot)
     item = HeatmapItem(pg.mkPen((255, 255, 255), width=3))
     item.setImage(np.zeros((10, 20)), levels=(0, 1))  # black, 20 pixels wide, 10 high
     item.setRect(QRectF(-2.0, 1.0, 4.0, 2.0))  # x from −2 to 2, y from 1 to 3
     plot.addItem(item)
     plot.getViewBox().setRange(xRange=(-2, 2), yRange=(1, 3), padding=0)
-    plot.resize(400, 300)
-    plot.show()
-    qtbot.waitExposed(plot)
-    return plot, item
+    return shown(qtbot, plot, 400, 300), item
 
 
 def test_lines_keep_the_surfaces_coordinates(qtbot):

@@ -9,19 +9,16 @@ from PySide6.QtCore import Qt
 from app.application import make_application
 from app.views.transport_bar import TransportBar
 from nnviz import commands as cmd
+from tests.app.shown import shown
 from tests.factories import make_snapshot
 
 
 def _bar(qtbot) -> tuple[TransportBar, list]:
     make_application()
     bar = TransportBar()
-    qtbot.addWidget(bar)
     sent: list = []
     bar.command_requested.connect(sent.append)
-    bar.resize(900, 40)
-    bar.show()
-    qtbot.waitExposed(bar)
-    return bar, sent
+    return shown(qtbot, bar, 900, 40), sent
 
 
 def test_play_and_step_clicks_send_their_commands(qtbot):
