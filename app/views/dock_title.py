@@ -19,7 +19,6 @@ class DockTitle(QWidget):
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
-        self.dock = dock
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 2, 2)
         row.setSpacing(2)
