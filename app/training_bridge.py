@@ -39,6 +39,7 @@ from nnviz.snapshot import Snapshot, refrozen
 
 POLL_S = 0.05  # how often the relay looks at its stop flag while no snapshot arrives
 JOIN_S = 3.0  # how long a stopping process may take before it is terminated
+KILL_S = 1.0  # how long a terminated (then a killed) process may take to go
 _END = None  # queued last: the sender thread ends
 MAX_RESTARTS = 3
 
@@ -205,14 +206,23 @@ class TrainingWorker(QObject):
         return True
 
     def _finish(self) -> None:
+        """End the sender thread and the process, escalating; every wait here is bounded."""
         self._post(_END)  # after the STOP that stop() queued
-        self._sender.join(JOIN_S)
+        self._sender.join(KILL_S)
         proc = self.process
         if proc is not None and proc.pid is not None:
             proc.join(JOIN_S)
             if proc.is_alive():
-                proc.terminate()  # last resort; the loop reads its pipe every few ms
-                proc.join(JOIN_S)
+                proc.terminate()  # last resorts; the loop reads its pipe every few ms
+                proc.join(KILL_S)
+            if proc.is_alive():
+                proc.kill()  # a stopped or wedged process cannot ignore this one
+                proc.join(KILL_S)
+        self._sender.join(KILL_S)  # a write blocked on the dead process has failed by now
+
+    def longest_finish_s(self) -> float:
+        """The most time _finish can take: the bridge waits this long for its thread."""
+        return JOIN_S + 4 * KILL_S + POLL_S
 
 
 class TrainingBridge(QObject):
@@ -260,17 +270,20 @@ class TrainingBridge(QObject):
         """The user switched language: the training process words its messages in it too."""
         self.send(cmd.SetLanguage(language))
 
-    def shutdown(self, timeout_ms: int = 8000) -> None:
-        """Flag → quit() → wait(): stop the process and the thread; safe to call twice."""
+    def shutdown(self) -> None:
+        """Flag → quit() → wait(): stop the process and the thread; safe to call twice.
+
+        The thread is never terminated: killing a thread that runs Python can leave the
+        interpreter's lock held and hang the app. Every wait in the worker's _finish is
+        bounded instead, so waiting that long (and a little more) is enough.
+        """
         if not self._running:
             return
         self._running = False
         switches.switched.disconnect(self._speak)  # a stopped process hears no more
         self.worker.stop()
         self.thread.quit()
-        if not self.thread.wait(timeout_ms):
-            self.thread.terminate()
-            self.thread.wait()
+        self.thread.wait(round(1000 * (self.worker.longest_finish_s() + 2.0)))
 
     def _recovery(self) -> list:
         """What a restarted process needs to carry on where the user was."""

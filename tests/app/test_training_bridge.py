@@ -1,6 +1,7 @@
 """Tests for the training bridge: a process of its own, coalesced, restarted, clean shutdown."""
 
 import os
+import signal
 import threading
 import time
 
@@ -120,6 +121,23 @@ def test_shutdown_while_training_is_clean(qtbot):
     t.shutdown()
     assert t.thread.isFinished() and not t.worker.process.is_alive()
     t.shutdown()
+
+
+def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
+    """A frozen process (SIGSTOP) is killed; the thread ends by itself, never terminated."""
+    monkeypatch.setattr("app.training_bridge.JOIN_S", 0.5)
+    t = TrainingBridge(make_lab)
+    snaps = []
+    t.snapshot_ready.connect(snaps.append)
+    t.start()
+    qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=10000)
+    proc = t.worker.process
+    os.kill(proc.pid, signal.SIGSTOP)  # it can no longer read STOP, nor act on SIGTERM
+    terminated = []
+    monkeypatch.setattr(t.thread, "terminate", lambda: terminated.append(True))
+    t.shutdown()
+    assert t.thread.isFinished() and not terminated
+    assert not proc.is_alive() and proc.exitcode == -signal.SIGKILL
 
 
 def _big_data(n: int = 60_000, version: int = 77) -> cmd.DataArrays:
