@@ -158,7 +158,8 @@ def _lab_requests(lesson: str, step: int) -> list:
 
     from nnviz.lessons.setup import to_requests
 
-    raw = json.loads(Path(f"resources/lessons/{lesson}.json").read_text(encoding="utf-8"))
+    lessons = Path(__file__).resolve().parents[1] / "resources" / "lessons"
+    raw = json.loads((lessons / f"{lesson}.json").read_text(encoding="utf-8"))
     made = [r for entry in raw["steps"][step]["setup"] for r in to_requests(entry)]
     return [r for r in made if type(r).__module__ == "nnviz.commands"]
 
