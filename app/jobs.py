@@ -32,6 +32,7 @@ class _JobWorker(QObject):
         self.jobs: queue.Queue[tuple[str, int, Job] | None] = queue.Queue()
         self.latest: dict[str, int] = {}
         self.lock = threading.Lock()
+        self.native_id: int | None = None  # the job thread's id, once it runs
 
     def is_stale(self, key: str, job_id: int) -> bool:
         """True once a newer job with the same key has been submitted."""
@@ -41,6 +42,7 @@ class _JobWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Take jobs until a None arrives."""
+        self.native_id = threading.get_native_id()
         _yield_to_the_gui()
         while (item := self.jobs.get()) is not None:
             key, job_id, job = item
@@ -66,6 +68,14 @@ def _yield_to_the_gui() -> None:
         me = threading.get_native_id()
         lower = min(19, os.getpriority(os.PRIO_PROCESS, me) + JOB_NICENESS)
         os.setpriority(os.PRIO_PROCESS, me, lower)
+
+
+def _stop_yielding(native_id: int | None) -> None:
+    """Give the job thread the ordinary priority back (where this user may raise it)."""
+    if native_id is None:
+        return
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, native_id, os.getpriority(os.PRIO_PROCESS, 0))
 
 
 class JobRunner(QObject):
@@ -108,8 +118,11 @@ class JobRunner(QObject):
         with self.worker.lock:
             self.worker.latest = {k: -1 for k in self.worker.latest}
         self.worker.jobs.put(None)
+        _stop_yielding(self.worker.native_id)  # closing: no frame left to give way to
         self.thread.quit()
-        self.thread.wait(5000)
+        # A job stops at its next yield. Qt must never destroy a running thread (it aborts the
+        # app), so this waits for that however long it takes.
+        self.thread.wait()
 
     @Slot(str, int, object)
     def _on_result(self, key: str, job_id: int, value: object) -> None:

@@ -220,6 +220,13 @@ class TrainingWorker(QObject):
                 proc.join(KILL_S)
         self._sender.join(KILL_S)  # a write blocked on the dead process has failed by now
 
+    def kill(self) -> None:
+        """Kill the process outright (from any thread): the bridge's very last resort."""
+        proc = self.process
+        if proc is not None and proc.pid is not None:
+            with contextlib.suppress(OSError, ValueError):
+                proc.kill()
+
     def longest_finish_s(self) -> float:
         """The most time _finish can take: the bridge waits this long for its thread."""
         return JOIN_S + 4 * KILL_S + POLL_S
@@ -283,7 +290,9 @@ class TrainingBridge(QObject):
         switches.switched.disconnect(self._speak)  # a stopped process hears no more
         self.worker.stop()
         self.thread.quit()
-        self.thread.wait(round(1000 * (self.worker.longest_finish_s() + 2.0)))
+        if not self.thread.wait(round(1000 * (self.worker.longest_finish_s() + 2.0))):
+            self.worker.kill()  # whatever the thread still waits on ends with the process
+            self.thread.wait()  # Qt aborts the app if a running thread is destroyed
 
     def _recovery(self) -> list:
         """What a restarted process needs to carry on where the user was."""

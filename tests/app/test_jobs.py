@@ -85,3 +85,23 @@ def test_jobs_run_below_the_gui_threads_priority(qtbot):
     runner.shutdown()
     gui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert seen[0] == min(19, gui + JOB_NICENESS)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only a privileged user may raise a priority")
+def test_shutdown_gives_a_running_job_back_the_gui_priority_and_waits_for_it(qtbot):
+    """Closing: no frame is left to protect, so the last job finishes at full priority."""
+    runner = JobRunner()
+    started, go, after = threading.Event(), threading.Event(), []
+
+    def job(cancelled):
+        started.set()
+        go.wait(10)
+        after.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        yield None
+
+    runner.submit("slice", job)
+    assert started.wait(5)
+    threading.Timer(0.3, go.set).start()  # the job ends while shutdown() waits for it
+    runner.shutdown()
+    assert runner.thread.isFinished()
+    assert after == [os.getpriority(os.PRIO_PROCESS, threading.get_native_id())]

@@ -140,6 +140,23 @@ def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
     assert not proc.is_alive() and proc.exitcode == -signal.SIGKILL
 
 
+def test_a_thread_that_outlasts_its_wait_is_freed_by_killing_the_process(qtbot, monkeypatch):
+    """Last resort: if the thread is still waiting on the process, the process is killed."""
+    monkeypatch.setattr("app.training_bridge.JOIN_S", 60.0)  # _finish would wait a minute
+    t = TrainingBridge(make_lab)
+    snaps = []
+    t.snapshot_ready.connect(snaps.append)
+    t.start()
+    qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=10000)
+    proc = t.worker.process
+    os.kill(proc.pid, signal.SIGSTOP)
+    monkeypatch.setattr(t.worker, "longest_finish_s", lambda: 0.0)  # the bridge waits 2 s
+    kills, kill = [], t.worker.kill
+    monkeypatch.setattr(t.worker, "kill", lambda: (kills.append(True), kill()))
+    t.shutdown()
+    assert kills and t.thread.isFinished() and proc.exitcode == -signal.SIGKILL
+
+
 def _big_data(n: int = 60_000, version: int = 77) -> cmd.DataArrays:
     """Points enough that one SetData (~1.4 MB) is far more than a pipe holds (64 KB)."""
     X = np.random.default_rng(1).uniform(-5, 5, (n, 2))
