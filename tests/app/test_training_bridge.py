@@ -133,11 +133,13 @@ def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
     qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=10000)
     proc = t.worker.process
     os.kill(proc.pid, signal.SIGSTOP)  # it can no longer read STOP, nor act on SIGTERM
+    t.send(cmd.SetData(_big_data()))  # more than the pipe holds: the sender blocks writing
     terminated = []
     monkeypatch.setattr(t.thread, "terminate", lambda: terminated.append(True))
     t.shutdown()
     assert t.thread.isFinished() and not terminated
     assert not proc.is_alive() and proc.exitcode == -signal.SIGKILL
+    assert not t.worker._sender.is_alive()  # its write failed once the process was gone
 
 
 def test_a_thread_that_outlasts_its_wait_is_freed_by_killing_the_process(qtbot, monkeypatch):
