@@ -123,7 +123,7 @@ def test_lupdate_would_change_nothing(tmp_path):
     done = subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-ts", str(copy), *LUPDATE_OPTIONS,
          *LANGUAGE_OPTIONS],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     before, after = _messages(TS), _messages(copy)

@@ -71,6 +71,7 @@ def test_experiment_and_lesson_import_no_qt():
     )
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
-    )
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True,
+        timeout=120,
+    )  # fmt: skip
     assert out.stdout.strip() == ""
