@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test fuzz lint bench screenshots translations clean
 
+# PYTHONWARNINGS: setuptools' note on every editable install (mind same-named folders) says
+# nothing that applies here.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# setuptools' note on every editable install (mind same-named folders) says nothing here.
 	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e ".[test,dev,gl]"
 	touch $(STAMP)
 
