@@ -123,16 +123,23 @@ def test_shutdown_while_training_is_clean(qtbot):
     t.shutdown()
 
 
-def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
-    """A frozen process (SIGSTOP) is killed; the thread ends by itself, never terminated."""
-    monkeypatch.setattr("app.training_bridge.JOIN_S", 0.5)
+def _frozen_bridge(qtbot) -> tuple[TrainingBridge, object]:
+    """A started bridge whose process is frozen (SIGSTOP): it reads nothing, not even STOP,
+    and cannot act on SIGTERM; only SIGKILL ends it."""
     t = TrainingBridge(make_lab)
     snaps = []
     t.snapshot_ready.connect(snaps.append)
     t.start()
     qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=10000)
     proc = t.worker.process
-    os.kill(proc.pid, signal.SIGSTOP)  # it can no longer read STOP, nor act on SIGTERM
+    os.kill(proc.pid, signal.SIGSTOP)
+    return t, proc
+
+
+def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
+    """A frozen process (SIGSTOP) is killed; the thread ends by itself, never terminated."""
+    monkeypatch.setattr("app.training_bridge.JOIN_S", 0.5)
+    t, proc = _frozen_bridge(qtbot)
     t.send(cmd.SetData(_big_data()))  # more than the pipe holds: the sender blocks writing
     terminated = []
     monkeypatch.setattr(t.thread, "terminate", lambda: terminated.append(True))
@@ -145,13 +152,7 @@ def test_shutdown_kills_a_process_that_cannot_answer(qtbot, monkeypatch):
 def test_a_thread_that_outlasts_its_wait_is_freed_by_killing_the_process(qtbot, monkeypatch):
     """Last resort: if the thread is still waiting on the process, the process is killed."""
     monkeypatch.setattr("app.training_bridge.JOIN_S", 60.0)  # _finish would wait a minute
-    t = TrainingBridge(make_lab)
-    snaps = []
-    t.snapshot_ready.connect(snaps.append)
-    t.start()
-    qtbot.waitUntil(lambda: len(snaps) >= 1, timeout=10000)
-    proc = t.worker.process
-    os.kill(proc.pid, signal.SIGSTOP)
+    t, proc = _frozen_bridge(qtbot)
     monkeypatch.setattr(t.worker, "longest_finish_s", lambda: 0.0)  # the bridge waits 2 s
     kills, kill = [], t.worker.kill
     monkeypatch.setattr(t.worker, "kill", lambda: (kills.append(True), kill()))
