@@ -216,7 +216,7 @@ class TrainingWorker(QObject):
                 proc.terminate()  # last resorts; the loop reads its pipe every few ms
                 proc.join(KILL_S)
             if proc.is_alive():
-                proc.kill()  # a stopped or wedged process cannot ignore this one
+                self.kill()  # a stopped or wedged process cannot ignore this one
                 proc.join(KILL_S)
         self._sender.join(KILL_S)  # a write blocked on the dead process has failed by now
 
