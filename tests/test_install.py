@@ -22,16 +22,20 @@ def _makefile_warning_filter() -> str:
 def test_the_editable_install_prints_no_setuptools_warning(tmp_path):
     """The Makefile's install, run on a copy of the project, says nothing of setuptools."""
     project = tmp_path / "project"  # a copy: building writes egg-info beside the sources
+    # --ignore-installed: into its own prefix, leaving the nnviz this suite runs installed.
     for part in ("nnviz", "app", "resources"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
     for part in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / part, project / part)
+    script = Path(sys.executable).with_name("nnviz")  # `make run` starts this one
+    installed = script.exists()
     env = {**os.environ, "PYTHONWARNINGS": _makefile_warning_filter()}
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--prefix",
-         str(tmp_path / "prefix"), "-e", str(project)],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed",
+         "--prefix", str(tmp_path / "prefix"), "-e", str(project)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     said = [line for line in done.stderr.splitlines() if not line.startswith(MACHINE_NOTES)]
     assert not [line for line in said if re.search(r"warning|deprecat", line, re.I)], said
+    assert script.exists() == installed  # the suite's own nnviz was left installed
