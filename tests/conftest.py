@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from nnviz import text  # noqa: E402
+from tests.hang_watch import pytest_runtest_protocol  # noqa: E402, F401 - a hung test names itself
 
 
 @pytest.fixture(autouse=True)
