@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -60,6 +61,7 @@ def QT_TR_NOOP(source: str) -> str:  # noqa: N802 - the name pyside6-lupdate loo
 # to make each one (a function that calls ``tr``) and which setter receives it; ``reworded``
 # remembers any re-wording (a combo box's items, say). Each entry lives as long as its widget.
 _worded: list[tuple[weakref.ref[Any], Callable[[Any], None]]] = []
+_kept_after_pruning = [0]  # how many entries the last pruning kept
 
 
 def reworded(target: QObject, apply: Callable[[Any], None]) -> None:
@@ -69,6 +71,26 @@ def reworded(target: QObject, apply: Callable[[Any], None]) -> None:
     """
     apply(target)
     _worded.append((weakref.ref(target), apply))
+    if len(_worded) > 2 * max(_kept_after_pruning[0], 512):  # pruning costs O(entries): rarely
+        forget_deleted()
+
+
+def forget_deleted() -> int:
+    """Drop the entries of widgets that are gone; how many entries are left.
+
+    An entry's function often holds its window (``lambda: ... w.language ...``), and the
+    registry is a module global: kept, it would keep every closed window's Python side alive
+    for good. So an entry goes once its widget's C++ object is deleted, not only once
+    Python lets go of the widget.
+    """
+    _worded[:] = [(ref, apply) for ref, apply in _worded if _alive(ref)]
+    _kept_after_pruning[0] = len(_worded)
+    return len(_worded)
+
+
+def _alive(ref: weakref.ref[Any]) -> bool:
+    target = ref()
+    return target is not None and shiboken6.isValid(target)
 
 
 def worded(target: QObject, setter: str, make: Callable[[], str]) -> None:

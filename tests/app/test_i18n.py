@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel
+import gc
+import weakref
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.application import make_application
-from app.i18n import RewordWhenShown, tr
+from app.i18n import RewordWhenShown, forget_deleted, tr, worded
 from tests.app.language import chinese, zh
 
 
@@ -66,3 +70,20 @@ def test_a_widget_not_ready_is_reworded_once_it_shows_ready(qtbot):
         w.show()
         assert w.text() == zh("loss")
     QApplication.processEvents()
+
+
+def test_a_deleted_widgets_entry_is_dropped_and_lets_its_window_go(qtbot):
+    """An entry's words often hold the window (``lambda: ... w.title``). Once the window is
+    deleted, its entries go, and nothing keeps the window's Python side alive."""
+    window = QWidget()
+    window.title = "Learning rate"
+    label = QLabel(window)
+    worded(label, "setText", lambda w=window: tr(w.title))  # the words hold the window
+    before = forget_deleted()
+    gone = weakref.ref(window)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert forget_deleted() == before - 1
+    del window, label
+    gc.collect()
+    assert gone() is None

@@ -98,6 +98,30 @@ def test_close_during_training_is_clean(qtbot, tmp_path):
     assert not w.training.worker.process.is_alive()
 
 
+def test_a_closed_window_is_freed_once_qt_deletes_it(qtbot, tmp_path):
+    """Nothing global keeps a closed, deleted window alive (the re-wording registry did, and
+    every window a session opened stayed in memory)."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from app.i18n import forget_deleted
+    from app.main_window import MainWindow
+
+    w = MainWindow("xor", interactive=False, autosave_dir=tmp_path)
+    w.show()
+    assert w.wait_for_snapshot(lambda s: True) is not None
+    gone = weakref.ref(w)
+    w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    forget_deleted()
+    del w
+    gc.collect()
+    assert gone() is None
+
+
 def test_a_huge_learning_rate_pauses_with_diverged_and_finite_weights(window, qtbot):
     """SGD at learning rate 10 on curve fitting: training pauses, says 'diverged at epoch N',
     and the weights shown are the last finite ones. (Adam, or a saturating classifier, would
