@@ -7,12 +7,10 @@ import gc
 import threading
 from collections.abc import Iterator
 
+from app.garbage import paused
+
 # New tracked objects (a point is one) from which a build is exempted from the collector's scans.
 BIG = 20_000
-
-_lock = threading.Lock()
-_building = 0  # how many threads are inside ``built_to_last`` now
-_was_enabled = True
 
 
 @contextlib.contextmanager
@@ -25,27 +23,19 @@ def built_to_last() -> Iterator[None]:
     the interpreter lock held, so the GUI thread waits whichever thread set it off (measured
     with gc.callbacks: 100-500 ms passes on the job and autosave threads during an import).
 
-    Inside this block the collector is paused; after a big build (BIG new objects or more,
-    counted by the collector itself) every object alive is frozen (``gc.freeze``): later
+    Inside this block the collector is paused (app/garbage.py); after a big build (BIG new
+    objects or more, as the collector counts them) every object alive is frozen: later
     passes skip them. Frozen objects are still freed the moment nothing refers to them
     (reference counting); only garbage held in a reference cycle among them would wait (point
     sets hold no cycles).
     """
-    global _building, _was_enabled
-    with _lock:
-        if _building == 0:
-            _was_enabled = gc.isenabled()
-        _building += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _lock:
-            _building -= 1
-            if gc.get_count()[0] >= BIG:  # objects made (and kept) since the last pass
-                gc.freeze()
-            if _building == 0 and _was_enabled:
-                gc.enable()
+    with paused():  # no pass runs inside, so the youngest generation's count only grows
+        before = gc.get_count()[0]
+        try:
+            yield
+        finally:
+            if gc.get_count()[0] - before >= BIG:  # objects made (and kept) by the build
+                gc.freeze()  # ``gc.freeze``: later passes leave every object alive now alone
 
 
 def let_go(objects: list) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.context import Context, Highlighter
 from app.document import Document
 from app.experiment_controller import ExperimentController
+from app.garbage import collect_on_gui_thread
 from app.gears_controller import GearsController
 from app.graph_controller import GraphController
 from app.i18n import QT_TR_NOOP, Language, tr, worded
@@ -71,6 +72,7 @@ class MainWindow(WindowModes, QMainWindow):
         restore_layout: bool = True,
     ) -> None:
         super().__init__()
+        collect_on_gui_thread()  # threads start below: no widget may be freed on one of them
         worded(self, "setWindowTitle", lambda: tr("nnviz — see a neural network learn"))
         self.interactive = interactive
         self.settings = settings
