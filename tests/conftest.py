@@ -32,3 +32,25 @@ def pyqtgraph_options():
     if pg is not None and saved is not None:
         pg.CONFIG_OPTIONS.clear()
         pg.CONFIG_OPTIONS.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def windows_deleted_on_the_gui_thread():
+    """After each test, the widgets it closed are deleted now, on the main thread, as at exit.
+
+    pytest-qt closes the widgets a test registered and asks Qt to delete them later; without
+    this, "later" is whenever the next test runs an event loop, and a window's whole widget
+    tree went down in the middle of another test's set-up (seconds, with its cycles).
+    """
+    yield
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is None or qt.QCoreApplication.instance() is None:
+        return
+    qt.QCoreApplication.sendPostedEvents(None, qt.QEvent.Type.DeferredDelete)
+    i18n = sys.modules.get("app.i18n")
+    if i18n is not None:
+        i18n.forget_deleted()  # their re-wording entries, which hold their windows
+    garbage = sys.modules.get("app.garbage")
+    collector = garbage.collector() if garbage is not None else None
+    if collector is not None:
+        collector.collect_due()  # what a test left for the GUI thread's timer
