@@ -26,8 +26,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the app sets it (app/__init__.py)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
+from ui import rounded  # noqa: E402 - bench/ui.py's JSON rounding
 
 SECONDS = 8.0
 CLICK_S = 0.5
@@ -153,7 +155,7 @@ def main() -> None:
         )
     print(
         json.dumps(
-            _rounded(
+            rounded(
                 {
                     "seconds": SECONDS,
                     "automatic": automatic,
@@ -165,15 +167,6 @@ def main() -> None:
             )
         )
     )
-
-
-def _rounded(value):
-    """Floats to 3 decimals, all the way down."""
-    if isinstance(value, float):
-        return round(value, 3)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return value
 
 
 if __name__ == "__main__":

@@ -163,7 +163,7 @@ def main() -> None:
             f"{args.scene}: {r['frames_per_s']:.1f} frames/s, p99 {r['lateness_p99_ms']:.1f} ms, "
             f"{100 * r['throughput_ratio']:.0f} % of bare ({bare:.0f} epochs/s)"
         )
-        print(json.dumps(_rounded({"scene": args.scene, "bare_epochs_per_s": bare, **r})))
+        print(json.dumps(rounded({"scene": args.scene, "bare_epochs_per_s": bare, **r})))
         return
     gui = with_gui(DURATION_S)
     staged = {s: with_gui(DURATION_S, s) for s in SCENES[1:]}
@@ -189,15 +189,15 @@ def main() -> None:
             f"{name} (presentation, 1920×1080): {r['frames_per_s']:.1f} frames/s, "
             f"p99 {r['lateness_p99_ms']:.1f} ms, {100 * r['throughput_ratio']:.0f} % of bare"
         )
-    print(json.dumps(_rounded(result)))
+    print(json.dumps(rounded(result)))
 
 
-def _rounded(value):
+def rounded(value):
     """Floats to 3 decimals, all the way down."""
     if isinstance(value, float):
         return round(value, 3)
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: rounded(v) for k, v in value.items()}
     return value
 
 
